@@ -1,0 +1,87 @@
+"""Label normalisation and matching by meaning, not by position or exact string.
+
+Real reports reword, renumber and break labels (三\n、本\n年度…, （一）/(一)/1./1、, 社会组织 vs 社会公益组织);
+labels are compared after normalisation, and the best template label wins only with a clear score.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+_NUMBERING = regex.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．](?!\d)"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+)
+_NOTE = regex.compile(r"[（(][^（）()]*[)）]")  # filling instructions and remarks in brackets
+_DROP = regex.compile(r"[\s\p{Zs}\u200b\ufeff“”\"‘’'「」:：]+")
+
+
+def normalise(text: str) -> str:
+    """Width folded, spaces and line breaks removed; numbering and quotes kept out of the way."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _DROP.sub("", text)
+    return text
+
+
+def core(text: str) -> str:
+    """The words that name a row: normalised, leading numbering and bracketed notes removed."""
+    text = normalise(text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text)
+    stripped = _NOTE.sub("", text)
+    return stripped or text
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    score: float
+    runner_up: float
+
+
+def best_match(text: str, candidates: Iterable[tuple[str, Sequence[str]]], *, threshold: float = 80,
+               margin: float = 5) -> Match | None:
+    """The candidate key whose labels fit ``text`` best, if it is good enough and clearly the best.
+
+    Scores are 0–100: 100 for equal cores; otherwise a ratio that forgives a dropped or mistyped character.
+    Returns None when nothing reaches ``threshold``; a Match whose runner_up is within ``margin`` is ambiguous
+    and the caller decides (it flags, never guesses).
+    """
+    target = core(text)
+    if not target:
+        return None
+    scored = []
+    for key, labels in candidates:
+        scored.append((max(_score(target, core(label)) for label in labels), key))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return Match(key=scored[0][1], score=scored[0][0], runner_up=runner_up)
+
+
+def _score(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b)
+    # A label that carries extra words ("本年新收政府信息公开申请数量（件）") still names the row.
+    if len(b) >= 4 and b in a:
+        ratio = max(ratio, 95.0 - min(10.0, (len(a) - len(b)) / 2))
+    return ratio
+
+
+def is_ambiguous(match: Match, margin: float = 5) -> bool:
+    return match.score < 100 and match.score - match.runner_up < margin
+
+
+def contains(text: str, label: str) -> bool:
+    return core(label) in normalise(text)

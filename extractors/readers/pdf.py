@@ -1,0 +1,164 @@
+"""PDF with a text layer (pdfplumber): ruled tables as span grids, the rest as paragraphs, in page order.
+
+A table continued on the next page (the page ends in a table and the next begins with one of the same width)
+is joined into one, a repeated header row dropped. Page numbers and similar furniture are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+from pathlib import Path
+
+import pdfplumber
+import regex
+
+from extractors.model import BBox, Cell, Document, Paragraph, Table
+from extractors.readers.errors import ReadError
+
+_FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+                           r"|\d+\s*/\s*\d+)\s*$")
+_SNAP = 2.0  # points: edges closer than this are one grid line
+
+
+def read(path: Path, data: bytes) -> Document:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
+    with pdf:
+        pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+        n_pages = len(pdf.pages)
+        if not any(p.chars for p in pdf.pages):
+            raise ReadError("PDF has no text layer (a scan): OCR is needed to read it")
+    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages), pages=n_pages)
+
+
+def _read_page(page, number: int) -> list:
+    found = page.find_tables()
+    tables = [t for t in (_table(t, number) for t in found) if t.cells]
+    boxes = [t.bbox for t in found]
+    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
+    lines = [line for line in rest.extract_text_lines(return_chars=False) if not _FURNITURE.match(line["text"])]
+    blocks: list = tables + _paragraphs(lines, number, page.width)
+    blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
+    return blocks
+
+
+def _inside_any(obj: dict, boxes: list[BBox]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _paragraphs(lines: list[dict], page: int, page_width: float) -> list[Paragraph]:
+    """Wrapped lines back into paragraphs: a new one starts at an indented line, after a short line or a gap."""
+    if not lines:
+        return []
+    heights = [ln["bottom"] - ln["top"] for ln in lines]
+    size = statistics.median(heights) or 10.0
+    left = min(ln["x0"] for ln in lines)
+    right = max(ln["x1"] for ln in lines)
+    out: list[Paragraph] = []
+    current: list[dict] = []
+    for line in lines:
+        if current:
+            prev = current[-1]
+            starts_new = (
+                line["x0"] > left + 1.5 * size
+                or prev["x1"] < right - 2 * size
+                or line["top"] - prev["bottom"] > 1.2 * size
+            )
+            if starts_new:
+                out.append(_paragraph(current, page))
+                current = []
+        current.append(line)
+    out.append(_paragraph(current, page))
+    return out
+
+
+def _paragraph(lines: list[dict], page: int) -> Paragraph:
+    text = "".join(ln["text"].strip() for ln in lines)
+    bbox = (min(ln["x0"] for ln in lines), lines[0]["top"], max(ln["x1"] for ln in lines), lines[-1]["bottom"])
+    return Paragraph(text=text, page=page, bbox=bbox)
+
+
+def _axis(values: list[float]) -> list[float]:
+    """Sorted grid lines, edges within _SNAP of each other merged."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _SNAP:
+            out.append(v)
+    return out
+
+
+def _index(axis: list[float], v: float) -> int:
+    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+
+
+def _table(found, page: int) -> Table:
+    texts = found.extract()
+    boxes: list[tuple[BBox, str]] = []
+    for row, row_texts in zip(found.rows, texts):
+        for bbox, text in zip(row.cells, row_texts):
+            if bbox is not None:
+                boxes.append((bbox, text or ""))
+    return grid_from_boxes(boxes, page)
+
+
+def grid_from_boxes(boxes: list[tuple[BBox, str]], page: int | None) -> Table:
+    """Cells with spans from cell rectangles: every distinct edge is a grid line (pure geometry)."""
+    xs = _axis([b[0] for b, _ in boxes] + [b[2] for b, _ in boxes])
+    ys = _axis([b[1] for b, _ in boxes] + [b[3] for b, _ in boxes])
+    cells = []
+    for (x0, top, x1, bottom), text in boxes:
+        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        cells.append(Cell(r0, c0, text.strip(), rowspan=r1 - r0, colspan=c1 - c0, page=page,
+                          bbox=(x0, top, x1, bottom)))
+    bbox = (xs[0], ys[0], xs[-1], ys[-1]) if cells else None
+    return Table(cells=cells, page=page, bbox=bbox, pages=(page,) if page else ())
+
+
+def join_continued_tables(pages: list[list]) -> list:
+    blocks: list = []
+    for page_blocks in pages:
+        if blocks and page_blocks and isinstance(blocks[-1], Table) and isinstance(page_blocks[0], Table):
+            joined = join_tables(blocks[-1], page_blocks[0])
+            if joined is not None:
+                blocks[-1] = joined
+                page_blocks = page_blocks[1:]
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def join_tables(first: Table, second: Table) -> Table | None:
+    """``second`` appended below ``first`` when they are one table cut by a page break, else None.
+
+    Same outer width (within a few points) is the test; the columns of the continuation are placed on the
+    first part's column lines by x position, so a part that lacks some inner lines still lands right.
+    """
+    if first.bbox is None or second.bbox is None:
+        return None
+    if abs(first.bbox[0] - second.bbox[0]) > 6 or abs(first.bbox[2] - second.bbox[2]) > 6:
+        return None
+    xs = _axis([c.bbox[0] for c in first.cells if c.bbox] + [c.bbox[2] for c in first.cells if c.bbox])
+    header = _repeated_header_rows(first, second)
+    offset = first.n_rows
+    cells = list(first.cells)
+    for cell in second.cells:
+        if cell.row < header:
+            continue
+        c0, c1 = _index(xs, cell.bbox[0]), _index(xs, cell.bbox[2])
+        cells.append(Cell(cell.row - header + offset, c0, cell.text, rowspan=cell.rowspan,
+                          colspan=max(1, c1 - c0), page=cell.page, bbox=cell.bbox))
+    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages + second.pages)
+
+
+def _repeated_header_rows(first: Table, second: Table) -> int:
+    a, b = first.rows_text(), second.rows_text()
+    norm = lambda row: "".join("".join(t.split()) for t in row)  # noqa: E731 - spacing and spans vary
+    count = 0
+    while count < min(len(a), len(b), 4) and norm(a[count]) and norm(a[count]) == norm(b[count]):
+        count += 1
+    return count

@@ -1,0 +1,54 @@
+"""Decide a file's format from its first bytes, checked against what its name promises."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from extractors.readers.errors import ReadError
+
+_BY_SUFFIX = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_format(name: str, data: bytes) -> str:
+    if not data.strip():
+        raise ReadError("empty file")
+    found = _from_bytes(data)
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    promised = _BY_SUFFIX.get(suffix)
+    if promised in ("pdf", "docx", "doc") and found != promised:
+        what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
+        raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
+    if found == "zip":
+        raise ReadError("a ZIP archive without word/document.xml: not a DOCX file")
+    return found
+
+
+def _from_bytes(data: bytes) -> str:
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                return "docx" if "word/document.xml" in z.namelist() else "zip"
+        except zipfile.BadZipFile:
+            raise ReadError("damaged ZIP container: not a readable DOCX file") from None
+    if head.startswith(_OLE_MAGIC):
+        return "doc"
+    lowered = head.lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered or b"<table" in lowered:
+        return "html"
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary data of an unknown format")
+    return "text"

@@ -1,0 +1,74 @@
+"""From a document to a report record: identity, the standard tables, the narrative, the identity checks."""
+
+from __future__ import annotations
+
+from extractors import regions
+from extractors.checks import check_identities
+from extractors.identity import read_identity
+from extractors.model import Document
+from extractors.records import Flag, Report
+from extractors.sections import section_tree
+from extractors.tables import extract_tables
+from extractors.template import load_template
+
+
+def extract_report(doc: Document) -> Report:
+    template = load_template()
+    ident = read_identity(doc)
+    tables = extract_tables(doc, template)
+    flags = list(tables.flags)
+
+    edition, why = _edition(ident.year, tables.evidence, template)
+    if why:
+        flags.append(Flag(kind="edition", message=why))
+    other_split = tables.other_split if tables.other_split is not None else edition == "ed2021"
+
+    place = regions.resolve(ident.issuer_text or ident.title or "", hint=ident.context, year=ident.year)
+    if ident.issuer_text and place.code is None and ident.title:
+        place = regions.resolve(ident.title, hint=ident.context, year=ident.year)
+    if place.problem:
+        flags.append(Flag(kind="region", message=f"region: {place.problem}"))
+    issuer = place.issuer or ident.issuer_text
+
+    report = Report(
+        source=doc.path, format=doc.format, pages=doc.pages, title=ident.title, region=place.full_name,
+        admin_code=place.code, issuer=issuer, year=ident.year, edition=edition, other_split=other_split,
+        cells=tables.cells, sections=section_tree(doc, ident.title), flags=flags,
+        region_level=place.level, issuer_kind=place.issuer_kind,
+    )
+    if edition:
+        _flag_missing_rows(report, template)
+    report.flags += check_identities(report.values(), template)
+    return report
+
+
+def _edition(year: int | None, evidence: dict[str, str], template) -> tuple[str | None, str | None]:
+    """The tables' own shape decides; the year decides where the tables say nothing."""
+    by_year = template.edition_for_year(year) if year else None
+    shapes = set(evidence.values())
+    if len(shapes) == 1:
+        shape = shapes.pop()
+        if by_year and shape != by_year:
+            return shape, f"tables are laid out as {shape} but the year {year} calls for {by_year}"
+        return shape, None
+    if len(shapes) > 1:
+        return by_year, f"tables disagree on the edition ({', '.join(f'{k}: {v}' for k, v in evidence.items())})"
+    if by_year is None:
+        return None, "neither the year nor the tables' layout tell the template edition"
+    return by_year, None
+
+
+def _flag_missing_rows(report: Report, template) -> None:
+    read = {c.key for c in report.cells if c.key}
+    expected = template.keys(report.edition, other_split=report.other_split)
+    missing = [k for k in expected if k not in read]
+    tables_found = {c.table for c in report.cells}
+    by_table: dict[str, list[str]] = {}
+    for key in missing:
+        table = key.split(".", 1)[0]
+        if table in tables_found:  # a table not found at all is flagged once already
+            by_table.setdefault(table, []).append(key)
+    for table, keys in by_table.items():
+        rows = sorted({k.rsplit(".", 1)[0] for k in keys})
+        report.flags.append(Flag(kind="rows_missing",
+                                 message=f"{table}: {len(keys)} template cells not printed ({', '.join(rows)})"))

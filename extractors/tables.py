@@ -1,0 +1,364 @@
+"""The three standard tables, found among a document's tables and mapped cell by cell to canonical keys.
+
+Columns are found from the header cells above them (spans give the hierarchy: 法人或其他组织 over 商业企业 …);
+where a header cannot be understood (text flattened with tabs, a header split oddly), the figures are read in
+the template's column order from the right, which every edition prints the same way. Rows are matched by
+their label's meaning, with the parent row (不予公开, 无法提供 …) carried as context to the rows below it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import regex
+
+from extractors import labels
+from extractors.model import Cell, Document, Table
+from extractors.numerals import money_multiplier, parse_cell
+from extractors.records import CellRecord, Flag
+from extractors.template import EDITIONS, Label, Template
+
+_ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+_CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
+
+
+@dataclass
+class TablesResult:
+    cells: list[CellRecord] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)  # what the tables say of the edition, and why
+    other_split: bool | None = None
+    found: set[str] = field(default_factory=set)  # which of the three tables were found
+
+
+def classify(table: Table) -> str | None:
+    """Which standard table this is, from words only that table prints."""
+    text = labels.normalise(" ".join(c.text for c in table.cells))
+    if "本年新收" in text or "申请人情况" in text or ("自然人" in text and "结转" in text):
+        return "requests"
+    if "行政复议" in text and "行政诉讼" in text:
+        return "appeals"
+    if _ART20.search(text) or "信息内容" in text or "行政许可" in text or "规范性文件" in text:
+        return "proactive"
+    return None
+
+
+def extract_tables(doc: Document, template: Template) -> TablesResult:
+    result = TablesResult()
+    proactive_rows: list[_Row] = []
+    for table in doc.tables:
+        kind = classify(table)
+        if kind == "requests" and "requests" not in result.found:
+            _requests(table, template, result)
+        elif kind == "appeals" and "appeals" not in result.found:
+            _appeals(table, template, result)
+        elif kind == "proactive":
+            proactive_rows += _rows(table)  # blocks may be printed as one table or one table each
+        if kind:
+            result.found.add(kind)
+    if proactive_rows:
+        _proactive(proactive_rows, template, result)
+    for name in ("proactive", "requests", "appeals"):
+        if name not in result.found:
+            result.flags.append(Flag(kind="table_missing", message=f"no {name} table found in the document"))
+    return result
+
+
+# --- rows of a grid ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    index: int
+    cells: list[Cell | None]  # grid positions; a spanned cell repeats
+    page: int | None
+
+    def texts(self) -> list[str]:
+        return [c.text if c else "" for c in self.cells]
+
+    def distinct(self, start: int = 0, stop: int | None = None) -> list[Cell]:
+        """The cells of positions start:stop, each spanned cell once, empty ones left out."""
+        seen: list[Cell] = []
+        for cell in self.cells[start:stop]:
+            if cell is not None and cell.text.strip() and all(cell is not s for s in seen):
+                seen.append(cell)
+        return seen
+
+
+def _rows(table: Table) -> list[_Row]:
+    grid = table.grid()
+    rows = []
+    for i, cells in enumerate(grid):
+        page = next((c.page for c in cells if c is not None and c.page), table.page)
+        rows.append(_Row(i, cells, page))
+    return rows
+
+
+def _looks_numeric(text: str) -> bool:
+    return parse_cell(text).meaning in ("number", "zero")
+
+
+def _record(table: str, key: str | None, cell: Cell | None, row_label: str, column_label: str,
+            multiplier: int | None = None, money: bool = False, flags: list[Flag] | None = None) -> CellRecord:
+    raw = cell.text if cell is not None else ""
+    parsed = parse_cell(raw)
+    value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
+    if money and meaning == "number":
+        if unit == "元":
+            pass  # the cell printed its own unit (113400 万元 → 元 already)
+        elif multiplier is not None:
+            value, unit = value * multiplier, "元"
+        else:
+            value, meaning = None, "unit_missing"
+            if flags is not None:
+                flags.append(Flag(kind="unit", key=key, page=cell.page if cell else None,
+                                  message=f"{key}: money printed as {raw!r} with no unit in the cell or header"))
+    return CellRecord(key=key, table=table, value=value, raw=raw, meaning=meaning, row_label=row_label,
+                      column_label=column_label, unit=unit, page=cell.page if cell else None,
+                      grid_row=cell.row if cell else None, grid_col=cell.col if cell else None)
+
+
+# --- 三、收到和处理政府信息公开申请情况 ------------------------------------------------------------------------
+
+
+def _header_columns(header: list[_Row], columns: tuple[Label, ...]) -> dict[int, str]:
+    """Grid column → column key, from the lowest header cell above each column that names a column."""
+    mapping: dict[int, str] = {}
+    width = max((len(r.cells) for r in header), default=0)
+    for j in range(width):
+        for row in reversed(header):
+            cell = row.cells[j] if j < len(row.cells) else None
+            if cell is None or not cell.text.strip():
+                continue
+            match = labels.best_match(cell.text, ((c.key, c.labels) for c in columns), threshold=90)
+            if match and not labels.is_ambiguous(match):
+                mapping[j] = match.key
+                break
+    return mapping
+
+
+def _injective(mapping: dict[int, str], keys: list[str]) -> bool:
+    return sorted(mapping.values()) == sorted(keys) and len(set(mapping.values())) == len(keys)
+
+
+def _requests(table: Table, template: Template, result: TablesResult) -> None:
+    rows = _rows(table)
+    row_cands = [(r.key, r.labels) for r in template.request_rows]
+    group_cands = [(g.key, g.labels) for g in template.request_groups]
+    col_keys = [c.key for c in template.request_columns]
+    col_label = {c.key: c.label for c in template.request_columns}
+
+    first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), row_cands)), len(rows))
+    by_header = _header_columns(rows[:first_data], template.request_columns)
+    use_header = _injective(by_header, col_keys)
+    columns = sorted(by_header) if use_header else []
+    label_stop = columns[0] if use_header else None
+
+    group: str | None = None
+    seen: dict[str, int] = {}
+    for row in rows[first_data:]:
+        if use_header:
+            parts = [c.text for c in row.distinct(0, label_stop)]
+            figures = {by_header[j]: row.cells[j] for j in columns}
+        else:
+            parts, values = _split_positional(row, len(col_keys))
+            if values is None:
+                parts, values = [t for t in row.texts() if t.strip()], []
+            figures = dict(zip(col_keys, values)) if values else {}
+
+        leaves = []
+        for part in parts:
+            g = labels.best_match(part, group_cands, threshold=90)
+            if g and not labels.is_ambiguous(g) and labels.core(part) not in ("总计", "合计"):
+                if g.key != "result":
+                    group = g.key
+                continue
+            leaves.append(part)
+        label_text = " / ".join(parts)
+        if not figures or all(not (c.text.strip() if c else "") for c in figures.values()):
+            continue  # a parent row or a spacer: context only
+        key = None
+        if leaves:
+            cands = [(r.key, r.labels) for r in template.request_rows
+                     if not r.row_of_group and (r.group is None or r.group == group)]
+            match = labels.best_match(leaves[-1], cands)
+            if match is None or labels.is_ambiguous(match):
+                result.flags.append(Flag(kind="label", page=row.page,
+                                         message=f"requests row {label_text!r} matches no template row"
+                                         + (f" clearly (best {match.key})" if match else "")))
+            else:
+                key = match.key
+        elif group is not None:
+            key = next((r.key for r in template.request_rows if r.row_of_group == group), None)
+        if key in ("received", "carried_over", "result.total", "carried_forward"):
+            group = None
+        if key is not None and key in seen:
+            result.flags.append(Flag(kind="label", page=row.page,
+                                     message=f"requests row {label_text!r} repeats {key}; the first is kept"))
+            key = None
+        if key is not None:
+            seen[key] = row.index
+            if key.startswith("result.other."):
+                result.other_split = True
+            elif key == "result.other":
+                result.other_split = False
+        for col in col_keys:
+            if col in figures:
+                full = f"requests.{key}.{col}" if key else None
+                result.cells.append(_record("requests", full, figures[col], label_text, col_label[col]))
+    if result.other_split:
+        result.evidence["requests"] = "ed2021"
+
+
+def _label_match(texts: list[str], cands) -> bool:
+    for text in texts:
+        if text.strip() and not _looks_numeric(text):
+            m = labels.best_match(text, cands, threshold=90)
+            if m and not labels.is_ambiguous(m):
+                return True
+    return False
+
+
+def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] | None]:
+    """Label parts and the last ``n`` figure cells of a row whose header was not understood."""
+    cells = [c for i, c in enumerate(row.cells) if c is not None and (i == 0 or c is not row.cells[i - 1])]
+    while cells and not cells[-1].text.strip():
+        cells.pop()
+    if len(cells) < n:
+        return [], None
+    values = cells[-n:]
+    if not any(_looks_numeric(c.text) for c in values):
+        return [], None
+    parts = [c.text for c in cells[:-n] if c.text.strip()]
+    return parts, values
+
+
+# --- 四、政府信息公开行政复议、行政诉讼情况 ----------------------------------------------------------------------
+
+
+def _appeals(table: Table, template: Template, result: TablesResult) -> None:
+    rows = _rows(table)
+    data = next((i for i, r in enumerate(rows) if sum(_looks_numeric(t) for t in r.texts()) >= 5), None)
+    if data is None:
+        result.flags.append(Flag(kind="label", page=table.page, message="appeals table has no row of figures"))
+        return
+    keys = [f"{g.key}.{c.key}" for g in template.appeal_groups for c in template.appeal_columns]
+    names = {f"{g.key}.{c.key}": f"{g.label}/{c.label}" for g in template.appeal_groups
+             for c in template.appeal_columns}
+    header = rows[:data]
+    mapping: dict[int, str] = {}
+    width = len(rows[data].cells)
+    for j in range(width):
+        path = [r.cells[j].text for r in header if j < len(r.cells) and r.cells[j] is not None]
+        group = _best_in(path, template.appeal_groups)
+        column = _best_in(list(reversed(path)), template.appeal_columns)
+        if group and column:
+            mapping[j] = f"{group}.{column}"
+    row = rows[data]
+    if _injective(mapping, keys):
+        figures = [(mapping[j], row.cells[j]) for j in sorted(mapping)]
+    else:
+        _, values = _split_positional(row, len(keys))
+        if values is None:
+            result.flags.append(Flag(kind="label", page=row.page,
+                                     message="appeals table: neither its header nor its 15 figures were found"))
+            return
+        figures = list(zip(keys, values))
+    for key, cell in figures:
+        result.cells.append(_record("appeals", f"appeals.{key}", cell, names[key].split("/")[0], names[key]))
+
+
+def _best_in(texts: list[str], options: tuple[Label, ...]) -> str | None:
+    for text in texts:
+        match = labels.best_match(text, ((o.key, o.labels) for o in options), threshold=90)
+        if match and not labels.is_ambiguous(match):
+            return match.key
+    return None
+
+
+# --- 二、主动公开政府信息情况 -------------------------------------------------------------------------------
+
+
+def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> None:
+    blocks = {b.key: b for b in template.proactive}
+    row_cands = [(f"{b.key}.{r.key}", r.labels) for b in template.proactive for r in b.rows]
+    block: str | None = None
+    header: dict[int, tuple[str, Label]] = {}  # grid column -> (edition, column)
+    header_text: dict[int, str] = {}
+    seen: set[str] = set()
+    votes = {ed: 0 for ed in EDITIONS}
+    for row in rows:
+        texts = row.texts()
+        joined = labels.normalise("".join(texts))
+        section = _ART20.search(joined)
+        if section and section.group(1) in _CN_ITEM:
+            block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
+            if not any(_looks_numeric(t) for t in texts):
+                continue
+        first = next((c for c in row.distinct() if c.text.strip()), None)
+        if first is None:
+            continue
+        if labels.core(first.text) == "信息内容" or _is_header(row, block, blocks):
+            header, header_text = _proactive_header(row, block, blocks)
+            for ed, _ in header.values():
+                votes[ed] += 1
+            continue
+        match = labels.best_match(first.text, row_cands)
+        if match is None or labels.is_ambiguous(match):
+            if any(_looks_numeric(t) for t in texts[1:]):
+                for cell in row.distinct()[1:]:
+                    result.cells.append(_record("proactive", None, cell, first.text, ""))
+            continue
+        block_key, row_key = match.key.split(".", 1)
+        if block_key != block:  # a row under a missing or unreadable 第二十条 heading
+            block, header, header_text = block_key, {}, {}
+        key_prefix = f"proactive.{block_key}.{row_key}"
+        if key_prefix in seen:
+            continue
+        seen.add(key_prefix)
+        columns = header or _default_columns(blocks[block_key], row, votes)
+        label_stop = first.col + first.colspan
+        for j, (ed, col) in sorted(columns.items()):
+            if j < label_stop or j >= len(row.cells):
+                continue
+            cell = row.cells[j]
+            multiplier = money_multiplier(header_text.get(j, "")) if col.money else None
+            result.cells.append(_record("proactive", f"{key_prefix}.{col.key}", cell, first.text, col.label,
+                                        multiplier=multiplier, money=col.money, flags=result.flags))
+    if votes["ed2021"] != votes["ed2019"]:
+        result.evidence["proactive"] = max(votes, key=votes.get)
+
+
+def _is_header(row: _Row, block: str | None, blocks) -> bool:
+    if block is None:
+        return False
+    return bool(_proactive_header(row, block, blocks)[0]) and not any(_looks_numeric(t) for t in row.texts())
+
+
+def _proactive_header(row: _Row, block: str | None, blocks) -> tuple[dict[int, tuple[str, Label]], dict]:
+    if block is None:
+        return {}, {}
+    cands = {f"{ed}:{c.key}": (ed, c) for ed, cols in blocks[block].columns.items() for c in cols}
+    mapping: dict[int, tuple[str, Label]] = {}
+    texts: dict[int, str] = {}
+    used: set[str] = set()
+    for j, cell in enumerate(row.cells):
+        if cell is None or not cell.text.strip() or (j > 0 and row.cells[j - 1] is cell):
+            continue
+        match = labels.best_match(cell.text, ((k, c.labels) for k, (ed, c) in cands.items()), threshold=85)
+        if match and match.key not in used:
+            used.add(match.key)
+            mapping[j] = cands[match.key]
+            texts[j] = cell.text
+    return mapping, texts
+
+
+def _default_columns(block, row: _Row, votes: dict[str, int]) -> dict[int, tuple[str, Label]]:
+    """Without a header, figures follow the label in template column order (edition by the votes so far)."""
+    edition = "ed2021" if votes["ed2021"] > votes["ed2019"] else "ed2019"
+    columns = block.columns.get(edition) or next(iter(block.columns.values()))
+    cells = row.distinct()
+    out = {}
+    for cell, col in zip(cells[1:], columns):
+        out[cell.col] = (edition, col)
+    return out
+
