@@ -1,0 +1,370 @@
+"""Finding quantities ("104万余条", "约7500条", "同比减少34.97%") in narrative text.
+
+Pure functions, no I/O.  ``find_quantities`` scans the text once with one
+pattern for Arabic or Chinese numerals (plus optional range, qualifiers,
+magnitude and unit), then drops what is a number but not a quantity: years
+and dates, ordinals (第…), document and article numbers, phone numbers, URLs,
+list numbering, names and slogans ("十四五", "1+3", "四位一体").
+
+Chinese numerals need a unit or a magnitude to count, and a bare 一 never
+does: in prose 一 is mostly an article or part of a word (一网通办, 统一).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.numerals import (
+    CN_DIGITS,
+    COUNT_UNITS,
+    MAGNITUDES,
+    MONEY_UNITS,
+    parse_number,
+    tidy,
+    to_halfwidth,
+)
+
+# --- module-level data -------------------------------------------------------
+
+APPROXIMATE, AT_LEAST, AT_MOST = "approximate", "at_least", "at_most"
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "约": APPROXIMATE, "大约": APPROXIMATE, "约为": APPROXIMATE, "近": APPROXIMATE,
+    "将近": APPROXIMATE, "接近": APPROXIMATE,
+    "超过": AT_LEAST, "超": AT_LEAST, "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST,
+    "大于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "至少": AT_LEAST,
+    "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST, "少于": AT_MOST, "小于": AT_MOST,
+    "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST, "至多": AT_MOST,
+}
+# Between the number and the unit ("30余场", "2万多篇").
+INNER_QUALIFIERS: dict[str, str] = {"余": AT_LEAST, "多": AT_LEAST}
+# After the unit ("60岁以上", "7500条左右").
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "左右": APPROXIMATE, "以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST,
+}
+
+INCREASE_WORDS = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "涨幅")
+DECREASE_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "缩减")
+# Money units in prose; values are converted to the base unit 元.
+TEXT_MONEY_UNITS: dict[str, int] = {**MONEY_UNITS, "美元": 1}
+PERCENT_UNITS = frozenset({"%", "百分点"})
+
+# A number right before one of these is a date, an ID or a name, not a quantity.
+NOT_QUANTITY_FOLLOWERS = ("年", "月", "号", "版", "周年", "届", "级", "楼", "层", "室", "弄",
+                          "路", "时", "世纪")
+# A bare number right after one of these names a table, an annex or a line (表1, 附件2, 拨打110).
+LABEL_WORDS = ("表", "图", "附件", "附表", "序号", "编号", "章", "节", "拨打")
+# A character before a Chinese numeral that makes it an ordinal, vague or a name.
+CN_BAD_PREVIOUS = frozenset("第数几“\"‘'「『《〈周初")
+# Chinese numeral + unit pairs that are names, not counts (一期工程, 二次开发).
+CN_BAD_UNITS = frozenset({"期"})
+# Characters after which "-" or "+" before a digit is a sign, not a hyphen.
+_SIGN_CONTEXT = frozenset(" \t\n\r(:,;=，：；、（为达")
+PHONE_WORDS = ("电话", "热线", "传真", "手机", "联系方式", "号码", "邮编", "邮政编码", "QQ", "微信号")
+
+_WS = r"[ \t]*"
+_AR = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM = rf"(?:{_AR}|{_CN})"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNITS = _alt(list(TEXT_MONEY_UNITS) + list(COUNT_UNITS))
+_QUANTITY_RE = re.compile(
+    rf"(?:(?P<num0>{_NUM})(?:(?P<rsep>[-~—–])|{_WS}(?P<rword>至|到){_WS}))?"
+    rf"(?P<num>{_NUM})"
+    rf"(?:{_WS}(?P<q1>余|多))?"
+    rf"(?:{_WS}(?P<mag>万亿|千万|百万|亿|万|千(?![米克瓦])|百(?!分)))?"
+    rf"(?:{_WS}(?P<q2>余|多))?"
+    rf"(?:{_WS}(?P<unit>{_UNITS}))?"
+    rf"(?:{_WS}(?P<q3>{_alt(SUFFIX_QUALIFIERS)}))?"
+)
+_PERCENT_RE = re.compile(
+    rf"百分之{_WS}(?P<num>{_AR}|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?:{_WS}(?P<q3>{_alt(SUFFIX_QUALIFIERS)}))?"
+)
+_PREFIX_RE = re.compile(rf"(?:{_alt(PREFIX_QUALIFIERS)}){_WS}$")
+# Norm-style bounds also reach over a short noun phrase: 不低于部门项目支出资金总量50%.
+_DISTANT_PREFIX_RE = re.compile(
+    r"(不低于|不少于|不超过|不高于)[^\d\s，。；,;:：、()“”零〇一二两三四五六七八九十百千万亿]{1,12}$"
+)
+_SIGN_RE = re.compile(
+    rf"(?:(?P<up>{_alt(INCREASE_WORDS)})|(?P<down>{_alt(DECREASE_WORDS)})"
+    rf"|(?:同比|环比)(?:(?P<up1>增|涨|升)|(?P<down1>减|降)))(?:了|为|达到|达)?{_WS}$"
+)
+# Spans whose digits are never quantities.
+_MASK_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?:https?://|ftp://|www\.)[!-~]+", re.I),                        # URL
+    re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),          # e-mail
+    re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b[!-~]*", re.I),
+    # 2020-12, 2020/12/31, 2020.12.31 (two dotted parts would be an amount: 2020.12万元)
+    re.compile(r"(?<!\d)(?:19|20)\d{2}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?|\.\d{1,2}\.\d{1,2})(?![\d.])"),
+    re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"),                         # clock time
+    re.compile(r"[〔\[【(][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】)][ \t]*\d*[ \t]*号?"),  # 〔2020〕5号
+    re.compile(r"(?<!\d)\(?0\d{2,3}\)?[ \t]*-?[ \t]*\d{7,8}(?:-\d{1,6})?(?!\d)"),  # 021-66135566
+    re.compile(r"(?<!\d)[48]00-?\d{3}-?\d{4}(?!\d)"),                             # 400 hotlines
+    re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"),                                      # mobile
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity stated in text.
+
+    ``value`` is in the base unit (money in 元, "104万" is 1040000); ``unit`` is
+    "元" for money, the counting unit ("条", "%", "人次"), or "" for a bare
+    number.  ``sign`` is +1/-1 when the text states a change (增长/减少 …).
+    ``raw`` is ``text[start:end]`` and includes qualifier words (约, 余, 以上).
+    """
+
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    kind: str
+    sign: int | None
+    raw: str
+    start: int
+    end: int
+
+
+# --- helpers -------------------------------------------------------------------
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _cn_value(run: str, percent: bool = False) -> Decimal | None:
+    """Chinese numeral in prose; digit-by-digit runs (一一, 二〇二〇) are not counts."""
+    if len(run) > 32:
+        return None
+    integer = run.split("点", 1)[0]
+    if len(integer) > 1 and all(c in CN_DIGITS for c in integer):
+        return None
+    if integer[0] in "百千万亿":
+        if not percent:
+            return None  # 千家万户, 百家: idioms, not counts
+        run = "一" + run  # 百分之百: the leading 一 is left out
+    return parse_number(run)
+
+
+def _prefix(before: str) -> tuple[str | None, int]:
+    """Qualifier ending right before the number, and its length with spaces."""
+    m = _PREFIX_RE.search(before[-6:])
+    if m:
+        return PREFIX_QUALIFIERS[m[0].strip(" \t")], len(m[0])
+    m = _DISTANT_PREFIX_RE.search(before[-16:])
+    return (PREFIX_QUALIFIERS[m[1]], 0) if m else (None, 0)
+
+
+def _sign(before: str) -> int | None:
+    m = _SIGN_RE.search(before[-8:])
+    if not m:
+        return None
+    if m["up"] and m["up"] == "增加" and before[: -len(m[0])].endswith("新"):
+        return None
+    return 1 if (m["up"] or m["up1"]) else -1
+
+
+def _pick_qualifier(*found: str | None) -> str | None:
+    """Bounds (余, 以上, 不足) say more than 约 when a phrase has both (约22000多篇)."""
+    bounds = [q for q in found if q in (AT_LEAST, AT_MOST)]
+    if bounds:
+        return bounds[0]
+    return APPROXIMATE if APPROXIMATE in found else None
+
+
+def _masked(text: str) -> list[bool]:
+    mask = [False] * len(text)
+    for pattern in _MASK_RES:
+        for m in pattern.finditer(text):
+            for i in range(m.start(), m.end()):
+                mask[i] = True
+    return mask
+
+
+def _line_start(text: str, pos: int) -> bool:
+    newline = text.rfind("\n", max(0, pos - 200), pos)
+    if newline < 0 and pos > 200:
+        return False
+    return text[newline + 1:pos].strip() == ""
+
+
+def _number_is_id(t: str, start: int, end: int, arabic: bool, range_end: bool = False) -> bool:
+    """True when the numeral at t[start:end] is a label, code or date, not an amount."""
+    prev = t[start - 1] if start else "\x00"  # sentinel: `"" in "abc"` is True
+    before = t[max(0, start - 8):start].rstrip(" \t")  # windows keep long texts linear
+    after = t[end:end + 8]
+    nxt = after[:1] or "\x00"
+    if before.endswith("第") or before.endswith("第(") or before.endswith("第（"):
+        return True
+    if prev in "([【〔" and nxt in ")]】〕":
+        return True  # (1), （一）: list numbering
+    if not arabic:
+        return prev in CN_BAD_PREVIOUS
+    digits = t[start:end]
+    if _is_ascii_alnum(prev) or _is_ascii_alnum(nxt) or nxt == "+":
+        return True  # IPv6, 5G, 1+3
+    if prev == "+" and start >= 2 and _is_ascii_alnum(t[start - 2]):
+        return True
+    if not range_end and prev in "-/:_#" and start >= 2 and _is_ascii_alnum(t[start - 2]):
+        return True  # COVID-19, 12/31, No.#5
+    if nxt in "/:" and after[1:2].isdigit():
+        return True
+    if re.fullmatch(r"0\d+", digits):
+        return True  # 021, 001: codes keep their leading zero
+    if "," not in digits and len(digits.split(".")[0]) >= 11:
+        return True  # IDs, credit codes
+    if nxt in "、." and not after[1:2].isdigit() and _line_start(t, start):
+        return True  # "1、全面推进", "2.xxx"
+    if len(digits) >= 5 and "." not in digits and any(w in t[max(0, start - 12):start] for w in PHONE_WORDS):
+        return True
+    return False
+
+
+def _followed_by_non_quantity(after: str) -> bool:
+    after = after.lstrip(" \t")
+    name = re.split(r"[，。；、,;:：()“”]", after, maxsplit=1)[0]
+    return after.startswith(NOT_QUANTITY_FOLLOWERS) or "热线" in name  # 12345市民服务热线
+
+
+# --- public API ----------------------------------------------------------------
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities stated in ``text``, in order of position; never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _find(text)
+    except Exception:  # defensive: one odd paragraph must not stop a report
+        return []
+
+
+def _find(text: str) -> list[Quantity]:
+    t = to_halfwidth(text, keep_fullwidth_comma=True)
+    mask = _masked(t)
+    found: list[Quantity] = []
+    taken = [False] * len(t)
+
+    for m in _PERCENT_RE.finditer(t):
+        if mask[m.start()]:
+            continue
+        raw_num = m["num"]
+        value = parse_number(raw_num) if raw_num[0].isdigit() else _cn_value(raw_num, percent=True)
+        if value is None:
+            continue
+        q = _build(t, text, m.start(), m.end(), value, "%", [m["q3"] and SUFFIX_QUALIFIERS[m["q3"]]])
+        found.append(q)
+        for i in range(q.start, q.end):
+            taken[i] = True
+
+    for m in _QUANTITY_RE.finditer(t):
+        if any(mask[m.start(): m.end()]) or any(taken[m.start(): m.end()]):
+            continue
+        found.extend(_from_match(t, text, m))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
+    unit_printed = m["unit"]
+    num_start, num_end = m.start("num"), m.end("num")
+    first_start = m.start("num0") if m["num0"] else num_start
+
+    # Checks on the whole phrase: what precedes its first number, what follows it.
+    tail_end = m.end("unit") if unit_printed else max(num_end, m.end("q1"), m.end("mag"), m.end("q2"))
+    if unit_printed is None and (_followed_by_non_quantity(t[tail_end:tail_end + 12])
+                                 or t[max(0, first_start - 4):first_start].rstrip(" \t").endswith(LABEL_WORDS)):
+        return []
+    if unit_printed == "日" and t[max(0, first_start - 4):first_start].rstrip(" \t").endswith("月"):
+        return []  # 12月31日: a date
+    if unit_printed == "周" and t[tail_end:tail_end + 1] == "年":
+        return []  # 100周年
+
+    numbers = [("num", num_start, num_end)]
+    if m["num0"]:
+        numbers.insert(0, ("num0", m.start("num0"), m.end("num0")))
+    parsed: list[tuple[int, int, Decimal, bool]] = []
+    for group, start, end in numbers:
+        run = m[group]
+        arabic = run[0].isdigit()
+        if _number_is_id(t, start, end, arabic, range_end=group == "num" and bool(m["num0"])):
+            return []
+        value = parse_number(run) if arabic else _cn_value(run)
+        if value is None:
+            return []
+        parsed.append((start, end, value, arabic))
+
+    mag = m["mag"]
+    last_arabic = parsed[-1][3]
+    if not last_arabic:
+        run = m["num"]
+        has_magnitude = bool(mag) or "万" in run or "亿" in run
+        if run == "一" and not mag:
+            return []  # 一个, 一次, 一件事
+        if not (unit_printed or has_magnitude):
+            return []  # 十九大, 三清单
+        if unit_printed in CN_BAD_UNITS or (run == "二" and unit_printed == "次"):
+            return []  # 三期工程, 二次开发
+        if unit_printed == "位" and t.startswith("一体", m.end("unit")):
+            return []  # 四位一体
+    multiplier = MAGNITUDES[mag] if mag else 1
+    unit, kind_multiplier = "", 1
+    if unit_printed in TEXT_MONEY_UNITS:
+        unit = "美元" if unit_printed == "美元" else "元"
+        kind_multiplier = TEXT_MONEY_UNITS[unit_printed]
+    elif unit_printed:
+        unit = COUNT_UNITS[unit_printed]
+    inner = [INNER_QUALIFIERS[q] for q in (m["q1"], m["q2"]) if q]
+    suffix = [SUFFIX_QUALIFIERS[m["q3"]]] if m["q3"] else []
+
+    results = []
+    end = m.end()
+    if len(parsed) == 2 and parsed[0][2] >= parsed[1][2]:
+        parsed = parsed[1:]  # "5-3" is no range; keep the number the unit belongs to
+    if len(parsed) == 2:  # 30-50人, 三至五个: lower bound then upper bound
+        start0, end0, value0, _ = parsed[0]
+        results.append(_build(t, text, start0, end0, value0 * multiplier * kind_multiplier, unit,
+                              [AT_LEAST], raw_end=end0))
+        start1 = parsed[1][0]
+        results.append(_build(t, text, start1, end, parsed[1][2] * multiplier * kind_multiplier, unit,
+                              [AT_MOST, *inner, *suffix], use_prefix=False))
+        return results
+    start, _, value, arabic = parsed[0]
+    if arabic and start and t[start - 1] in "+-" and (start < 2 or t[start - 2] in _SIGN_CONTEXT):
+        start -= 1  # "本年增/减 -3": a signed number, not a hyphen
+        value = -value if t[start] == "-" else value
+    return [_build(t, text, start, end, value * multiplier * kind_multiplier, unit, [*inner, *suffix])]
+
+
+def _build(t: str, text: str, start: int, end: int, value: Decimal, unit: str,
+           qualifiers: list[str | None], raw_end: int | None = None,
+           use_prefix: bool = True) -> Quantity:
+    end = raw_end if raw_end is not None else end
+    before = t[max(0, start - 16):start]
+    prefix, prefix_len = _prefix(before) if use_prefix else (None, 0)
+    if prefix is None and start and t[start - 1] in "¥￥":
+        unit, prefix_len = "元", 1
+    start -= prefix_len
+    sign = _sign(t[max(0, start - 8):start])
+    if unit == "元" or unit == "美元":
+        kind = "money"
+    elif unit in PERCENT_UNITS:
+        kind = "change_percent" if sign is not None else "percent"
+    else:
+        kind = "count"
+    return Quantity(
+        value=tidy(value),
+        unit=unit,
+        qualifier=_pick_qualifier(*qualifiers, prefix),
+        kind=kind,
+        sign=sign,
+        raw=text[start:end],
+        start=start,
+        end=end,
+    )
