@@ -46,17 +46,30 @@ def _compact(text: str) -> str:
 
 
 def _title(paragraphs: list[str]) -> tuple[str | None, int]:
-    """The report's title, joined when it wraps over two or three lines; and the index after it."""
-    for i, p in enumerate(paragraphs[:12]):
-        if any(w in _compact(p) for w in _REPORT_WORDS) and len(p) <= 80:
-            start = i
-            # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告": take the lines above it too
-            while start > 0 and len(paragraphs[start - 1]) <= 40 and "。" not in paragraphs[start - 1] \
-                    and "政府信息公开" in _compact("".join(paragraphs[start - 1:i + 1])) \
-                    and "政府信息公开" not in _compact(paragraphs[start]):
-                start -= 1
-            return _compact("".join(paragraphs[start:i + 1])), i + 1
-    return None, 0
+    """The report's title, joined when it wraps over two or three lines; and the index after it.
+
+    Among the first lines that name a report, the one with a year and 政府信息公开/政务公开 wins; a web page's
+    breadcrumb (首页>政府信息公开>年报) or a page title repeated in a sidebar names a report too, but loses.
+    """
+    best, best_score = None, 0
+    for i, p in enumerate(paragraphs[:15]):
+        text = _compact(p)
+        if len(text) > 80 or not any(w in text for w in _REPORT_WORDS):
+            continue
+        score = 1 + 2 * bool(_TITLE_YEAR.search(text)) + bool(regex.search("政府信息公开|政务公开", text))
+        if regex.search(r"[>›»]|首页|当前位置", text):
+            score -= 4
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None, 0
+    start = best
+    # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告": take the lines above it too
+    while start > 0 and len(paragraphs[start - 1]) <= 40 and "。" not in paragraphs[start - 1] \
+            and "政府信息公开" in _compact("".join(paragraphs[start - 1:best + 1])) \
+            and "政府信息公开" not in _compact(paragraphs[start]):
+        start -= 1
+    return _compact("".join(paragraphs[start:best + 1])), best + 1
 
 
 def _year(title: str) -> int | None:

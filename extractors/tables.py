@@ -9,6 +9,7 @@ their label's meaning, with the parent row (不予公开, 无法提供 …) carr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 import regex
 
 from extractors import labels
@@ -102,6 +103,8 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
     raw = cell.text if cell is not None else ""
     parsed = parse_cell(raw)
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
+    if meaning == "empty":
+        value = Decimal(0)  # the template's rule: a cell printed blank (—, /, "") counts as 0, marked as blank
     if money and meaning == "number":
         if unit == "元":
             pass  # the cell printed its own unit (113400 万元 → 元 already)
@@ -147,7 +150,10 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     col_keys = [c.key for c in template.request_columns]
     col_label = {c.key: c.label for c in template.request_columns}
 
-    first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), row_cands)), len(rows))
+    # Header words such as 总计 or 其他 are also row labels; only a longer label proves a data row.
+    long_cands = [(k, [x for x in ls if len(labels.core(x)) >= 4]) for k, ls in row_cands]
+    long_cands = [(k, ls) for k, ls in long_cands if ls]
+    first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), long_cands)), len(rows))
     by_header = _header_columns(rows[:first_data], template.request_columns)
     use_header = _injective(by_header, col_keys)
     columns = sorted(by_header) if use_header else []
@@ -174,7 +180,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 continue
             leaves.append(part)
         label_text = " / ".join(parts)
-        if not figures or all(not (c.text.strip() if c else "") for c in figures.values()):
+        blank = all(not (c.text.strip() if c else "") for c in figures.values())
+        if not figures or (blank and not leaves and group != "other"):
             continue  # a parent row or a spacer: context only
         key = None
         if leaves:
@@ -207,6 +214,11 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 result.cells.append(_record("requests", full, figures[col], label_text, col_label[col]))
     if result.other_split:
         result.evidence["requests"] = "ed2021"
+        # （六）其他处理 above its sub-rows is their parent, not a one-row 其他处理, when it printed no figures.
+        own = [c for c in result.cells if c.key and c.key.startswith("requests.result.other.")
+               and c.key.count(".") == 3]
+        if all(c.meaning == "empty" for c in own):
+            result.cells = [c for c in result.cells if c not in own]
 
 
 def _label_match(texts: list[str], cands) -> bool:

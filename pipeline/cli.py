@@ -1,0 +1,101 @@
+"""The command line: ``gongkai ingest|export|check`` (also ``python -m pipeline``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from contextlib import nullcontext
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.export import export_csv, export_jsonl
+from pipeline.ingest import Outcome, ingest
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gongkai", description="Government information-disclosure annual "
+                                     "reports (政府信息公开工作年度报告) into one relational database.")
+    parser.add_argument("--db", help=f"SQLAlchemy URL or SQLite file (default {DEFAULT_DB}, or $GONGKAI_DB)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="read report files and folders (recursively) into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
+    p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("export", help="write the database out: jsonl (one object per report) or csv (per cell)")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("check", help="list the flags: broken identities and other problems, per report")
+    p.add_argument("--kind", help="only flags of this kind (identity, label, unit, region …)")
+    p.set_defaults(run=_check)
+
+    for name in ("ingest", "export", "check"):  # --db is accepted after the command too
+        sub.choices[name].add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `gongkai export | head`: the reader left, which is not an error
+        sys.stdout = open(os.devnull, "w")
+        return 0
+
+
+def _ingest(args) -> int:
+    engine = connect(args.db)
+
+    def show(outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif not args.quiet:
+            r = outcome.report
+            what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
+            print(f"{outcome.status:9} {outcome.path}{what}")
+
+    outcomes = ingest(args.paths, engine, on_outcome=show)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "replaced", "unchanged", "failed")}
+    print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"  failed {o.path}: {o.reason}")
+    return 0 if outcomes else 1
+
+
+def _export(args) -> int:
+    engine = connect(args.db)
+    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout)
+    with target as out:
+        count = (export_jsonl if args.format == "jsonl" else export_csv)(engine, out)
+    if args.output:
+        print(f"wrote {count} {'report(s)' if args.format == 'jsonl' else 'cell row(s)'} to {args.output}",
+              file=sys.stderr)
+    return 0
+
+
+def _check(args) -> int:
+    engine = connect(args.db)
+    query = (select(DocumentRow.name, FlagRow.kind, FlagRow.message)
+             .join(ReportRow, ReportRow.document_id == DocumentRow.id)
+             .join(FlagRow, FlagRow.report_id == ReportRow.id).order_by(DocumentRow.name, FlagRow.id))
+    if args.kind:
+        query = query.where(FlagRow.kind == args.kind)
+    with Session(engine) as session:
+        rows = session.execute(query).all()
+        failed = session.execute(select(DocumentRow.name, DocumentRow.error)
+                                 .where(DocumentRow.status == "failed").order_by(DocumentRow.name)).all()
+    for name, kind, message in rows:
+        print(f"{name}\t{kind}\t{message}")
+    if not args.kind:
+        for name, error in failed:
+            print(f"{name}\tfailed\t{error}")
+    print(f"{len(rows)} flag(s)" + ("" if args.kind else f", {len(failed)} failed document(s)"), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

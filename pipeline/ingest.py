@@ -1,0 +1,94 @@
+"""Loading files into the store: one transaction per document, idempotent, a bad file never stops a batch.
+
+A document is known by the sha256 of its bytes: the same bytes again add nothing, wherever they lie. A file
+whose bytes changed replaces the rows its path had. A file that cannot be read is recorded as failed with a
+one-line reason, and read again on the next run (the reader may have learnt to).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from extractors import ReadError, extract_report, read_document
+from extractors.records import Report
+from pipeline.db import DocumentRow
+from pipeline.store import report_rows
+
+SUFFIXES = {".pdf", ".docx", ".doc", ".html", ".htm", ".shtml", ".txt"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: str  # ingested | replaced | unchanged | failed
+    reason: str | None = None
+    report: Report | None = None
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named on the command line as they are; folders walked recursively for report files."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def ingest(paths: Iterable[str | Path], engine: Engine,
+           on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    outcomes = []
+    for path in iter_files(paths):
+        outcome = ingest_file(path, engine)
+        outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return outcomes
+
+
+def ingest_file(path: Path, engine: Engine) -> Outcome:
+    where = str(path.resolve())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Outcome(str(path), "failed", f"cannot read file: {exc.strerror or exc}")
+    sha = hashlib.sha256(data).hexdigest()
+    with Session(engine) as session:
+        known = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
+        if known is not None and known.status == "ingested":
+            return Outcome(str(path), "unchanged")
+    report, reason = None, None
+    try:
+        report = extract_report(read_document(path))
+    except ReadError as exc:
+        reason = str(exc)
+    except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
+        reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]
+    document = DocumentRow(
+        sha256=sha, path=where, name=path.name, size=len(data), status="failed" if report is None else "ingested",
+        error=reason, format=report.format if report else None, pages=report.pages if report else None,
+    )
+    if report is not None:
+        document.report = report_rows(report)
+    try:
+        with Session(engine) as session, session.begin():
+            replaced = session.execute(
+                delete(DocumentRow).where(or_(DocumentRow.sha256 == sha, DocumentRow.path == where))
+                .returning(DocumentRow.status)
+            ).scalars().all()
+            session.add(document)
+    except IntegrityError:
+        # Another process loaded the same bytes between our look and our write: it is there once, as wanted.
+        return Outcome(str(path), "unchanged")
+    if report is None:
+        return Outcome(str(path), "failed", reason)
+    status = "replaced" if any(s == "ingested" for s in replaced) else "ingested"
+    return Outcome(str(path), status, report=report)
