@@ -83,5 +83,12 @@ def is_ambiguous(match: Match, margin: float = 5) -> bool:
     return match.score < 100 and match.score - match.runner_up < margin
 
 
-def contains(text: str, label: str) -> bool:
-    return core(label) in normalise(text)
+def longest_contained(text: str, candidates: Iterable[tuple[str, Sequence[str]]]) -> str | None:
+    """The key whose label stands in ``text`` as the longest run: a header cell that also carries the words
+    of the headers spanning above it (申请人情况 法人或其他组织 社会公益组织) names its most specific column."""
+    target = normalise(text)
+    found = sorted(((len(core(label)), key) for key, ls in candidates for label in ls if core(label) in target),
+                   reverse=True)
+    if not found or (len(found) > 1 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
+        return None
+    return found[0][1]

@@ -29,6 +29,7 @@ class Table:
     page: int | None = None
     bbox: BBox | None = None
     pages: tuple[int, ...] = ()  # every page a table joined across pages stands on
+    ruled: bool = True  # False: rebuilt from word positions (a table printed without ruling lines)
 
     @property
     def n_rows(self) -> int:

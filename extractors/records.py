@@ -72,6 +72,7 @@ class Fact:
     end: int
     sign: int | None = None
     linked_key: str | None = None  # the table cell this fact restates, where one does
+    clause: str = ""  # the clause of the sentence the figure stands in: what cross-checking reads
 
     def as_dict(self) -> dict:
         out = {k: _plain(v) for k, v in asdict(self).items()}

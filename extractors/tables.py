@@ -132,9 +132,12 @@ def _header_columns(header: list[_Row], columns: tuple[Label, ...]) -> dict[int,
             cell = row.cells[j] if j < len(row.cells) else None
             if cell is None or not cell.text.strip():
                 continue
-            match = labels.best_match(cell.text, ((c.key, c.labels) for c in columns), threshold=90)
-            if match and not labels.is_ambiguous(match):
-                mapping[j] = match.key
+            cands = [(c.key, c.labels) for c in columns]
+            match = labels.best_match(cell.text, cands, threshold=90)
+            key = match.key if match and not labels.is_ambiguous(match) else labels.longest_contained(cell.text,
+                                                                                                     cands)
+            if key:
+                mapping[j] = key
                 break
     return mapping
 
@@ -159,6 +162,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     columns = sorted(by_header) if use_header else []
     label_stop = columns[0] if use_header else None
 
+    leaf_cands = [(r.key, r.labels) for r in template.request_rows if not r.row_of_group]
+    row_group = {r.key: r.group for r in template.request_rows}
     group: str | None = None
     seen: dict[str, int] = {}
     for row in rows[first_data:]:
@@ -185,15 +190,18 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             continue  # a parent row or a spacer: context only
         key = None
         if leaves:
-            cands = [(r.key, r.labels) for r in template.request_rows
-                     if not r.row_of_group and (r.group is None or r.group == group)]
-            match = labels.best_match(leaves[-1], cands)
+            match = labels.best_match(leaves[-1], leaf_cands)
+            if match and labels.is_ambiguous(match) and group:  # the parent row above breaks a tie
+                match = labels.best_match(leaves[-1], [c for c in leaf_cands if row_group[c[0]] == group])
             if match is None or labels.is_ambiguous(match):
                 result.flags.append(Flag(kind="label", page=row.page,
                                          message=f"requests row {label_text!r} matches no template row"
                                          + (f" clearly (best {match.key})" if match else "")))
             else:
                 key = match.key
+                # a sub-row names its parent even where the parent's label was printed elsewhere (centred
+                # in a merged cell, cut by a page break, or out of order in a WPS export)
+                group = row_group[key] or group
         elif group is not None:
             key = next((r.key for r in template.request_rows if r.row_of_group == group), None)
         if key in ("received", "carried_over", "result.total", "carried_forward"):
@@ -304,7 +312,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         section = _ART20.search(joined)
         if section and section.group(1) in _CN_ITEM:
             block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
-            if not any(_looks_numeric(t) for t in texts):
+            if not any(_looks_numeric(t) for t in texts) and not _is_header(row, block, blocks):
                 continue
         first = next((c for c in row.distinct() if c.text.strip()), None)
         if first is None:

@@ -14,6 +14,7 @@ import pdfplumber
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
+from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.errors import ReadError
 
 _FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
@@ -38,6 +39,10 @@ def _read_page(page, number: int) -> list:
     found = page.find_tables()
     tables = [t for t in (_table(t, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
+    loose = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if not _inside_any(w, boxes)]
+    for table in find_borderless_tables(loose, number):
+        tables.append(table)
+        boxes.append(table.bbox)
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
     lines = [line for line in rest.extract_text_lines(return_chars=False) if not _FURNITURE.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
@@ -138,9 +143,11 @@ def join_tables(first: Table, second: Table) -> Table | None:
     Same outer width (within a few points) is the test; the columns of the continuation are placed on the
     first part's column lines by x position, so a part that lacks some inner lines still lands right.
     """
-    if first.bbox is None or second.bbox is None:
+    if first.bbox is None or second.bbox is None or first.ruled != second.ruled:
         return None
-    if abs(first.bbox[0] - second.bbox[0]) > 6 or abs(first.bbox[2] - second.bbox[2]) > 6:
+    # Ruled parts share their outer lines to the point; word-built parts only roughly share their extent.
+    tolerance = 6 if first.ruled else 40
+    if abs(first.bbox[0] - second.bbox[0]) > tolerance or abs(first.bbox[2] - second.bbox[2]) > tolerance:
         return None
     xs = _axis([c.bbox[0] for c in first.cells if c.bbox] + [c.bbox[2] for c in first.cells if c.bbox])
     header = _repeated_header_rows(first, second)
@@ -152,7 +159,8 @@ def join_tables(first: Table, second: Table) -> Table | None:
         c0, c1 = _index(xs, cell.bbox[0]), _index(xs, cell.bbox[2])
         cells.append(Cell(cell.row - header + offset, c0, cell.text, rowspan=cell.rowspan,
                           colspan=max(1, c1 - c0), page=cell.page, bbox=cell.bbox))
-    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages + second.pages)
+    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages + second.pages,
+                 ruled=first.ruled)
 
 
 def _repeated_header_rows(first: Table, second: Table) -> int:

@@ -1,0 +1,256 @@
+"""Tables without ruling lines, found from word positions alone (pure geometry over pdfplumber words).
+
+pdfplumber's text strategy splits CJK runs and numbers at odd places, so tables are rebuilt here:
+
+1. words are grouped into lines; a *data line* has figures standing apart from the words before them;
+2. a *region* is a run of lines holding data lines, not interrupted by prose or a heading; the lines above
+   its first data line (up to a prose line or heading) are its header;
+3. figure columns are clusters of the figures' centres; words left of them form label sub-columns;
+4. each data line is a row; a line without figures joins the row it visually belongs to (a wrapped label),
+   or stands as a row of its own (a block heading, a repeated header) when it is a line-height or more away.
+
+The result is an ordinary :class:`Table` (``ruled=False``) for the same extractors as any other table.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.model import Cell, Table
+from extractors.numerals import parse_cell
+from extractors.sections import heading_level
+
+_BLANK_MARKS = {"—", "－", "-", "/", "无", "——", "-—", "／", "–"}
+_MIN_DATA_LINES = 2
+_MAX_GAP_LINES = 4  # non-figure lines allowed between two data lines of one table
+_MAX_HEADER_LINES = 10
+
+
+@dataclass
+class _Line:
+    words: list[dict]
+    top: float
+    bottom: float
+    values: list[dict] = field(default_factory=list)  # the words that are figures standing apart
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return "".join(w["text"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w["x0"] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+
+def find_borderless_tables(words: list[dict], page: int | None) -> list[Table]:
+    """Tables made of aligned words on one page; words already inside ruled tables must be left out."""
+    if not words:
+        return []
+    size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    lines = _lines(words, size)
+    if not lines:
+        return []
+    text_x0 = min(ln.x0 for ln in lines)
+    text_x1 = max(ln.x1 for ln in lines)
+    for line in lines:
+        line.values = _figures(line, size)
+    tables = []
+    for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
+        table = _build(lines[start:stop], first_data - start, size, page)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _lines(words: list[dict], size: float) -> list[_Line]:
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
+        center = (word["top"] + word["bottom"]) / 2
+        if lines and abs(center - lines[-1].center) <= 0.4 * size:
+            line = lines[-1]
+            line.words.append(word)
+            line.top, line.bottom = min(line.top, word["top"]), max(line.bottom, word["bottom"])
+        else:
+            lines.append(_Line([word], word["top"], word["bottom"]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _is_figure(text: str) -> bool:
+    text = text.strip()
+    if text in _BLANK_MARKS:
+        return True
+    return len(text) <= 24 and parse_cell(text).meaning in ("number", "zero")
+
+
+def _figures(line: _Line, size: float) -> list[dict]:
+    """Figure words that stand apart from what precedes them (a number inside prose does not)."""
+    out = []
+    for i, word in enumerate(line.words):
+        if not _is_figure(word["text"]):
+            continue
+        gap = word["x0"] - line.words[i - 1]["x1"] if i else float("inf")
+        if gap >= 1.5 * size:
+            out.append(word)
+    return out
+
+
+def _is_data(line: _Line) -> bool:
+    if not line.values:
+        return False
+    return len(line.values) >= 2 or line.words[0] is not line.values[0]
+
+
+def _is_barrier(line: _Line, size: float, width: float) -> bool:
+    """Prose or a section heading: what a table cannot run through."""
+    if line.values:
+        return False
+    widest = max(w["x1"] - w["x0"] for w in line.words)
+    if widest > 0.6 * width or line.text.endswith(("。", "；")):
+        return True
+    return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
+
+
+def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, int, int]]:
+    """(header start, first data line, end) index triples of the table regions."""
+    regions = []
+    i = 0
+    while i < len(lines):
+        if not _is_data(lines[i]):
+            i += 1
+            continue
+        first = i
+        last = i
+        j = i + 1
+        gap = 0
+        while j < len(lines) and not _is_barrier(lines[j], size, width):
+            if _is_data(lines[j]):
+                last, gap = j, 0
+            else:
+                gap += 1
+                if gap > _MAX_GAP_LINES:
+                    break
+            j += 1
+        data_lines = sum(_is_data(ln) for ln in lines[first:last + 1])
+        start = first
+        while start > 0 and first - start < _MAX_HEADER_LINES and not _is_barrier(lines[start - 1], size, width):
+            if regions and start - 1 <= regions[-1][2] - 1:
+                break
+            start -= 1
+        # one row of figures under a header is a table too (the appeals table prints a single row)
+        if data_lines >= _MIN_DATA_LINES or (start < first and len(lines[first].values) >= 3):
+            regions.append((start, first, last + 1))
+        i = last + 1
+    return regions
+
+
+def _clusters(values: list[float], gap: float) -> list[list[float]]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= gap:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return out
+
+
+def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -> Table | None:
+    figures = [w for ln in lines for w in ln.values]
+    centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
+    columns = [statistics.mean(c) for c in centres]
+    label_edge = min(w["x0"] for w in figures) - 0.5 * size
+    body = lines[first_data:]
+    label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
+    label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
+
+    def column_of(word: dict) -> int:
+        centre = (word["x0"] + word["x1"]) / 2
+        if centre < label_edge:
+            return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
+        return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
+
+    # rows: the header lines as one row, each data line a row, other lines joined to a near data line
+    rows: list[list[_Line]] = []
+    if first_data:
+        rows.append(lines[:first_data])
+    data_rows: dict[int, int] = {}
+    for idx, line in enumerate(body):
+        if _is_data(line):
+            data_rows[idx] = len(rows)
+            rows.append([line])
+    pending = []
+    for idx, line in enumerate(body):
+        if idx in data_rows:
+            continue
+        near = min(data_rows, key=lambda d: abs(body[d].center - line.center))
+        if abs(body[near].center - line.center) <= 1.4 * size and all(column_of(w) < len(label_cols)
+                                                                      for w in line.words):
+            rows[data_rows[near]].append(line)
+        else:
+            pending.append(line)
+    # A line far from any figures is a row of its own (a block heading, a repeated header, a row printed
+    # all blank); consecutive such lines of label text only are one wrapped label.
+    for line in pending:
+        prev = rows[-1] if rows and rows[-1][0] in pending else None
+        label_only = all(column_of(w) < len(label_cols) for w in line.words)
+        if prev is not None and label_only and line.top - prev[-1].bottom <= 0.6 * size and \
+                all(column_of(w) < len(label_cols) for ln in prev for w in ln.words):
+            prev.append(line)
+        else:
+            rows.append([line])
+    rows.sort(key=lambda group: min(ln.top for ln in group))
+
+    cells: list[Cell] = []
+    n_cols = len(label_cols) + len(columns)
+    edges = _edges(label_cols, columns, lines)
+    for r, group in enumerate(rows):
+        by_col: dict[int, list[dict]] = {}
+        for line in group:
+            for word in line.words:
+                by_col.setdefault(column_of(word), []).append(word)
+        top, bottom = min(ln.top for ln in group), max(ln.bottom for ln in group)
+        for c in range(n_cols):
+            words = sorted(by_col.get(c, []), key=lambda w: (round(w["top"] / (0.6 * size)), w["x0"]))
+            text = _join(words, size)
+            cells.append(Cell(r, c, text, page=page, bbox=(edges[c], top, edges[c + 1], bottom)))
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    return Table(cells=cells, page=page, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
+                 pages=(page,) if page else (), ruled=False)
+
+
+def _edges(label_cols: list[float], columns: list[float], lines: list[_Line]) -> list[float]:
+    """Column boundaries: label columns start where their words do; figure columns sit midway between."""
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    starts = list(label_cols)
+    for i, centre in enumerate(columns):
+        prev = columns[i - 1] if i else None
+        starts.append((prev + centre) / 2 if prev is not None else max(starts[-1] + 1, centre - 20))
+    starts[0] = min(starts[0], left)
+    return starts + [max(right, starts[-1] + 1)]
+
+
+def _join(words: list[dict], size: float) -> str:
+    """Words of one cell: a line break where the next word starts a new line, a space where a gap shows."""
+    out = ""
+    prev = None
+    for word in words:
+        if prev is not None:
+            same_line = abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size
+            out += (" " if word["x0"] - prev["x1"] > 0.3 * size else "") if same_line else "\n"
+        out += word["text"]
+        prev = word
+    return regex.sub(r"[ \t]+", " ", out).strip()
