@@ -129,8 +129,19 @@ def _cn_integer(text: str) -> int | None:
     try:
         value = cn2an.cn2an(text, "normal")
     except Exception:  # cn2an signals "not a numeral" with ValueError; be safe
+        value = None
+    if isinstance(value, int):
+        return value
+    # cn2an refuses a count of 亿 that itself holds 万 (三百二十二万七千六百三十五亿一千), as its own an2cn
+    # writes numbers from 10^12 up: read the parts either side of the last 亿 and put them together.
+    head, sep, tail = text.rpartition("亿")
+    if not sep or not head or "亿" in head:  # 亿亿 is no modern numeral
         return None
-    return value if isinstance(value, int) else None
+    high = _cn_integer(head)
+    low = _cn_integer(tail.removeprefix("零")) if tail else 0
+    if high is None or low is None or low >= 10**8:
+        return None
+    return high * 10**8 + low
 
 
 def _parse_chinese(text: str) -> Decimal | None:
