@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RAW    ?= data/raw
 DB     ?= data/db/gongkai.sqlite
 
-.PHONY: ingest test export check fixtures clean
+.PHONY: ingest test export check bench fixtures clean
 
 $(BIN)/gongkai: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ export: $(BIN)/gongkai
 
 check: $(BIN)/gongkai
 	$(BIN)/gongkai --db $(DB) check
+
+# Reading and loading speed: medians per format and reports per second (a report, not a test).
+bench: $(BIN)/gongkai
+	$(BIN)/python -m pipeline.bench
 
 # Regenerate the committed test fixtures and sample reports (needs LibreOffice; see tests/fixture_builder).
 fixtures: $(BIN)/gongkai
