@@ -9,6 +9,7 @@ subject of the figure before it in the same sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -20,40 +21,51 @@ from extractors.records import Fact, Section
 
 SENTENCE_ENDS = "。！？；;!?"
 # A clause ends at these; 、 is not among them for subjects (复审公示、登录公告 49 批次 is one subject).
-CLAUSE_ENDS = SENTENCE_ENDS + "，,：:（()）\n"
+CLAUSE_ENDS = SENTENCE_ENDS + "，,：:（()）"  # not \n: a page break
 QUOTES = "“”\"‘’'《》〈〉「」『』"
 _PUNCT = "，,、：:；;。（()）[]【】 \t\n*" + QUOTES
 # Units after which no noun follows ("4 天", "60 岁", "98.28%", money, a bare 万).
 _NO_NOUN_AFTER = frozenset({"", "天", "日", "个月", "周", "小时", "分钟", "工作日", "岁", "倍", "元", "美元"}) | PERCENT_UNITS
+_DIGIT_BREAK = re.compile(r"(?<=\d)\n(?=[^\d\s])")
 _MAX_SUBJECT = 14  # beyond this a subject is more phrase than thing; keep what follows its last 的
 
 
 @dataclass(frozen=True)
 class _Words:
     words: tuple[str, ...]
-    lead: tuple[str, ...]  # longest first
-    trail: tuple[str, ...]
+    lead: frozenset[str]
+    trail: frozenset[str]
     stop_pos: frozenset[str]
     noun_pos: frozenset[str]
+    modifier_pos: frozenset[str]
+    keep: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 @cache
 def words() -> _Words:
     data = yaml.safe_load(files("extractors").joinpath("facts.yaml").read_text(encoding="utf-8"))
-    by_length = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    return _Words(tuple(data["words"]), by_length(data["lead_words"]), by_length(data["trail_words"]),
-                  frozenset(data["stop_pos"]), frozenset(data["noun_pos"]))
+    return _Words(tuple(data["words"]), frozenset(data["lead_words"]), frozenset(data["trail_words"]),
+                  frozenset(data["stop_pos"]), frozenset(data["noun_pos"]), frozenset(data["modifier_pos"]),
+                  frozenset(data["keep_words"]), frozenset(data["light_verbs"]))
 
 
 @cache
-def _posseg():
-    """jieba's part-of-speech tokenizer, loaded once, quietly, with the domain words added."""
+def load_jieba():
+    """jieba, loaded once, quietly, with the domain words added (search segments with the same words)."""
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(60)
     for word in words().words:
         jieba.add_word(word, tag="n")
+    return jieba
+
+
+@cache
+def _posseg():
+    load_jieba()
+    import jieba.posseg
+
     return jieba.posseg
 
 
@@ -73,7 +85,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end_here = ch in SENTENCE_ENDS
         if ch == "\n":
             line = text[line_start:i]
-            end_here = len(line.strip()) <= 40 and not any(c in line for c in "，,、：:")
+            end_here = (len(line.strip()) <= 40 and not any(c in line for c in "，,、：:。；;")
+                        and not line.rstrip()[-1:].isdigit())  # "申请23\n件": a figure cut from its unit
             line_start = i + 1
         if end_here:
             spans.append((start, i + 1))
@@ -106,23 +119,30 @@ def _clause_end(text: str, pos: int, hi: int, ends: str = CLAUSE_ENDS) -> int:
 
 # --- subjects ------------------------------------------------------------------------------------------------
 
-def _strip_words(phrase: str) -> str:
+Tokens = list[tuple[str, str]]
+
+
+def _is_punct(word: str) -> bool:
+    return all(c in _PUNCT for c in word)
+
+
+def _strip_tokens(tokens: Tokens) -> Tokens:
+    """Drop scope/time/stating words and punctuation from both ends, a token (or a run of up to 3) at a time."""
     w = words()
     changed = True
-    while changed and phrase:
+    while changed and tokens:
         changed = False
-        phrase = phrase.strip(_PUNCT.replace("“", "").replace("《", ""))
-        for lead in w.lead:
-            if phrase.startswith(lead) and len(phrase) > len(lead):
-                phrase, changed = phrase[len(lead):], True
+        for k in (3, 2, 1):
+            if len(tokens) >= k and (k == 1 and _is_punct(tokens[0][0]) and tokens[0][0] not in "“《"
+                                     or "".join(t for t, _ in tokens[:k]) in w.lead):
+                tokens, changed = tokens[k:], True
                 break
-        for trail in w.trail:
-            if phrase.endswith(trail):
-                phrase, changed = phrase[: -len(trail)], True
+        for k in (3, 2, 1):
+            if len(tokens) >= k and (k == 1 and _is_punct(tokens[-1][0]) and tokens[-1][0] not in "”》"
+                                     or "".join(t for t, _ in tokens[-k:]) in w.trail):
+                tokens, changed = tokens[:-k], True
                 break
-        if phrase in w.lead or phrase in w.trail:
-            return ""
-    return _balance(phrase)
+    return tokens
 
 
 def _balance(phrase: str) -> str:
@@ -142,20 +162,19 @@ def _balance(phrase: str) -> str:
 
 def _before_subject(phrase: str) -> str:
     """The noun or verb phrase closing the text before a figure ("我区共制发公文类政府信息" → 制发公文类政府信息)."""
-    phrase = _strip_words(phrase)
-    if not phrase:
-        return ""
     w = words()
-    tokens = tag(phrase)
+    tokens = _strip_tokens(tag(phrase.replace("\n", "")))
     kept: list[str] = []
+    open_quotes = 0  # read backwards: inside “…” nothing stops the phrase
     for word, flag in reversed(tokens):
-        is_quote = all(c in QUOTES for c in word)
-        if not is_quote and (flag in w.stop_pos or word in w.lead) and kept:
+        if word in "”》":
+            open_quotes += 1
+        elif word in "“《":
+            open_quotes -= 1
+        elif open_quotes <= 0 and word not in w.keep and (flag in w.stop_pos or word in w.lead):
             break
-        if not is_quote and flag in w.stop_pos:
-            continue  # a trailing particle or adverb the word lists missed
         kept.append(word)
-    subject = _strip_words("".join(reversed(kept)))
+    subject = _balance("".join(t for t, _ in _strip_tokens(tag("".join(reversed(kept))))))
     if len(subject) > _MAX_SUBJECT and "的" in subject:
         tail = subject.rsplit("的", 1)[1]
         subject = tail if len(tail) >= 2 else subject
@@ -164,27 +183,31 @@ def _before_subject(phrase: str) -> str:
 
 def _after_subject(phrase: str) -> str:
     """The noun phrase right after a figure and its classifier ("30 项“一件事”改革事项" → “一件事”改革事项)."""
-    phrase = phrase.lstrip(" \t")
+    phrase = phrase.replace("\n", "").lstrip(" \t")
     if not phrase or phrase[0] in CLAUSE_ENDS or phrase[0] in "、的":
         return ""
     w = words()
     kept: list[str] = []
+    pending: list[str] = []  # modifiers waiting for the noun that would make them part of the phrase
     quoted = False
     for word, flag in tag(phrase):
-        if all(c in QUOTES for c in word):
-            quoted = not quoted if word in "“”\"" else quoted
-            kept.append(word)
-            continue
-        if quoted or flag in w.noun_pos or word in w.words:
-            kept.append(word)
-            continue
-        break
+        if word in "“”\"":
+            quoted = not quoted if word in "“\"" or quoted else quoted
+            kept += pending + [word]
+            pending = []
+        elif quoted or ((flag in w.noun_pos or word in w.words) and word not in w.lead):
+            kept += pending + [word]
+            pending = []
+        elif flag in w.modifier_pos and word not in w.lead and word not in w.light_verbs:
+            pending.append(word)
+        else:
+            break
     return _balance("".join(kept))
 
 
 def _any_after(phrase: str) -> str:
     """Whatever a clause says after a figure that names nothing before it ("共计340人次参加" → 参加)."""
-    return _strip_words(phrase.strip())[:_MAX_SUBJECT]
+    return "".join(t for t, _ in _strip_tokens(tag(phrase.replace("\n", "").strip())))[:_MAX_SUBJECT]
 
 
 # --- facts -----------------------------------------------------------------------------------------------------
@@ -202,7 +225,8 @@ def extract_facts(sections: list[Section]) -> list[Fact]:
 
 def _section_facts(section: Section) -> list[Fact]:
     text = section.text or ""
-    quantities = find_quantities(text)
+    # "重复申请23\n件": a PDF line break between a figure and its unit; a space keeps every offset.
+    quantities = find_quantities(_DIGIT_BREAK.sub(" ", text))
     if not quantities:
         return []
     out: list[Fact] = []
@@ -223,8 +247,13 @@ def _fact(section: Section, text: str, s_start: int, s_end: int, q: Quantity, pr
     left = max(_clause_start(text, s_start, q.start, CLAUSE_ENDS), previous_end)
     right = min(_clause_end(text, q.end, s_end, CLAUSE_ENDS + "、"), next_start)
     subject = ""
+    between = text[q.end:right]
     if q.kind == "count" and q.unit not in _NO_NOUN_AFTER:
-        subject = _after_subject(text[q.end:right])
+        subject = _after_subject(between)
+        # "事项506条数据3669条": a noun run straight into the next figure is that figure's subject, unless a
+        # conjunction makes it a list ("2次政务公开和1次…").
+        if right == next_start and subject == between.replace("\n", "").strip():
+            subject = ""
     subject = subject or _before_subject(text[left:q.start])
     subject = subject or _any_after(text[q.end:right]) or previous_subject
     sentence = text[s_start:s_end].replace("\n", "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from extractors import regions
 from extractors.checks import check_identities
+from extractors.crosscheck import cross_check
+from extractors.facts import extract_facts
 from extractors.identity import read_identity
 from extractors.model import Document
 from extractors.records import Flag, Report
@@ -39,6 +41,8 @@ def extract_report(doc: Document) -> Report:
     if edition:
         _flag_missing_rows(report, template)
     report.flags += check_identities(report.values(), template)
+    report.facts, fact_flags = cross_check(extract_facts(report.sections), report.values())
+    report.flags += fact_flags
     return report
 
 

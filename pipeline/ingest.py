@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from extractors import ReadError, extract_report, read_document
 from extractors.records import Report
-from pipeline.db import DocumentRow
+from pipeline import search
+from pipeline.db import DocumentRow, ReportRow
 from pipeline.store import report_rows
 
 SUFFIXES = {".pdf", ".docx", ".doc", ".html", ".htm", ".shtml", ".txt"}
@@ -80,11 +81,15 @@ def ingest_file(path: Path, engine: Engine) -> Outcome:
         document.report = report_rows(report)
     try:
         with Session(engine) as session, session.begin():
+            same = or_(DocumentRow.sha256 == sha, DocumentRow.path == where)
+            search.forget(session, select(ReportRow.id).join(DocumentRow).where(same))  # FTS5 has no cascade
             replaced = session.execute(
-                delete(DocumentRow).where(or_(DocumentRow.sha256 == sha, DocumentRow.path == where))
-                .returning(DocumentRow.status)
+                delete(DocumentRow).where(same).returning(DocumentRow.status)
             ).scalars().all()
             session.add(document)
+            if document.report is not None:
+                session.flush()  # ids for the search index
+                search.index_report(session, document.report)
     except IntegrityError:
         # Another process loaded the same bytes between our look and our write: it is there once, as wanted.
         return Outcome(str(path), "unchanged")

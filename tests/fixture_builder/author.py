@@ -72,6 +72,8 @@ def baoshan() -> dict:
         for ci, c in enumerate(t.appeal_columns):
             cells[f"appeals.{g.key}.{c.key}"] = figs[5 * gi + ci]
     truth["body"] = _seed_body(lines)
+    # the seed's own narrative: "予以公开及部分公开264件" where the table has 264 disclosed + 8 partial
+    truth["expected_flags"] = [{"kind": "fact_mismatch", "where": "disclosed_and_partial"}]
     return truth
 
 
@@ -338,6 +340,9 @@ def xuhui() -> dict:
         {"kind": "identity", "identity": "requests.row_total", "where": "received"},
         {"kind": "identity", "identity": "requests.balance", "where": "natural_person"},
         {"kind": "identity", "identity": "appeals.group_total", "where": "review"},
+        # the narrative quotes the figures before the misprints: 702 received, 37 carried forward
+        {"kind": "fact_mismatch", "where": "received"},
+        {"kind": "fact_mismatch", "where": "carried_forward"},
     ]
     truth["body"] = _body(
         "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《上海市政府信息公开规定》要求，由徐汇区人民政府"
@@ -472,7 +477,8 @@ def write_all() -> list[Path]:
             del truth["expected_flags"]
         validate(truth)
         assert flags_from(identity_breaks(truth)) == sorted(
-            truth.get("expected_flags", []), key=lambda f: (f["kind"], f["identity"], f["where"])
+            (f for f in truth.get("expected_flags", []) if f["kind"] == "identity"),
+            key=lambda f: (f["kind"], f["identity"], f["where"]),
         )
         path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         out.append(path)

@@ -84,7 +84,8 @@ def identity_breaks(truth: dict) -> set[tuple[str, str, str]]:
 
 
 def expected_set(truth: dict) -> set[tuple[str, str, str]]:
-    return {(f["kind"], f["identity"], f["where"]) for f in truth.get("expected_flags", [])}
+    """The identity breaks a truth declares (its other expected flags, e.g. fact_mismatch, are the narrative's)."""
+    return {(f["kind"], f["identity"], f["where"]) for f in truth.get("expected_flags", []) if f["kind"] == "identity"}
 
 
 def flags_from(breaks: set[tuple[str, str, str]]) -> list[dict]:

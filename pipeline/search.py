@@ -1,0 +1,189 @@
+"""Chinese full-text search over the narrative: sections and facts, ``gongkai search QUERY``.
+
+FTS5's tokenizers miss two-character words in unspaced Chinese (unicode61 sees a whole clause as one token,
+trigram needs three characters), so the text is segmented with jieba at load time — ``cut_for_search``, which
+gives both 政府信息公开 and its parts 政府 / 信息 / 公开 — and stored with spaces between the words; a query is
+segmented the same way and every word of it must occur. SQLite: an FTS5 table ranked by bm25. Any other
+database: a plain table of the same segmented text matched word by word with LIKE (correct, slower).
+
+The index is kept inside the ingest transaction: ``forget`` before a document's rows are replaced (FTS5
+tables have no foreign keys, so ON DELETE CASCADE cannot reach them), ``index_report`` after they are added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from extractors.facts import load_jieba
+from pipeline.db import DocumentRow, FactRow, ReportRow, SectionRow
+
+TABLE = "search_index"
+_meta = MetaData()
+index_table = Table(TABLE, _meta, Column("kind", String(8)), Column("report_id", Integer, index=True),
+                    Column("ref_id", Integer), Column("path", Text), Column("title", Text), Column("body", Text))
+_FTS5 = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(kind UNINDEXED, report_id UNINDEXED, "
+         "ref_id UNINDEXED, path UNINDEXED, title, body, tokenize='unicode61')")
+_TITLE_WEIGHT = 5.0  # a word in a section's title (or a fact's subject) says more than one in its text
+_WORD = re.compile(r"[\w]", re.UNICODE)
+_SNIPPET = 40  # characters either side of the first match
+
+
+@dataclass(frozen=True)
+class Hit:
+    region: str | None
+    year: int | None
+    source: str
+    kind: str  # section | fact
+    path: str  # section path, titles joined with " / "
+    snippet: str
+    score: float
+    report_id: int
+
+
+def segment(value: str) -> str:
+    """Words separated by spaces, lower-cased; punctuation dropped."""
+    jieba = load_jieba()
+    return " ".join(w.lower() for w in jieba.cut_for_search(value or "") if _WORD.search(w))
+
+
+def _ensure(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_FTS5)
+    else:
+        _meta.create_all(conn, checkfirst=True)
+
+
+def forget(session: Session, report_ids: Select) -> None:
+    """Drop the index rows of the reports ``report_ids`` selects (call before deleting their documents)."""
+    conn = session.connection()
+    _ensure(conn)
+    conn.execute(delete(index_table).where(index_table.c.report_id.in_(report_ids.scalar_subquery())))
+
+
+def index_report(session: Session, report: ReportRow) -> None:
+    """Index a report's sections and facts; their ids must exist (flush first)."""
+    conn = session.connection()
+    _ensure(conn)
+    rows = [{"kind": "section", "report_id": report.id, "ref_id": s.id, "path": s.path,
+             "title": f" {segment(s.title)} ", "body": f" {segment(s.text)} "}
+            for s in report.sections if (s.title or s.text)]
+    rows += [{"kind": "fact", "report_id": report.id, "ref_id": f.id, "path": f.section_path,
+              "title": f" {segment(f.subject)} ", "body": f" {segment(f.sentence)} "} for f in report.facts]
+    if rows:
+        conn.execute(insert(index_table), rows)
+
+
+def rebuild(engine: Engine) -> int:
+    """Index every stored report afresh (a database loaded before search existed); returns the rows indexed."""
+    with Session(engine) as session, session.begin():
+        conn = session.connection()
+        _ensure(conn)
+        conn.execute(delete(index_table))
+        for report in session.scalars(select(ReportRow)):
+            index_report(session, report)
+        return conn.execute(select(func.count()).select_from(index_table)).scalar_one()
+
+
+def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
+    """Sections, then facts, whose title and text hold every word of ``query``, best first."""
+    words = segment(query).split()
+    if not words or limit <= 0:
+        return []
+    with engine.connect() as conn:
+        _ensure(conn)
+        conn.commit()
+        if conn.dialect.name == "sqlite":
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            rank = f"bm25({TABLE}, 0, 0, 0, 0, {_TITLE_WEIGHT}, 1.0)"
+            found = conn.execute(text(
+                f"SELECT kind, report_id, ref_id, path, -{rank} FROM {TABLE} WHERE {TABLE} MATCH :q "
+                f"ORDER BY kind = 'section' DESC, {rank} LIMIT :n"), {"q": match, "n": limit}).all()
+        else:
+            t = index_table.c
+            text_of = t.title + t.body
+            score = sum((func.length(t.title) - func.length(func.replace(t.title, f" {w} ", ""))) * _TITLE_WEIGHT
+                        + func.length(t.body) - func.length(func.replace(t.body, f" {w} ", "")) for w in words)
+            found = conn.execute(
+                select(t.kind, t.report_id, t.ref_id, t.path, score.label("score"))
+                .where(*[text_of.ilike(f"% {_like(w)} %", escape="\\") for w in words])
+                .order_by((t.kind == "section").desc(), score.desc()).limit(limit)).all()
+    if not found:
+        return []
+    with Session(engine) as session:
+        return [_hit(session, row, query, words) for row in found]
+
+
+def _like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _hit(session: Session, row, query: str, words: list[str]) -> Hit:
+    kind, report_id, ref_id, path, score = row
+    report = session.get(ReportRow, report_id)
+    document = session.get(DocumentRow, report.document_id) if report else None
+    if kind == "section":
+        section = session.get(SectionRow, ref_id)
+        body = f"{section.title} {section.text}" if section else ""
+    else:
+        fact = session.get(FactRow, ref_id)
+        body = fact.sentence if fact else ""
+    snippet = _snippet(body, query, words)
+    if kind == "fact" and fact:
+        snippet = f"{fact.raw.strip()}（{fact.subject}）: {snippet}"
+    return Hit(region=report.region if report else None, year=report.year if report else None,
+               source=document.name if document else "", kind=kind, path=path or "", snippet=snippet,
+               score=float(score or 0), report_id=report_id)
+
+
+def _snippet(body: str, query: str, words: list[str]) -> str:
+    body = " ".join(body.split())
+    at = body.lower().find(query.strip().lower())
+    if at < 0:
+        at = min((i for i in (body.lower().find(w) for w in words) if i >= 0), default=0)
+    start, end = max(0, at - _SNIPPET), min(len(body), at + _SNIPPET + len(query))
+    return ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
+
+
+# --- the command line ------------------------------------------------------------------------------------------
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add ``search QUERY [--limit N]`` to the CLI's subcommands."""
+    p = subparsers.add_parser("search", help="full-text search of the narrative (sections and facts), Chinese "
+                              "words segmented with jieba")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words to find (all of them must occur)")
+    p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
+    p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args) -> int:
+    from pipeline.db import connect
+
+    engine = connect(getattr(args, "db", None))
+    query = " ".join(args.query)
+    if not _indexed(engine):
+        rebuild(engine)  # a database loaded before search existed: index it once
+    hits = search(engine, query, limit=args.limit)
+    for hit in hits:
+        where = f"{hit.region or '?'} {hit.year or '?'} ({hit.source})"
+        print(f"{where}\t{hit.kind}\t{hit.path or '（标题与前言）'}\t{hit.snippet}")
+    print(f"{len(hits)} hit(s)", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def _indexed(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        _ensure(conn)
+        conn.commit()
+        has_rows = conn.execute(select(index_table.c.report_id).limit(1)).first() is not None
+        has_reports = conn.execute(select(ReportRow.id).limit(1)).first() is not None
+    return has_rows or not has_reports
