@@ -4,8 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 RAW    ?= data/raw
 DB     ?= data/db/gongkai.sqlite
+PORT   ?= 8001
 
-.PHONY: ingest test export check bench fixtures clean
+.PHONY: ingest test export check serve bench accuracy fixtures clean
 
 $(BIN)/gongkai: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +25,11 @@ export: $(BIN)/gongkai
 
 check: $(BIN)/gongkai
 	$(BIN)/gongkai --db $(DB) check
+
+# Datasette on the database: the analyst views, column descriptions and canned queries.
+serve: $(BIN)/gongkai
+	$(BIN)/python -m pipeline.views $(DB)
+	$(BIN)/datasette serve $(DB) --metadata pipeline/datasette/metadata.json --host 127.0.0.1 --port $(PORT)
 
 # Reading and loading speed: medians per format and reports per second (a report, not a test).
 bench: $(BIN)/gongkai

@@ -1,4 +1,4 @@
-"""The command line: ``gongkai ingest|export|check`` (also ``python -m pipeline``)."""
+"""The command line: ``gongkai ingest|export|check|search|compare`` (also ``python -m pipeline``)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ from contextlib import nullcontext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline import compare, search
 from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, ingest
+from pipeline.quality import refresh_quality_flags
+from pipeline.tabular import export_views, write_csv
+from pipeline.views import VIEWS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,14 +30,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
     p.set_defaults(run=_ingest)
 
-    p = sub.add_parser("export", help="write the database out: jsonl (one object per report) or csv (per cell)")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p = sub.add_parser("export", help="write the database out: jsonl (one object per report), csv (one row per "
+                       "template cell, or one analyst view with --view), parquet (every view, into a folder)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--view", choices=VIEWS, help="with --format csv: this analyst view instead of the cells")
+    p.add_argument("-o", "--output", help="file to write (default: standard output); for parquet a folder "
+                   "(default data/export)")
     p.set_defaults(run=_export)
 
     p = sub.add_parser("check", help="list the flags: broken identities and other problems, per report")
     p.add_argument("--kind", help="only flags of this kind (identity, label, unit, region …)")
     p.set_defaults(run=_check)
+
+    search.register(sub)
+    compare.register(sub)
 
     for name in ("ingest", "export", "check"):  # --db is accepted after the command too
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -58,6 +68,8 @@ def _ingest(args) -> int:
             print(f"{outcome.status:9} {outcome.path}{what}")
 
     outcomes = ingest(args.paths, engine, on_outcome=show)
+    if any(o.status in ("ingested", "replaced") for o in outcomes):  # cross-report checks see the new reports
+        print(f"{len(refresh_quality_flags(engine))} quality flag(s) across reports", file=sys.stderr)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "replaced", "unchanged", "failed")}
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     for o in outcomes:
@@ -68,9 +80,16 @@ def _ingest(args) -> int:
 
 def _export(args) -> int:
     engine = connect(args.db)
+    if args.format == "parquet":
+        for path, rows in export_views(engine, "parquet", args.output or "data/export"):
+            print(f"wrote {rows} row(s) to {path}", file=sys.stderr)
+        return 0
     target = open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout)
     with target as out:
-        count = (export_jsonl if args.format == "jsonl" else export_csv)(engine, out)
+        if args.view:
+            count = write_csv(engine, args.view, out)
+        else:
+            count = (export_jsonl if args.format == "jsonl" else export_csv)(engine, out)
     if args.output:
         print(f"wrote {count} {'report(s)' if args.format == 'jsonl' else 'cell row(s)'} to {args.output}",
               file=sys.stderr)

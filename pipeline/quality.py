@@ -1,0 +1,324 @@
+"""Checks across reports, stored as flags of kind ``quality`` with their evidence in ``flags.details``.
+
+quality.jump          a figure more than 5× or less than 0.2× the same body's figure the year before
+quality.negative      a negative count or amount (the 2019 form's 本年增/减 columns may be negative)
+quality.percent       a share above 100 %: a derived pct.* figure (its parts disagree) or a rate in the text
+quality.children_sum  a city's or province's report against the sum of its divisions' reports of that year:
+                      the whole smaller than its loaded parts, or different from them when every part is loaded
+
+The checks are pure functions over plain records; ``refresh_quality_flags`` loads the records, runs them and
+replaces the stored quality flags in one transaction, so it can run after every ingest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow
+from pipeline.views import HANDLED, SHARES, sums
+
+KIND = "quality"
+JUMP_HIGH, JUMP_LOW = 5.0, 0.2
+# The larger of the two figures must reach this: 1 → 6 requests is noise, not a jump worth a reader's time.
+MIN_JUMP_BASE = 20
+# From or to 0 has no ratio; a figure of at least this beside a 0 is flagged as a jump all the same.
+MIN_FROM_ZERO = 100
+# Compared between a whole and its parts: the headline counts every level reports the same way.
+CHILD_SUM_KEYS = (
+    "requests.received.total", "requests.carried_over.total", HANDLED, "requests.carried_forward.total",
+    "appeals.review.total", "appeals.litigation_direct.total", "appeals.litigation_after_review.total",
+    "proactive.art20_5.licensing.decisions", "proactive.art20_6.penalty.decisions",
+    "proactive.art20_6.coercion.decisions",
+)
+GOVERNMENT = (None, "government", "general_office")  # issuer kinds whose report speaks for the whole division
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    report_id: int
+    source: str
+    region: str | None
+    admin_code: str | None
+    region_level: str | None
+    issuer: str | None
+    issuer_kind: str | None
+    year: int | None
+    values: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def body(self) -> tuple:
+        """The same body across years: its division code (or region) and its normalised issuer."""
+        return (self.admin_code or self.region, self.issuer)
+
+    def label(self) -> str:
+        return f"{self.source} ({self.issuer or self.region or '?'} {self.year or '?'})"
+
+
+@dataclass(frozen=True)
+class RateFact:
+    report_id: int
+    value: float
+    raw: str
+    sentence: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class QualityFlag:
+    report_id: int
+    check: str
+    message: str
+    key: str | None = None
+    where: str | None = None
+    expected: float | None = None
+    found: float | None = None
+    page: int | None = None
+    details: dict = field(default_factory=dict)
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _first_per_body_year(reports: Iterable[ReportFigures]) -> dict[tuple, ReportFigures]:
+    """One report per body and year (copies of one report in several formats count once: the first loaded)."""
+    out: dict[tuple, ReportFigures] = {}
+    for r in sorted(reports, key=lambda r: r.report_id):
+        if r.year is not None and r.body != (None, None):
+            out.setdefault((r.body, r.year), r)
+    return out
+
+
+def _signed(key: str) -> bool:
+    return key.endswith(".change")  # ed2019 本年增/减: a change, legitimately negative, with no ratio
+
+
+# --- the checks ---------------------------------------------------------------------------------------------
+
+
+def jump_flags(reports: list[ReportFigures]) -> list[QualityFlag]:
+    firsts = _first_per_body_year(reports)
+    out = []
+    for r in sorted(reports, key=lambda r: r.report_id):
+        prev = firsts.get((r.body, r.year - 1)) if r.year is not None else None
+        if prev is None:
+            continue
+        for key, found in r.values.items():
+            before = prev.values.get(key)
+            if before is None or _signed(key):
+                continue
+            if before > 0 and found > 0:
+                ratio = found / before
+                if max(before, found) < MIN_JUMP_BASE or JUMP_LOW <= ratio <= JUMP_HIGH:
+                    continue
+                what = f"{ratio:.1f}×" if ratio > 1 else f"{ratio:.2f}×"
+            elif (before == 0) != (found == 0) and max(before, found) >= MIN_FROM_ZERO:
+                ratio, what = None, "from 0" if before == 0 else "to 0"
+            else:
+                continue
+            out.append(QualityFlag(
+                r.report_id, "quality.jump",
+                f"quality.jump [{key}]: {_n(found)} in {r.year} against {_n(before)} in {prev.year} ({what}) "
+                f"in {prev.label()}",
+                key=key, where=f"vs {prev.year}", expected=before, found=found,
+                details={"previous_report_id": prev.report_id, "previous_source": prev.source,
+                         "previous_year": prev.year, "previous": before, "current": found, "ratio": ratio},
+            ))
+    return out
+
+
+def negative_flags(reports: list[ReportFigures]) -> list[QualityFlag]:
+    return [
+        QualityFlag(r.report_id, "quality.negative", f"quality.negative [{key}]: {_n(value)} is below zero",
+                    key=key, found=value, details={"value": value})
+        for r in sorted(reports, key=lambda r: r.report_id)
+        for key, value in r.values.items()
+        if value < 0 and not _signed(key)
+    ]
+
+
+def share_values(values: Mapping[str, float]) -> dict[str, tuple[float, float, float]]:
+    """pct.* of one report as (percent, numerator, denominator), the report_summary view's arithmetic."""
+    known = dict(values)
+    for s in sums():
+        parts = [values[k] for k in s.keys if k in values]
+        if parts:
+            known[s.name] = sum(parts)
+    out = {}
+    for share in SHARES:
+        num, den = known.get(share.numerator), known.get(share.denominator)
+        if num is not None and den:
+            out[share.name] = (100.0 * num / den, num, den)
+    return out
+
+
+def percent_flags(reports: list[ReportFigures], facts: list[RateFact]) -> list[QualityFlag]:
+    shares = {s.name: s for s in SHARES}
+    out = []
+    for r in sorted(reports, key=lambda r: r.report_id):
+        for name, (pct, num, den) in share_values(r.values).items():
+            if pct > 100 + 1e-9:
+                s = shares[name]
+                out.append(QualityFlag(
+                    r.report_id, "quality.percent",
+                    f"quality.percent [{name}]: {pct:.1f}% — {s.numerator} = {_n(num)} exceeds "
+                    f"{s.denominator} = {_n(den)}",
+                    key=name, expected=100.0, found=pct,
+                    details={"numerator": s.numerator, "numerator_value": num, "denominator": s.denominator,
+                             "denominator_value": den},
+                ))
+    for f in facts:
+        if f.value > 100:
+            out.append(QualityFlag(
+                f.report_id, "quality.percent", f"quality.percent [text]: {f.raw} in “{f.sentence[:80]}”",
+                where="text", expected=100.0, found=f.value, page=f.page,
+                details={"raw": f.raw, "sentence": f.sentence},
+            ))
+    return out
+
+
+def children_flags(reports: list[ReportFigures], parent_of, children_count) -> list[QualityFlag]:
+    """``parent_of(code, year)`` -> the division's parent code; ``children_count(code, year)`` -> how many
+    divisions that code had that year (both from the division table, passed in to keep this pure)."""
+    firsts = _first_per_body_year(r for r in reports if r.issuer_kind in GOVERNMENT and r.admin_code)
+    children: dict[tuple[str, int], list[ReportFigures]] = defaultdict(list)
+    for (_body, year), r in firsts.items():
+        parent = parent_of(r.admin_code, year)
+        if parent:
+            children[(parent, year)].append(r)
+    out = []
+    for r in sorted(reports, key=lambda r: r.report_id):
+        if r.issuer_kind not in GOVERNMENT or not r.admin_code or r.region_level not in ("prefecture", "province"):
+            continue
+        kids = sorted(children.get((r.admin_code, r.year), []), key=lambda k: k.admin_code)
+        if not kids:
+            continue
+        expected_n = children_count(r.admin_code, r.year)
+        complete = expected_n is not None and len({k.admin_code for k in kids}) >= expected_n
+        for key in CHILD_SUM_KEYS:
+            whole = r.values.get(key)
+            parts = [k.values.get(key) for k in kids]
+            if whole is None or any(p is None for p in parts):
+                continue
+            total = sum(parts)
+            if whole < total or (complete and whole != total):
+                coverage = f"{len(kids)} of {expected_n}" if expected_n else f"{len(kids)}"
+                out.append(QualityFlag(
+                    r.report_id, "quality.children_sum",
+                    f"quality.children_sum [{key}]: {_n(whole)} but its divisions' reports add up to {_n(total)} "
+                    f"({coverage} divisions loaded: " + ", ".join(f"{k.region} {_n(v)}" for k, v in zip(kids, parts))
+                    + ")",
+                    key=key, where=f"{len(kids)} of {expected_n or '?'} divisions", expected=total, found=whole,
+                    details={"children": [{"report_id": k.report_id, "source": k.source, "region": k.region,
+                                           "admin_code": k.admin_code, "value": v} for k, v in zip(kids, parts)],
+                             "children_loaded": len(kids), "children_expected": expected_n, "complete": complete},
+                ))
+    return out
+
+
+# --- the division table: parents and children ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _division_index():
+    from extractors.regions import division_table
+
+    table = division_table()
+    everything = [d for ds in table.by_name.values() for d in ds]
+
+    def code_of(name: str, level: str, province: str, years: frozenset[int]) -> str | None:
+        found = [d for d in table.by_name.get(name, ()) if d.level == level and d.province == province]
+        found.sort(key=lambda d: -len(d.years & years))  # the one in force in the same years
+        return found[0].code if found else None
+
+    parents: dict[str, dict[int, str]] = defaultdict(dict)
+    for d in everything:
+        if d.level == "province":
+            continue
+        if d.level == "county" and d.prefecture:
+            parent = code_of(d.prefecture, "prefecture", d.province, d.years)
+        else:  # a prefecture, or a county directly under a municipality or province
+            parent = code_of(d.province, "province", d.province, d.years)
+        if parent:
+            for y in d.years:
+                parents[d.code][y] = parent
+    kids: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for code, by_year in parents.items():
+        for y, parent in by_year.items():
+            kids[(parent, y)].add(code)
+    return parents, kids, table.latest_year
+
+
+def parent_of(code: str, year: int | None) -> str | None:
+    parents, _kids, latest = _division_index()
+    by_year = parents.get(code, {})
+    if not by_year:
+        return None
+    return by_year.get(year if year is not None else latest) or by_year[max(by_year)]
+
+
+def children_count(code: str, year: int | None) -> int | None:
+    _parents, kids, latest = _division_index()
+    y = min(year, latest) if year is not None else latest  # reports of years the table does not reach yet
+    return len(kids.get((code, y), ())) or None
+
+
+def _may_have_children(reports: list[ReportFigures]) -> bool:
+    """Whether any loaded pair could be a whole and its part (GB/T 2260 prefixes), before reading the table."""
+    wholes = {r.admin_code for r in reports if r.admin_code and r.region_level in ("prefecture", "province")}
+    return any(r.admin_code and r.admin_code not in wholes and any(
+        r.admin_code.startswith(w[:4] if w.endswith("00") and not w.endswith("0000") else w[:2]) for w in wholes)
+        for r in reports)
+
+
+def check_all(reports: list[ReportFigures], facts: list[RateFact]) -> list[QualityFlag]:
+    flags = jump_flags(reports) + negative_flags(reports) + percent_flags(reports, facts)
+    if _may_have_children(reports):
+        flags += children_flags(reports, parent_of, children_count)
+    return flags
+
+
+# --- the database edge --------------------------------------------------------------------------------------
+
+
+def load_reports(session: Session) -> list[ReportFigures]:
+    values: dict[int, dict[str, float]] = defaultdict(dict)
+    for report_id, key, value in session.execute(
+        select(CellRow.report_id, CellRow.key, CellRow.value)
+        .where(CellRow.key.is_not(None), CellRow.value.is_not(None))
+    ):
+        values[report_id][key] = value
+    rows = session.execute(
+        select(ReportRow.id, DocumentRow.name, ReportRow.region, ReportRow.admin_code, ReportRow.region_level,
+               ReportRow.issuer, ReportRow.issuer_kind, ReportRow.year)
+        .join(DocumentRow, DocumentRow.id == ReportRow.document_id).order_by(ReportRow.id)
+    )
+    return [ReportFigures(*row, values=values.get(row[0], {})) for row in rows]
+
+
+def load_rate_facts(session: Session) -> list[RateFact]:
+    rows = session.execute(
+        select(FactRow.report_id, FactRow.value, FactRow.raw, FactRow.sentence, FactRow.page)
+        .where(FactRow.kind == "percent", FactRow.value > 100).order_by(FactRow.report_id, FactRow.ord)
+    )
+    return [RateFact(*row) for row in rows]
+
+
+def refresh_quality_flags(engine: Engine) -> list[QualityFlag]:
+    """Recompute every quality flag: the old ones deleted and the new ones added in one transaction."""
+    with Session(engine) as session, session.begin():
+        flags = check_all(load_reports(session), load_rate_facts(session))
+        session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
+        session.add_all(
+            FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,
+                    where=f.where, expected=f.expected, found=f.found, page=f.page, details=f.details or None)
+            for f in flags
+        )
+    return flags

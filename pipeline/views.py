@@ -1,0 +1,251 @@
+"""The analyst's views: SQL views generated from the template, the same SQL on SQLite and PostgreSQL.
+
+report_proactive, report_requests, report_appeals
+    one wide row per report for each standard table, one column per canonical key ("requests.received.total")
+report_summary
+    one row per report: the headline figures, sums over groups of rows (sum.*) and derived shares (pct.*)
+metrics
+    long: (report, region, code, level, year, metric, value) for every cell and every derived figure
+v_flags
+    every flag with the report's identity beside it
+
+Wide views use conditional aggregation (``max(case when key = … then value end)``) because neither PIVOT nor
+crosstab is portable. ``create_views`` drops and re-creates them, so it is idempotent and follows template
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+
+from extractors.template import EDITIONS, load_template
+
+TABLE_VIEWS = {"proactive": "report_proactive", "requests": "report_requests", "appeals": "report_appeals"}
+VIEWS = (*TABLE_VIEWS.values(), "report_summary", "metrics", "v_flags")
+
+# Identity columns every report view starts with (documents.name is the file the figures came from).
+# copy_rank: 0 for the first-loaded report of a body and year, 1, 2 … for further copies of it (the same
+# report as PDF and DOCX, say); `where copy_rank = 0` counts each body-year once.
+IDENTITY = ("report_id", "source", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year",
+            "edition", "copy_rank")
+_IDENTITY_SQL = ("r.id as report_id, d.name as source, r.region, r.admin_code, r.region_level, r.issuer, "
+                 "r.issuer_kind, r.year, r.edition, (select count(*) from reports r2 where r2.admin_code = "
+                 "r.admin_code and r2.issuer = r.issuer and r2.year = r.year and r2.id < r.id) as copy_rank")
+_GROUP_SQL = "r.id, d.name, r.region, r.admin_code, r.region_level, r.issuer, r.issuer_kind, r.year, r.edition"
+
+
+@cache
+def all_keys() -> tuple[str, ...]:
+    """Every canonical key of every edition and layout, in template order (first seen)."""
+    t = load_template()
+    out: dict[str, None] = {}
+    for edition in EDITIONS:
+        for split in (False, True):
+            out.update(dict.fromkeys(t.keys(edition, other_split=split)))
+    return tuple(out)
+
+
+def table_keys(table: str) -> tuple[str, ...]:
+    return tuple(k for k in all_keys() if k.startswith(table + "."))
+
+
+# --- derived figures ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sum:
+    name: str
+    keys: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Share:
+    name: str
+    numerator: str  # a canonical key or a Sum name
+    denominator: str
+    description: str
+
+
+def _totals(prefix: str) -> tuple[str, ...]:
+    """The total-column keys of the request rows under ``prefix`` (a group such as requests.result.withheld)."""
+    return tuple(k for k in table_keys("requests") if k.startswith(prefix + ".") and k.endswith(".total"))
+
+
+HANDLED = "requests.result.total.total"
+
+
+@cache
+def sums() -> tuple[Sum, ...]:
+    return (
+        Sum("sum.withheld", _totals("requests.result.withheld"), "不予公开 (all reasons), requests"),
+        Sum("sum.unable", _totals("requests.result.unable"), "无法提供 (all reasons), requests"),
+        Sum("sum.not_processed", _totals("requests.result.not_processed"), "不予处理 (all reasons), requests"),
+        # one row in ed2019 and mixed layouts, three sub-rows in ed2021: a report has one or the other
+        Sum("sum.other", _totals("requests.result.other"), "其他处理 (one row or its sub-rows), requests"),
+        Sum("sum.litigation", ("appeals.litigation_direct.total", "appeals.litigation_after_review.total"),
+            "行政诉讼 cases (direct and after review)"),
+    )
+
+
+SHARES = (
+    Share("pct.disclosed", "requests.result.disclosed.total", HANDLED, "予以公开, % of requests handled"),
+    Share("pct.partial", "requests.result.partial.total", HANDLED, "部分公开, % of requests handled"),
+    Share("pct.withheld", "sum.withheld", HANDLED, "不予公开, % of requests handled"),
+    Share("pct.unable", "sum.unable", HANDLED, "无法提供, % of requests handled"),
+    Share("pct.not_held", "requests.result.unable.not_held.total", HANDLED,
+          "本机关不掌握相关政府信息, % of requests handled"),
+    Share("pct.not_processed", "sum.not_processed", HANDLED, "不予处理, % of requests handled"),
+    Share("pct.other", "sum.other", HANDLED, "其他处理, % of requests handled"),
+    Share("pct.review_corrected", "appeals.review.corrected", "appeals.review.total",
+          "行政复议 decided against the body (结果纠正), % of reviews"),
+    Share("pct.litigation_corrected", "appeals.litigation_direct.corrected", "appeals.litigation_direct.total",
+          "行政诉讼 without review decided against the body (结果纠正), % of those cases"),
+)
+
+# Canonical keys shown in report_summary beside the derived figures.
+HEADLINE = (
+    "requests.received.total", "requests.carried_over.total", HANDLED, "requests.result.disclosed.total",
+    "requests.result.partial.total", "requests.result.unable.not_held.total", "requests.carried_forward.total",
+    "appeals.review.total", "appeals.review.corrected", "appeals.litigation_direct.total",
+    "appeals.litigation_direct.corrected", "appeals.litigation_after_review.total",
+    "proactive.art20_5.licensing.decisions", "proactive.art20_6.penalty.decisions",
+    "proactive.art20_6.coercion.decisions", "proactive.art20_8.fees.amount_yuan",
+    "proactive.art20_9.procurement.amount_yuan",
+)
+
+
+def derived_names() -> tuple[str, ...]:
+    return tuple(s.name for s in sums()) + tuple(s.name for s in SHARES)
+
+
+def metric_names() -> tuple[str, ...]:
+    """Everything ``metrics.metric`` can hold: canonical keys, then sum.* and pct.*."""
+    return all_keys() + derived_names()
+
+
+def key_label(key: str) -> str:
+    """The template's own wording of a canonical key or derived name, e.g. 本年新收政府信息公开申请数量 · 总计."""
+    t = load_template()
+    derived = {s.name: s.description for s in sums()} | {s.name: s.description for s in SHARES}
+    if key in derived:
+        return derived[key]
+    table, _, rest = key.partition(".")
+    head, _, col = rest.rpartition(".")
+    if table == "proactive":
+        block_key, _, row_key = head.partition(".")
+        block = next((b for b in t.proactive if b.key == block_key), None)
+        if block:
+            row = next((r.label for r in block.rows if r.key == row_key), row_key)
+            cols = {c.key: c.label for cs in block.columns.values() for c in cs}
+            label = f"{row} · {cols.get(col, col)}"
+            # stored in 元 whatever the form printed (its header says 万元)
+            return re.sub(r"（单位：[^）]*）", "", label) + "（元）" if is_money(key) else label
+    elif table == "requests":
+        rows = {r.key: r for r in t.request_rows}
+        groups = {g.key: g.label for g in t.request_groups}
+        row = rows.get(head)
+        cols = {c.key: c.label for c in t.request_columns}
+        if row:
+            parent = groups.get(row.group) if row.group else None
+            return " · ".join(x for x in (parent, row.label, cols.get(col, col)) if x)
+    elif table == "appeals":
+        groups = {g.key: g for g in t.appeal_groups}
+        cols = {c.key: c.label for c in t.appeal_columns}
+        group = groups.get(head)
+        if group:
+            return " · ".join(x for x in (group.parent, group.label, cols.get(col, col)) if x)
+    return key
+
+
+def is_money(key: str) -> bool:
+    return key in load_template().money_keys()
+
+
+def ensure_views(engine: Engine) -> None:
+    """Create the views when the database lacks them (cheap check; create_views always rebuilds)."""
+    if not set(VIEWS) <= set(inspect(engine).get_view_names()):
+        create_views(engine)
+
+
+# --- SQL ----------------------------------------------------------------------------------------------------
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _pick(key: str) -> str:
+    return f"max(case when c.key = {_lit(key)} then c.value end)"
+
+
+def _wide_sql(keys: tuple[str, ...], prefix: str) -> str:
+    cols = ",\n  ".join(f"{_pick(k)} as {_q(k)}" for k in keys)
+    return (f"select {_IDENTITY_SQL},\n  {cols}\nfrom reports r\njoin documents d on d.id = r.document_id\n"
+            f"left join cells c on c.report_id = r.id and c.key like {_lit(prefix + '.%')}\n"
+            f"group by {_GROUP_SQL}")
+
+
+def _summary_sql() -> str:
+    inner = [f"{_pick(k)} as {_q(k)}" for k in HEADLINE]
+    inner += [f"sum(case when c.key in ({', '.join(map(_lit, s.keys))}) then c.value end) as {_q(s.name)}"
+              for s in sums()]
+    flags = "(select count(*) from flags f where f.report_id = r.id) as n_flags"
+    base = (f"select {_IDENTITY_SQL}, {flags},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
+            "join documents d on d.id = r.document_id\nleft join cells c on c.report_id = r.id and c.key is not null\n"
+            f"group by {_GROUP_SQL}")
+    shares = ",\n  ".join(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0) as {_q(x.name)}"
+                          for x in SHARES)
+    return f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
+
+
+def _metrics_sql() -> str:
+    ident = ", ".join(f"s.{c}" for c in IDENTITY)
+    parts = [f"select {_IDENTITY_SQL}, c.key as metric, c.value\nfrom cells c\n"
+             "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
+             "where c.key is not null"]
+    parts += [f"select {ident}, {_lit(name)} as metric, s.{_q(name)} as value\nfrom report_summary s\n"
+              f"where s.{_q(name)} is not null" for name in derived_names()]
+    return "\nunion all\n".join(parts)
+
+
+_FLAGS_SQL = (
+    f"select f.id as flag_id, {_IDENTITY_SQL}, f.kind, f.identity as \"check\", f.{_q('where')}, f.key, "
+    "f.expected, f.found, f.message, f.page, f.details\n"
+    "from flags f\njoin reports r on r.id = f.report_id\njoin documents d on d.id = r.document_id"
+)
+
+
+def view_sql() -> dict[str, str]:
+    """Each view's defining SELECT, in creation order (report_summary before metrics, which reads it)."""
+    out = {view: _wide_sql(table_keys(table), table) for table, view in TABLE_VIEWS.items()}
+    out["report_summary"] = _summary_sql()
+    out["metrics"] = _metrics_sql()
+    out["v_flags"] = _FLAGS_SQL
+    return out
+
+
+def create_views(engine: Engine) -> None:
+    """(Re)create every view in one transaction."""
+    sql = view_sql()
+    with engine.begin() as conn:
+        for view in reversed(sql):  # dependants first
+            conn.execute(text(f"drop view if exists {view}"))
+        for view, select in sql.items():
+            conn.execute(text(f"create view {view} as\n{select}"))
+
+
+if __name__ == "__main__":  # python -m pipeline.views [DB]: (re)create the views, e.g. before `make serve`
+    from pipeline.db import connect
+
+    create_views(connect(sys.argv[1] if len(sys.argv) > 1 else None))
