@@ -74,5 +74,5 @@ def _flag_missing_rows(report: Report, template) -> None:
             by_table.setdefault(table, []).append(key)
     for table, keys in by_table.items():
         rows = sorted({k.rsplit(".", 1)[0] for k in keys})
-        report.flags.append(Flag(kind="rows_missing",
+        report.flags.append(Flag(kind="rows_missing", where=table,
                                  message=f"{table}: {len(keys)} template cells not printed ({', '.join(rows)})"))

@@ -13,12 +13,14 @@ from decimal import Decimal
 import regex
 
 from extractors import labels
-from extractors.model import Cell, Document, Table
+from extractors.model import Cell, Document, Paragraph, Table, table_from_rows
 from extractors.numerals import money_multiplier, parse_cell
 from extractors.records import CellRecord, Flag
+from extractors.sections import heading_level
 from extractors.template import EDITIONS, Label, Template
 
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+_DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 
@@ -32,11 +34,11 @@ class TablesResult:
 
 
 def classify(table: Table) -> str | None:
-    """Which standard table this is, from words only that table prints."""
+    """Which standard table this is, from words only that table prints (typos such as 行政法复议 included)."""
     text = labels.normalise(" ".join(c.text for c in table.cells))
     if "本年新收" in text or "申请人情况" in text or ("自然人" in text and "结转" in text):
         return "requests"
-    if "行政复议" in text and "行政诉讼" in text:
+    if ("复议" in text and "行政诉讼" in text) or ("结果维持" in text and "尚未审结" in text):
         return "appeals"
     if _ART20.search(text) or "信息内容" in text or "行政许可" in text or "规范性文件" in text:
         return "proactive"
@@ -46,22 +48,67 @@ def classify(table: Table) -> str | None:
 def extract_tables(doc: Document, template: Template) -> TablesResult:
     result = TablesResult()
     proactive_rows: list[_Row] = []
-    for table in doc.tables:
-        kind = classify(table)
+    for kind, table in table_groups(doc):
         if kind == "requests" and "requests" not in result.found:
             _requests(table, template, result)
         elif kind == "appeals" and "appeals" not in result.found:
             _appeals(table, template, result)
         elif kind == "proactive":
             proactive_rows += _rows(table)  # blocks may be printed as one table or one table each
-        if kind:
-            result.found.add(kind)
+        result.found.add(kind)
     if proactive_rows:
         _proactive(proactive_rows, template, result)
     for name in ("proactive", "requests", "appeals"):
         if name not in result.found:
-            result.flags.append(Flag(kind="table_missing", message=f"no {name} table found in the document"))
+            result.flags.append(Flag(kind="table_missing", where=name,
+                                     message=f"no {name} table found in the document"))
     return result
+
+
+def table_groups(doc: Document) -> list[tuple[str, Table]]:
+    """Each standard table with the parts that continue it stacked below, in document order.
+
+    A table the classifier cannot place, or one of the same kind, that follows a standard table with nothing
+    but page furniture between them (第 2 页, a page number, 单位：万元) is its continuation: web pages and
+    converted files print a table cut by a page break as separate tables. A 第二十条 heading printed as a
+    paragraph between proactive parts is kept as a row, since it says which block the rows below belong to.
+    """
+    groups: list[tuple[str, list[Table]]] = []
+    open_group = False
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = labels.normalise(block.text)
+            if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
+                groups[-1][1].append(table_from_rows([[block.text]], block.page))
+            elif len(text) > 20 or heading_level(text) is not None:
+                open_group = False
+            continue
+        kind = classify(block)
+        if open_group and (kind is None or kind == groups[-1][0]):
+            groups[-1][1].append(block)
+        elif kind:
+            groups.append((kind, [block]))
+            open_group = True
+        else:
+            open_group = False
+    return [(kind, stack_tables(parts)) for kind, parts in groups]
+
+
+def stack_tables(parts: list[Table]) -> Table:
+    """Parts of one table stacked into one grid; a narrower part is aligned right, where the figures are."""
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    width = first.n_cols
+    cells = list(first.cells)
+    offset = first.n_rows
+    for part in parts[1:]:
+        shift = max(0, width - part.n_cols)
+        cells += [Cell(c.row + offset, c.col + shift, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
+                       bbox=c.bbox) for c in part.cells]
+        offset += part.n_rows
+    pages = tuple(dict.fromkeys(p for part in parts for p in (part.pages or (part.page,)) if p))
+    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=pages, ruled=first.ruled)
 
 
 # --- rows of a grid ---------------------------------------------------------------------------------------
@@ -101,7 +148,7 @@ def _looks_numeric(text: str) -> bool:
 def _record(table: str, key: str | None, cell: Cell | None, row_label: str, column_label: str,
             multiplier: int | None = None, money: bool = False, flags: list[Flag] | None = None) -> CellRecord:
     raw = cell.text if cell is not None else ""
-    parsed = parse_cell(raw)
+    parsed = parse_cell(_DIGIT_WRAP.sub("", raw))  # a figure wrapped in a narrow cell: 163\n6 is 1636
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
     if meaning == "empty":
         value = Decimal(0)  # the template's rule: a cell printed blank (—, /, "") counts as 0, marked as blank
@@ -176,16 +223,20 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 parts, values = [t for t in row.texts() if t.strip()], []
             figures = dict(zip(col_keys, values)) if values else {}
 
+        printed = [c.text.strip() for c in figures.values() if c is not None and c.text.strip()]
+        if printed and all(parse_cell(t).meaning == "invalid" for t in printed):
+            continue  # words where figures stand: a header repeated on a continued part
+
         leaves = []
         for part in parts:
-            g = labels.best_match(part, group_cands, threshold=90)
-            if g and not labels.is_ambiguous(g) and labels.core(part) not in ("总计", "合计"):
-                if g.key != "result":
-                    group = g.key
+            g = _group_of(part, group_cands, template)
+            if g is not None:
+                if g != "result":
+                    group = g
                 continue
             leaves.append(part)
         label_text = " / ".join(parts)
-        blank = all(not (c.text.strip() if c else "") for c in figures.values())
+        blank = not printed
         if not figures or (blank and not leaves and group != "other"):
             continue  # a parent row or a spacer: context only
         key = None
@@ -194,7 +245,7 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             if match and labels.is_ambiguous(match) and group:  # the parent row above breaks a tie
                 match = labels.best_match(leaves[-1], [c for c in leaf_cands if row_group[c[0]] == group])
             if match is None or labels.is_ambiguous(match):
-                result.flags.append(Flag(kind="label", page=row.page,
+                result.flags.append(Flag(kind="label", page=row.page, where=_printed_label(leaves[-1]),
                                          message=f"requests row {label_text!r} matches no template row"
                                          + (f" clearly (best {match.key})" if match else "")))
             else:
@@ -227,6 +278,26 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                and c.key.count(".") == 3]
         if all(c.meaning == "empty" for c in own):
             result.cells = [c for c in result.cells if c not in own]
+
+
+def _group_of(part: str, group_cands, template: Template) -> str | None:
+    """The parent row a label part names: whole (（三）不予公开) or as the piece a page break or a merged
+    cell's wrapping left of it (法提供, 度办理结果) — three characters or more of one parent's label."""
+    core = labels.core(part)
+    if core in ("总计", "合计"):
+        return None
+    g = labels.best_match(part, group_cands, threshold=90)
+    if g and not labels.is_ambiguous(g):
+        return g.key
+    if len(core) >= 3:
+        owners = {grp.key for grp in template.request_groups for label in grp.labels if core in labels.core(label)}
+        if len(owners) == 1:
+            return owners.pop()
+    return None
+
+
+def _printed_label(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
 
 
 def _label_match(texts: list[str], cands) -> bool:
@@ -324,7 +395,10 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             continue
         match = labels.best_match(first.text, row_cands)
         if match is None or labels.is_ambiguous(match):
-            if any(_looks_numeric(t) for t in texts[1:]):
+            if any(_looks_numeric(t) for t in texts[1:]):  # a row the template lacks: kept, flagged, not mapped
+                result.flags.append(Flag(kind="label", page=row.page, where=_printed_label(first.text),
+                                         message=f"proactive row {first.text!r} is not a template row; "
+                                         "its figures are kept unmapped"))
                 for cell in row.distinct()[1:]:
                     result.cells.append(_record("proactive", None, cell, first.text, ""))
             continue

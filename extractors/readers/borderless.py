@@ -171,6 +171,11 @@ def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -
     centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
     columns = [statistics.mean(c) for c in centres]
     label_edge = min(w["x0"] for w in figures) - 0.5 * size
+    # A label wrapped over two lines starts above its figures (they sit centred beside it): its first line
+    # belongs to the row, not to the header.
+    while first_data > 0 and abs(lines[first_data - 1].center - lines[first_data].center) <= 1.4 * size \
+            and all((w["x0"] + w["x1"]) / 2 < label_edge for w in lines[first_data - 1].words):
+        first_data -= 1
     body = lines[first_data:]
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
     label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]

@@ -1,0 +1,603 @@
+"""Ragged variants: each truth rendered the ways real published reports print their tables (issue #3).
+
+A *kind* is one thing real reports do (split a table over pages, cut a spanned label at the page break, drop
+the ruling lines, print blanks as 无, drop a 第二十条 block …). Kinds combine; each one either dresses the
+tables (``vgrid.Opts``, render-time only) or changes what is printed, and then the variant's truth changes
+with it, so the truth written beside the files is always the exact expected reading:
+
+* cells: a row or block not printed → ``null`` (never 0); a printed blank → 0 with ``printed`` saying how;
+  money in 元 (a decimal where the print has fen); money printed with no unit anywhere → ``null``;
+* ``expected_flags``: the identity breaks the printed figures imply (``truth.identity_breaks``) plus
+  ``{"kind": "unit", "key": K}`` per money cell with no unit, ``{"kind": "rows_missing", "where": TABLE}`` per
+  table with template cells not printed, ``{"kind": "label", "where": LABEL}`` per printed row the template
+  lacks that carries figures (LABEL as printed, whitespace removed).
+
+``python -m tests.fixture_builder.variants --seed N --count K --out DIR`` renders random combinations;
+``--committed`` (re)writes the committed set under ``tests/fixtures/variants/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from extractors.template import load_template
+
+from .build import ED2021_LABELS, FIXTURES, STYLES
+from .truth import (TRUTHS_DIR, TruthError, flags_from, identity_breaks, load_truth, request_rows,
+                    template_keys, validate)
+from .vgrid import Opts
+from .vrender import render_docx, render_html
+
+VARIANTS = FIXTURES / "variants"
+BLANKS = ("", "—", "－", "-", "/", "无")
+
+
+@dataclass
+class Variant:
+    name: str
+    truth: dict
+    opts: Opts
+    rng: random.Random
+    kinds: list[str] = field(default_factory=list)
+    flags: list[dict] = field(default_factory=list)  # non-identity flags the variant must raise
+    missing: set[str] = field(default_factory=set)  # keys not printed at all
+
+    @property
+    def cells(self) -> dict:
+        return self.truth["cells"]
+
+    @property
+    def printed(self) -> dict:
+        return self.truth["printed"]
+
+    def plain(self, key: str) -> bool:
+        """A figure still printed as its bare value (no kind has restyled it)."""
+        return key not in self.printed and self.cells.get(key) is not None and key not in self.missing
+
+    def drop(self, keys: list[str]) -> None:
+        for k in keys:
+            self.cells[k] = None
+            self.printed.pop(k, None)
+            self.missing.add(k)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    doc: str
+    apply: Callable[[Variant], None]
+    fits: Callable[[dict], bool] = lambda truth: True
+    stage: int = 1  # 0: changes the truth's shape (edition, scale) — runs first; 1: figures; 2: dress only
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(doc: str, *, stage: int = 1, fits: Callable[[dict], bool] = lambda t: True):
+    def register(fn: Callable[[Variant], None]) -> Callable[[Variant], None]:
+        name = fn.__name__.strip("_").replace("_", "-")
+        KINDS[name] = Kind(name, doc, fn, fits, stage)
+        return fn
+
+    return register
+
+
+def _money_key(truth: dict) -> str:
+    return ("proactive.art20_9.procurement.amount_yuan" if truth["edition"] == "ed2019"
+            else "proactive.art20_8.fees.amount_yuan")
+
+
+def _money_header(truth: dict) -> str:
+    return ("proactive.col.art20_9.amount_yuan" if truth["edition"] == "ed2019"
+            else "proactive.col.art20_8.amount_yuan")
+
+
+def _wan(value) -> str:
+    return format((Decimal(str(value)) / 10000).normalize(), "f")
+
+
+def _fullwidth(text: str) -> str:
+    return "".join(chr(ord(ch) + 0xFEE0) if "0" <= ch <= "9" or ch in "+-.," else ch for ch in text)
+
+
+def _sub(pattern: str, repl: str) -> Callable[[str], str]:
+    return lambda text: re.sub(pattern, repl, text)
+
+
+def _const(text: str) -> Callable[[str], str]:
+    return lambda _old: text
+
+
+# --- page breaks ----------------------------------------------------------------------------------------------
+
+
+def _result_anchor(v: Variant, group: str | None = None) -> str:
+    rows = [r for r in request_rows(v.truth) if r.startswith("result.") and (group is None or r.startswith(group))]
+    return f"row:{v.rng.choice(rows[1:] or rows)}"
+
+
+@kind("tables split over 2-3 pages, the header rows repeated on each page, page numbers in the footer")
+def split_repeat(v: Variant) -> None:
+    o = v.opts
+    o.splits.setdefault("requests", []).extend(
+        v.rng.sample([_result_anchor(v, "result.withheld"), _result_anchor(v, "result.not_processed")],
+                     v.rng.choice((1, 2))))
+    o.splits.setdefault("proactive", []).append(f"section:{v.rng.choice(['art20_5', 'art20_6', 'art20_8'])}")
+    o.repeat_header, o.footer = True, True
+    o.fresh_page |= {"proactive", "requests"}
+    o.split_label = v.rng.choice(("stay", "repeat"))
+
+
+@kind("tables split over pages without the header repeated; a page-number line printed between the parts")
+def split_plain(v: Variant) -> None:
+    o = v.opts
+    o.splits.setdefault("requests", []).append(_result_anchor(v))
+    o.splits.setdefault("proactive", []).append(f"row:art20_6.{v.rng.choice(['penalty', 'coercion'])}")
+    o.repeat_header, o.footer = False, v.rng.random() < 0.5
+    o.fresh_page |= {"proactive", "requests"}
+    o.between = [v.rng.choice(("— 2 —", "第 2 页 共 4 页", "- 3 -", "2"))]
+
+
+@kind("one requests table left whole and broken by the page end itself (LibreOffice), header repeat or not")
+def flow_split(v: Variant) -> None:
+    v.opts.flow, v.opts.flow_repeat, v.opts.footer = "requests", v.rng.random() < 0.5, True
+
+
+@kind("the page break cuts a row-spanned parent label ('（四）无' | '法提供') or leaves it on the page before")
+def page_cut_group(v: Variant) -> None:
+    groups = ["result.withheld", "result.unable", "result.not_processed"]
+    if v.truth["other_split"]:
+        groups.append("result.other.")
+    v.opts.splits.setdefault("requests", []).append(_result_anchor(v, v.rng.choice(groups)))
+    v.opts.split_label = v.rng.choice(("cut", "cut", "stay"))
+    v.opts.footer = True
+
+
+@kind("the requests table's header rows alone at the foot of a page, its rows on the next", stage=2)
+def stranded_header(v: Variant) -> None:
+    v.opts.splits.setdefault("requests", []).append("row:received")
+    v.opts.fresh_page.discard("requests")
+    v.opts.repeat_header = v.rng.random() < 0.3
+    v.opts.footer = True
+
+
+@kind("a 第二十条 heading alone at the foot of a page, its rows on the next", stage=2)
+def orphan_heading(v: Variant) -> None:
+    blocks = [b.key for b in load_template().proactive if v.truth["edition"] in b.editions][1:]
+    v.opts.splits.setdefault("proactive", []).append(f"after:section:{v.rng.choice(blocks)}")
+    v.opts.fresh_page.add("proactive")
+    v.opts.footer = True
+
+
+# --- labels -------------------------------------------------------------------------------------------------
+
+
+@kind("vertical labels: 三、本年度办理结果 one character per line or with stray spaces; group labels stacked",
+      stage=2)
+def vertical_label(v: Variant) -> None:
+    stack = lambda s: "\n".join(ch for ch in s if not ch.isspace())  # noqa: E731
+    if v.rng.random() < 0.5:
+        v.opts.rules.append(("requests.group.result", stack))
+    else:
+        v.opts.rules.append(("requests.group.result", lambda s: " ".join(re.findall(r".{1,2}", s))))
+    v.opts.rules.append((f"requests.group.{v.rng.choice(['withheld', 'unable', 'not_processed'])}", stack))
+
+
+@kind("vertical-font label cells (WPS textDirection): their text comes out in layout order among the rows",
+      stage=2)
+def wps_vertical(v: Variant) -> None:
+    v.opts.rotated |= {"requests.group.result", "requests.group.withheld", "requests.group.not_processed"}
+
+
+@kind("header labels broken over lines (商业\\n企业, 社会\\n公益\\n组织, 本年新\\n制作数量, 结果\\n维持)", stage=2)
+def broken_headers(v: Variant) -> None:
+    split2 = lambda s: s[: len(s) // 2] + "\n" + s[len(s) // 2:]  # noqa: E731
+    v.opts.rules += [
+        ("requests.col.commercial", _sub("商业企业", "商业\n企业")),
+        ("requests.col.social_org", lambda s: "\n".join(re.findall(r".{1,2}", s))),
+        ("requests.col.legal_service", _sub("法律服务机构", "法律\n服务\n机构")),
+        ("requests.col.research", split2),
+        ("requests.head.orgs", _sub("法人或其他组织", "法人或\n其他组织")),
+        ("proactive.col.*", lambda s: re.sub(r"^(本年新|本年|上一年|现行|采购)", r"\1\n", s)),
+        ("appeals.col.*", split2),
+        ("requests.row.received", _sub("申请数量", "\n申请数量")),
+    ]
+
+
+@kind("label wordings and typos of real reports: 社会组织, 规范性文件/行政规范性文件, filling notes, dropped words",
+      stage=2)
+def label_variants(v: Variant) -> None:
+    ed2021 = v.truth["edition"] == "ed2021"
+    pool = [
+        ("requests.col.social_org", _const("社会组织")),
+        ("proactive.row.art20_1.normative_docs", _const("规范性文件" if ed2021 else "行政规范性文件")),
+        ("proactive.row.art20_1.regulations", _const("规章（设区的市、自治州人民政府应提供相关数据）")),
+        ("requests.row.result.withheld.law_forbidden", _sub("其他法律行政法规禁止公开", "其他法律行政止公开")),
+        ("requests.row.result.withheld.three_safety", _sub("“三安全一稳定”", "三安全一稳定")),
+        ("requests.row.received", _sub("申请数量", "申请")),
+        ("requests.row.result.partial", _sub("（区分处理的，只计这一情形，不计其他情形）", "")),
+        ("requests.col.total", _const("合计")),
+        ("proactive.col.art20_5.change", _sub("本年增/减", "本年增减")),
+    ]
+    v.opts.rules += v.rng.sample(pool, 5)
+
+
+@kind("numbering dropped or in another style ((一), 一、, 1、), half-width brackets, 1、 beside 1. in one table",
+      stage=2)
+def numbering(v: Variant) -> None:
+    o = v.opts
+    o.top_num = v.rng.choice(("一、", "一.", ""))
+    o.sub_num = v.rng.choice(("(一)", "一、", ""))
+    o.leaf_num = {"withheld": "1、", "unable": "1.", "not_processed": v.rng.choice(("1、", "")), "other": "1、"}
+    if v.rng.random() < 0.5:
+        o.rules.append(("proactive.section.*", lambda s: s.replace("（", "(").replace("）", ")")))
+    else:
+        o.rules.append(("proactive.section.*", lambda s: s.replace("第二十条第", "第二十条 第")))
+
+
+@kind("a typo in a table heading (行政法复议)", stage=2)
+def heading_typo(v: Variant) -> None:
+    v.opts.rules.append(("appeals.group.review", _const("行政法复议")))
+
+
+@kind("a stray empty column, its header cell empty, between the row labels and the figures", stage=2)
+def stray_column(v: Variant) -> None:
+    v.opts.stray_col = True
+
+
+# --- rulings and placement --------------------------------------------------------------------------------------
+
+
+@kind("borderless tables: text aligned by position only, no ruling lines", stage=2)
+def borderless(v: Variant) -> None:
+    v.opts.borders = "none"
+
+
+@kind("only some rulings: horizontal rules only (三线表) or the outer box only", stage=2)
+def partial_rules(v: Variant) -> None:
+    v.opts.borders = v.rng.choice(("horizontal", "outer"))
+
+
+@kind("the tables (with their headings) printed before the narrative", stage=2)
+def tables_first(v: Variant) -> None:
+    body = v.truth["body"]
+    tables = [i for i, item in enumerate(body) if "table" in item]
+    moved = {j for i in tables for j in (i - 1, i) if j == i or "h1" in body[j]}
+    head = 1 if body and "p" in body[0] else 0  # the preamble stays under the title
+    v.truth["body"] = body[:head] + [body[j] for j in sorted(moved)] + [
+        item for j, item in enumerate(body) if j >= head and j not in moved]
+
+
+# --- figures ------------------------------------------------------------------------------------------------
+
+
+@kind("zeros printed blank: '', —, －, -, /, 无 (one token per table or per cell)")
+def blanks(v: Variant) -> None:
+    per_table = {t: v.rng.choice(BLANKS) for t in ("proactive", "requests", "appeals")}
+    mixed = v.rng.random() < 0.4
+    for k, val in v.cells.items():
+        if val == 0 and v.plain(k) and v.rng.random() < 0.7:
+            v.printed[k] = v.rng.choice(BLANKS) if mixed else per_table[k.split(".", 1)[0]]
+
+
+@kind("signs (+48) in 本年增/减, thousands separators (1,234) on figures scaled past 1000", stage=0)
+def signs_thousands(v: Variant) -> None:
+    peak = max(x for k, x in v.cells.items() if k.startswith("requests.") and x is not None)
+    factor = 1 if peak >= 1000 else -(-1200 // max(peak, 1))
+    for k, x in v.cells.items():
+        if k.startswith("requests.") and x:
+            v.cells[k] = x * factor
+    for k, x in v.cells.items():
+        if not v.plain(k):
+            continue
+        if k.endswith(".change") and x > 0:
+            v.printed[k] = f"+{x}"
+        elif abs(x) >= 1000 and k.startswith("requests."):
+            v.printed[k] = f"{x:,}"
+
+
+@kind("full-width digits (１２３) in some cells")
+def fullwidth(v: Variant) -> None:
+    for k, x in v.cells.items():
+        if v.plain(k) and load_template().money_keys().isdisjoint({k}) and v.rng.random() < 0.35:
+            v.printed[k] = _fullwidth(str(x))
+
+
+@kind("money: 元 in the cell, 万元 only in the header, six decimals (24252.311082 万元), or no unit anywhere")
+def money_units(v: Variant) -> None:
+    key, head, ed2019 = _money_key(v.truth), _money_header(v.truth), v.truth["edition"] == "ed2019"
+    if not v.cells[key]:
+        v.cells[key] = 251000
+    mode = v.rng.choice(("yuan_cell", "wan_header", "six_decimals", "no_unit") if ed2019
+                        else ("yuan_cell", "wan_cell", "six_decimals", "no_unit"))
+    bare = "采购总金额" if ed2019 else "本年收费金额"
+    value = v.cells[key]
+    if mode == "yuan_cell":
+        v.printed[key] = f"{value}元"
+        v.opts.rules.append((head, _const(bare)))
+    elif mode == "wan_header":
+        v.printed[key] = _wan(value)
+        v.opts.rules.append((head, _const(f"{bare}（单位：万元）")))
+    elif mode == "wan_cell":
+        v.printed[key] = f"{_wan(value)}万元"
+        v.opts.rules.append((head, _const(bare)))
+    elif mode == "six_decimals":
+        wan = Decimal(value // 10000) + Decimal(v.rng.randrange(1, 10**6)) / 10**6
+        wan = wan.quantize(Decimal("0.000001"))
+        yuan = wan * 10000
+        v.cells[key] = int(yuan) if yuan == yuan.to_integral_value() else float(yuan)
+        v.printed[key] = f"{wan} 万元" if ed2019 else f"{wan}"
+    else:
+        v.printed[key] = _wan(value)
+        v.cells[key] = None  # not guessed: stored as unreadable and flagged
+        v.opts.rules.append((head, _const(bare)))
+        v.flags.append({"kind": "unit", "key": key})
+
+
+@kind("rows the template lacks, with figures: 其他主动公开文件, 合计 (each flagged as label)")
+def extra_rows(v: Variant) -> None:
+    ed = v.truth["edition"]
+    n = 3
+    figs = [str(v.rng.randrange(1, 40)) for _ in range(n)]
+    v.opts.extra_rows.append(("art20_1", "其他主动公开文件", figs))
+    v.flags.append({"kind": "label", "where": "其他主动公开文件"})
+    cols = [c.key for c in next(b for b in load_template().proactive if b.key == "art20_6").columns[ed]]
+    total = []
+    for c in cols:
+        vals = [v.cells.get(f"proactive.art20_6.{r}.{c}") for r in ("penalty", "coercion")]
+        total.append(str(sum(x or 0 for x in vals)))
+    v.opts.extra_rows.append(("art20_6", "合计", total))
+    v.flags.append({"kind": "label", "where": "合计"})
+
+
+@kind("template rows not printed (all-zero request rows, a proactive row): their cells missing, not 0")
+def missing_rows(v: Variant) -> None:
+    rows = request_rows(v.truth)
+    zero = [r for r in rows if r.startswith("result.") and r != "result.total" and r != "result.other"
+            and all(v.cells[f"requests.{r}.{c}"] == 0 for c in (*_REQ_COLS, "total"))]
+    for r in v.rng.sample(zero, min(2, len(zero))):
+        v.opts.drop.add(f"requests.{r}")
+        v.drop([f"requests.{r}.{c}" for c in (*_REQ_COLS, "total")])
+    ed = v.truth["edition"]
+    block = "art20_5" if ed == "ed2019" else "art20_6"
+    row = "other_services" if ed == "ed2019" else "coercion"
+    v.opts.drop.add(f"proactive.{block}.{row}")
+    v.drop([k for k in v.cells if k.startswith(f"proactive.{block}.{row}.")])
+
+
+@kind("a whole 第二十条 block not printed: its cells missing (null), never 0")
+def missing_block(v: Variant) -> None:
+    block = v.rng.choice(("art20_8", "art20_9") if v.truth["edition"] == "ed2019" else ("art20_5", "art20_8"))
+    v.opts.drop.add(f"proactive.{block}")
+    v.drop([k for k in v.cells if k.startswith(f"proactive.{block}.")])
+
+
+@kind("the 总计 column of the requests table left empty (printed blank → 0; row totals then break)")
+def empty_total(v: Variant) -> None:
+    for k in v.cells:
+        if k.startswith("requests.") and k.endswith(".total") and k not in v.missing:
+            v.cells[k] = 0
+            v.printed[k] = ""
+
+
+@kind("ed2021 layout with （六）其他处理 printed as one row: stored under result.other, sub-rows missing",
+      stage=0, fits=lambda t: t["edition"] == "ed2021" and t["other_split"])
+def mixed_edition(v: Variant) -> None:
+    t = v.truth
+    old, t["other_split"] = dict(t["cells"]), False
+    subs = ("no_supplement", "unpaid_fee", "other")
+    new = {}
+    for k in template_keys(t):
+        if k.startswith("requests.result.other."):
+            col = k.rsplit(".", 1)[1]
+            new[k] = sum(old[f"requests.result.other.{s}.{col}"] for s in subs)
+            prints = {t["printed"].get(f"requests.result.other.{s}.{col}") for s in subs}
+            if new[k] == 0 and len(prints) == 1 and None not in prints:
+                t["printed"][k] = prints.pop()
+        else:
+            new[k] = old[k]
+    t["cells"] = new
+    t["printed"] = {k: p for k, p in t["printed"].items() if k in new}
+
+
+_REQ_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org")
+
+
+# --- assembling a variant -------------------------------------------------------------------------------------
+
+
+def short_body(body: list[dict]) -> list[dict]:
+    """Headings, the tables and the preamble's first sentence: the variants are about tables, and a short
+    narrative keeps each PDF's embedded font subset small."""
+    out: list[dict] = []
+    for i, item in enumerate(body):
+        if "p" in item and i == 0:
+            out.append({"p": item["p"].split("。")[0] + "。"})
+        elif "h1" in item or "h2" in item or "table" in item:
+            out.append(item)
+    return out
+
+
+def base_truths() -> dict[str, dict]:
+    return {p.stem: load_truth(p) for p in sorted(TRUTHS_DIR.glob("*.json"))}
+
+
+def _base_opts(base: dict) -> Opts:
+    """The dressing the base fixture already wears (its label variants), as rules."""
+    labels = dict(STYLES.get(base["name"], {}).get("labels", {}))
+    if base["edition"] == "ed2021":
+        labels = {**ED2021_LABELS, **labels}
+    o = Opts()
+    for key, text in labels.items():
+        parts = key.split(".")
+        ident = (f"requests.col.{parts[1]}" if parts[0] == "requests" else f"proactive.row.{'.'.join(parts[1:])}")
+        o.rules.append((ident, _const(text)))
+    return o
+
+
+def make(base: dict, kinds: list[str], seed: int, name: str | None = None) -> Variant:
+    truth = copy.deepcopy(base)
+    truth["printed"] = dict(truth.get("printed", {}))
+    truth["body"] = short_body(truth["body"])
+    rng = random.Random(f"{seed}:{base['name']}:{','.join(kinds)}")
+    name = name or f"{'+'.join(kinds)}-{base['name']}-s{seed}"
+    v = Variant(name, truth, _base_opts(base), rng, list(kinds))
+    for k in sorted(kinds, key=lambda k: KINDS[k].stage):
+        if not KINDS[k].fits(v.truth):
+            raise ValueError(f"kind {k} does not fit {base['name']}")
+        KINDS[k].apply(v)
+    finish(v)
+    return v
+
+
+def finish(v: Variant) -> None:
+    """Write the variant's name, recipe and expected flags into its truth and validate it."""
+    t = v.truth
+    t["name"] = v.name
+    t["variant"] = {"base": _base_name(t), "kinds": v.kinds}
+    tables = sorted({k.split(".", 1)[0] for k in v.missing}, key=("proactive", "requests", "appeals").index)
+    flags = v.flags + [{"kind": "rows_missing", "where": tb} for tb in tables]
+    t["expected_flags"] = flags_from(identity_breaks(t)) + flags
+    check(t)
+
+
+def _base_name(t: dict) -> str:
+    return t.get("variant", {}).get("base") or t["name"]
+
+
+def check(truth: dict) -> None:
+    """``truth.validate`` on the identity part (money with fen rounded, other flags set aside), plus the
+    variant rules: every printed text is what the cell's value means."""
+    probe = copy.deepcopy(truth)
+    probe["cells"] = {k: (round(x) if isinstance(x, float) else x) for k, x in probe["cells"].items()}
+    probe["expected_flags"] = [f for f in probe["expected_flags"] if f["kind"] == "identity"]
+    validate(probe)
+    for k, shown in truth["printed"].items():
+        if shown.strip() in BLANKS and truth["cells"][k] != 0:
+            raise TruthError(f"{truth['name']}: {k} printed blank {shown!r} but value is {truth['cells'][k]}")
+
+
+def render(v: Variant, out_dir: Path, *, pdf: bool = True) -> list[Path]:
+    """``<name>.docx`` is the Word source (one table per standard table); ``<name>.pdf`` is printed by
+    LibreOffice from a paginated copy (the variant's page parts as separate tables with page breaks, so each cut
+    falls exactly where the variant puts it); ``<name>.html`` shows the page parts as pages converted to a web
+    page do (separate tables, page furniture between)."""
+    import shutil
+    import tempfile
+
+    from .render_pdf import render_pdf
+
+    d = out_dir / v.name
+    files = [render_docx(v.truth, v.opts, d / f"{v.name}.docx", paginate=False),
+             render_html(v.truth, v.opts, d / f"{v.name}.html")]
+    if pdf:
+        with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
+            printed = render_pdf(render_docx(v.truth, v.opts, Path(tmp) / f"{v.name}.docx"))
+            files.append(Path(shutil.copyfile(printed, d / f"{v.name}.pdf")))
+    (d / "truth.json").write_text(json.dumps(v.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return [*files, d / "truth.json"]
+
+
+# --- the committed set and random sets --------------------------------------------------------------------------
+
+# (name, base, kinds, seed): every kind at least once, both editions, and a few combinations.
+COMMITTED: list[tuple[str, str, list[str], int]] = [
+    ("split-repeat-2019", "baoshan-2020", ["split-repeat"], 1),
+    ("split-repeat-2021", "hejiang-2022", ["split-repeat"], 2),
+    ("split-plain-2019", "xuhui-2019-broken", ["split-plain"], 3),
+    ("split-plain-2021", "jinan-2023-mixed", ["split-plain"], 4),
+    ("flow-split-2021", "hejiang-2022", ["flow-split"], 5),
+    ("page-cut-group-2019", "baoshan-2020", ["page-cut-group"], 6),
+    ("page-cut-group-2021", "hejiang-2022", ["page-cut-group"], 7),
+    ("stranded-header-2021", "hejiang-2022", ["stranded-header"], 36),
+    ("orphan-heading-2019", "xuhui-2019-broken", ["orphan-heading"], 8),
+    ("vertical-label-2019", "baoshan-2020", ["vertical-label"], 9),
+    ("wps-vertical-2021", "hejiang-2022", ["wps-vertical"], 10),
+    ("broken-headers-2019", "baoshan-2020", ["broken-headers"], 11),
+    ("label-variants-2021", "hejiang-2022", ["label-variants"], 12),
+    ("numbering-2019", "xuhui-2019-broken", ["numbering"], 13),
+    ("heading-typo-2021", "jinan-2023-mixed", ["heading-typo"], 14),
+    ("stray-column-2019", "baoshan-2020", ["stray-column"], 15),
+    ("borderless-2019", "baoshan-2020", ["borderless"], 16),
+    ("borderless-2021", "hejiang-2022", ["borderless"], 17),
+    ("partial-rules-2021", "jinan-2023-mixed", ["partial-rules"], 18),
+    ("tables-first-2019", "xuhui-2019-broken", ["tables-first"], 19),
+    ("blanks-2019", "baoshan-2020", ["blanks"], 20),
+    ("blanks-2021", "hejiang-2022", ["blanks"], 21),
+    ("signs-thousands-2019", "baoshan-2020", ["signs-thousands"], 22),
+    ("fullwidth-2021", "jinan-2023-mixed", ["fullwidth"], 23),
+    ("money-units-2019", "baoshan-2020", ["money-units"], 24),
+    ("money-units-2021", "hejiang-2022", ["money-units"], 25),
+    ("money-units-2019b", "xuhui-2019-broken", ["money-units"], 26),
+    ("money-units-2019c", "baoshan-2020", ["money-units"], 41),
+    ("money-units-2019d", "baoshan-2020", ["money-units"], 42),
+    ("money-units-2021b", "jinan-2023-mixed", ["money-units"], 41),
+    ("extra-rows-2019", "baoshan-2020", ["extra-rows"], 27),
+    ("missing-rows-2021", "hejiang-2022", ["missing-rows"], 28),
+    ("missing-block-2019", "baoshan-2020", ["missing-block"], 29),
+    ("empty-total-2021", "jinan-2023-mixed", ["empty-total"], 30),
+    ("mixed-edition-2021", "hejiang-2022", ["mixed-edition"], 31),
+    ("combo-split-vertical-blanks-2019", "xuhui-2019-broken", ["page-cut-group", "vertical-label", "blanks"], 32),
+    ("combo-borderless-numbering-2021", "hejiang-2022", ["borderless", "numbering", "label-variants"], 33),
+    ("combo-mixed-money-missing-2021", "hejiang-2022", ["mixed-edition", "money-units", "missing-block"], 34),
+    ("combo-wps-split-fullwidth-2019", "baoshan-2020", ["wps-vertical", "split-plain", "fullwidth"], 35),
+]
+
+
+def committed_variants() -> list[Variant]:
+    bases = base_truths()
+    return [make(bases[b], kinds, seed, name) for name, b, kinds, seed in COMMITTED if b in bases]
+
+
+def random_variants(seed: int, count: int) -> list[Variant]:
+    """``count`` seeded combinations of 1-3 kinds over every base truth (only kinds that fit it)."""
+    rng = random.Random(seed)
+    bases = base_truths()
+    out = []
+    for i in range(count):
+        base = bases[rng.choice(sorted(bases))]
+        fitting = sorted(k for k, kd in KINDS.items() if kd.fits(base))
+        kinds = rng.sample(fitting, rng.choice((1, 2, 3)))
+        out.append(make(base, kinds, seed * 1000 + i, f"r{seed}-{i:03d}-{base['name']}"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.fixture_builder.variants", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=10)
+    ap.add_argument("--out", type=Path, help="output folder (default: a random set is not written)")
+    ap.add_argument("--committed", action="store_true", help=f"rewrite the committed set in {VARIANTS}")
+    ap.add_argument("--only", nargs="*", help="with --committed: only these names")
+    ap.add_argument("--no-pdf", action="store_true")
+    ap.add_argument("--list", action="store_true", help="list the kinds")
+    args = ap.parse_args(argv)
+    if args.list:
+        for k in KINDS.values():
+            print(f"{k.name:18} {k.doc}")
+        return 0
+    if args.committed:
+        variants, out = committed_variants(), VARIANTS
+        if args.only:
+            variants = [v for v in variants if v.name in args.only]
+    else:
+        if not args.out:
+            ap.error("--out DIR is required for a random set")
+        variants, out = random_variants(args.seed, args.count), args.out
+    for v in variants:
+        files = render(v, out, pdf=not args.no_pdf)
+        print(f"{v.name}: {', '.join(f'{f.name} {f.stat().st_size}' for f in files)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
