@@ -35,6 +35,11 @@ serve: $(BIN)/gongkai
 bench: $(BIN)/gongkai
 	$(BIN)/python -m pipeline.bench
 
+# Cell accuracy on the ragged variants, per kind and format, and identity-flag precision/recall (a report, not
+# a test). ACCURACY_ARGS="--generate 20 --seed 3" renders fresh variants instead (needs LibreOffice).
+accuracy: $(BIN)/gongkai
+	$(BIN)/python -m tests.fixture_builder.accuracy $(ACCURACY_ARGS)
+
 # Regenerate the committed test fixtures and sample reports (needs LibreOffice; see tests/fixture_builder).
 fixtures: $(BIN)/gongkai
 	$(BIN)/python -m tests.fixture_builder
