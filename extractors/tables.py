@@ -141,6 +141,11 @@ def _rows(table: Table) -> list[_Row]:
     return rows
 
 
+def _is_figure(text: str) -> bool:
+    """A figure or a printed blank (—, /, 无): what stands in a figure column."""
+    return bool(text.strip()) and parse_cell(text).meaning in ("number", "zero", "empty")
+
+
 def _looks_numeric(text: str) -> bool:
     return parse_cell(text).meaning in ("number", "zero")
 
@@ -171,7 +176,11 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
 
 
 def _header_columns(header: list[_Row], columns: tuple[Label, ...]) -> dict[int, str]:
-    """Grid column → column key, from the lowest header cell above each column that names a column."""
+    """Grid column → column key, named by the lowest header cell above the column.
+
+    Only that cell decides: the headers spanning above it (法人或其他组织 …) name groups, and a word of theirs
+    (其他) must not stand in for a leaf label that could not be read.
+    """
     mapping: dict[int, str] = {}
     width = max((len(r.cells) for r in header), default=0)
     for j in range(width):
@@ -185,12 +194,38 @@ def _header_columns(header: list[_Row], columns: tuple[Label, ...]) -> dict[int,
                                                                                                      cands)
             if key:
                 mapping[j] = key
-                break
+            break
     return mapping
 
 
 def _injective(mapping: dict[int, str], keys: list[str]) -> bool:
     return sorted(mapping.values()) == sorted(keys) and len(set(mapping.values())) == len(keys)
+
+
+def _in_order(mapping: dict[int, str], keys: list[str]) -> bool:
+    """Distinct columns standing left to right in template order (every edition prints them so)."""
+    found = [mapping[j] for j in sorted(mapping)]
+    return len(set(found)) == len(found) and found == [k for k in keys if k in found]
+
+
+def _complete_columns(mapping: dict[int, str], keys: list[str], body: list[_Row]) -> dict[int, str]:
+    """One column whose header could not be read is placed where the template order leaves room for it:
+    the single unnamed grid column between its neighbours that holds figures."""
+    missing = [k for k in keys if k not in mapping.values()]
+    if len(missing) != 1 or not _in_order(mapping, keys):
+        return mapping
+    i = keys.index(missing[0])
+    where = {k: j for j, k in mapping.items()}
+    lo = where.get(keys[i - 1], -1) if i > 0 else -1
+    hi = where.get(keys[i + 1], 10**6) if i + 1 < len(keys) else 10**6
+    width = max((len(r.cells) for r in body), default=0)
+    spots = [j for j in range(lo + 1, min(hi, width)) if j not in mapping
+             and any(j < len(r.cells) and r.cells[j] is not None and _is_figure(r.cells[j].text) for r in body)
+             and all(j >= len(r.cells) or r.cells[j] is None or j == 0 or r.cells[j] is not r.cells[j - 1]
+                     for r in body)]
+    if len(spots) == 1:
+        return {**mapping, spots[0]: missing[0]}
+    return mapping
 
 
 def _requests(table: Table, template: Template, result: TablesResult) -> None:
@@ -204,8 +239,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     long_cands = [(k, [x for x in ls if len(labels.core(x)) >= 4]) for k, ls in row_cands]
     long_cands = [(k, ls) for k, ls in long_cands if ls]
     first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), long_cands)), len(rows))
-    by_header = _header_columns(rows[:first_data], template.request_columns)
-    use_header = _injective(by_header, col_keys)
+    by_header = _complete_columns(_header_columns(rows[:first_data], template.request_columns), col_keys,
+                                  rows[first_data:])
+    use_header = _in_order(by_header, col_keys) and len(by_header) >= len(col_keys) - 1
     columns = sorted(by_header) if use_header else []
     label_stop = columns[0] if use_header else None
 

@@ -1,0 +1,42 @@
+"""Table mapping on edited copies of the real fixtures: one edit per reported problem."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from extractors import read_report
+from tests.conftest import FIXTURES
+
+HEJIANG = FIXTURES / "hejiang-2022"
+TRUTH = json.loads((HEJIANG / "truth.json").read_text(encoding="utf-8"))
+
+
+def _edited(tmp_path, old: str, new: str, count: int = 1):
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    assert html.count(old) >= count
+    path = tmp_path / "edited.html"
+    path.write_bytes(html.replace(old, new, count).encode("gb18030"))
+    return read_report(path)
+
+
+def _wrong(report) -> dict:
+    values = report.values()
+    return {k: (v, values.get(k)) for k, v in TRUTH["cells"].items()
+            if (None if v is None else Decimal(str(v))) != values.get(k)}
+
+
+def test_an_unreadable_column_header_is_placed_by_template_order(tmp_path):
+    report = _edited(tmp_path, "科研机构", "科学研究单位")
+    assert _wrong(report) == {}
+    assert [f.kind for f in report.flags] == []
+
+
+def test_a_garbled_row_label_is_flagged_not_guessed(tmp_path):
+    report = _edited(tmp_path, "属于国家秘密", "详见附件")
+    assert set(_wrong(report)) == {f"requests.result.withheld.state_secret.{c}" for c in
+                                   ("natural_person", "commercial", "research", "social_org", "legal_service",
+                                    "other_org", "total")}
+    kinds = sorted(f.kind for f in report.flags)
+    assert kinds == ["label", "rows_missing"]
+    assert next(f for f in report.flags if f.kind == "label").where == "1.详见附件"
