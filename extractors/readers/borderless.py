@@ -145,8 +145,11 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             j += 1
         data_lines = sum(_is_data(ln) for ln in lines[first:last + 1])
         start = first
-        while start > 0 and first - start < _MAX_HEADER_LINES and not _is_barrier(lines[start - 1], size, width):
-            if regions and start - 1 <= regions[-1][2] - 1:
+        while start > 0 and first - start < _MAX_HEADER_LINES:
+            above = lines[start - 1]
+            # a row label wrapped above its figures (一、本年新收政府信息公开 / 申请数量) looks like a heading
+            wrapped_label = start == first and abs(above.center - lines[first].center) <= 1.4 * size
+            if (_is_barrier(above, size, width) and not wrapped_label) or (regions and start - 1 < regions[-1][2]):
                 break
             start -= 1
         # one row of figures under a header is a table too (the appeals table prints a single row)
@@ -205,16 +208,18 @@ def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -
             rows[data_rows[near]].append(line)
         else:
             pending.append(line)
-    # A line far from any figures is a row of its own (a block heading, a repeated header, a row printed
-    # all blank); consecutive such lines of label text only are one wrapped label.
+    # A line far from any figures is a row of its own (a block heading, a header, a row printed all blank);
+    # lines of such a row that follow each other closely are one row (a label or header wrapped over lines).
+    own_rows: list[list[_Line]] = []
     for line in pending:
-        prev = rows[-1] if rows and rows[-1][0] in pending else None
-        label_only = all(column_of(w) < len(label_cols) for w in line.words)
-        if prev is not None and label_only and line.top - prev[-1].bottom <= 0.6 * size and \
-                all(column_of(w) < len(label_cols) for ln in prev for w in ln.words):
+        prev = own_rows[-1] if own_rows else None
+        adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
+            prev[-1].bottom <= body[d].center <= line.top for d in data_rows)
+        if adjacent:
             prev.append(line)
         else:
-            rows.append([line])
+            own_rows.append([line])
+    rows += own_rows
     rows.sort(key=lambda group: min(ln.top for ln in group))
 
     cells: list[Cell] = []

@@ -140,8 +140,10 @@ def join_continued_tables(pages: list[list]) -> list:
 def join_tables(first: Table, second: Table) -> Table | None:
     """``second`` appended below ``first`` when they are one table cut by a page break, else None.
 
-    Same outer width (within a few points) is the test; the columns of the continuation are placed on the
-    first part's column lines by x position, so a part that lacks some inner lines still lands right.
+    Same outer width (within a few points) is the test. Ruled parts are put on one column grid made of the
+    vertical lines of both, so a part that lacks some inner lines (a header stranded at the foot of a page,
+    a label column merged on one page and not on the next) still lines up; word-built parts are placed on the
+    first part's columns by position.
     """
     if first.bbox is None or second.bbox is None or first.ruled != second.ruled:
         return None
@@ -149,23 +151,37 @@ def join_tables(first: Table, second: Table) -> Table | None:
     tolerance = 6 if first.ruled else 40
     if abs(first.bbox[0] - second.bbox[0]) > tolerance or abs(first.bbox[2] - second.bbox[2]) > tolerance:
         return None
-    xs = _axis([c.bbox[0] for c in first.cells if c.bbox] + [c.bbox[2] for c in first.cells if c.bbox])
     header = _repeated_header_rows(first, second)
     offset = first.n_rows
-    cells = list(first.cells)
-    for cell in second.cells:
-        if cell.row < header:
-            continue
-        c0, c1 = _index(xs, cell.bbox[0]), _index(xs, cell.bbox[2])
-        cells.append(Cell(cell.row - header + offset, c0, cell.text, rowspan=cell.rowspan,
-                          colspan=max(1, c1 - c0), page=cell.page, bbox=cell.bbox))
+    below = [Cell(c.row - header + offset, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
+                  bbox=c.bbox) for c in second.cells if c.row >= header]
+    if first.ruled:
+        cells = _regrid(first.cells + below)
+    else:
+        xs = _axis([c.bbox[0] for c in first.cells if c.bbox] + [c.bbox[2] for c in first.cells if c.bbox])
+        cells = list(first.cells) + [_place(c, xs) for c in below]
     return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages + second.pages,
                  ruled=first.ruled)
 
 
+def _place(cell: Cell, xs: list[float]) -> Cell:
+    c0, c1 = _index(xs, cell.bbox[0]), _index(xs, cell.bbox[2])
+    return Cell(cell.row, c0, cell.text, rowspan=cell.rowspan, colspan=max(1, c1 - c0), page=cell.page,
+                bbox=cell.bbox)
+
+
+def _regrid(cells: list[Cell]) -> list[Cell]:
+    xs = _axis([c.bbox[0] for c in cells] + [c.bbox[2] for c in cells])
+    return [_place(c, xs) for c in cells]
+
+
 def _repeated_header_rows(first: Table, second: Table) -> int:
+    """How many of the continuation's first rows repeat the first part's header (spans may differ)."""
+    def norm(row: list[str]) -> str:
+        distinct = [t for i, t in enumerate(row) if i == 0 or t != row[i - 1]]
+        return "".join("".join(t.split()) for t in distinct)
+
     a, b = first.rows_text(), second.rows_text()
-    norm = lambda row: "".join("".join(t.split()) for t in row)  # noqa: E731 - spacing and spans vary
     count = 0
     while count < min(len(a), len(b), 4) and norm(a[count]) and norm(a[count]) == norm(b[count]):
         count += 1
