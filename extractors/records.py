@@ -100,6 +100,7 @@ class Report:
     flags: list[Flag] = field(default_factory=list)
     region_level: str | None = None
     issuer_kind: str | None = None
+    issuer_printed: str | None = None  # the issuer as the report prints it, before normalisation
 
     def values(self) -> dict[str, Decimal | None]:
         """Canonical key → value for every template cell read (extra rows left out)."""

@@ -36,7 +36,7 @@ def extract_report(doc: Document) -> Report:
         source=doc.path, format=doc.format, pages=doc.pages, title=ident.title, region=place.full_name,
         admin_code=place.code, issuer=issuer, year=ident.year, edition=edition, other_split=other_split,
         cells=tables.cells, sections=section_tree(doc, ident.title), flags=flags,
-        region_level=place.level, issuer_kind=place.issuer_kind,
+        region_level=place.level, issuer_kind=place.issuer_kind, issuer_printed=ident.issuer_text,
     )
     if edition:
         _flag_missing_rows(report, template)

@@ -333,7 +333,8 @@ def _group_of(part: str, group_cands, template: Template) -> str | None:
 
 
 def _printed_label(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    """A row's label as printed, for a flag's ``where``: spaces out, held to the column's 80 characters."""
+    return regex.sub(r"\s+", "", text)[:80]
 
 
 def _label_match(texts: list[str], cands) -> bool:

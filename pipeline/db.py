@@ -12,16 +12,27 @@ flags      identity breaks and other things a reader of the figures must know
 from __future__ import annotations
 
 import os
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event,
+    inspect, text,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.pool import NullPool
+
+from pipeline.views import view_sql
 
 DEFAULT_DB = "data/db/gongkai.sqlite"
+MIGRATIONS = Path(__file__).with_name("migrations")
+BASELINE = "0001"  # the schema 0.1.0 made with create_all, before there were migrations
 
 
 class Base(DeclarativeBase):
@@ -60,6 +71,7 @@ class ReportRow(Base):
     admin_code: Mapped[str | None] = mapped_column(String(6), index=True)
     region_level: Mapped[str | None] = mapped_column(String(16))
     issuer: Mapped[str | None] = mapped_column(Text)
+    issuer_printed: Mapped[str | None] = mapped_column(Text)  # as printed, before normalisation (revision 0002)
     issuer_kind: Mapped[str | None] = mapped_column(String(32))
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     edition: Mapped[str | None] = mapped_column(String(8))
@@ -154,18 +166,101 @@ def database_url(db: str | None) -> str:
 
 
 def connect(db: str | None = None) -> Engine:
-    """An engine on the database, its schema created if missing."""
+    """An engine on the database, its schema brought to the current revision (created if missing)."""
     url = database_url(db)
-    engine = create_engine(url, future=True)
+    migrate(url)
+    engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
     return engine
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic's configuration without an alembic.ini: the migrations shipped in the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser interpolates %
+    return config
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (upgrading or downgrading) in one transaction, one process at a time.
+
+    A fresh database gets every revision in turn; one made by 0.1.0's create_all (tables, no alembic_version)
+    is stamped as BASELINE first and upgraded in place. The views are derived from the schema: dropped before
+    the tables change (SQLite cannot copy a table a view names) and made again at head.
+    """
+    config = alembic_config(url)
+    engine = migration_engine(url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # SQLite: BEGIN IMMEDIATE has taken its lock
+                lock(conn, "schema")
+            config.attributes["connection"] = conn
+            script = ScriptDirectory.from_config(config)
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None and "documents" in inspect(conn).get_table_names():
+                command.stamp(config, BASELINE)
+                current = BASELINE
+            target = script.get_current_head() if revision == "head" else script.get_revision(revision).revision
+            if current != target:
+                _drop_views(conn)
+                older = {r.revision for r in script.iterate_revisions(current, "base")} if current else set()
+                (command.downgrade if target in older else command.upgrade)(config, target)
+            if target == script.get_current_head():
+                _create_views(conn)  # every time: the template, and so the views, may have changed
+    finally:
+        engine.dispose()
+
+
+def lock(conn: Connection, name: str) -> None:
+    """Hold the database-wide lock ``name`` until the transaction ends, so that two processes doing the same
+    read-then-rewrite (the schema, the cross-report flags) do it one after the other, each reading what the
+    other wrote. PostgreSQL: an advisory lock. SQLite: the database's one write lock, taken now by a write
+    that changes nothing, rather than at the transaction's first real write (after its reads)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": zlib.crc32(f"gongkai {name}".encode())})
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
+
+
+def migration_engine(url: str) -> Engine:
+    """An engine for schema changes. On SQLite: foreign keys off (copying a table in batch mode drops the old
+    one, which would cascade into its children) and BEGIN IMMEDIATE, so DDL is transactional and two
+    processes migrate one after the other."""
+    engine = create_engine(url, poolclass=NullPool)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_migration_connect)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
+def _sqlite_migration_connect(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None  # pysqlite: no implicit BEGIN/COMMIT of its own; the "begin" event says
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for other processes' locks
+    cursor.execute("PRAGMA journal_mode=WAL")  # once, here, for good: the mode is kept in the file
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
+def _drop_views(conn: Connection) -> None:
+    for view in reversed(view_sql()):  # dependants first
+        conn.execute(text(f"drop view if exists {view}"))
+
+
+def _create_views(conn: Connection) -> None:
+    """pipeline.views' views, made on this connection: inside migrate()'s transaction and lock, so two
+    processes never rebuild them at once (PostgreSQL would fail one with "tuple concurrently updated")."""
+    _drop_views(conn)
+    for view, select in view_sql().items():
+        conn.execute(text(f"create view {view} as\n{select}"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: the statements below may wait for a lock
     cursor.execute("PRAGMA foreign_keys=ON")  # ON DELETE CASCADE needs it
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers (Datasette) never block an ingest
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (Datasette) never block an ingest (a no-op once set)
     cursor.close()
+

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors import ReadError, extract_report, read_document
@@ -80,20 +80,38 @@ def ingest_file(path: Path, engine: Engine) -> Outcome:
     if report is not None:
         document.report = report_rows(report)
     try:
-        with Session(engine) as session, session.begin():
-            same = or_(DocumentRow.sha256 == sha, DocumentRow.path == where)
-            search.forget(session, select(ReportRow.id).join(DocumentRow).where(same))  # FTS5 has no cascade
-            replaced = session.execute(
-                delete(DocumentRow).where(same).returning(DocumentRow.status)
-            ).scalars().all()
-            session.add(document)
-            if document.report is not None:
-                session.flush()  # ids for the search index
-                search.index_report(session, document.report)
+        replaced = _store(engine, document, sha, where)
     except IntegrityError:
-        # Another process loaded the same bytes between our look and our write: it is there once, as wanted.
+        # Another process stored the same bytes between our look and our write: they are there once, as wanted.
         return Outcome(str(path), "unchanged")
+    except SQLAlchemyError as exc:  # e.g. a value the server refuses: this file fails, the batch goes on
+        reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
+        failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
+        try:
+            _store(engine, failed, sha, where)
+        except SQLAlchemyError:
+            pass  # the database is unwell; the outcome still says why
+        return Outcome(str(path), "failed", reason)
     if report is None:
         return Outcome(str(path), "failed", reason)
     status = "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
+
+
+def _store(engine: Engine, document: DocumentRow, sha: str, where: str) -> list[str]:
+    """One transaction: what this document supersedes goes, the document comes; the statuses it replaced.
+
+    Stored bytes stay: if they are stored already (committed before us, or committing while we wait), the
+    unique sha256 refuses the insert (IntegrityError). A failed record of them, or other bytes at this path,
+    make way.
+    """
+    with Session(engine) as session, session.begin():
+        superseded = or_(and_(DocumentRow.sha256 == sha, DocumentRow.status != "ingested"),
+                         and_(DocumentRow.path == where, DocumentRow.sha256 != sha))
+        search.forget(session, select(ReportRow.id).join(DocumentRow).where(superseded))  # FTS5: no cascade
+        replaced = session.execute(delete(DocumentRow).where(superseded).returning(DocumentRow.status)).scalars().all()
+        session.add(document)
+        if document.report is not None:
+            session.flush()  # ids for the search index
+            search.index_report(session, document.report)
+    return list(replaced)

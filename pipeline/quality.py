@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, lock
 from pipeline.views import HANDLED, SHARES, sums
 
 KIND = "quality"
@@ -314,6 +314,8 @@ def load_rate_facts(session: Session) -> list[RateFact]:
 def refresh_quality_flags(engine: Engine) -> list[QualityFlag]:
     """Recompute every quality flag: the old ones deleted and the new ones added in one transaction."""
     with Session(engine) as session, session.begin():
+        # two ingests at once: the second recomputes after the first has written, reading what it wrote
+        lock(session.connection(), "quality flags")
         flags = check_all(load_reports(session), load_rate_facts(session))
         session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
         session.add_all(

@@ -16,7 +16,8 @@ def _float(value: Decimal | None) -> float | None:
 def report_rows(report: Report) -> ReportRow:
     row = ReportRow(
         title=report.title, region=report.region, admin_code=report.admin_code, region_level=report.region_level,
-        issuer=report.issuer, issuer_kind=report.issuer_kind, year=report.year, edition=report.edition,
+        issuer=report.issuer, issuer_kind=report.issuer_kind, issuer_printed=report.issuer_printed,
+        year=report.year, edition=report.edition,
         other_split=report.other_split,
     )
     row.cells = [

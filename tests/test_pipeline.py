@@ -1,17 +1,17 @@
-"""The pipeline on a real SQLite file: batch ingest with bad files, idempotence, replacement, export, check."""
+"""The pipeline on a real database, SQLite and PostgreSQL: batch ingest with bad files, idempotence, replacement,
+export, check."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from pipeline.cli import main
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, query
 
 GOOD = [
     FIXTURES / "baoshan-2020-text" / "baoshan-2020-report.txt",
@@ -39,18 +39,16 @@ def batch(tmp_path: Path) -> Path:
 
 
 def _counts(db: str) -> dict[str, int]:
-    with sqlite3.connect(db) as con:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("documents", "reports", "cells", "sections", "flags")}
+    return {t: query(db, f"select count(*) from {t}")[0][0] for t in ("documents", "reports", "cells", "sections",
+                                                                       "flags")}
 
 
-def test_batch_loads_good_files_and_records_bad_ones(batch, db_path, capsys):
-    assert main(["--db", db_path, "ingest", str(batch)]) == 0
+def test_batch_loads_good_files_and_records_bad_ones(batch, db_url, capsys):
+    assert main(["--db", db_url, "ingest", str(batch)]) == 0
     out = capsys.readouterr()
     assert "9 file(s): 5 ingested, 0 replaced, 0 unchanged, 4 failed" in out.out
-    with sqlite3.connect(db_path) as con:
-        failed = dict(con.execute("select name, error from documents where status = 'failed'").fetchall())
-        assert con.execute("select count(*) from reports").fetchone()[0] == 5
+    failed = dict(query(db_url, "select name, error from documents where status = 'failed'"))
+    assert query(db_url, "select count(*) from reports") == [(5,)]
     assert failed["renamed-text.pdf"] == "named .pdf but holds plain text, not a PDF file"
     assert failed["empty.docx"] == "empty file"
     assert failed["corrupt.docx"].startswith("unreadable docx file")
@@ -60,28 +58,27 @@ def test_batch_loads_good_files_and_records_bad_ones(batch, db_path, capsys):
         assert f"FAILED {batch}" in out.err and name in out.err
 
 
-def test_reingest_is_idempotent_and_a_changed_file_replaces_its_rows(batch, db_path, capsys):
-    main(["--db", db_path, "ingest", str(batch)])
-    first = _counts(db_path)
-    main(["--db", db_path, "ingest", str(batch)])
-    assert _counts(db_path) == first
+def test_reingest_is_idempotent_and_a_changed_file_replaces_its_rows(batch, db_url, capsys):
+    main(["--db", db_url, "ingest", str(batch)])
+    first = _counts(db_url)
+    main(["--db", db_url, "ingest", str(batch)])
+    assert _counts(db_url) == first
     assert "0 ingested, 0 replaced, 5 unchanged, 4 failed" in capsys.readouterr().out
 
     # the same path with other bytes: its old rows go, the new ones come, nothing else moves
     target = next(batch.rglob("hejiang-2022.pdf"))
     shutil.copy(FIXTURES / "xuhui-2019-broken" / "xuhui-2019-broken.pdf", target)
-    main(["--db", db_path, "ingest", str(batch)])
+    main(["--db", db_url, "ingest", str(batch)])
     assert "1 replaced" in capsys.readouterr().out
-    assert _counts(db_path)["documents"] == first["documents"]
-    with sqlite3.connect(db_path) as con:
-        regions = {r for (r,) in con.execute("select region from reports")}
+    assert _counts(db_url)["documents"] == first["documents"]
+    regions = {r for (r,) in query(db_url, "select region from reports")}
     assert regions == {"上海市宝山区", "上海市徐汇区"}
 
 
-def test_export_contract_and_renditions_agree(batch, db_path, tmp_path, capsys):
-    main(["--db", db_path, "ingest", str(batch)])
+def test_export_contract_and_renditions_agree(batch, db_url, tmp_path, capsys):
+    main(["--db", db_url, "ingest", str(batch)])
     out_file = tmp_path / "out.jsonl"
-    assert main(["--db", db_path, "export", "--format", "jsonl", "-o", str(out_file)]) == 0
+    assert main(["--db", db_url, "export", "--format", "jsonl", "-o", str(out_file)]) == 0
     objects = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
     assert len(objects) == 5
     for obj in objects:
@@ -94,33 +91,32 @@ def test_export_contract_and_renditions_agree(batch, db_path, tmp_path, capsys):
         assert o["cells"]["requests.received.total"] == 663
         assert len(o["cells"]) == 198
         assert o["cells"] == baoshan[0]["cells"]
-        assert o["flags"] == []
+        assert [(f["kind"], f["where"]) for f in o["flags"]] == [("fact_mismatch", "disclosed_and_partial")]
         assert [s["title"] for s in o["sections"] if s["level"] == 1][0] == "一、总体情况"
     hejiang = next(o for o in objects if o["source"].startswith("hejiang"))
     assert hejiang["cells"]["proactive.art20_8.fees.amount_yuan"] == 567800
 
 
-def test_csv_export_has_a_row_per_template_cell(batch, db_path, tmp_path):
-    main(["--db", db_path, "ingest", str(batch)])
+def test_csv_export_has_a_row_per_template_cell(batch, db_url, tmp_path):
+    main(["--db", db_url, "ingest", str(batch)])
     out_file = tmp_path / "cells.csv"
-    main(["--db", db_path, "export", "--format", "csv", "-o", str(out_file)])
+    main(["--db", db_url, "export", "--format", "csv", "-o", str(out_file)])
     lines = out_file.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("source,sha256,format,region,admin_code")
     assert len(lines) == 1 + 4 * 198 + 200
 
 
-def test_check_lists_identity_flags(db_path, capsys):
-    main(["--db", db_path, "ingest", str(FIXTURES / "xuhui-2019-broken")])
+def test_check_lists_identity_flags(db_url, capsys):
+    main(["--db", db_url, "ingest", str(FIXTURES / "xuhui-2019-broken")])
     capsys.readouterr()
-    main(["--db", db_path, "check", "--kind", "identity"])
+    main(["--db", db_url, "check", "--kind", "identity"])
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 * 3  # three breaks, in each of the PDF, DOCX and HTML renditions
     assert any("requests.row_total [received]: sum of applicant columns = 702 but total = 703" in ln for ln in lines)
-    with sqlite3.connect(db_path) as con:
-        row = con.execute("select expected, found from flags where identity = 'appeals.group_total'").fetchone()
-    assert row == (20.0, 21.0)
+    rows = query(db_url, "select expected, found from flags where identity = 'appeals.group_total'")
+    assert rows == [(20.0, 21.0)] * 3
 
 
-def test_bundled_samples_ingest(db_path, capsys):
-    assert main(["--db", db_path, "ingest", str(ROOT / "data" / "raw")]) == 0
+def test_bundled_samples_ingest(db_url, capsys):
+    assert main(["--db", db_url, "ingest", str(ROOT / "data" / "raw")]) == 0
     assert ", 0 failed" in capsys.readouterr().out
