@@ -24,8 +24,9 @@ from extractors.numerals import parse_cell
 from extractors.sections import heading_level
 
 _BLANK_MARKS = {"—", "－", "-", "/", "无", "——", "-—", "／", "–"}
+_DIGIT = regex.compile(r"\d")
 _MIN_DATA_LINES = 2
-_MAX_GAP_LINES = 4  # non-figure lines allowed between two data lines of one table
+_MAX_GAP_LINES = 8  # non-figure lines (wrapped labels, rows printed blank) between two data lines
 _MAX_HEADER_LINES = 10
 
 
@@ -53,24 +54,48 @@ class _Line:
         return max(w["x1"] for w in self.words)
 
 
-def find_borderless_tables(words: list[dict], page: int | None) -> list[Table]:
-    """Tables made of aligned words on one page; words already inside ruled tables must be left out."""
+def find_borderless_tables(words: list[dict], page: int | None) -> list[tuple[Table, list[dict]]]:
+    """Tables made of aligned words on one page, each with the words it was built from (to rebuild a table
+    continued on the next page as one); words already inside ruled tables must be left out."""
+    for word in words:
+        word.setdefault("page", page)
+    return [(table, used) for table, used, _ in _tables(words)]
+
+
+def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | None:
+    """One table from the words of its parts on consecutive pages, the later parts placed right below the
+    earlier ones, so that every part shares one set of columns; None if they do not make exactly one table."""
+    stacked: list[dict] = []
+    for words in parts:
+        if not words:
+            return None
+        if stacked:
+            size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+            shift = max(w["bottom"] for w in stacked) + 0.6 * size - min(w["top"] for w in words)
+            words = [{**w, "top": w["top"] + shift, "bottom": w["bottom"] + shift} for w in words]
+        stacked += words
+    found = _tables(stacked)
+    if len(found) != 1 or len(found[0][1]) != len(stacked):
+        return None
+    table, used, _ = found[0]
+    return table, used
+
+
+def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
     if not words:
         return []
     size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
     lines = _lines(words, size)
-    if not lines:
-        return []
     text_x0 = min(ln.x0 for ln in lines)
     text_x1 = max(ln.x1 for ln in lines)
     for line in lines:
         line.values = _figures(line, size)
-    tables = []
+    out = []
     for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
-        table = _build(lines[start:stop], first_data - start, size, page)
+        table = _build(lines[start:stop], first_data - start, size)
         if table is not None:
-            tables.append(table)
-    return tables
+            out.append((table, [w for ln in lines[start:stop] for w in ln.words], start))
+    return out
 
 
 def _lines(words: list[dict], size: float) -> list[_Line]:
@@ -89,10 +114,11 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
 
 
 def _is_figure(text: str) -> bool:
+    """A figure cell's word: digits (not a lone 三 of a label printed one character per line) or a blank mark."""
     text = text.strip()
     if text in _BLANK_MARKS:
         return True
-    return len(text) <= 24 and parse_cell(text).meaning in ("number", "zero")
+    return len(text) <= 24 and _DIGIT.search(text) is not None and parse_cell(text).meaning in ("number", "zero")
 
 
 def _figures(line: _Line, size: float) -> list[dict]:
@@ -152,9 +178,13 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             if (_is_barrier(above, size, width) and not wrapped_label) or (regions and start - 1 < regions[-1][2]):
                 break
             start -= 1
+        end = last + 1  # the last row's label may wrap below its figures
+        while end < len(lines) and not _is_data(lines[end]) and not _is_barrier(lines[end], size, width) \
+                and abs(lines[end].center - lines[last].center) <= 1.4 * size:
+            end += 1
         # one row of figures under a header is a table too (the appeals table prints a single row)
         if data_lines >= _MIN_DATA_LINES or (start < first and len(lines[first].values) >= 3):
-            regions.append((start, first, last + 1))
+            regions.append((start, first, end))
         i = last + 1
     return regions
 
@@ -169,8 +199,8 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
     return out
 
 
-def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -> Table | None:
-    figures = [w for ln in lines for w in ln.values]
+def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
+    figures = [w for ln in lines if _is_data(ln) for w in ln.values]
     centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
     columns = [statistics.mean(c) for c in centres]
     label_edge = min(w["x0"] for w in figures) - 0.5 * size
@@ -179,6 +209,7 @@ def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -
     while first_data > 0 and abs(lines[first_data - 1].center - lines[first_data].center) <= 1.4 * size \
             and all((w["x0"] + w["x1"]) / 2 < label_edge for w in lines[first_data - 1].words):
         first_data -= 1
+    columns = _header_only_columns(lines[:first_data], columns, label_edge)
     body = lines[first_data:]
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
     label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
@@ -234,11 +265,25 @@ def _build(lines: list[_Line], first_data: int, size: float, page: int | None) -
         for c in range(n_cols):
             words = sorted(by_col.get(c, []), key=lambda w: (round(w["top"] / (0.6 * size)), w["x0"]))
             text = _join(words, size)
+            page = (words or group[0].words)[0].get("page")
             cells.append(Cell(r, c, text, page=page, bbox=(edges[c], top, edges[c + 1], bottom)))
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
-    return Table(cells=cells, page=page, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
-                 pages=(page,) if page else (), ruled=False)
+    pages = tuple(dict.fromkeys(w["page"] for ln in lines for w in ln.words if w.get("page")))
+    return Table(cells=cells, page=pages[0] if pages else None, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
+                 pages=pages, ruled=False)
+
+
+def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float) -> list[float]:
+    """Figure columns plus any a header names where no figure stands (a 总计 column printed all empty)."""
+    if len(columns) < 2:
+        return columns
+    spacing = statistics.median(b - a for a, b in zip(columns, columns[1:]))
+    lonely = [(w["x0"] + w["x1"]) / 2 for ln in header for w in ln.words
+              if (w["x0"] + w["x1"]) / 2 > label_edge
+              and min(abs((w["x0"] + w["x1"]) / 2 - c) for c in columns) > 0.75 * spacing]
+    extra = [statistics.mean(c) for c in _clusters(lonely, 0.3 * spacing)]
+    return sorted(columns + extra)
 
 
 def _edges(label_cols: list[float], columns: list[float], lines: list[_Line]) -> list[float]:

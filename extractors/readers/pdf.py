@@ -14,7 +14,7 @@ import pdfplumber
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
-from extractors.readers.borderless import find_borderless_tables
+from extractors.readers.borderless import find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
 
 _FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
@@ -28,21 +28,23 @@ def read(path: Path, data: bytes) -> Document:
     except Exception as exc:
         raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
     with pdf:
-        pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+        sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
+        pages = [_read_page(page, number, sources) for number, page in enumerate(pdf.pages, start=1)]
         n_pages = len(pdf.pages)
         if not any(p.chars for p in pdf.pages):
             raise ReadError("PDF has no text layer (a scan): OCR is needed to read it")
-    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages), pages=n_pages)
+    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources), pages=n_pages)
 
 
-def _read_page(page, number: int) -> list:
+def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     found = page.find_tables()
     tables = [t for t in (_table(t, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
     loose = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if not _inside_any(w, boxes)]
-    for table in find_borderless_tables(loose, number):
+    for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
+        sources[id(table)] = words
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
     lines = [line for line in rest.extract_text_lines(return_chars=False) if not _FURNITURE.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
@@ -125,16 +127,42 @@ def grid_from_boxes(boxes: list[tuple[BBox, str]], page: int | None) -> Table:
     return Table(cells=cells, page=page, bbox=bbox, pages=(page,) if page else ())
 
 
-def join_continued_tables(pages: list[list]) -> list:
+def join_continued_tables(pages: list[list], sources: dict[int, list[dict]] | None = None) -> list:
+    """Blocks of all pages in order, a table continued on the next page joined into one.
+
+    Word-built parts are rebuilt from their words together, so both share one set of columns; ruled parts
+    are joined by their lines (:func:`join_tables`).
+    """
+    sources = sources if sources is not None else {}
     blocks: list = []
     for page_blocks in pages:
-        if blocks and page_blocks and isinstance(blocks[-1], Table) and isinstance(page_blocks[0], Table):
-            joined = join_tables(blocks[-1], page_blocks[0])
+        # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
+        # such scraps do not separate the parts, and belong to no paragraph.
+        lead = 0
+        while lead < min(2, len(page_blocks)) and isinstance(page_blocks[lead], Paragraph) \
+                and len("".join(page_blocks[lead].text.split())) <= 6:
+            lead += 1
+        if blocks and lead < len(page_blocks) and isinstance(blocks[-1], Table) \
+                and isinstance(page_blocks[lead], Table):
+            joined = _rebuild(blocks[-1], page_blocks[lead], sources) or join_tables(blocks[-1], page_blocks[lead])
             if joined is not None:
                 blocks[-1] = joined
-                page_blocks = page_blocks[1:]
+                page_blocks = page_blocks[lead + 1:]
         blocks.extend(page_blocks)
     return blocks
+
+
+def _rebuild(first: Table, second: Table, sources: dict[int, list[dict]]) -> Table | None:
+    if first.ruled or second.ruled or id(first) not in sources or id(second) not in sources:
+        return None
+    if abs(first.bbox[0] - second.bbox[0]) > 40:
+        return None
+    rebuilt = rebuild_across_pages([sources[id(first)], sources[id(second)]])
+    if rebuilt is None:
+        return None
+    table, words = rebuilt
+    sources[id(table)] = words  # a third page may continue it
+    return table
 
 
 def join_tables(first: Table, second: Table) -> Table | None:
@@ -147,9 +175,12 @@ def join_tables(first: Table, second: Table) -> Table | None:
     """
     if first.bbox is None or second.bbox is None or first.ruled != second.ruled:
         return None
-    # Ruled parts share their outer lines to the point; word-built parts only roughly share their extent.
-    tolerance = 6 if first.ruled else 40
-    if abs(first.bbox[0] - second.bbox[0]) > tolerance or abs(first.bbox[2] - second.bbox[2]) > tolerance:
+    # Ruled parts share their outer lines to the point. Word-built parts only roughly share their left edge,
+    # and a continuation whose last columns are empty (a 总计 column printed blank) ends short of the first.
+    if first.ruled:
+        if abs(first.bbox[0] - second.bbox[0]) > 6 or abs(first.bbox[2] - second.bbox[2]) > 6:
+            return None
+    elif abs(first.bbox[0] - second.bbox[0]) > 40 or second.bbox[2] > first.bbox[2] + 40:
         return None
     header = _repeated_header_rows(first, second)
     offset = first.n_rows
