@@ -14,7 +14,7 @@ class CellRecord:
     table: str  # proactive | requests | appeals
     value: Decimal | None  # in 元 for money; 0 for a printed zero or a printed blank; None when unreadable
     raw: str  # the cell text exactly as read
-    meaning: str  # number | zero | empty | invalid | unit_missing
+    meaning: str  # number | zero | empty (printed blank) | missing (no cell printed) | invalid | unit_missing
     row_label: str = ""
     column_label: str = ""
     unit: str | None = None
@@ -27,7 +27,7 @@ class CellRecord:
 class Flag:
     """Something a reader of the data must know: a broken identity, an unmatched label, a missing unit …"""
 
-    kind: str  # identity | label | unit | table_missing | rows_missing | edition | region | facts …
+    kind: str  # identity | fact_mismatch | quality | label | unit | table_missing | rows_missing | edition | region
     message: str
     identity: str | None = None
     where: str | None = None

@@ -63,14 +63,14 @@ def _edition(year: int | None, evidence: dict[str, str], template) -> tuple[str 
 
 
 def _flag_missing_rows(report: Report, template) -> None:
-    read = {c.key for c in report.cells if c.key}
+    read = {c.key for c in report.cells if c.key and c.value is not None or c.meaning == "unit_missing"}
     expected = template.keys(report.edition, other_split=report.other_split)
     missing = [k for k in expected if k not in read]
-    tables_found = {c.table for c in report.cells}
+    not_found = {f.where for f in report.flags if f.kind == "table_missing"}
     by_table: dict[str, list[str]] = {}
     for key in missing:
         table = key.split(".", 1)[0]
-        if table in tables_found:  # a table not found at all is flagged once already
+        if table not in not_found:  # a table not found at all is flagged once already
             by_table.setdefault(table, []).append(key)
     for table, keys in by_table.items():
         rows = sorted({k.rsplit(".", 1)[0] for k in keys})

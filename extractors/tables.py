@@ -152,7 +152,10 @@ def _looks_numeric(text: str) -> bool:
 
 def _record(table: str, key: str | None, cell: Cell | None, row_label: str, column_label: str,
             multiplier: int | None = None, money: bool = False, flags: list[Flag] | None = None) -> CellRecord:
-    raw = cell.text if cell is not None else ""
+    if cell is None:  # no cell printed at this place of the grid: missing, never 0
+        return CellRecord(key=key, table=table, value=None, raw="", meaning="missing", row_label=row_label,
+                          column_label=column_label)
+    raw = cell.text
     parsed = parse_cell(_DIGIT_WRAP.sub("", raw))  # a figure wrapped in a narrow cell: 163\n6 is 1636
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
     if meaning == "empty":
@@ -309,11 +312,14 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 result.cells.append(_record("requests", full, figures[col], label_text, col_label[col]))
     if result.other_split:
         result.evidence["requests"] = "ed2021"
-        # （六）其他处理 above its sub-rows is their parent, not a one-row 其他处理, when it printed no figures.
+        # （六）其他处理 above its sub-rows is their parent, not a one-row 其他处理: printed blank it is dropped,
+        # printed with a subtotal it is kept as a row the template lacks (counting it would count twice).
         own = [c for c in result.cells if c.key and c.key.startswith("requests.result.other.")
                and c.key.count(".") == 3]
         if all(c.meaning == "empty" for c in own):
             result.cells = [c for c in result.cells if c not in own]
+        for cell in own:
+            cell.key = None
 
 
 def _group_of(part: str, group_cands, template: Template) -> str | None:
@@ -446,9 +452,9 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         if key_prefix in seen:
             continue
         seen.add(key_prefix)
-        columns = header or _default_columns(blocks[block_key], row, votes)
+        columns = header or _default_columns(blocks[block_key], row, first, votes)
         label_stop = first.col + first.colspan
-        for j, (ed, col) in sorted(columns.items()):
+        for j, (_edition, col) in sorted(columns.items()):
             if j < label_stop or j >= len(row.cells):
                 continue
             cell = row.cells[j]
@@ -483,13 +489,12 @@ def _proactive_header(row: _Row, block: str | None, blocks) -> tuple[dict[int, t
     return mapping, texts
 
 
-def _default_columns(block, row: _Row, votes: dict[str, int]) -> dict[int, tuple[str, Label]]:
-    """Without a header, figures follow the label in template column order (edition by the votes so far)."""
+def _default_columns(block, row: _Row, label: Cell, votes: dict[str, int]) -> dict[int, tuple[str, Label]]:
+    """Without a header, figures follow the label in template column order (edition by the votes so far);
+    every grid cell after the label counts, a blank one too, so a blank never shifts the figures after it."""
     edition = "ed2021" if votes["ed2021"] > votes["ed2019"] else "ed2019"
     columns = block.columns.get(edition) or next(iter(block.columns.values()))
-    cells = row.distinct()
-    out = {}
-    for cell, col in zip(cells[1:], columns):
-        out[cell.col] = (edition, col)
-    return out
+    positions = [j for j in range(label.col + label.colspan, len(row.cells))
+                 if row.cells[j] is None or row.cells[j].col == j]  # a spanned cell once, at its first column
+    return {j: (edition, col) for j, col in zip(positions, columns)}
 

@@ -75,7 +75,7 @@ def _ingest(args) -> int:
     for o in outcomes:
         if o.status == "failed":
             print(f"  failed {o.path}: {o.reason}")
-    return 0 if outcomes else 1
+    return 0 if any(o.status != "failed" for o in outcomes) else 1  # nothing read at all is an error
 
 
 def _export(args) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.views import HEADLINE, SHARES, TABLE_VIEWS, derived_names, is_money, key_label, sums, table_keys
+from pipeline.views import HEADLINE, SHARES, TABLE_VIEWS, derived_names, is_money, key_label, table_keys
 
 PATH = Path(__file__).with_name("datasette") / "metadata.json"
 DATABASE = "gongkai"

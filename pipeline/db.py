@@ -12,6 +12,8 @@ flags      identity breaks and other things a reader of the figures must know
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
@@ -235,11 +237,26 @@ def migration_engine(url: str) -> Engine:
     return engine
 
 
+def _use_wal(cursor) -> None:
+    """Switch the file to WAL. SQLite answers "database is locked" at once, busy_timeout or not, when two
+    processes open a new file and both try to switch it: so wait and try again, up to the same 30 s."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_migration_connect(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # pysqlite: no implicit BEGIN/COMMIT of its own; the "begin" event says
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for other processes' locks
-    cursor.execute("PRAGMA journal_mode=WAL")  # once, here, for good: the mode is kept in the file
+    _use_wal(cursor)  # once, here, for good: the mode is kept in the file
     cursor.execute("PRAGMA foreign_keys=OFF")
     cursor.close()
 
@@ -261,6 +278,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")  # first: the statements below may wait for a lock
     cursor.execute("PRAGMA foreign_keys=ON")  # ON DELETE CASCADE needs it
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers (Datasette) never block an ingest (a no-op once set)
+    _use_wal(cursor)  # readers (Datasette) never block an ingest (a no-op once set)
     cursor.close()
 

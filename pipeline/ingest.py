@@ -8,6 +8,7 @@ one-line reason, and read again on the next run (the reader may have learnt to).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,19 +57,26 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 
 
 def ingest_file(path: Path, engine: Engine) -> Outcome:
-    where = str(path.resolve())
+    """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
+    try:
+        return _ingest_file(path, engine)
+    except Exception as exc:  # the database went away, a path that cannot be resolved …
+        return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _ingest_file(path: Path, engine: Engine) -> Outcome:
+    where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Outcome(str(path), "failed", f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
-    with Session(engine) as session:
-        known = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
-        if known is not None and known.status == "ingested":
-            return Outcome(str(path), "unchanged")
+    if _stored(engine, sha):
+        _forget_other_bytes(engine, sha, where)  # this path held other bytes before: they are not here now
+        return Outcome(str(path), "unchanged")
     report, reason = None, None
     try:
-        report = extract_report(read_document(path))
+        report = extract_report(read_document(path, data))
     except ReadError as exc:
         reason = str(exc)
     except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
@@ -81,10 +89,10 @@ def ingest_file(path: Path, engine: Engine) -> Outcome:
         document.report = report_rows(report)
     try:
         replaced = _store(engine, document, sha, where)
-    except IntegrityError:
-        # Another process stored the same bytes between our look and our write: they are there once, as wanted.
-        return Outcome(str(path), "unchanged")
-    except SQLAlchemyError as exc:  # e.g. a value the server refuses: this file fails, the batch goes on
+    except SQLAlchemyError as exc:
+        if isinstance(exc, IntegrityError) and _stored(engine, sha):
+            # Another process stored the same bytes between our look and our write: there once, as wanted.
+            return Outcome(str(path), "unchanged")
         reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
         failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
         try:
@@ -96,6 +104,22 @@ def ingest_file(path: Path, engine: Engine) -> Outcome:
         return Outcome(str(path), "failed", reason)
     status = "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
+
+
+def _stored(engine: Engine, sha: str) -> bool:
+    with Session(engine) as session:
+        return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha,
+                                                           DocumentRow.status == "ingested")) is not None
+
+
+def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
+    other = and_(DocumentRow.path == where, DocumentRow.sha256 != sha)
+    with Session(engine) as session:
+        if session.scalar(select(DocumentRow.id).where(other)) is None:
+            return  # the usual case: no write, no write lock
+    with Session(engine) as session, session.begin():
+        search.forget(session, select(ReportRow.id).join(DocumentRow).where(other))  # FTS5: no cascade
+        session.execute(delete(DocumentRow).where(other))
 
 
 def _store(engine: Engine, document: DocumentRow, sha: str, where: str) -> list[str]:

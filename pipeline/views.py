@@ -35,8 +35,9 @@ VIEWS = (*TABLE_VIEWS.values(), "report_summary", "metrics", "v_flags")
 IDENTITY = ("report_id", "source", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year",
             "edition", "copy_rank")
 _IDENTITY_SQL = ("r.id as report_id, d.name as source, r.region, r.admin_code, r.region_level, r.issuer, "
-                 "r.issuer_kind, r.year, r.edition, (select count(*) from reports r2 where r2.admin_code = "
-                 "r.admin_code and r2.issuer = r.issuer and r2.year = r.year and r2.id < r.id) as copy_rank")
+                 "r.issuer_kind, r.year, r.edition, (select count(*) from reports r2 where "
+                 "coalesce(r2.admin_code, '') = coalesce(r.admin_code, '') and coalesce(r2.issuer, r2.region, '') "
+                 "= coalesce(r.issuer, r.region, '') and r2.year = r.year and r2.id < r.id) as copy_rank")
 _GROUP_SQL = "r.id, d.name, r.region, r.admin_code, r.region_level, r.issuer, r.issuer_kind, r.year, r.edition"
 
 

@@ -120,3 +120,26 @@ def test_check_lists_identity_flags(db_url, capsys):
 def test_bundled_samples_ingest(db_url, capsys):
     assert main(["--db", db_url, "ingest", str(ROOT / "data" / "raw")]) == 0
     assert ", 0 failed" in capsys.readouterr().out
+
+
+def test_a_file_overwritten_with_bytes_stored_elsewhere_leaves_no_stale_rows(tmp_path, db_url, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(GOOD[0], a)  # Baoshan 2020, the seed text
+    b.write_text(GOOD[0].read_text(encoding="utf-8").replace("宝山区", "闵行区"), encoding="utf-8")
+    main(["--db", db_url, "ingest", str(tmp_path)])
+    shutil.copy(b, a)  # a now holds b's bytes, which are stored under b's path
+    main(["--db", db_url, "ingest", str(tmp_path)])
+    assert "0 ingested, 0 replaced, 2 unchanged, 0 failed" in capsys.readouterr().out
+    assert query(db_url, "select d.name, r.region from documents d join reports r on r.document_id = d.id") == [
+        ("b.txt", "上海市闵行区")]
+
+
+def test_a_path_that_cannot_be_resolved_fails_alone(tmp_path, db_url, capsys):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    loop = folder / "loop.txt"
+    loop.symlink_to(loop)  # a symlink to itself: reading it fails
+    main(["--db", db_url, "ingest", str(loop), str(GOOD[0])])
+    out = capsys.readouterr().out
+    assert "2 file(s): 1 ingested, 0 replaced, 0 unchanged, 1 failed" in out
+    assert "loop.txt" in out

@@ -106,3 +106,8 @@ def test_a_scanned_pdf_says_it_needs_ocr(tmp_path):
     path.write_bytes(pdf)
     with pytest.raises(ReadError, match="no text layer"):
         read_document(path)
+
+
+def test_tab_indented_prose_is_prose_not_a_table():
+    doc = parse_text("\t一、总体情况\n\t2020年，我区共收到申请663件。\n")
+    assert [b.text for b in doc.blocks] == ["一、总体情况", "2020年，我区共收到申请663件。"]

@@ -40,3 +40,27 @@ def test_a_garbled_row_label_is_flagged_not_guessed(tmp_path):
     kinds = sorted(f.kind for f in report.flags)
     assert kinds == ["label", "rows_missing"]
     assert next(f for f in report.flags if f.kind == "label").where == "1.详见附件"
+
+
+def test_a_blank_cell_in_a_headerless_proactive_row_shifts_nothing():
+    from extractors.readers.text import parse_text
+    from extractors.report import extract_report
+
+    doc = parse_text("二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n规章\t5\t\t12\n规范性文件\t1\t2\t3\n")
+    values = extract_report(doc).values()
+    assert values["proactive.art20_1.regulations.made"] == 5
+    assert values["proactive.art20_1.regulations.published"] == 0  # printed blank
+    assert values["proactive.art20_1.regulations.total_published"] == 12
+
+
+def test_a_cell_the_grid_lacks_is_missing_not_zero(tmp_path):
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.index("四、结转下年度继续办理")
+    row_end = html.index("</tr>", start)
+    last_cell = html.rindex("<td", start, row_end)
+    path = tmp_path / "short-row.html"
+    path.write_bytes((html[:last_cell] + html[row_end:]).encode("gb18030"))
+    report = read_report(path)
+    assert report.values().get("requests.carried_forward.total") is None
+    assert not any(f.kind == "identity" for f in report.flags)
+    assert any(f.kind == "rows_missing" and f.where == "requests" for f in report.flags)

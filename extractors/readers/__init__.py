@@ -15,13 +15,17 @@ from extractors.readers.sniff import sniff_format
 __all__ = ["ReadError", "read_document", "sniff_format"]
 
 
-def read_document(path: str | Path) -> Document:
-    """Read any supported file into the common document model; raise :class:`ReadError` with a reason."""
+def read_document(path: str | Path, data: bytes | None = None) -> Document:
+    """Read any supported file into the common document model; raise :class:`ReadError` with a reason.
+
+    ``data``: the file's bytes when the caller has read them already (the pipeline hashes what it parses).
+    """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
     fmt = sniff_format(path.name, data)
     reader = _readers()[fmt]
     try:

@@ -22,8 +22,12 @@ _HEADING_STYLE = regex.compile(r"(?:heading|标题)\s*(\d)", regex.I)
 def read(path: Path, data: bytes) -> Document:
     document = docx.Document(io.BytesIO(data))
     styles = {s.style_id: s.name for s in document.styles}
-    blocks = []
-    for child in document.element.body.iterchildren():
+    return Document(path=str(path), format="docx", blocks=_blocks(document.element.body, styles))
+
+
+def _blocks(container, styles: dict[str, str]) -> list:
+    blocks: list = []
+    for child in container.iterchildren():
         if child.tag == qn("w:p"):
             text = _paragraph_text(child)
             if text.strip():
@@ -32,12 +36,11 @@ def read(path: Path, data: bytes) -> Document:
             table = _table(child)
             if table.cells:
                 blocks.append(table)
-        elif child.tag == qn("w:sdt"):  # content controls wrap whole sections in some templates
-            for p in child.iter(qn("w:p")):
-                text = _paragraph_text(p)
-                if text.strip():
-                    blocks.append(Paragraph(text.strip()))
-    return Document(path=str(path), format="docx", blocks=blocks)
+        elif child.tag == qn("w:sdt"):  # content controls wrap whole sections, tables included, in some templates
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                blocks += _blocks(content, styles)
+    return blocks
 
 
 def _paragraph_text(p) -> str:

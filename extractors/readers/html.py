@@ -97,8 +97,9 @@ def _clean(text: str) -> str:
 
 
 def _span(tag: Tag, name: str) -> int:
+    """rowspan/colspan as browsers read them: junk is 1, and no span runs past 1000 (HTML's own limit)."""
     try:
-        return max(1, int(str(tag.get(name, "1")).strip() or 1))
+        return min(1000, max(1, int(str(tag.get(name, "1")).strip() or 1)))
     except ValueError:
         return 1
 

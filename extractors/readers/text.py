@@ -26,9 +26,13 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if "\t" in line:
+        if _is_row(line):
             rows, i = _table_lines(lines, i)
-            blocks.append(table_from_rows([r.split("\t") for r in rows]))
+            cells = [r.split("\t") for r in rows]
+            if any(sum(bool(c.strip()) for c in row) >= 2 for row in cells):
+                blocks.append(table_from_rows(cells))
+            else:  # tabs but never two cells side by side: prose laid out with tabs
+                blocks += [Paragraph(r.strip()) for r in rows if r.strip()]
             continue
         if line.strip():
             blocks.append(Paragraph(line.strip()))
@@ -36,17 +40,22 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     return Document(path=path, format="text", blocks=blocks)
 
 
+def _is_row(line: str) -> bool:
+    """A tab after the line's first words: a leading tab alone is an indent."""
+    return "\t" in line.lstrip()
+
+
 def _table_lines(lines: list[str], i: int) -> tuple[list[str], int]:
     rows = []
     while i < len(lines):
-        if "\t" in lines[i]:
+        if _is_row(lines[i]):
             rows.append(lines[i])
             i += 1
             continue
         j = i
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j > i and j < len(lines) and "\t" in lines[j]:
+        if j > i and j < len(lines) and _is_row(lines[j]):
             i = j  # blank lines inside a table (a page break in the original)
             continue
         break
