@@ -146,7 +146,8 @@ def metadata() -> dict:
                        "report_summary or the canned queries; figures are as printed (never corrected), "
                        "problems are in v_flags. Money in 元.",
         "source": "gongkai pipeline",
-        "databases": {DATABASE: {"tables": _view_tables(), "queries": _queries()}},
+        "databases": {DATABASE: {"tables": {**_view_tables(), "meta": {"hidden": True}},
+                                 "queries": _queries()}},
     }
 
 

@@ -94,6 +94,8 @@ def test_metadata_describes_real_columns_and_its_queries_run(series_db):
     try:
         db = metadata()["databases"][DATABASE]
         for view, meta in db["tables"].items():
+            if meta.get("hidden"):
+                continue
             columns = {row[1] for row in con.execute(f"pragma table_info({view})")}
             assert set(meta["columns"]) <= columns, view
             assert columns <= set(meta["columns"]), view  # every column described
