@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from pipeline.views import ensure_views, is_money, key_label, metric_names
+from pipeline.views import is_money, key_label, metric_names
 
 LEVELS = ("province", "prefecture", "county")
 ISSUER_KINDS = ("government", "general_office", "department", "township")
@@ -136,7 +136,6 @@ def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Rec
         params["last"] = last
     sql = ("select report_id, region, admin_code, region_level, issuer, issuer_kind, year, value from metrics "
            f"where {' and '.join(where)} order by report_id")
-    ensure_views(engine)
     with engine.connect() as conn:
         return [Record(*row) for row in conn.execute(text(sql), params)]
 

@@ -14,7 +14,7 @@ from typing import TextIO
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from pipeline.views import VIEWS, ensure_views
+from pipeline.views import VIEWS
 
 FORMATS = ("parquet", "csv")
 
@@ -22,7 +22,6 @@ FORMATS = ("parquet", "csv")
 def read_view(engine: Engine, view: str) -> tuple[list[str], list[tuple]]:
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
-    ensure_views(engine)
     with engine.connect() as conn:
         result = conn.execute(text(f"select * from {view} order by 1"))
         columns = list(result.keys())

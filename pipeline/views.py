@@ -10,7 +10,7 @@ v_flags
     every flag with the report's identity beside it
 
 Wide views use conditional aggregation (``max(case when key = … then value end)``) because neither PIVOT nor
-crosstab is portable. ``create_views`` drops and re-creates them, so it is idempotent and follows template
+crosstab is portable. ``pipeline.db.connect`` drops and re-creates them when the definitions change, so they follow template
 changes.
 """
 
@@ -20,9 +20,6 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cache
-
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
 
 from extractors.template import EDITIONS, load_template
 
@@ -169,12 +166,6 @@ def is_money(key: str) -> bool:
     return key in load_template().money_keys()
 
 
-def ensure_views(engine: Engine) -> None:
-    """Create the views when the database lacks them (cheap check; create_views always rebuilds)."""
-    if not set(VIEWS) <= set(inspect(engine).get_view_names()):
-        create_views(engine)
-
-
 # --- SQL ----------------------------------------------------------------------------------------------------
 
 
@@ -236,17 +227,7 @@ def view_sql() -> dict[str, str]:
     return out
 
 
-def create_views(engine: Engine) -> None:
-    """(Re)create every view in one transaction."""
-    sql = view_sql()
-    with engine.begin() as conn:
-        for view in reversed(sql):  # dependants first
-            conn.execute(text(f"drop view if exists {view}"))
-        for view, select in sql.items():
-            conn.execute(text(f"create view {view} as\n{select}"))
-
-
-if __name__ == "__main__":  # python -m pipeline.views [DB]: (re)create the views, e.g. before `make serve`
+if __name__ == "__main__":  # python -m pipeline.views [DB]: bring the schema and views up to date (make serve)
     from pipeline.db import connect
 
-    create_views(connect(sys.argv[1] if len(sys.argv) > 1 else None))
+    connect(sys.argv[1] if len(sys.argv) > 1 else None).dispose()

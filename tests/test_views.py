@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from pipeline.views import VIEWS, create_views, metric_names, table_keys, view_sql
+from pipeline.db import migrate
+from pipeline.views import VIEWS, metric_names, table_keys, view_sql
 from tests.analyst_data import NAMES, SERIES, load_series, truth
 from tests.conftest import query
 
@@ -15,9 +16,9 @@ from tests.conftest import query
 @pytest.fixture
 def loaded(db_url):
     engine = load_series(db_url)
-    create_views(engine)  # again: idempotent on a database that already has them
-    create_views(engine)
     engine.dispose()
+    migrate(db_url)  # again: idempotent on a database that is current
+    migrate(db_url)
     return db_url
 
 
