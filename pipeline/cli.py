@@ -14,7 +14,6 @@ from pipeline import compare, search
 from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, ingest
-from pipeline.quality import refresh_quality_flags
 from pipeline.tabular import export_views, write_csv
 from pipeline.views import VIEWS
 
@@ -68,8 +67,6 @@ def _ingest(args) -> int:
             print(f"{outcome.status:9} {outcome.path}{what}")
 
     outcomes = ingest(args.paths, engine, on_outcome=show)
-    if any(o.status in ("ingested", "replaced") for o in outcomes):  # cross-report checks see the new reports
-        print(f"{len(refresh_quality_flags(engine))} quality flag(s) across reports", file=sys.stderr)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "replaced", "unchanged", "failed")}
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     for o in outcomes:

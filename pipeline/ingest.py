@@ -22,6 +22,7 @@ from extractors import ReadError, extract_report, read_document
 from extractors.records import Report
 from pipeline import search
 from pipeline.db import DocumentRow, ReportRow
+from pipeline.quality import refresh_quality_flags
 from pipeline.store import report_rows
 
 SUFFIXES = {".pdf", ".docx", ".doc", ".html", ".htm", ".shtml", ".txt"}
@@ -47,12 +48,15 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def ingest(paths: Iterable[str | Path], engine: Engine,
            on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Load every file under ``paths``; then, if anything changed, recompute the checks across reports."""
     outcomes = []
     for path in iter_files(paths):
         outcome = ingest_file(path, engine)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+    if any(o.status != "unchanged" for o in outcomes):  # a failed file may have replaced a stored one too
+        refresh_quality_flags(engine)
     return outcomes
 
 
