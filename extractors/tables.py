@@ -360,7 +360,7 @@ def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] |
     if len(cells) < n:
         return [], None
     values = cells[-n:]
-    if not any(_looks_numeric(c.text) for c in values):
+    if not any(_is_figure(c.text) for c in values):
         return [], None
     parts = [c.text for c in cells[:-n] if c.text.strip()]
     return parts, values
@@ -371,7 +371,8 @@ def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] |
 
 def _appeals(table: Table, template: Template, result: TablesResult) -> None:
     rows = _rows(table)
-    data = next((i for i, r in enumerate(rows) if sum(_looks_numeric(t) for t in r.texts()) >= 5), None)
+    # the row of figures: figures or printed blanks (a body with no cases may print — in all 15 cells)
+    data = next((i for i, r in enumerate(rows) if sum(_is_figure(t) for t in r.texts()) >= 5), None)
     if data is None:
         result.flags.append(Flag(kind="label", page=table.page, message="appeals table has no row of figures"))
         return

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import regex
+
 from extractors import read_report
 from tests.conftest import FIXTURES
 
@@ -64,3 +66,19 @@ def test_a_cell_the_grid_lacks_is_missing_not_zero(tmp_path):
     assert report.values().get("requests.carried_forward.total") is None
     assert not any(f.kind == "identity" for f in report.flags)
     assert any(f.kind == "rows_missing" and f.where == "requests" for f in report.flags)
+
+
+def test_an_appeals_row_printed_all_blank_is_read_as_printed_blanks(tmp_path):
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.index("<table", html.index("四、政府信息公开行政复议"))
+    end = html.index("</table>", start)
+    table = html[start:end]
+    last_row = table.rindex("<tr")
+    blanked = table[:last_row] + regex.sub(r">\s*[0-9—]+\s*<", ">/<", table[last_row:])
+    path = tmp_path / "no-appeals.html"
+    path.write_bytes((html[:start] + blanked + html[end:]).encode("gb18030"))
+    report = read_report(path)
+    appeals = {k: v for k, v in report.values().items() if k.startswith("appeals.")}
+    assert len(appeals) == 15 and set(appeals.values()) == {0}
+    assert all(report.cell(k).meaning == "empty" for k in appeals)
+    assert not any(f.kind in ("identity", "rows_missing", "label") for f in report.flags)
