@@ -20,6 +20,8 @@ from extractors.sections import heading_level
 from extractors.template import EDITIONS, Label, Template
 
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+# a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
+_UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
@@ -75,22 +77,26 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
     """
     groups: list[tuple[str, list[Table]]] = []
     open_group = False
+    unit_note: Table | None = None  # "单位：万元" printed above a table: a row of it, so the mapper sees it
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             text = labels.normalise(block.text)
             if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
                 groups[-1][1].append(table_from_rows([[block.text]], block.page))
+            elif _UNIT_NOTE.fullmatch(text):
+                unit_note = table_from_rows([[block.text]], block.page)
             elif len(text) > 20 or heading_level(text) is not None:
-                open_group = False
+                open_group, unit_note = False, None
             continue
         kind = classify(block)
         if open_group and (kind is None or kind == groups[-1][0]):
-            groups[-1][1].append(block)
+            groups[-1][1].extend([unit_note, block] if unit_note else [block])
         elif kind:
-            groups.append((kind, [block]))
+            groups.append((kind, [unit_note, block] if unit_note else [block]))
             open_group = True
         else:
             open_group = False
+        unit_note = None
     return [(kind, stack_tables(parts)) for kind, parts in groups]
 
 
@@ -421,9 +427,13 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
     header_text: dict[int, str] = {}
     seen: set[str] = set()
     votes = {ed: 0 for ed in EDITIONS}
+    table_unit: int | None = None  # a unit printed for the whole table (单位：万元 above or in it)
     for row in rows:
         texts = row.texts()
         joined = labels.normalise("".join(texts))
+        if _UNIT_NOTE.fullmatch(joined):
+            table_unit = money_multiplier(joined)
+            continue
         section = _ART20.search(joined)
         if section and section.group(1) in _CN_ITEM:
             block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
@@ -459,7 +469,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             if j < label_stop or j >= len(row.cells):
                 continue
             cell = row.cells[j]
-            multiplier = money_multiplier(header_text.get(j, "")) if col.money else None
+            multiplier = (money_multiplier(header_text.get(j, "")) or table_unit) if col.money else None
             result.cells.append(_record("proactive", f"{key_prefix}.{col.key}", cell, first.text, col.label,
                                         multiplier=multiplier, money=col.money, flags=result.flags))
     if votes["ed2021"] != votes["ed2019"]:

@@ -82,3 +82,15 @@ def test_an_appeals_row_printed_all_blank_is_read_as_printed_blanks(tmp_path):
     assert len(appeals) == 15 and set(appeals.values()) == {0}
     assert all(report.cell(k).meaning == "empty" for k in appeals)
     assert not any(f.kind in ("identity", "rows_missing", "label") for f in report.flags)
+
+
+def test_a_money_unit_printed_above_the_table_applies_to_its_money_cells():
+    from extractors.readers.text import parse_text
+    from extractors.report import extract_report
+
+    rows = "第二十条第（九）项\t\t\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t438\t113400\n"
+    with_unit = extract_report(parse_text("二、主动公开政府信息情况\n单位：万元\n" + rows))
+    assert with_unit.values()["proactive.art20_9.procurement.amount_yuan"] == 1134000000
+    without = extract_report(parse_text("二、主动公开政府信息情况\n" + rows))
+    assert without.values()["proactive.art20_9.procurement.amount_yuan"] is None
+    assert [f.key for f in without.flags if f.kind == "unit"] == ["proactive.art20_9.procurement.amount_yuan"]
