@@ -29,9 +29,10 @@ class Identity:
 
 def read_identity(doc: Document) -> Identity:
     paragraphs = [p.text.strip() for p in doc.paragraphs if p.text.strip()]
-    title, title_end = _title(paragraphs)
+    title, title_start, title_end = _title(paragraphs)
     year = _year(title) if title else None
-    head = paragraphs[title_end:title_end + 6]
+    # the issuer is printed under the title, or above it ("上海市宝山区人民政府" / "2020年政府信息公开…")
+    head = paragraphs[title_end:title_end + 6] + paragraphs[max(0, title_start - 2):title_start]
     if year is None:
         year = next((y for y in (_period_year(p) for p in paragraphs[:40]) if y), None)
     issuer = next((p for p in head if _ISSUER_LINE.match(_compact(p))), None)
@@ -45,8 +46,8 @@ def _compact(text: str) -> str:
     return regex.sub(r"\s+", "", text)
 
 
-def _title(paragraphs: list[str]) -> tuple[str | None, int]:
-    """The report's title, joined when it wraps over two or three lines; and the index after it.
+def _title(paragraphs: list[str]) -> tuple[str | None, int, int]:
+    """The report's title, joined when it wraps over two or three lines; and its first and after-last index.
 
     Among the first lines that name a report, the one with a year and 政府信息公开/政务公开 wins; a web page's
     breadcrumb (首页>政府信息公开>年报) or a page title repeated in a sidebar names a report too, but loses.
@@ -59,17 +60,19 @@ def _title(paragraphs: list[str]) -> tuple[str | None, int]:
         score = 1 + 2 * bool(_TITLE_YEAR.search(text)) + bool(regex.search("政府信息公开|政务公开", text))
         if regex.search(r"[>›»]|首页|当前位置", text):
             score -= 4
+        if "。" in text or "根据" in text:  # a sentence of the preamble ("本年度报告根据…编制。") is no title
+            score -= 3
         if score > best_score:
             best, best_score = i, score
     if best is None:
-        return None, 0
+        return None, 0, 0
     start = best
     # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告": take the lines above it too
     while start > 0 and len(paragraphs[start - 1]) <= 40 and "。" not in paragraphs[start - 1] \
             and "政府信息公开" in _compact("".join(paragraphs[start - 1:best + 1])) \
             and "政府信息公开" not in _compact(paragraphs[start]):
         start -= 1
-    return _compact("".join(paragraphs[start:best + 1])), best + 1
+    return _compact("".join(paragraphs[start:best + 1])), start, best + 1
 
 
 def _year(title: str) -> int | None:
