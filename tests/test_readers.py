@@ -111,3 +111,15 @@ def test_a_scanned_pdf_says_it_needs_ocr(tmp_path):
 def test_tab_indented_prose_is_prose_not_a_table():
     doc = parse_text("\t一、总体情况\n\t2020年，我区共收到申请663件。\n")
     assert [b.text for b in doc.blocks] == ["一、总体情况", "2020年，我区共收到申请663件。"]
+
+
+def test_html_laid_out_with_br_gives_one_paragraph_per_line(tmp_path):
+    from extractors.sections import section_tree
+
+    page = ("<html><body><div class='TRS_Editor'>2022年某某县政府信息公开工作年度报告<br>一、总体情况<br>"
+            "（一）主动公开<br>全年主动公开政府信息1200条。<br>二、主动公开政府信息情况</div></body></html>")
+    path = tmp_path / "br.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_html(path, path.read_bytes())
+    assert [p.text for p in doc.paragraphs][:3] == ["2022年某某县政府信息公开工作年度报告", "一、总体情况", "（一）主动公开"]
+    assert [s.title for s in section_tree(doc)[1:]] == ["一、总体情况", "（一）主动公开", "二、主动公开政府信息情况"]

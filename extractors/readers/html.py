@@ -39,8 +39,7 @@ def _walk(node: Tag, blocks: list) -> None:
     def flush() -> None:
         text = _clean("".join(inline))
         inline.clear()
-        if text:
-            blocks.append(Paragraph(text))
+        blocks.extend(_lines_of(text))
 
     for child in node.children:
         if isinstance(child, NavigableString):
@@ -68,12 +67,16 @@ def _walk(node: Tag, blocks: list) -> None:
             elif _has_block(child):
                 _walk(child, blocks)
             else:
-                text = _clean(_text(child))
-                if text:
-                    blocks.append(Paragraph(text))
+                blocks.extend(_lines_of(_clean(_text(child))))
         else:
             inline.append(_text(child))
     flush()
+
+
+def _lines_of(text: str) -> list[Paragraph]:
+    """Pages that lay a report out with <br> instead of <p> put a heading and its text in one element: each
+    line is a paragraph of its own, as it shows on screen."""
+    return [Paragraph(line) for line in text.split("\n") if line]
 
 
 def _has_block(tag: Tag) -> bool:
