@@ -123,3 +123,17 @@ def test_html_laid_out_with_br_gives_one_paragraph_per_line(tmp_path):
     doc = read_html(path, path.read_bytes())
     assert [p.text for p in doc.paragraphs][:3] == ["2022年某某县政府信息公开工作年度报告", "一、总体情况", "（一）主动公开"]
     assert [s.title for s in section_tree(doc)[1:]] == ["一、总体情况", "（一）主动公开", "二、主动公开政府信息情况"]
+
+
+def test_docx_line_breaks_inside_a_paragraph_split_it(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2022年某某县政府信息公开工作年度报告")
+    paragraph = document.add_paragraph("一、总体情况")
+    paragraph.add_run().add_break()
+    paragraph.add_run("全年主动公开政府信息1200条。")
+    path = tmp_path / "br.docx"
+    document.save(path)
+    assert [p.text for p in read_document(path).paragraphs] == [
+        "2022年某某县政府信息公开工作年度报告", "一、总体情况", "全年主动公开政府信息1200条。"]

@@ -29,9 +29,11 @@ def _blocks(container, styles: dict[str, str]) -> list:
     blocks: list = []
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            text = _paragraph_text(child)
-            if text.strip():
-                blocks.append(Paragraph(text.strip(), level=_heading_level(child, styles)))
+            # a manual line break (w:br) starts a new visual line: a heading typed above its text that way
+            # must still open its section
+            level = _heading_level(child, styles)
+            blocks += [Paragraph(line.strip(), level=level) for line in _paragraph_text(child).split("\n")
+                       if line.strip()]
         elif child.tag == qn("w:tbl"):
             table = _table(child)
             if table.cells:
