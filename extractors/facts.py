@@ -255,6 +255,9 @@ def _fact(section: Section, text: str, s_start: int, s_end: int, q: Quantity, pr
         if right == next_start and subject == between.replace("\n", "").strip():
             subject = ""
     subject = subject or _before_subject(text[left:q.start])
+    if not subject and q.kind == "percent":
+        # A share that opens its clause names its whole after it: "八成以上资金通过…", "约三分之一的申请在…".
+        subject = _after_subject(between.lstrip(" \t\n的"))
     subject = subject or _any_after(text[q.end:right]) or previous_subject
     sentence = text[s_start:s_end].replace("\n", "")
     clause = text[max(_clause_start(text, s_start, q.start, CLAUSE_ENDS + "、"), previous_end):right]

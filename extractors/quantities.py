@@ -6,8 +6,22 @@ magnitude and unit), then drops what is a number but not a quantity: years
 and dates, ordinals (第…), document and article numbers, phone numbers, URLs,
 list numbering, names and slogans ("十四五", "1+3", "四位一体").
 
-Chinese numerals need a unit or a magnitude to count, and a bare 一 never
-does: in prose 一 is mostly an article or part of a word (一网通办, 统一).
+Chinese numerals need a unit or a magnitude to count, and 一 + unit counts
+only where it plainly counts: at the end of a clause ("召开新闻发布会一次，",
+"开设专题一个。") or after 共/仅/各 ("各一次"); elsewhere 一 is mostly an article or
+part of a word (一网通办, 统一, 开展一次专项检查).
+
+What is and is not a quantity (held-out labels: tests/data/heldout_facts.json):
+
+* a bare magnitude with a qualifier counts: 逾千件 (1000, at_least), 百余人, 近千条,
+  万余人次; without one it is an idiom (千家万户, 万人空巷);
+* vague numbers do not: 数十场, 十几个, 上百 …;
+* 成 and fractions are percentages: 八成以上 (80 %, at_least), 超过七成, 三分之一
+  (33.33 %, rounded to two places, no qualifier of its own);
+* a duration followed by 内 is an upper bound: 5个工作日内, 15日内, 3个月内 (at_most);
+* ordinals (第三批, 第二年), years (2023年度), months (1至12月, 截至12月底),
+  document numbers (〔2023〕12号), hotlines (12345热线) and phone numbers
+  (0830-1234567) are not quantities.
 """
 
 from __future__ import annotations
@@ -50,6 +64,23 @@ INCREASE_WORDS = ("增长", "增加", "上升", "提高", "提升", "上涨", "�
 DECREASE_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "缩减")
 # Money units in prose; values are converted to the base unit 元.
 TEXT_MONEY_UNITS: dict[str, int] = {**MONEY_UNITS, "美元": 1}
+# Counting units of prose beyond the table units (numerals.COUNT_UNITS).
+TEXT_COUNT_UNITS: dict[str, str] = {
+    **COUNT_UNITS, "场次": "场次", "件次": "件次", "条次": "条次", "个次": "个次", "期次": "期次",
+    "家次": "家次", "宗": "宗", "笔": "笔", "卷": "卷", "类": "类", "字": "字", "页": "页",
+}
+# Units that count only after an Arabic number: 三类内部事务信息 and 八字方针 name kinds, 14类 counts them.
+ARABIC_ONLY_UNITS = frozenset({"类", "字", "页"})
+# Duration units after which 内 bounds the figure from above ("5个工作日内办结", "15日内").
+DURATION_UNITS = frozenset({"工作日", "日", "天", "个月", "周", "小时", "分钟"})
+# After "X个月内" these make 内 the start of a word (内部, 内容), not "within".
+_NOT_WITHIN_NEXT = "部容涵外设控务"
+# Characters before 一 that make it part of a word (统一, 唯一, 之一), never a count.
+_ONE_IN_WORD_PREVIOUS = frozenset("统唯单同万之逐专第合归划不跑")  # 跑一次: 最多跑一次, a slogan
+# Words right before 一 + unit that make it a count although the clause goes on ("各一次", "仅一件").
+_ONE_COUNT_PREVIOUS = ("共", "计", "仅", "只", "各", "增加", "增长", "减少")
+# A clause ends here: 一 + unit right before it counts ("召开新闻发布会一次，").
+_CLAUSE_END = "，,。；;、：:！？!?）)\n"
 PERCENT_UNITS = frozenset({"%", "百分点"})
 
 # A number right before one of these is a date, an ID or a name, not a quantity.
@@ -75,7 +106,7 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_UNITS = _alt(list(TEXT_MONEY_UNITS) + list(COUNT_UNITS))
+_UNITS = _alt(list(TEXT_MONEY_UNITS) + list(TEXT_COUNT_UNITS))
 _QUANTITY_RE = re.compile(
     rf"(?:(?P<num0>{_NUM})(?:(?P<rsep>[-~—–])|{_WS}(?P<rword>至|到){_WS}))?"
     rf"(?P<num>{_NUM})"
@@ -87,6 +118,19 @@ _QUANTITY_RE = re.compile(
 )
 _PERCENT_RE = re.compile(
     rf"百分之{_WS}(?P<num>{_AR}|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?:{_WS}(?P<q3>{_alt(SUFFIX_QUALIFIERS)}))?"
+)
+# 八成以上, 超过七成: tenths.  Not 一成不变, 三五成群 (a digit before), 七成八 (78 %, too rare to read),
+# nor 成 starting a word (三成员单位, 统一成标准格式 is caught by _ONE_IN_WORD_PREVIOUS).
+_TENTHS_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万\d.])(?P<num>\d|[一二两三四五六七八九])成"
+    r"(?!不变|[员果效本立为功绩交熟都品型就套像年人长分份片批册了文规体网线事零〇一二两三四五六七八九\d])"
+    rf"(?:{_WS}(?P<q1>余|多))?(?:{_WS}(?P<q3>{_alt(SUFFIX_QUALIFIERS)}))?"
+)
+# 三分之一, 五分之二 (百分之 is read by _PERCENT_RE first and its span is taken).
+_FRACTION_RE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万\d.])(?P<den>\d+|[一二两三四五六七八九十百千万]+)分之"
+    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
     rf"(?:{_WS}(?P<q3>{_alt(SUFFIX_QUALIFIERS)}))?"
 )
 _PREFIX_RE = re.compile(rf"(?:{_alt(PREFIX_QUALIFIERS)}){_WS}$")
@@ -139,7 +183,7 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _cn_value(run: str, percent: bool = False) -> Decimal | None:
+def _cn_value(run: str, percent: bool = False, bare_ok: bool = False) -> Decimal | None:
     """Chinese numeral in prose; digit-by-digit runs (一一, 二〇二〇) are not counts."""
     if len(run) > 32:
         return None
@@ -147,9 +191,9 @@ def _cn_value(run: str, percent: bool = False) -> Decimal | None:
     if len(integer) > 1 and all(c in CN_DIGITS for c in integer):
         return None
     if integer[0] in "百千万亿":
-        if not percent:
+        if not (percent or bare_ok):
             return None  # 千家万户, 百家: idioms, not counts
-        run = "一" + run  # 百分之百: the leading 一 is left out
+        run = "一" + run  # 百分之百, 逾千件: the leading 一 is left out
     return parse_number(run)
 
 
@@ -222,8 +266,9 @@ def _number_is_id(t: str, start: int, end: int, arabic: bool, range_end: bool = 
         return True  # IDs, credit codes
     if nxt in "、." and not after[1:2].isdigit() and _line_start(t, start):
         return True  # "1、全面推进", "2.xxx"
-    if len(digits) >= 5 and "." not in digits and any(w in t[max(0, start - 12):start] for w in PHONE_WORDS):
-        return True
+    if (len(digits) >= 5 and "." not in digits and "," not in digits
+            and any(w in t[max(0, start - 12):start] for w in PHONE_WORDS)):
+        return True  # 热线 66135566; not 热线受理投诉3,215件
     return False
 
 
@@ -263,6 +308,30 @@ def _find(text: str) -> list[Quantity]:
         for i in range(q.start, q.end):
             taken[i] = True
 
+    for m in _FRACTION_RE.finditer(t):  # 三分之一: a share, in percent
+        if any(mask[m.start(): m.end()]) or any(taken[m.start(): m.end()]) or t[m.start() - 1: m.start()] == "第":
+            continue
+        den, num = (parse_number(g) if g[0].isdigit() else _cn_value(g, bare_ok=True) for g in (m["den"], m["num"]))
+        if not den or num is None or den < 2 or num > den:
+            continue
+        value = (num * 100 / den).quantize(Decimal("0.01"))  # 千分之三 is 0.3 %
+        q = _build(t, text, m.start(), m.end(), value, "%", [m["q3"] and SUFFIX_QUALIFIERS[m["q3"]]])
+        found.append(q)
+        for i in range(q.start, q.end):
+            taken[i] = True
+
+    for m in _TENTHS_RE.finditer(t):  # 八成以上: tenths, in percent
+        if any(mask[m.start(): m.end()]) or any(taken[m.start(): m.end()]):
+            continue
+        value = parse_number(m["num"])
+        if value is None or value == 0 or (m["num"] == "一" and t[m.start() - 1: m.start()] in _ONE_IN_WORD_PREVIOUS):
+            continue
+        qualifiers = [m["q1"] and INNER_QUALIFIERS[m["q1"]], m["q3"] and SUFFIX_QUALIFIERS[m["q3"]]]
+        q = _build(t, text, m.start(), m.end(), value * 10, "%", qualifiers)
+        found.append(q)
+        for i in range(q.start, q.end):
+            taken[i] = True
+
     for m in _QUANTITY_RE.finditer(t):
         if any(mask[m.start(): m.end()]) or any(taken[m.start(): m.end()]):
             continue
@@ -295,7 +364,9 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
         arabic = run[0].isdigit()
         if _number_is_id(t, start, end, arabic, range_end=group == "num" and bool(m["num0"])):
             return []
-        value = parse_number(run) if arabic else _cn_value(run)
+        # 逾千件, 百余人, 近千条, 万余人次: a bare magnitude counts when a qualifier bounds it.
+        bare_ok = group == "num" and bool(m["q1"] or m["q2"] or _prefix(t[max(0, start - 16):start])[0])
+        value = parse_number(run) if arabic else _cn_value(run, bare_ok=bare_ok)
         if value is None:
             return []
         parsed.append((start, end, value, arabic))
@@ -305,11 +376,22 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
     if not last_arabic:
         run = m["num"]
         has_magnitude = bool(mag) or "万" in run or "亿" in run
+        # "召开新闻发布会一次，", "培训六期。": a numeral and unit closing a clause count what precedes them.
+        closes_clause = bool(unit_printed) and not m["q3"] and (m.end() == len(t) or t[m.end()] in _CLAUSE_END)
         if run == "一" and not mag:
-            return []  # 一个, 一次, 一件事
+            before = t[max(0, num_start - 2):num_start]
+            if t[num_start - 1: num_start] in _ONE_IN_WORD_PREVIOUS or not unit_printed:
+                return []  # 统一, 之一, 一是
+            if not (closes_clause or before.endswith(_ONE_COUNT_PREVIOUS)):
+                return []  # 一个, 一次, 一件事, 开展一次专项检查
+            clause = re.split(r"[，,。；;、：:\n]", t[max(0, num_start - 12):num_start])[-1]
+            if "每" in clause:
+                return []  # 每月更新一次, 每季度召开一次: a frequency, not a count
         if not (unit_printed or has_magnitude):
             return []  # 十九大, 三清单
-        if unit_printed in CN_BAD_UNITS or (run == "二" and unit_printed == "次"):
+        if unit_printed in ARABIC_ONLY_UNITS:
+            return []  # 三类内部事务信息, 八字方针
+        if (unit_printed in CN_BAD_UNITS or (run == "二" and unit_printed == "次")) and not closes_clause:
             return []  # 三期工程, 二次开发
         if unit_printed == "位" and t.startswith("一体", m.end("unit")):
             return []  # 四位一体
@@ -319,12 +401,15 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
         unit = "美元" if unit_printed == "美元" else "元"
         kind_multiplier = TEXT_MONEY_UNITS[unit_printed]
     elif unit_printed:
-        unit = COUNT_UNITS[unit_printed]
+        unit = TEXT_COUNT_UNITS[unit_printed]
     inner = [INNER_QUALIFIERS[q] for q in (m["q1"], m["q2"]) if q]
     suffix = [SUFFIX_QUALIFIERS[m["q3"]]] if m["q3"] else []
 
     results = []
     end = m.end()
+    if (not m["q3"] and unit in DURATION_UNITS and t[end:end + 1] == "内"
+            and (t[end + 1:end + 2] or "\x00") not in _NOT_WITHIN_NEXT):
+        suffix, end = [AT_MOST], end + 1  # 5个工作日内办结, 15日内: within, an upper bound
     if len(parsed) == 2 and parsed[0][2] >= parsed[1][2]:
         parsed = parsed[1:]  # "5-3" is no range; keep the number the unit belongs to
     if len(parsed) == 2:  # 30-50人, 三至五个: lower bound then upper bound

@@ -136,3 +136,18 @@ def test_bad_input_gives_no_facts():
 def test_the_report_carries_its_facts(seed):
     report, facts = seed
     assert [(f.raw, f.start) for f in report.facts] == [(f.raw, f.start) for f in facts]
+
+
+@pytest.mark.parametrize(("text", "raw", "subject", "value", "unit", "qualifier"), [
+    # held-out phrasings (tests/data/heldout_facts.json)
+    ("全年惠及群众万余人次，八成以上资金通过“一卡通”直接发放到户。", "八成以上", "资金", "80", "%", "at_least"),
+    ("平均答复时间为8.6个工作日，约三分之一的申请在10个工作日内办结。", "约三分之一", "申请", "33.33", "%", "approximate"),
+    ("网上可办率98%以上，全程网办事项占比超过七成。", "超过七成", "全程网办事项", "70", "%", "at_least"),
+    ("新增城镇就业2360人，城镇登记失业率控制在3.5%以内。", "3.5%以内", "城镇登记失业率", "3.5", "%", "at_most"),
+    ("全年召开新闻发布会一次、政策吹风会3场。", "一次", "召开新闻发布会", "1", "次", None),
+    ("全年通过门户网站主动公开政府信息逾千件。", "逾千件", "门户网站主动公开政府信息", "1000", "件", "at_least"),
+])
+def test_heldout_style_subjects(text, raw, subject, value, unit, qualifier):
+    section = Section(path=("一、总体情况",), title="一、总体情况", level=1, page=1, text=text)
+    fact = next(f for f in extract_facts([section]) if f.raw == raw)
+    assert (fact.subject, fact.value, fact.unit, fact.qualifier) == (subject, Decimal(value), unit, qualifier)
