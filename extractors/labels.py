@@ -46,12 +46,11 @@ class Match:
     runner_up: float
 
 
-def best_match(text: str, candidates: Iterable[tuple[str, Sequence[str]]], *, threshold: float = 80,
-               margin: float = 5) -> Match | None:
+def best_match(text: str, candidates: Iterable[tuple[str, Sequence[str]]], *, threshold: float = 80) -> Match | None:
     """The candidate key whose labels fit ``text`` best, if it is good enough and clearly the best.
 
     Scores are 0–100: 100 for equal cores; otherwise a ratio that forgives a dropped or mistyped character.
-    Returns None when nothing reaches ``threshold``; a Match whose runner_up is within ``margin`` is ambiguous
+    Returns None when nothing reaches ``threshold``; a Match whose runner_up is close (:func:`is_ambiguous`) is ambiguous
     and the caller decides (it flags, never guesses).
     """
     target = core(text)

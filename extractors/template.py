@@ -45,13 +45,10 @@ class ProactiveBlock:
 
 @dataclass(frozen=True)
 class Template:
-    proactive_title: tuple[str, ...]
     proactive: tuple[ProactiveBlock, ...]
-    requests_title: tuple[str, ...]
     request_columns: tuple[Label, ...]
     request_groups: tuple[Label, ...]
     request_rows: tuple[Label, ...]
-    appeals_title: tuple[str, ...]
     appeal_groups: tuple[Label, ...]
     appeal_columns: tuple[Label, ...]
     edition_years: dict[str, tuple[int, int]]
@@ -128,13 +125,10 @@ def load_template() -> Template:
         for key, spec in data["proactive"]["blocks"].items()
     )
     return Template(
-        proactive_title=tuple(data["proactive"]["title"]),
         proactive=blocks,
-        requests_title=tuple(data["requests"]["title"]),
         request_columns=_labelled(data["requests"]["columns"]),
         request_groups=_labelled(data["requests"]["groups"]),
         request_rows=_labelled(data["requests"]["rows"]),
-        appeals_title=tuple(data["appeals"]["title"]),
         appeal_groups=_labelled(data["appeals"]["groups"]),
         appeal_columns=_labelled(data["appeals"]["columns"]),
         edition_years={ed: tuple(v["years"]) for ed, v in data["editions"].items()},

@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", default=[str(DEFAULT)])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    files = [p for p in iter_files(args.paths) if p.name != "truth.json"]
+    files = list(iter_files(args.paths))
+    if not files:
+        parser.error("no report files under " + ", ".join(args.paths))
     read_report(files[0])  # warm-up: imports, the division table, jieba's dictionary
     times = bench_read(files, args.repeat)
     base = statistics.median(times["txt"]) if times.get("txt") else None

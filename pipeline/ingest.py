@@ -19,13 +19,13 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors import ReadError, extract_report, read_document
+from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.records import Report
 from pipeline import search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.quality import refresh_quality_flags
 from pipeline.store import report_rows
 
-SUFFIXES = {".pdf", ".docx", ".doc", ".html", ".htm", ".shtml", ".txt"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named on the command line as they are; folders walked recursively for report files."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
                               and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             yield path

@@ -23,7 +23,6 @@ from extractors.model import Cell, Table
 from extractors.numerals import parse_cell
 from extractors.sections import heading_level
 
-_BLANK_MARKS = {"—", "－", "-", "/", "无", "——", "-—", "／", "–"}
 _DIGIT = regex.compile(r"\d")
 _MIN_DATA_LINES = 2
 _MAX_GAP_LINES = 8  # non-figure lines (wrapped labels, rows printed blank) between two data lines
@@ -114,11 +113,13 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
 
 
 def _is_figure(text: str) -> bool:
-    """A figure cell's word: digits (not a lone 三 of a label printed one character per line) or a blank mark."""
+    """A figure cell's word: digits (not a lone 三 of a label printed one character per line) or a printed
+    blank (—, /, 无: what parse_cell calls empty)."""
     text = text.strip()
-    if text in _BLANK_MARKS:
-        return True
-    return len(text) <= 24 and _DIGIT.search(text) is not None and parse_cell(text).meaning in ("number", "zero")
+    if len(text) > 24 or not text:
+        return False
+    meaning = parse_cell(text).meaning
+    return meaning == "empty" or (meaning in ("number", "zero") and _DIGIT.search(text) is not None)
 
 
 def _figures(line: _Line, size: float) -> list[dict]:

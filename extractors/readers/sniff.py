@@ -17,6 +17,7 @@ _BY_SUFFIX = {
     ".txt": "text",
     ".text": "text",
 }
+REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
