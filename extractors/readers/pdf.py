@@ -16,6 +16,7 @@ import regex
 from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
+from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
 
 _FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
                            r"|\d+\s*/\s*\d+)\s*$")
@@ -37,10 +38,14 @@ def read(path: Path, data: bytes) -> Document:
 
 
 def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
+    kept = {id(c) for c in clean_chars(page.chars)}
+    page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
     found = page.find_tables()
     tables = [t for t in (_table(t, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
-    loose = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if not _inside_any(w, boxes)]
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
+    loose = [w for w in join_spaced_figures(words, size) if not _inside_any(w, boxes)]
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
@@ -108,7 +113,7 @@ def _table(found, page: int) -> Table:
     for row, row_texts in zip(found.rows, texts):
         for bbox, text in zip(row.cells, row_texts):
             if bbox is not None:
-                boxes.append((bbox, text or ""))
+                boxes.append((bbox, join_spaced_figure_text(text or "")))
     return grid_from_boxes(boxes, page)
 
 
@@ -183,9 +188,10 @@ def join_tables(first: Table, second: Table) -> Table | None:
     elif abs(first.bbox[0] - second.bbox[0]) > 40 or second.bbox[2] > first.bbox[2] + 40:
         return None
     header = _repeated_header_rows(first, second)
+    first, second_cells = _join_row_tail(first, [c for c in second.cells if c.row >= header], header)
     offset = first.n_rows
     below = [Cell(c.row - header + offset, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
-                  bbox=c.bbox) for c in second.cells if c.row >= header]
+                  bbox=c.bbox) for c in second_cells]
     if first.ruled:
         cells = _regrid(first.cells + below)
     else:
@@ -193,6 +199,49 @@ def join_tables(first: Table, second: Table) -> Table | None:
         cells = list(first.cells) + [_place(c, xs) for c in below]
     return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages + second.pages,
                  ruled=first.ruled)
+
+
+_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[．.、])")
+_FIGURE = regex.compile(r"^\s*[-—–/0-9０-９,.，．]+\s*$|^\s*$")
+
+
+def _join_row_tail(first: Table, second: list[Cell], row: int) -> tuple[Table, list[Cell]]:
+    """A row broken by the page break: its label's tail stands as the continuation's first row, every figure
+    cell empty. The tail's text is appended to the label cells of the first part's last row above it.
+
+    It is a tail only when each of its texts stands under a label of that row (not under a figure), no figure
+    column holds text, and it does not open a row itself (一、, （二）, 3．…): a row printed all blank keeps its
+    own number.
+    """
+    tail = [c for c in second if c.row == row]
+    last_row = first.n_rows - 1
+    above = [c for c in first.cells if c.row <= last_row < c.row + c.rowspan and c.bbox]
+    texts = [c for c in tail if c.text.strip()]
+    if not texts or not above or any(c.bbox is None or c.rowspan > 1 for c in texts):
+        return first, second
+
+    def over(cell: Cell) -> Cell | None:
+        centre = (cell.bbox[0] + cell.bbox[2]) / 2
+        return next((a for a in above if a.bbox[0] <= centre <= a.bbox[2]), None)
+
+    targets = {id(c): over(c) for c in texts}
+    if any(t is None or _FIGURE.match(t.text) or t.row != last_row for t in targets.values()) \
+            or _ROW_START.match(min(texts, key=lambda c: c.bbox[0]).text):
+        return first, second
+    if not any(_FIGURE.match(a.text) and a.text.strip() for a in above):  # the row above holds figures
+        return first, second
+    joined = {id(t): t.text + "\n" + c.text.strip() for c in texts for t in [targets[id(c)]]}
+    cells = [Cell(c.row, c.col, joined.get(id(c), c.text), rowspan=c.rowspan, colspan=c.colspan, page=c.page,
+                  bbox=c.bbox) for c in first.cells]
+    rest = []
+    for c in second:
+        if c.row == row and c.rowspan == 1:
+            continue
+        if c.row == row:  # an empty cell spanning down from the tail row (a parent column) keeps its rows below
+            c = Cell(c.row + 1, c.col, c.text, rowspan=c.rowspan - 1, colspan=c.colspan, page=c.page, bbox=c.bbox)
+        rest.append(Cell(c.row - 1, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
+                         bbox=c.bbox))
+    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled), rest
 
 
 def _place(cell: Cell, xs: list[float]) -> Cell:

@@ -1,0 +1,89 @@
+"""Characters of a fixed-layout page (PDF, later OFD or OCR) as the reader should see them.
+
+Producers write text in ways that read wrong naively; one function here undoes each, whatever library gave the
+characters (dicts with ``text, x0, x1, top, bottom, fontname, size`` as pdfplumber and pdfminer name them):
+
+- fake bold: every glyph painted twice, the copy shifted a fraction of a point ('总总计计', '555511');
+- radical and compatibility code points: a font's ToUnicode map that sends 一 to the Kangxi radical ⼀
+  (U+2F00) or 长 to ⻓ (U+2ED3), or an ideograph to its compatibility twin (U+F900 …): the text looks right
+  on screen and matches nothing;
+- wide character spacing: the digits of one figure standing apart ('5 3 3'), so a figure reads as three.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+from pdfplumber.utils import dedupe_chars
+
+# CJK Radicals Supplement (U+2E80–U+2EF3) has no decomposition in Unicode except two; these are its
+# whole-character forms with their equivalent unified ideographs (Unicode's EquivalentUnifiedIdeograph data).
+_SUPPLEMENT = dict(zip(
+    "⺁⺅⺆⺇⺉⺊⺋⺌⺍⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺲⺶⺷⺹⺺⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻏⻐⻑"
+    "⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
+    "厂亻冂几刂卜㔾小小兀尣尢巳幺彑忄扌攵旡日月歺母民氵氺灬爫丬牛犭王疋罒示礻竹糸纟罒羊羊耂肀月臼艹艹艹虎衤覀西见角讠贝车辶辶辶阝钅長"
+    "镸长门阝阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟",
+    strict=True,
+))
+
+
+def _canonical_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in _SUPPLEMENT.items()}
+    # Kangxi radicals and the compatibility ideographs decompose to unified ideographs in Unicode itself.
+    for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for cp in range(lo, hi + 1):
+            form = unicodedata.normalize("NFKC", chr(cp))
+            if form != chr(cp) and len(form) == 1:
+                table[cp] = form
+    return table
+
+
+_CANONICAL = _canonical_table()
+
+
+def canonical_text(text: str) -> str:
+    """``text`` with radical and compatibility code points replaced by the ordinary ideographs (⼀ → 一,
+    ⻓ → 长, 豈 → 豈); nothing else changes (full-width digits and punctuation stay as printed)."""
+    return text.translate(_CANONICAL)
+
+
+def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """The characters a reader should use: a glyph painted again within ``tolerance`` points of itself (same
+    text, font and size: fake bold) kept once, and every kept char's ``text`` made canonical *in place*, so a
+    page filtered to the returned dicts (by identity) reads clean."""
+    for char in chars:
+        char["text"] = canonical_text(char["text"])
+    return dedupe_chars(chars, tolerance=tolerance)
+
+
+_FIGURE_PART = regex.compile(r"^[0-9０-９][0-9０-９,，.．]*$")
+
+
+def join_spaced_figures(words: list[dict], size: float) -> list[dict]:
+    """Words of one page with the digits of a widely spaced figure ('5 3 3') joined into one word.
+
+    Neighbours on one line join when both are runs of digits and the gap between them is under ``0.8 ×
+    size`` (the text height): the columns of a table stand several characters apart, so two figures of
+    neighbouring columns never come that close.
+    """
+    out: list[dict] = []
+    for word in words:  # in reading order, as extract_words gives them: a left neighbour comes just before
+        prev = out[-1] if out else None
+        if prev is not None and _FIGURE_PART.match(prev["text"]) and _FIGURE_PART.match(word["text"]) \
+                and abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size \
+                and 0 <= word["x0"] - prev["x1"] < 0.8 * size:
+            out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"],
+                       "top": min(prev["top"], word["top"]), "bottom": max(prev["bottom"], word["bottom"])}
+        else:
+            out.append(word)
+    return out
+
+
+_SPACED_FIGURE = regex.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*(?:[ \u3000]+[0-9０-９,，.．]+)+\s*$")
+
+
+def join_spaced_figure_text(text: str) -> str:
+    """A ruled cell's text that is one figure printed with spaces between its digits, closed up ('5 3 3' →
+    '533'); any other text unchanged."""
+    return regex.sub(r"[ \u3000]+", "", text) if _SPACED_FIGURE.match(text) else text
