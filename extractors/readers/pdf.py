@@ -17,6 +17,7 @@ from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
 from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.sections import heading_level
 
 _FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
                            r"|\d+\s*/\s*\d+)\s*$")
@@ -79,6 +80,7 @@ def _paragraphs(lines: list[dict], page: int, page_width: float) -> list[Paragra
                 line["x0"] > left + 1.5 * size
                 or prev["x1"] < right - 2 * size
                 or line["top"] - prev["bottom"] > 1.2 * size
+                or _opens_section(line["text"], prev["text"])
             )
             if starts_new:
                 out.append(_paragraph(current, page))
@@ -86,6 +88,14 @@ def _paragraphs(lines: list[dict], page: int, page_width: float) -> list[Paragra
         current.append(line)
     out.append(_paragraph(current, page))
     return out
+
+
+def _opens_section(text: str, before: str) -> bool:
+    """A line that begins with a heading's number (一、 （二）) starts a paragraph even when nothing else shows
+    it (WPS prints headings flush with the text, the line before filled to the margin); a 1．-numbered line
+    only after a finished sentence, since a wrapped line of prose can begin with a figure."""
+    level = heading_level(text)
+    return level in (1, 2) or (level == 3 and before.rstrip().endswith(("。", "；", ";", "：", ":")))
 
 
 def _paragraph(lines: list[dict], page: int) -> Paragraph:
