@@ -65,10 +65,12 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
     """One table from the words of its parts on consecutive pages, the later parts placed right below the
     earlier ones, so that every part shares one set of columns; None if they do not make exactly one table."""
     stacked: list[dict] = []
+    header = _header_text(parts[0]) if parts and parts[0] else ""
     for words in parts:
         if not words:
             return None
         if stacked:
+            words = _drop_repeated_header(words, header)
             size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
             shift = max(w["bottom"] for w in stacked) + 0.6 * size - min(w["top"] for w in words)
             words = [{**w, "top": w["top"] + shift, "bottom": w["bottom"] + shift} for w in words]
@@ -78,6 +80,35 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
         return None
     table, used, _ = found[0]
     return table, used
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def _header_lines(words: list[dict]) -> list[_Line]:
+    """The lines of a part above its first row of figures."""
+    size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    lines = _lines(words, size)
+    for index, line in enumerate(lines):
+        line.values = _figures(line, size)
+        if _is_data(line):
+            return lines[:index]
+    return []
+
+
+def _header_text(words: list[dict]) -> str:
+    return "".join(_squash(line.text) for line in _header_lines(words))
+
+
+def _drop_repeated_header(words: list[dict], header: str) -> list[dict]:
+    """A continuation's words without the header it repeats from the first part (every line above its first
+    figures found in that header): printed again on the new page, it is not a row."""
+    lines = _header_lines(words)
+    if not header or not lines or not all(_squash(line.text) in header for line in lines):
+        return words
+    drop = {id(w) for line in lines for w in line.words}
+    return [w for w in words if id(w) not in drop]
 
 
 def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
@@ -140,13 +171,16 @@ def _is_data(line: _Line) -> bool:
     return len(line.values) >= 2 or line.words[0] is not line.values[0]
 
 
-def _is_barrier(line: _Line, size: float, width: float) -> bool:
-    """Prose or a section heading: what a table cannot run through."""
+def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = None) -> bool:
+    """Prose or a section heading: what a table cannot run through. A heading-like line with figures right
+    below it (三、本年度办理结果 over （一）予以公开 …) is a row of the table that prints no figures itself."""
     if line.values:
         return False
     widest = max(w["x1"] - w["x0"] for w in line.words)
     if widest > 0.6 * width or line.text.endswith(("。", "；")):
         return True
+    if after is not None and _is_data(after) and after.top - line.bottom <= 1.5 * size:
+        return False
     return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
 
 
@@ -162,10 +196,14 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
         last = i
         j = i + 1
         gap = 0
-        while j < len(lines) and not _is_barrier(lines[j], size, width):
+        fig_left = min(v["x0"] for v in lines[i].values)
+        while j < len(lines) and not _is_barrier(lines[j], size, width, _next(lines, j)):
             if _is_data(lines[j]):
                 last, gap = j, 0
-            else:
+                fig_left = min([fig_left] + [v["x0"] for v in lines[j].values])
+            elif lines[j].x1 >= fig_left or lines[j].top - lines[j - 1].bottom > 0.8 * size:
+                # lines of a label column wrapped under its row (narrow columns wrap a label over many lines)
+                # do not count: only lines reaching the figures, or standing apart, do
                 gap += 1
                 if gap > _MAX_GAP_LINES:
                     break
@@ -179,15 +217,21 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             if (_is_barrier(above, size, width) and not wrapped_label) or (regions and start - 1 < regions[-1][2]):
                 break
             start -= 1
-        end = last + 1  # the last row's label may wrap below its figures
+        end = last + 1  # the last row's label may wrap below its figures, over many lines in a narrow column
         while end < len(lines) and not _is_data(lines[end]) and not _is_barrier(lines[end], size, width) \
-                and abs(lines[end].center - lines[last].center) <= 1.4 * size:
+                and (abs(lines[end].center - lines[last].center) <= 1.4 * size
+                     or (lines[end].x1 < fig_left and lines[end].top - lines[end - 1].bottom <= 0.8 * size)):
             end += 1
-        # one row of figures under a header is a table too (the appeals table prints a single row)
-        if data_lines >= _MIN_DATA_LINES or (start < first and len(lines[first].values) >= 3):
+        # one row of figures under a header is a table too (the appeals table prints a single row), and so is
+        # one opening the page: the last row of a table continued from the page before
+        if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)):
             regions.append((start, first, end))
         i = last + 1
     return regions
+
+
+def _next(lines: list[_Line], i: int) -> _Line | None:
+    return lines[i + 1] if i + 1 < len(lines) else None
 
 
 def _clusters(values: list[float], gap: float) -> list[list[float]]:
@@ -230,13 +274,25 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         if _is_data(line):
             data_rows[idx] = len(rows)
             rows.append([line])
+    def label_only(line: _Line) -> bool:
+        return all(column_of(w) < len(label_cols) for w in line.words)
+
+    top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     pending = []
+    row_of: dict[int, int] = dict(data_rows)  # body line -> row, as lines are placed
     for idx, line in enumerate(body):
         if idx in data_rows:
             continue
+        if top_aligned and label_only(line) and not _starts_row(line) and idx - 1 in row_of \
+                and line.top - body[idx - 1].bottom <= 0.8 * size:
+            # a label cell's further lines, under the row's first line where its figures stand
+            row_of[idx] = row_of[idx - 1]
+            rows[row_of[idx]].append(line)
+            continue
         near = min(data_rows, key=lambda d: abs(body[d].center - line.center))
-        if abs(body[near].center - line.center) <= 1.4 * size and all(column_of(w) < len(label_cols)
-                                                                      for w in line.words):
+        if abs(body[near].center - line.center) <= 1.4 * size and label_only(line) \
+                and not (top_aligned and near < idx):
+            row_of[idx] = data_rows[near]
             rows[data_rows[near]].append(line)
         else:
             pending.append(line)
@@ -273,6 +329,27 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     pages = tuple(dict.fromkeys(w["page"] for ln in lines for w in ln.words if w.get("page")))
     return Table(cells=cells, page=pages[0] if pages else None, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
                  pages=pages, ruled=False)
+
+
+_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[．.、](?!\d))")
+
+
+def _starts_row(line: _Line) -> bool:
+    """A line that opens a row label (一、 （二） 3．), in any of its label columns."""
+    return any(_ROW_START.match(w["text"]) for w in line.words)
+
+
+def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only, size: float) -> bool:
+    """Whether row labels start on the line of their figures and wrap below it (cells aligned to the top, as
+    LibreOffice and Word print them), rather than standing centred beside them: decided by where the lines
+    that open a row label (一、 （二） 3．) stand, on figure lines or just above them."""
+    on_figures = sum(1 for d in data_rows if _starts_row(body[d]))
+    above = sum(1 for i, line in enumerate(body[:-1]) if i not in data_rows and label_only(line)
+                and _starts_row(line) and i + 1 in data_rows and body[i + 1].top - line.bottom <= 0.8 * size)
+    wrapped_below = sum(1 for i, line in enumerate(body[1:], start=1) if i not in data_rows and label_only(line)
+                        and not _starts_row(line) and i - 1 in data_rows
+                        and line.top - body[i - 1].bottom <= 0.8 * size)
+    return on_figures > 2 * above and wrapped_below > 0
 
 
 def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float) -> list[float]:

@@ -55,7 +55,34 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     lines = [line for line in rest.extract_text_lines(return_chars=False) if not _FURNITURE.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
+    _keep_stranded_header(blocks, loose, size, sources)
     return blocks
+
+
+_STRANDED_MAX_LINES = 6
+
+
+def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources: dict[int, list[dict]]) -> None:
+    """A table's header stranded at the foot of a page, its rows on the next: the trailing lines that read
+    as column headings (short, no sentence, not a section heading, at least one line of words standing
+    apart like columns) keep their words, so the next page's word-built table is rebuilt with them."""
+    tail = []
+    for block in reversed(blocks):
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        if not text or len(text) > 40 or regex.search(r"[。；;！？]", text) or heading_level(text) == 1:
+            break
+        tail.insert(0, block)
+    if not tail or len(tail) > _STRANDED_MAX_LINES:
+        return
+    words = [w for w in loose if any(_inside_any(w, [b.bbox]) for b in tail)]
+    by_line: dict[int, list[dict]] = {}
+    for word in words:
+        by_line.setdefault(round((word["top"] + word["bottom"]) / 2 / (0.5 * size)), []).append(word)
+    columned = any(any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
+                   for line in (sorted(ws, key=lambda w: w["x0"]) for ws in by_line.values()))
+    if columned:
+        for block in tail:
+            sources[id(block)] = [w for w in words if _inside_any(w, [block.bbox])]
 
 
 def _inside_any(obj: dict, boxes: list[BBox]) -> bool:
@@ -157,6 +184,8 @@ def join_continued_tables(pages: list[list], sources: dict[int, list[dict]] | No
         while lead < min(2, len(page_blocks)) and isinstance(page_blocks[lead], Paragraph) \
                 and len("".join(page_blocks[lead].text.split())) <= 6:
             lead += 1
+        if blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table):
+            _take_stranded_header(blocks, page_blocks, lead, sources)
         if blocks and lead < len(page_blocks) and isinstance(blocks[-1], Table) \
                 and isinstance(page_blocks[lead], Table):
             joined = _rebuild(blocks[-1], page_blocks[lead], sources) or join_tables(blocks[-1], page_blocks[lead])
@@ -165,6 +194,25 @@ def join_continued_tables(pages: list[list], sources: dict[int, list[dict]] | No
                 page_blocks = page_blocks[lead + 1:]
         blocks.extend(page_blocks)
     return blocks
+
+
+def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: dict[int, list[dict]]) -> None:
+    """The previous page's stranded header lines (see :func:`_keep_stranded_header`) rebuilt with the word-built
+    table that opens this page into one table, which replaces both."""
+    table = page_blocks[lead]
+    tail = []
+    while len(tail) < len(blocks) and isinstance(blocks[-1 - len(tail)], Paragraph) \
+            and id(blocks[-1 - len(tail)]) in sources:
+        tail.insert(0, blocks[-1 - len(tail)])
+    if not tail or table.ruled or id(table) not in sources:
+        return
+    rebuilt = rebuild_across_pages([[w for p in tail for w in sources[id(p)]], sources[id(table)]])
+    if rebuilt is None:
+        return
+    joined, words = rebuilt
+    sources[id(joined)] = words
+    del blocks[-len(tail):]
+    page_blocks[lead] = joined
 
 
 def _rebuild(first: Table, second: Table, sources: dict[int, list[dict]]) -> Table | None:
