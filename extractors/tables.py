@@ -377,8 +377,11 @@ def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] |
 
 def _appeals(table: Table, template: Template, result: TablesResult) -> None:
     rows = _rows(table)
-    # the row of figures: figures or printed blanks (a body with no cases may print — in all 15 cells)
-    data = next((i for i, r in enumerate(rows) if sum(_is_figure(t) for t in r.texts()) >= 5), None)
+    # the row of figures: figures or printed blanks (a body with no cases may print — in all 15 cells), or a few
+    # figures with the other cells left empty (zeros printed as nothing) and no label text among them
+    data = next((i for i, r in enumerate(rows) if sum(_is_figure(t) for t in r.texts()) >= 5
+                 or (any(_looks_numeric(t) for t in r.texts())
+                     and all(_is_figure(t) or not t.strip() for t in r.texts()))), None)
     if data is None:
         result.flags.append(Flag(kind="label", page=table.page, message="appeals table has no row of figures"))
         return

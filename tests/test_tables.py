@@ -94,3 +94,19 @@ def test_a_money_unit_printed_above_the_table_applies_to_its_money_cells():
     without = extract_report(parse_text("二、主动公开政府信息情况\n" + rows))
     assert without.values()["proactive.art20_9.procurement.amount_yuan"] is None
     assert [f.key for f in without.flags if f.kind == "unit"] == ["proactive.art20_9.procurement.amount_yuan"]
+
+
+def test_an_appeals_row_with_zeros_printed_as_nothing_reads_its_few_figures(tmp_path):
+    # only the 4 non-zero figures of 行政复议 printed; every other cell of the row left empty
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.rindex("<tr>", 0, html.index("</table>", html.index("尚未审结")))
+    printed = iter(["2", "1", "", "1", "4"] + [""] * 10)
+    row = regex.sub(r'(<span style="font-size:10.5pt">)[^<]*(</span>)', lambda m: m[1] + next(printed) + m[2],
+                    html[start:html.index("</tr>", start)])
+    path = tmp_path / "edited.html"
+    path.write_bytes((html[:start] + row + html[html.index("</tr>", start):]).encode("gb18030"))
+    report = read_report(path)
+    truth = {k: Decimal(v if k.startswith("appeals.review.") else 0)
+             for k, v in TRUTH["cells"].items() if k.startswith("appeals.")}
+    assert {k: report.values()[k] for k in truth} == truth
+    assert report.cell("appeals.litigation_direct.total").meaning == "empty"
