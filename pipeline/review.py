@@ -27,7 +27,7 @@ from sqlalchemy import Text, and_, case, cast, delete, func, literal, or_, selec
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from pipeline.db import CellRow, CorrectionRow, DocumentRow, FlagReviewRow, FlagRow, ReportRow
+from pipeline.db import CellRow, CorrectionRow, DocumentRow, FlagReviewRow, FlagRow, ReportRow, lock
 
 STATUSES = ("open", "confirmed", "dismissed")  # of a flag: open until reviewed
 VERDICTS = ("confirm", "dismiss")
@@ -123,6 +123,7 @@ def review_flag(engine: Engine, flag_id: int, verdict: str, note: str, author: s
         raise ReviewError(f"unknown verdict {verdict!r}: {' or '.join(VERDICTS)}")
     status = "confirmed" if verdict == "confirm" else "dismissed"
     with Session(engine) as session, session.begin():
+        lock(session.connection(), "reviews")  # read, then replace: one process at a time
         row = session.execute(
             select(FLAG_SUBJECT, FLAG_FINGERPRINT, FlagRow.message)
             .join(ReportRow, ReportRow.id == FlagRow.report_id).where(FlagRow.id == flag_id)
@@ -179,19 +180,42 @@ def correct(engine: Engine, report: str, key: str, value: float, reason: str, au
     if not reason.strip() or not author.strip():
         raise ReviewError("a correction needs a reason and an author")
     with Session(engine) as session, session.begin():
+        lock(session.connection(), "corrections")  # read, then replace: one process at a time
         document = find_document(session, report)
         cell = session.scalar(select(CellRow).where(CellRow.report_id == document.report.id, CellRow.key == key))
         if cell is None:
             raise ReviewError(f"{document.name} has no cell {key!r} (a canonical key of a figure the report "
                               "printed: see report_requests and the other views)")
         if cell.value is not None and abs(cell.value - value) < TOLERANCE:
-            raise ReviewError(f"{document.name} {key} is published as {_n(cell.value)} already: nothing to correct")
+            raise ReviewError(f"{document.name} {key} is published as {_n(cell.value)} already: nothing to correct"
+                              " (--withdraw takes a correction back)")
         session.execute(delete(CorrectionRow).where(CorrectionRow.sha256 == document.sha256,
                                                     CorrectionRow.key == key))
         session.add(CorrectionRow(sha256=document.sha256, key=key, value=value, published=cell.value,
                                   reason=reason, author=author, status="open"))
         sha = document.sha256
     return next(c for c in list_corrections(engine) if c.sha256 == sha and c.key == key)
+
+
+def withdraw(engine: Engine, report: str, key: str) -> Correction:
+    """Take back the correction of ``key`` in ``report`` (see find_document; for an orphaned correction, a
+    sha256 prefix of 8+ hex digits); the correction it was. Raises ReviewError when there is none."""
+    before = None
+    with Session(engine) as session, session.begin():
+        lock(session.connection(), "corrections")
+        try:
+            shas = [find_document(session, report).sha256]
+        except ReviewError:
+            if len(report) < 8:
+                raise
+            shas = session.scalars(select(CorrectionRow.sha256).distinct().where(
+                CorrectionRow.sha256.startswith(report.lower(), autoescape=True))).all()
+        if len(shas) == 1:
+            before = next((c for c in list_corrections(engine) if c.sha256 == shas[0] and c.key == key), None)
+        if before is None:
+            raise ReviewError(f"no correction of {key!r} in {report!r} (see gongkai corrections)")
+        session.execute(delete(CorrectionRow).where(CorrectionRow.sha256 == shas[0], CorrectionRow.key == key))
+    return before
 
 
 def list_corrections(engine: Engine, status: str | None = None) -> list[Correction]:
@@ -223,6 +247,8 @@ def refresh_corrections(engine: Engine) -> dict[str, int]:
     """Each correction's status against the current readings (see the module's docstring); the counts."""
     counts = {"open": 0, "resolved": 0, "orphaned": 0}
     with Session(engine) as session, session.begin():
+        # two ingests at once: the second recomputes after the first has written, reading what it wrote
+        lock(session.connection(), "corrections")
         rows = session.execute(
             select(CorrectionRow.id, CorrectionRow.value, CorrectionRow.status, DocumentRow.id, CellRow.value)
             .outerjoin(DocumentRow, and_(DocumentRow.sha256 == CorrectionRow.sha256,
@@ -270,9 +296,10 @@ def register(subparsers) -> None:
                               description="The published value stays in cells; the views show the correction.")
     p.add_argument("report", metavar="REPORT", help="report_id, sha256 (prefix of 8+), file name or path")
     p.add_argument("key", metavar="KEY", help="canonical key, e.g. requests.received.total")
-    p.add_argument("value", metavar="VALUE", help="the right figure")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--author", required=True)
+    p.add_argument("value", metavar="VALUE", nargs="?", help="the right figure")
+    p.add_argument("--reason", help="why (required with VALUE)")
+    p.add_argument("--author", help="who (required with VALUE)")
+    p.add_argument("--withdraw", action="store_true", help="take the cell's correction back instead")
     p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.set_defaults(run=run_correct)
 
@@ -317,6 +344,15 @@ def run_review(args) -> int:
 def run_correct(args) -> int:
     engine = _engine(args)
     try:
+        if args.withdraw:
+            if args.value is not None:
+                raise ReviewError("--withdraw takes no VALUE")
+            c = withdraw(engine, args.report, args.key)
+            print(f"withdrew the correction of {c.source or c.sha256[:12] + '…'} {c.key}: analysts use the "
+                  f"published {_n(c.published)} again, not {_n(c.value)}")
+            return 0
+        if args.value is None or not args.reason or not args.author:
+            raise ReviewError("give VALUE, --reason and --author (or --withdraw)")
         c = correct(engine, args.report, args.key, parse_value(args.value), args.reason, args.author)
     except ReviewError as exc:
         print(f"gongkai correct: {exc}", file=sys.stderr)

@@ -155,6 +155,15 @@ def test_a_second_correction_replaces_the_first_and_a_bad_one_is_refused(raw, db
         code, out, err = _run(capsys, "--db", db_url, "correct", *argv, "--reason", "r", "--author", "a")
         assert code == 1 and out == "" and message in err and err.count("\n") == 1, (argv, err)
     assert query(db_url, "select count(*) from corrections") == [(1,)]
+    code, out, err = _run(capsys, "--db", db_url, "correct", "baoshan-2020-report.txt", RECEIVED, "7")
+    assert code == 1 and err == "gongkai correct: give VALUE, --reason and --author (or --withdraw)\n"
+
+    code, out, _ = _run(capsys, "--db", db_url, "correct", "baoshan-2020-report.txt", RECEIVED, "--withdraw")
+    assert code == 0 and out == (f"withdrew the correction of baoshan-2020-report.txt {RECEIVED}: analysts use "
+                                 "the published 663 again, not 664\n")
+    assert _received(db_url, "baoshan-2020-report.txt") == [(663.0, 0, 663.0)]
+    code, out, err = _run(capsys, "--db", db_url, "correct", "baoshan-2020-report.txt", RECEIVED, "--withdraw")
+    assert code == 1 and "no correction of 'requests.received.total'" in err
 
 
 # --- flag reviews -----------------------------------------------------------------------------------------------
@@ -273,6 +282,11 @@ def test_forget_and_prune_remove_documents_whose_files_are_gone_and_keep_correct
     code, out, _ = _run(capsys, "--db", db_url, "forget", str(raw))
     assert code == 1 and out == "0 document(s) forgotten\n"
     assert query(db_url, "select status from corrections") == [("orphaned",)]
+    [(sha,)] = query(db_url, "select sha256 from corrections")
+    code, out, _ = _run(capsys, "--db", db_url, "correct", sha[:12], RECEIVED, "--withdraw")  # orphaned: by sha256
+    assert code == 0 and out == (f"withdrew the correction of {sha[:12]}… {RECEIVED}: analysts use the published "
+                                 "663 again, not 665\n")
+    assert query(db_url, "select count(*) from corrections") == [(0,)]
 
 
 # --- published late ---------------------------------------------------------------------------------------------
