@@ -1,4 +1,5 @@
-"""The command line: ``gongkai ingest|export|check|search|compare`` (also ``python -m pipeline``)."""
+"""The command line: ``gongkai ingest|forget|export|check|search|compare|review|correct|corrections`` (also
+``python -m pipeline``)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from contextlib import nullcontext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline import compare, search
+from pipeline import compare, review, search
 from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
-from pipeline.ingest import Outcome, ingest
+from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.tabular import export_views, write_csv
 from pipeline.views import VIEWS
 
@@ -27,7 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ingest", help="read report files and folders (recursively) into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
+    p.add_argument("--prune", action="store_true", help="then forget the stored documents under PATHs whose "
+                   "files are gone")
     p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
+                       "them) with their rows; corrections and flag reviews are kept")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(run=_forget)
 
     p = sub.add_parser("export", help="write the database out: jsonl (one object per report), csv (one row per "
                        "template cell, or one analyst view with --view), parquet (every view, into a folder)")
@@ -43,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
     search.register(sub)
     compare.register(sub)
+    review.register(sub)
 
-    for name in ("ingest", "export", "check"):  # --db is accepted after the command too
+    for name in ("ingest", "forget", "export", "check"):  # --db is accepted after the command too
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     args = parser.parse_args(argv)
@@ -68,11 +77,24 @@ def _ingest(args) -> int:
 
     outcomes = ingest(args.paths, engine, on_outcome=show)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "replaced", "unchanged", "failed")}
-    print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
+    print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
+          + (f", {reread} read again by the current extractor" if reread else ""))
     for o in outcomes:
         if o.status == "failed":
             print(f"  failed {o.path}: {o.reason}")
+    if args.prune:
+        for path in prune(args.paths, engine):
+            print(f"forgot    {path} (file gone)")
     return 0 if any(o.status != "failed" for o in outcomes) else 1  # nothing read at all is an error
+
+
+def _forget(args) -> int:
+    removed = forget(args.paths, connect(args.db))
+    for path in removed:
+        print(f"forgot {path}")
+    print(f"{len(removed)} document(s) forgotten")
+    return 0 if removed else 1
 
 
 def _export(args) -> int:

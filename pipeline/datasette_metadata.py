@@ -52,7 +52,9 @@ def _view_tables() -> dict:
         "title": "Summary per report: headline figures, sums and shares",
         "description": "pct.* are percentages of requests handled (本年度办理结果 总计) or of appeal cases; sum.* add "
                        "up the reasons of one outcome. n_flags counts the report's flags.",
-        "columns": IDENTITY_COLUMNS | {"n_flags": "flags of this report (identity, label, quality …)"}
+        "columns": IDENTITY_COLUMNS | {"n_flags": "flags of this report (identity, label, quality …)",
+                                       "n_corrections": "cells an analyst corrected (table corrections): the "
+                                                        "figures here use the corrected values"}
                    | {k: _describe(k) for k in (*HEADLINE, *derived_names())},
     }
     tables["metrics"] = {
@@ -143,8 +145,9 @@ def metadata() -> dict:
     return {
         "title": "gongkai 公开 — 政府信息公开工作年度报告",
         "description": "Government information-disclosure annual reports in one database. Start with "
-                       "report_summary or the canned queries; figures are as printed (never corrected), "
-                       "problems are in v_flags. Money in 元.",
+                       "report_summary or the canned queries; figures are as printed unless an analyst "
+                       "corrected them (table corrections; cells keep the printed value), problems are in v_flags. "
+                       "Money in 元.",
         "source": "gongkai pipeline",
         "databases": {DATABASE: {"tables": {**_view_tables(), "meta": {"hidden": True}},
                                  "queries": _queries()}},

@@ -7,6 +7,8 @@ cells      every figure of the standard tables: canonical key (NULL for rows the
 sections   the narrative's section tree
 facts      quantities stated in the narrative
 flags      identity breaks and other things a reader of the figures must know
+corrections   an analyst's value for a cell, beside the published one (revision 0007)
+flag_reviews  an analyst's verdict on a flag: confirmed or dismissed, with a note (revision 0007)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import sqlite3
 import time
 import zlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from alembic import command
@@ -25,7 +27,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
-    JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event,
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event,
     delete, insert, inspect, select, text,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -61,6 +63,8 @@ class DocumentRow(Base):
     status: Mapped[str] = mapped_column(String(16))  # ingested | failed
     error: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # extractors.version.EXTRACTOR_VERSION that read it (revision 0007); NULL: read before versions were kept
+    extractor_version: Mapped[int | None] = mapped_column(Integer)
 
     report: Mapped[ReportRow | None] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                     uselist=False)
@@ -81,6 +85,8 @@ class ReportRow(Base):
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     edition: Mapped[str | None] = mapped_column(String(8))
     other_split: Mapped[bool | None] = mapped_column(Boolean)
+    published: Mapped[date | None] = mapped_column(Date)  # the date it was published (revision 0007)
+    published_source: Mapped[str | None] = mapped_column(Text)  # where that date was read
 
     document: Mapped[DocumentRow] = relationship(back_populates="report")
     cells: Mapped[list[CellRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
@@ -168,6 +174,52 @@ class FlagRow(Base):
     found: Mapped[float | None] = mapped_column(Float)
     page: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict | None] = mapped_column(JSON)
+
+
+class CorrectionRow(Base):
+    """An analyst's value for one cell of one document (revision 0007), never written into cells.value.
+
+    Keyed by the document's bytes (sha256) and the canonical key, not by row ids, so it outlives re-reading:
+    the same file ingested again, or read again by a newer extractor, meets its corrections. No foreign key:
+    a correction stays when its document is forgotten (status ``orphaned``) and applies again if the same
+    bytes come back. status: open (the published reading differs) | resolved (the current reading now agrees)
+    | orphaned (no ingested document holds these bytes); recomputed by pipeline.review.refresh_corrections.
+    """
+
+    __tablename__ = "corrections"
+    __table_args__ = (UniqueConstraint("sha256", "key", name="uq_corrections_sha256_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(80))
+    value: Mapped[float] = mapped_column(Float)
+    published: Mapped[float | None] = mapped_column(Float)  # cells.value when the correction was made
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class FlagReviewRow(Base):
+    """An analyst's verdict on a flag (revision 0007), keyed by what the flag is about, not by its row id.
+
+    subject: the report's body and year (pipeline.views.FLAG_SUBJECT_SQL); fingerprint: the flag's kind,
+    check, key and place (FLAG_FINGERPRINT_SQL). Flags are deleted and made again at every re-read and
+    quality refresh; a review meets the same finding again through these two, and copies of one report in
+    several formats share it. status: confirmed | dismissed.
+    """
+
+    __tablename__ = "flag_reviews"
+    __table_args__ = (UniqueConstraint("subject", "fingerprint", name="uq_flag_reviews_subject_fingerprint"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)  # the flag's message when reviewed, for a reader of this table
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 def database_url(db: str | None) -> str:

@@ -1,5 +1,9 @@
 """Exports of the store: JSONL (the export contract, one object per ingested document) and CSV (one row per
-template cell, long format, for spreadsheets and pivots)."""
+template cell, long format, for spreadsheets and pivots).
+
+JSONL keeps the cells as published and adds the analysts' work beside them: ``corrections`` (a list of
+{key, value, published, reason, author, status, created_at}) and, on each reviewed flag, ``review``
+({status, note, author})."""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
-from pipeline.db import DocumentRow, ReportRow
+from pipeline.db import CorrectionRow, DocumentRow, ReportRow
+from pipeline.review import list_flags
 from pipeline.store import export_object
 
 CSV_COLUMNS = ["source", "sha256", "format", "region", "admin_code", "issuer", "year", "edition", "key", "value",
@@ -32,11 +37,30 @@ def ingested_documents(session: Session) -> Iterator[DocumentRow]:
 
 def export_jsonl(engine: Engine, out: TextIO) -> int:
     count = 0
+    reviews = {f.flag_id: {"status": f.status, "note": f.note, "author": f.author}
+               for f in list_flags(engine, status=None) if f.status != "open"}
     with Session(engine) as session:
+        corrections: dict[str, list[dict]] = {}
+        for c in session.scalars(select(CorrectionRow).order_by(CorrectionRow.key)):
+            corrections.setdefault(c.sha256, []).append(c)
         for document in ingested_documents(session):
-            out.write(json.dumps(export_object(document), ensure_ascii=False) + "\n")
+            obj = export_object(document)
+            published = obj["cells"]
+            obj["corrections"] = [
+                {"key": c.key, "value": _plain(c.value), "published": published.get(c.key), "reason": c.reason,
+                 "author": c.author, "status": c.status, "created_at": c.created_at.isoformat()}
+                for c in corrections.get(document.sha256, [])
+            ]
+            for flag, row in zip(obj["flags"], document.report.flags):  # both in FlagRow.id order
+                if row.id in reviews:
+                    flag["review"] = reviews[row.id]
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+def _plain(value: float):
+    return int(value) if float(value).is_integer() else value
 
 
 def export_csv(engine: Engine, out: TextIO) -> int:

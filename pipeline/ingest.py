@@ -2,7 +2,10 @@
 
 A document is known by the sha256 of its bytes: the same bytes again add nothing, wherever they lie. A file
 whose bytes changed replaces the rows its path had. A file that cannot be read is recorded as failed with a
-one-line reason, and read again on the next run (the reader may have learnt to).
+one-line reason, and read again on the next run (the reader may have learnt to). A document read by another
+extractor version (extractors.version) is read again too: the unchanged-bytes shortcut holds only for documents
+the current version read. Analysts' corrections and flag reviews are keyed so that they outlive re-reading
+(pipeline.review). ``forget`` and ``prune`` remove documents whose files are gone.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -21,9 +24,11 @@ from sqlalchemy.orm import Session
 from extractors import ReadError, extract_report, read_document
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.records import Report
+from extractors.version import EXTRACTOR_VERSION
 from pipeline import search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.quality import refresh_quality_flags
+from pipeline.review import refresh_corrections
 from pipeline.store import report_rows
 
 
@@ -31,7 +36,7 @@ from pipeline.store import report_rows
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # ingested | replaced | unchanged | failed
+    status: str  # ingested | replaced | reread | unchanged | failed
     reason: str | None = None
     report: Report | None = None
 
@@ -47,37 +52,43 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def ingest(paths: Iterable[str | Path], engine: Engine,
-           on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Load every file under ``paths``; then, if anything changed, recompute the checks across reports."""
+           on_outcome: Callable[[Outcome], None] | None = None, *,
+           extractor_version: int = EXTRACTOR_VERSION) -> list[Outcome]:
+    """Load every file under ``paths``; then, if anything changed, recompute the checks across reports and the
+    corrections' statuses. ``extractor_version`` is what the documents read now are recorded as read by (the
+    current one; tests pass another to see a version change without editing the code)."""
     outcomes = []
     for path in iter_files(paths):
-        outcome = ingest_file(path, engine)
+        outcome = ingest_file(path, engine, extractor_version)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
     if any(o.status != "unchanged" for o in outcomes):  # a failed file may have replaced a stored one too
         refresh_quality_flags(engine)
+        refresh_corrections(engine)
     return outcomes
 
 
-def ingest_file(path: Path, engine: Engine) -> Outcome:
+def ingest_file(path: Path, engine: Engine, extractor_version: int = EXTRACTOR_VERSION) -> Outcome:
     """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
     try:
-        return _ingest_file(path, engine)
+        return _ingest_file(path, engine, extractor_version)
     except Exception as exc:  # the database went away, a path that cannot be resolved …
         return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
 
 
-def _ingest_file(path: Path, engine: Engine) -> Outcome:
+def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
     where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Outcome(str(path), "failed", f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
-    if _stored(engine, sha):
+    if _stored(engine, sha, version):
         _forget_other_bytes(engine, sha, where)  # this path held other bytes before: they are not here now
+        _follow_move(engine, sha, where)
         return Outcome(str(path), "unchanged")
+    reread = _stored(engine, sha)  # the same bytes, read by another extractor version
     report, reason = None, None
     try:
         report = extract_report(read_document(path, data))
@@ -88,32 +99,50 @@ def _ingest_file(path: Path, engine: Engine) -> Outcome:
     document = DocumentRow(
         sha256=sha, path=where, name=path.name, size=len(data), status="failed" if report is None else "ingested",
         error=reason, format=report.format if report else None, pages=report.pages if report else None,
+        extractor_version=version,
     )
     if report is not None:
         document.report = report_rows(report)
+        # the date it was published, where the extractor read one (the record's field may not exist yet)
+        document.report.published = getattr(report, "published", None)
+        document.report.published_source = getattr(report, "published_source", None)
     try:
-        replaced = _store(engine, document, sha, where)
+        replaced = _store(engine, document, sha, where, version)
     except SQLAlchemyError as exc:
-        if isinstance(exc, IntegrityError) and _stored(engine, sha):
+        if isinstance(exc, IntegrityError) and _stored(engine, sha, version):
             # Another process stored the same bytes between our look and our write: there once, as wanted.
             return Outcome(str(path), "unchanged")
         reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
         failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
         try:
-            _store(engine, failed, sha, where)
+            _store(engine, failed, sha, where, version)
         except SQLAlchemyError:
             pass  # the database is unwell; the outcome still says why
         return Outcome(str(path), "failed", reason)
     if report is None:
         return Outcome(str(path), "failed", reason)
-    status = "replaced" if any(s == "ingested" for s in replaced) else "ingested"
+    status = "reread" if reread else "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
 
 
-def _stored(engine: Engine, sha: str) -> bool:
+def _stored(engine: Engine, sha: str, version: int | None = None) -> bool:
+    """Whether these bytes are stored as ingested (by extractor ``version``, when one is given)."""
+    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status == "ingested")
+    if version is not None:
+        query = query.where(DocumentRow.extractor_version == version)
     with Session(engine) as session:
-        return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha,
-                                                           DocumentRow.status == "ingested")) is not None
+        return session.scalar(query) is not None
+
+
+def _follow_move(engine: Engine, sha: str, where: str) -> None:
+    """Stored bytes found at a new path while their old path holds no file: the file moved. The document's
+    path follows it, so that ``prune`` does not take a moved file for a deleted one."""
+    with Session(engine) as session:
+        old = session.scalar(select(DocumentRow.path).where(DocumentRow.sha256 == sha))
+    if old is None or old == where or os.path.exists(old):
+        return  # the usual case: no write
+    with Session(engine) as session, session.begin():
+        session.execute(update(DocumentRow).where(DocumentRow.sha256 == sha).values(path=where, name=Path(where).name))
 
 
 def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
@@ -126,15 +155,17 @@ def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
         session.execute(delete(DocumentRow).where(other))
 
 
-def _store(engine: Engine, document: DocumentRow, sha: str, where: str) -> list[str]:
+def _store(engine: Engine, document: DocumentRow, sha: str, where: str, version: int) -> list[str]:
     """One transaction: what this document supersedes goes, the document comes; the statuses it replaced.
 
-    Stored bytes stay: if they are stored already (committed before us, or committing while we wait), the
-    unique sha256 refuses the insert (IntegrityError). A failed record of them, or other bytes at this path,
-    make way.
+    Stored bytes stay: if they are stored already by this extractor version (committed before us, or
+    committing while we wait), the unique sha256 refuses the insert (IntegrityError). A failed record of them,
+    a reading of them by another version, or other bytes at this path, make way.
     """
     with Session(engine) as session, session.begin():
-        superseded = or_(and_(DocumentRow.sha256 == sha, DocumentRow.status != "ingested"),
+        old_reading = or_(DocumentRow.status != "ingested", DocumentRow.extractor_version.is_(None),
+                          DocumentRow.extractor_version != version)
+        superseded = or_(and_(DocumentRow.sha256 == sha, old_reading),
                          and_(DocumentRow.path == where, DocumentRow.sha256 != sha))
         search.forget(session, select(ReportRow.id).join(DocumentRow).where(superseded))  # FTS5: no cascade
         replaced = session.execute(delete(DocumentRow).where(superseded).returning(DocumentRow.status)).scalars().all()
@@ -143,3 +174,34 @@ def _store(engine: Engine, document: DocumentRow, sha: str, where: str) -> list[
             session.flush()  # ids for the search index
             search.index_report(session, document.report)
     return list(replaced)
+
+
+def _under(stored: str, paths: list[str]) -> bool:
+    return any(stored == p or stored.startswith(p.rstrip(os.sep) + os.sep) for p in paths)
+
+
+def forget(paths: Iterable[str | Path], engine: Engine, *, only_missing: bool = False) -> list[str]:
+    """Remove the documents stored at ``paths`` (a file's path, or every document under a folder; the files
+    need not exist any more) with their reports, cells, sections, facts and flags, then recompute the checks
+    across reports. ``only_missing``: only those whose file is gone (``ingest --prune``). The stored paths
+    removed, sorted. Corrections and flag reviews stay (pipeline.review says why)."""
+    wanted = [os.path.abspath(p) for p in paths]
+    with Session(engine) as session:
+        stored = session.execute(select(DocumentRow.id, DocumentRow.path)).all()
+    gone = [(i, p) for i, p in stored if _under(p, wanted) and not (only_missing and os.path.exists(p))]
+    if not gone:
+        return []
+    ids = [i for i, _ in gone]
+    with Session(engine) as session, session.begin():
+        for chunk in range(0, len(ids), 500):  # bound the statement's parameters
+            part = ids[chunk:chunk + 500]
+            search.forget(session, select(ReportRow.id).where(ReportRow.document_id.in_(part)))  # FTS5: no cascade
+            session.execute(delete(DocumentRow).where(DocumentRow.id.in_(part)))
+    refresh_quality_flags(engine)
+    refresh_corrections(engine)
+    return sorted(p for _, p in gone)
+
+
+def prune(paths: Iterable[str | Path], engine: Engine) -> list[str]:
+    """Forget the documents under ``paths`` whose files are gone; the stored paths removed."""
+    return forget(paths, engine, only_missing=True)

@@ -5,6 +5,7 @@ quality.negative      a negative count or amount (the 2019 form's 本年增/减 
 quality.percent       a share above 100 %: a derived pct.* figure (its parts disagree) or a rate in the text
 quality.children_sum  a city's or province's report against the sum of its divisions' reports of that year:
                       the whole smaller than its loaded parts, or different from them when every part is loaded
+quality.late          a report published after the legal deadline for its year (``late_flags``)
 
 The checks are pure functions over plain records; ``refresh_quality_flags`` loads the records, runs them and
 replaces the stored quality flags in one transaction, so it can run after every ingest.
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import delete, select
@@ -285,6 +287,76 @@ def check_all(reports: list[ReportFigures], facts: list[RateFact]) -> list[Quali
     return flags
 
 
+# --- published late -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Publication:
+    report_id: int
+    source: str
+    issuer_kind: str | None
+    region_level: str | None
+    year: int | None
+    published: date | None
+    published_source: str | None = None
+
+
+# 政府信息公开条例 (2019 revision, in force 15 May 2019), art. 49: 县级以上人民政府部门 publish their report by
+# 31 January; the 政府信息公开工作主管部门 of a county-or-higher government publishes that government's own
+# report by 31 March. Art. 50 lists their content. The 2008 条例 (art. 31) had one deadline for every organ,
+# 31 March, for reports of 2008-2018.
+NEW_RULES_FROM = 2019  # the first report year published under the 2019 revision (in early 2020)
+GOVERNMENT_LEVELS = ("province", "prefecture", "county")
+
+
+def deadline(year: int, issuer_kind: str | None, region_level: str | None) -> tuple[date, str] | None:
+    """The last lawful publication date of a report of ``year`` and the rule that sets it; None when the 条例
+    sets none the issuer is known to fall under (a township's own report). An issuer of unknown kind gets the
+    later deadline, 31 March: whichever kind it is, a report published after that is late."""
+    if year < NEW_RULES_FROM:
+        return date(year + 1, 3, 31), "条例 (2008) art. 31: every organ by 31 March"
+    if issuer_kind == "township":
+        return None  # art. 49 names 县级以上 governments and their departments only
+    if issuer_kind in ("department", "general_office"):  # a 办公厅/办公室 is one of the government's organs
+        return date(year + 1, 1, 31), "条例 (2019) art. 49: a department's report by 31 January"
+    if issuer_kind == "government" and region_level in GOVERNMENT_LEVELS:
+        return date(year + 1, 3, 31), "条例 (2019) art. 49: a county-or-higher government's report by 31 March"
+    return date(year + 1, 3, 31), "条例 (2019) art. 49: by 31 March at the latest (the issuer's kind is not known)"
+
+
+def late_flags(publications: Iterable[Publication]) -> list[QualityFlag]:
+    """A flag for each report published after its deadline (see ``deadline``); found is the days late."""
+    out = []
+    for p in sorted(publications, key=lambda p: p.report_id):
+        if p.published is None or p.year is None:
+            continue
+        due = deadline(p.year, p.issuer_kind, p.region_level)
+        if due is None or p.published <= due[0]:
+            continue
+        last, rule = due
+        days = (p.published - last).days
+        source = f" ({p.published_source})" if p.published_source else ""
+        out.append(QualityFlag(
+            p.report_id, "quality.late",
+            f"quality.late: published {p.published.isoformat()}{source}, {days} day(s) after the deadline "
+            f"{last.isoformat()} for its {p.year} report — {rule}",
+            expected=0.0, found=float(days),
+            details={"published": p.published.isoformat(), "published_source": p.published_source,
+                     "deadline": last.isoformat(), "days_late": days, "rule": rule},
+        ))
+    return out
+
+
+def load_publications(session: Session) -> list[Publication]:
+    rows = session.execute(
+        select(ReportRow.id, DocumentRow.name, ReportRow.issuer_kind, ReportRow.region_level, ReportRow.year,
+               ReportRow.published, ReportRow.published_source)
+        .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
+        .where(ReportRow.published.is_not(None)).order_by(ReportRow.id)
+    )
+    return [Publication(*row) for row in rows]
+
+
 # --- the database edge --------------------------------------------------------------------------------------
 
 
@@ -317,6 +389,7 @@ def refresh_quality_flags(engine: Engine) -> list[QualityFlag]:
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "quality flags")
         flags = check_all(load_reports(session), load_rate_facts(session))
+        flags += late_flags(load_publications(session))
         session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
         session.add_all(
             FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,

@@ -9,6 +9,10 @@ metrics
 v_flags
     every flag with the report's identity beside it
 
+Every figure in them is the value analysts use: an analyst's correction (table corrections, pipeline.review)
+where there is one, the published cells.value otherwise; report_summary.n_corrections counts the corrected
+cells of a report, and cells keep the published values.
+
 Wide views use conditional aggregation (``max(case when key = … then value end)``) because neither PIVOT nor
 crosstab is portable. ``pipeline.db.connect`` drops and re-creates them when the definitions change, so they follow template
 changes.
@@ -177,25 +181,33 @@ def _lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+# The value analysts use: the correction of the cell (same document bytes, same key) when there is one.
+# A correction the reading now agrees with (status resolved) gives the same value; an orphaned one joins nothing.
+_VALUE = "coalesce(k.value, c.value)"
+_CORRECTIONS_JOIN = "left join corrections k on k.sha256 = d.sha256 and k.key = c.key"
+_N_CORRECTIONS = ("(select count(*) from corrections k2 join cells c2 on c2.key = k2.key "
+                  "where k2.sha256 = d.sha256 and c2.report_id = r.id) as n_corrections")
+
+
 def _pick(key: str) -> str:
-    return f"max(case when c.key = {_lit(key)} then c.value end)"
+    return f"max(case when c.key = {_lit(key)} then {_VALUE} end)"
 
 
 def _wide_sql(keys: tuple[str, ...], prefix: str) -> str:
     cols = ",\n  ".join(f"{_pick(k)} as {_q(k)}" for k in keys)
     return (f"select {_IDENTITY_SQL},\n  {cols}\nfrom reports r\njoin documents d on d.id = r.document_id\n"
             f"left join cells c on c.report_id = r.id and c.key like {_lit(prefix + '.%')}\n"
-            f"group by {_GROUP_SQL}")
+            f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}")
 
 
 def _summary_sql() -> str:
     inner = [f"{_pick(k)} as {_q(k)}" for k in HEADLINE]
-    inner += [f"sum(case when c.key in ({', '.join(map(_lit, s.keys))}) then c.value end) as {_q(s.name)}"
+    inner += [f"sum(case when c.key in ({', '.join(map(_lit, s.keys))}) then {_VALUE} end) as {_q(s.name)}"
               for s in sums()]
     flags = "(select count(*) from flags f where f.report_id = r.id) as n_flags"
-    base = (f"select {_IDENTITY_SQL}, {flags},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
+    base = (f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
             "join documents d on d.id = r.document_id\nleft join cells c on c.report_id = r.id and c.key is not null\n"
-            f"group by {_GROUP_SQL}")
+            f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}, d.sha256")
     shares = ",\n  ".join(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0) as {_q(x.name)}"
                           for x in SHARES)
     return f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
@@ -203,9 +215,9 @@ def _summary_sql() -> str:
 
 def _metrics_sql() -> str:
     ident = ", ".join(f"s.{c}" for c in IDENTITY)
-    parts = [f"select {_IDENTITY_SQL}, c.key as metric, c.value\nfrom cells c\n"
+    parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_VALUE} as value\nfrom cells c\n"
              "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
-             "where c.key is not null"]
+             f"{_CORRECTIONS_JOIN}\nwhere c.key is not null"]
     parts += [f"select {ident}, {_lit(name)} as metric, s.{_q(name)} as value\nfrom report_summary s\n"
               f"where s.{_q(name)} is not null" for name in derived_names()]
     return "\nunion all\n".join(parts)

@@ -83,7 +83,8 @@ def test_export_contract_and_renditions_agree(batch, db_url, tmp_path, capsys):
     assert len(objects) == 5
     for obj in objects:
         assert set(obj) == {"source", "sha256", "format", "region", "admin_code", "issuer", "year", "edition",
-                            "cells", "flags", "sections", "facts"}
+                            "cells", "flags", "sections", "facts", "corrections"}
+        assert obj["corrections"] == []  # the analysts' corrections beside the published cells (test_review)
     baoshan = [o for o in objects if o["source"].startswith("baoshan")]
     assert sorted(o["format"] for o in baoshan) == ["docx", "html", "pdf", "text"]
     for o in baoshan:
