@@ -412,8 +412,10 @@ def _appeals(table: Table, template: Template, result: TablesResult) -> None:
 
 
 def _best_in(texts: list[str], options: tuple[Label, ...]) -> str | None:
+    # 85 forgives one character too many or too few in a four-character heading (行政法复议), and the few
+    # options here stand far apart from each other
     for text in texts:
-        match = labels.best_match(text, ((o.key, o.labels) for o in options), threshold=90)
+        match = labels.best_match(text, ((o.key, o.labels) for o in options), threshold=85)
         if match and not labels.is_ambiguous(match):
             return match.key
     return None

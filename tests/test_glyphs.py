@@ -40,3 +40,19 @@ def test_spaced_figure_text_in_a_ruled_cell():
     assert join_spaced_figure_text("1 2 3 4 . 5") == "1234.5"
     assert join_spaced_figure_text("第 3 项") == "第 3 项"
     assert join_spaced_figure_text("533") == "533"
+
+
+def test_spaced_figures_with_separators_units_and_signs():
+    def texts(*parts, pitch=6):
+        return [w["text"] for w in join_spaced_figures(
+            [_word(t, 100 + i * pitch, 104 + i * pitch) for i, t in enumerate(parts)], 10)]
+    assert texts("1", ",", "0", "1", "1") == ["1,011"]
+    assert texts("0", ".", "0", "5", "万", "元") == ["0.05万元"]
+    assert texts("-", "2") == ["-2"]
+    assert texts("合", "计") == ["合", "计"]         # letters of a label are not a figure
+    assert join_spaced_figure_text("9 4 . 0 3 万 元") == "94.03万元"
+    assert join_spaced_figure_text("1 2\n3 4") == "1 2\n3 4"       # two lines are not one figure
+    assert join_spaced_figure_text("113400 万元") == "113400 万元"  # a figure and its unit, as printed
+    # a figure and its unit printed with an ordinary space stay two words
+    assert [w["text"] for w in join_spaced_figures([_word("113400", 100, 130), _word("万元", 133, 153)], 10)] \
+        == ["113400", "万元"]

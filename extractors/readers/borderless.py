@@ -27,6 +27,7 @@ _DIGIT = regex.compile(r"\d")
 _MIN_DATA_LINES = 2
 _MAX_GAP_LINES = 8  # non-figure lines (wrapped labels, rows printed blank) between two data lines
 _MAX_HEADER_LINES = 10
+_WRAP_GAP = 0.8  # × text height: lines of one wrapped cell stand closer than this; rows stand further apart
 
 
 @dataclass
@@ -278,22 +279,16 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         return all(column_of(w) < len(label_cols) for w in line.words)
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
+    joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
     pending = []
-    row_of: dict[int, int] = dict(data_rows)  # body line -> row, as lines are placed
     for idx, line in enumerate(body):
         if idx in data_rows:
             continue
-        if top_aligned and label_only(line) and not _starts_row(line) and idx - 1 in row_of \
-                and line.top - body[idx - 1].bottom <= 0.8 * size:
-            # a label cell's further lines, under the row's first line where its figures stand
-            row_of[idx] = row_of[idx - 1]
-            rows[row_of[idx]].append(line)
-            continue
         near = min(data_rows, key=lambda d: abs(body[d].center - line.center))
-        if abs(body[near].center - line.center) <= 1.4 * size and label_only(line) \
-                and not (top_aligned and near < idx):
-            row_of[idx] = data_rows[near]
-            rows[data_rows[near]].append(line)
+        if idx in joins:
+            rows[data_rows[joins[idx]]].append(line)
+        elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size:
+            rows[data_rows[near]].append(line)  # a line right beside a row's figures belongs to that row
         else:
             pending.append(line)
     # A line far from any figures is a row of its own (a block heading, a header, a row printed all blank);
@@ -331,12 +326,77 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
                  pages=pages, ruled=False)
 
 
-_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[．.、](?!\d))")
+# what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
+_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
+                           r"|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+条)")
 
 
 def _starts_row(line: _Line) -> bool:
     """A line that opens a row label (一、 （二） 3．), in any of its label columns."""
     return any(_ROW_START.match(w["text"]) for w in line.words)
+
+
+def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, top_aligned: bool,
+                     size: float) -> dict[int, int]:
+    """Which figure line's row each line of wrapped label text joins (body index -> data line index); the lines
+    left out stand as rows of their own (a block heading, a row printed without figures).
+
+    Between two figure lines, the last line that opens a row label (一、 （二） 3．) and the lines after it belong
+    to the row below (a label centred beside its figures starts above them), unless that row's label opens in
+    the same column on its figure line (then the line is a row of its own); the lines before it belong to
+    the row above. Without such a line, labels aligned to the top of their cells continue the row above;
+    centred ones are split between the rows by distance. Only lines that follow each other closely join.
+    """
+    def close(a: _Line, b: _Line) -> bool:
+        return abs(b.top - a.bottom) <= _WRAP_GAP * size
+
+    def opener_column(line: _Line) -> int | None:
+        return next((column_of(w) for w in line.words if _ROW_START.match(w["text"])), None)
+
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(body):
+        if i in data:
+            i += 1
+            continue
+        j = i
+        while j < len(body) and j not in data:
+            j += 1
+        above = i - 1 if i - 1 in data else None
+        below = j if j < len(body) else None
+        run = [k for k in range(i, j)]
+        openers = [k for k in run if label_only(body[k]) and opener_column(body[k]) is not None]
+        # the row's own label opens in the deepest label column (1．… beside a parent （六）… printed across rows)
+        deepest = max((opener_column(body[k]) for k in openers), default=None)
+        opener = next((k for k in reversed(openers) if opener_column(body[k]) == deepest), None)
+        if opener is not None:  # lines between the first and the last opener are rows of their own (（六）其他处理)
+            head, tail = run[:run.index(openers[0])], run[run.index(opener):]
+        elif below is None or opener_column(body[below]) is not None or (top_aligned and _has_label(body[below])):
+            head, tail = run, []  # the row below opens its label on its own figure line: nothing here is its
+        else:  # centred labels: the nearer figure line takes each line
+            half = [k for k in run if below is None or abs(body[k].center - body[above].center if above is not None
+                                                               else float("inf")) <= abs(body[below].center - body[k].center)]
+            head, tail = half, [k for k in run if k not in half]
+        if above is not None:
+            prev = above
+            for k in head:
+                if not (label_only(body[k]) and close(body[prev], body[k])):
+                    break
+                out[k], prev = above, k
+        if below is not None and tail:
+            column = opener_column(body[tail[0]]) if opener is not None else None
+            opens_own = column is not None and any(_ROW_START.match(w["text"]) and column_of(w) == column
+                                                   for w in body[below].words)
+            chain = tail + [below]
+            if not opens_own and all(label_only(body[k]) for k in tail) \
+                    and all(close(body[a], body[b]) for a, b in zip(chain, chain[1:])):
+                out.update({k: below for k in tail})
+        i = j
+    return out
+
+
+def _has_label(line: _Line) -> bool:
+    return any(w not in line.values for w in line.words)
 
 
 def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only, size: float) -> bool:
@@ -349,7 +409,8 @@ def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only
     wrapped_below = sum(1 for i, line in enumerate(body[1:], start=1) if i not in data_rows and label_only(line)
                         and not _starts_row(line) and i - 1 in data_rows
                         and line.top - body[i - 1].bottom <= 0.8 * size)
-    return on_figures > 2 * above and wrapped_below > 0
+    bare = sum(1 for d in data_rows if not _has_label(body[d]))  # figures beside a label centred around them
+    return on_figures > 2 * (above + bare) and wrapped_below > 0
 
 
 def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float) -> list[float]:

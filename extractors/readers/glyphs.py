@@ -57,33 +57,40 @@ def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     return dedupe_chars(chars, tolerance=tolerance)
 
 
-_FIGURE_PART = regex.compile(r"^[0-9０-９][0-9０-９,，.．]*$")
+_FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")
+_FIGURE_TAIL = regex.compile(r"^[0-9０-９,，.．]+[万亿千]?[元件条个次篇]?$|^(?=.)[万亿千]?[元件条个次篇]?$")
 
 
 def join_spaced_figures(words: list[dict], size: float) -> list[dict]:
     """Words of one page with the digits of a widely spaced figure ('5 3 3') joined into one word.
 
-    Neighbours on one line join when both are runs of digits and the gap between them is under ``0.8 ×
-    size`` (the text height): the columns of a table stand several characters apart, so two figures of
-    neighbouring columns never come that close.
+    Single characters standing apart on one line join when the first is (the start of) a figure, the second goes on with digits,
+    separators or a unit (1 , 0 1 1; 0 . 0 5 万 元), and the gap between them is under ``0.8 × size`` (the
+    text height): the columns of a table stand several characters apart, so two figures of neighbouring
+    columns never come that close.
     """
     out: list[dict] = []
     for word in words:  # in reading order, as extract_words gives them: a left neighbour comes just before
         prev = out[-1] if out else None
-        if prev is not None and _FIGURE_PART.match(prev["text"]) and _FIGURE_PART.match(word["text"]) \
+        if prev is not None and len(word["text"]) == 1 and (len(prev["text"]) == 1 or prev.get("spaced")) \
+                and _FIGURE_HEAD.match(prev["text"]) and _FIGURE_TAIL.match(word["text"]) \
                 and abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size \
                 and 0 <= word["x0"] - prev["x1"] < 0.8 * size:
-            out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"],
+            out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"], "spaced": True,
                        "top": min(prev["top"], word["top"]), "bottom": max(prev["bottom"], word["bottom"])}
         else:
             out.append(word)
     return out
 
 
-_SPACED_FIGURE = regex.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*(?:[ \u3000]+[0-9０-９,，.．]+)+\s*$")
+_ONE_FIGURE = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?[元件条个次篇]?$")
 
 
 def join_spaced_figure_text(text: str) -> str:
-    """A ruled cell's text that is one figure printed with spaces between its digits, closed up ('5 3 3' →
-    '533'); any other text unchanged."""
-    return regex.sub(r"[ \u3000]+", "", text) if _SPACED_FIGURE.match(text) else text
+    """A ruled cell's text that is one figure printed with spaces between its characters, closed up
+    ('5 3 3' → '533', '9 4 . 0 3 万 元' → '94.03万元'); any other text unchanged."""
+    tokens = text.split()
+    closed = "".join(tokens)
+    # every character standing alone: '113400 万元' keeps its space, as printed
+    spaced = len(tokens) > 1 and all(len(t) == 1 for t in tokens) and "\n" not in text.strip()
+    return closed if spaced and _ONE_FIGURE.match(closed) else text
