@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 # --- module-level data -------------------------------------------------------
 
@@ -123,14 +123,27 @@ def to_halfwidth(text: str, keep_fullwidth_comma: bool = False) -> str:
     return text.translate(_FULLWIDTH_KEEP_COMMA if keep_fullwidth_comma else _FULLWIDTH)
 
 
+# Enough digits that no figure of _MAX_LEN characters (with 亿 and 万) is ever rounded.
+_PRECISION = 4 * _MAX_LEN
+
+
 def tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros but never print in exponent form (1821800, not 1.8218E+6)."""
-    value = value.normalize()
-    if value == 0:
-        return Decimal(0)
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]
-        value = value.quantize(Decimal(1))
-    return value
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        value = value.normalize()
+        if value == 0:
+            return Decimal(0)
+        if value.as_tuple().exponent > 0:  # type: ignore[operator]
+            value = value.quantize(Decimal(1))
+        return value
+
+
+def scale(value: Decimal, factor: int | Decimal) -> Decimal:
+    """value × factor, exactly (the default context would round past 28 digits)."""
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return tidy(value * factor)
 
 
 def _squeeze(text: str) -> str:
@@ -154,6 +167,8 @@ def _section(text: str, *, bare_ten: bool, abbreviated: int | None) -> int:
     """
     if not text:
         raise MalformedNumeral("empty section")
+    if abbreviated and len(text) == 1 and text in CN_DIGITS and text not in ZERO_CHARS:
+        return CN_DIGITS[text] * abbreviated  # 三万五, 两亿三: the digit counts the next unit down
     value, previous, gap, i, n = 0, 10**4, False, 0, len(text)
     while i < n:
         ch = text[i]
@@ -177,7 +192,7 @@ def _section(text: str, *, bare_ten: bool, abbreviated: int | None) -> int:
             elif gap or previous == 10:
                 unit = 1
             elif previous == 10**4:  # the section is one digit
-                unit = abbreviated if abbreviated and n == 1 else 1
+                unit = 1
             else:
                 unit = previous // 10  # 一百二: the digit counts the next unit down
         else:
@@ -314,9 +329,12 @@ def read_number(text: str) -> NumberReading:
     # Malformed means numeral characters only, with a unit or magnitude among them (1.2.3 is no numeral).
     shaped = _NUMERAL_SHAPE_RE.fullmatch(s) is not None
     try:
-        value = _parse_arabic(s) if s[0].isdigit() or s[0] == "." else None
-        if value is None and all(c in CN_NUMERAL_CHARS or c == "点" for c in s):
-            value = _parse_chinese(s)
+        with localcontext() as ctx:  # exact: sums and products of long figures are never rounded
+            ctx.prec = _PRECISION
+            value = _parse_arabic(s) if s[0].isdigit() or s[0] == "." else None
+            if value is None and all(c in CN_NUMERAL_CHARS or c == "点" for c in s):
+                value = _parse_chinese(s)
+            value = None if value is None else sign * value
     except MalformedNumeral as exc:
         return NumberReading(None, "malformed" if shaped else "not_a_number", str(exc))
     except (InvalidOperation, ArithmeticError, ValueError) as exc:
@@ -325,7 +343,7 @@ def read_number(text: str) -> NumberReading:
         if shaped:
             return NumberReading(None, "malformed", f"not a numeral: {s!r}")
         return NumberReading(None, "not_a_number", f"not a number: {s!r}")
-    return NumberReading(tidy(sign * value), "number")
+    return NumberReading(tidy(value), "number")
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -372,28 +390,25 @@ def parse_cell(text: str) -> CellValue:
     dash = _DASHES_RE.match(s)
     if dash and dash.end() <= 2 and s[dash.end():dash.end() + 1].strip(" ") != "":
         s = "-" + s[dash.end():].lstrip()  # —2, –2, ——2: a dash before the figure is its sign
-    m = _CELL_UNIT_RE.fullmatch(s)
-    reading = read_number(s)
-    unit, qualifier = None, None
-    if reading.status != "number" and m and (m["unit"] or m["q"]):
-        printed = m["unit"]
-        if printed in MONEY_UNITS and printed != "元" and not m["q"]:
-            # 1亿2000万元: the magnitude belongs to the figure, 元 is the unit (the same value for 113400万元)
-            reading = read_number(m["num"] + printed[:-1])
-            printed = "元" if reading.status == "number" else printed
-        if printed not in ("元", None) or m["q"] or reading.status != "number":
-            reading = read_number(m["num"])
-        if reading.status == "number":
-            qualifier = "at_least" if m["q"] else None
-            if printed in MONEY_UNITS:
-                reading, unit = NumberReading(tidy(reading.value * MONEY_UNITS[printed]), "number"), "元"
-            elif printed:
-                unit = COUNT_UNITS[printed]
+    m = _CELL_UNIT_RE.fullmatch(s)  # figure, 余/多, unit: "113400万元", "1万2千余件", "-3件", "663"
+    number, printed = (m["num"], m["unit"]) if m else (s, None)
+    if printed in MONEY_UNITS and printed != "元" and not m["q"]:  # type: ignore[index]
+        number, printed = number + printed[:-1], "元"  # 1亿2000万元: 万 closes the figure, 元 is the unit
+    reading = read_number(number)
+    unit, qualifier = None, "at_least" if m and m["q"] else None
+    if printed in MONEY_UNITS:
+        unit = "元"
+        if reading.value is not None:
+            reading = NumberReading(scale(reading.value, MONEY_UNITS[printed]), "number")
+    elif printed:
+        unit = COUNT_UNITS[printed]
     if reading.status == "malformed":
         return CellValue(None, "malformed", None, raw)
     if reading.value is None:
         return CellValue(None, "invalid", None, raw)
     return CellValue(reading.value, "zero" if reading.value == 0 else "number", unit, raw, qualifier)
+
+
 _MONEY_ALT = _alternation(MONEY_UNITS)
 # Ordered from most to least explicit; a bare 元 only counts when it is
 # clearly a unit label, since 元 also occurs in words (单元, 多元).

@@ -37,6 +37,7 @@ from extractors.numerals import (
     MAGNITUDES,
     MONEY_UNITS,
     parse_number,
+    scale,
     tidy,
     to_halfwidth,
 )
@@ -102,7 +103,7 @@ _WS = r"[ \t]*"
 _AR = (r"(?<![\d.])(?<!\d,)(?<!\d，)(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
        r"(?:(?:亿|万|千(?![米克瓦]))零?\d+(?:\.\d+)?)*")
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN = rf"[{_CN_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?"
+_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?"
 # Financial (大写) digits and units: one alone is a word's character (队伍, 大陆, 收拾), not a numeral.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _NUM = rf"(?:{_AR}|{_CN})"
@@ -236,7 +237,7 @@ def _pick_qualifier(*found: str | None) -> str | None:
 
 
 _DOMAIN_RUN_RE = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z0-9.-]+")  # maximal runs: each character read once
-_PRINTABLE_RUN_RE = re.compile(r"[!-~]*")
+_NOT_PRINTABLE_RE = re.compile(r"[^!-~]")  # where an address's printable ASCII run ends
 _TOP_LEVEL_DOMAINS = frozenset({"cn", "com", "net", "org", "gov", "edu"})
 
 
@@ -250,7 +251,8 @@ def _domain_spans(text: str) -> Iterable[tuple[int, int]]:
         labels, offset, chain_start, chain_len = run[0].split("."), run.start(), run.start(), 0
         for label in labels:
             if chain_len and label.lower() in _TOP_LEVEL_DOMAINS:
-                covered = _PRINTABLE_RUN_RE.match(text, offset + len(label)).end()  # type: ignore[union-attr]
+                stop = _NOT_PRINTABLE_RE.search(text, offset + len(label))
+                covered = stop.start() if stop else len(text)
                 yield chain_start, covered
                 break
             if label:
@@ -409,7 +411,7 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
             value = parse_number(run + mag) if arabic else _cn_value(run + mag, bare_ok=bare_ok)
         else:
             value = parse_number(run) if arabic else _cn_value(run, bare_ok=bare_ok)
-            value = value * magnitude if value is not None else None  # 30-50万元: the range shares it
+            value = scale(value, magnitude) if value is not None else None  # 30-50万元: the range shares it
         if value is None:
             return []
         parsed.append((start, end, value, arabic))
@@ -455,10 +457,10 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
         parsed = parsed[1:]  # "5-3" is no range; keep the number the unit belongs to
     if len(parsed) == 2:  # 30-50人, 三至五个: lower bound then upper bound
         start0, end0, value0, _ = parsed[0]
-        results.append(_build(t, text, start0, end0, value0 * kind_multiplier, unit,
+        results.append(_build(t, text, start0, end0, scale(value0, kind_multiplier), unit,
                               [AT_LEAST], raw_end=end0))
         start1 = parsed[1][0]
-        results.append(_build(t, text, start1, end, parsed[1][2] * kind_multiplier, unit,
+        results.append(_build(t, text, start1, end, scale(parsed[1][2], kind_multiplier), unit,
                               [AT_MOST, *inner, *suffix], use_prefix=False))
         return results
     start, _, value, arabic = parsed[0]
@@ -466,7 +468,7 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
             and (start < 2 or t[start - 2] in _SIGN_CONTEXT or _is_cjk(t[start - 2]))):
         start -= 1  # "本年增/减 -3", 较上年增加-3件: a signed number, not a hyphen
         value = -value if t[start] == "-" else value
-    return [_build(t, text, start, end, value * kind_multiplier, unit, [*inner, *suffix])]
+    return [_build(t, text, start, end, scale(value, kind_multiplier), unit, [*inner, *suffix])]
 
 
 def _build(t: str, text: str, start: int, end: int, value: Decimal, unit: str,
