@@ -162,7 +162,7 @@ def _digits_around(text: str, m: re.Match[str]) -> bool:
 def _section(text: str, *, bare_ten: bool, abbreviated: int | None) -> int:
     """A count below 10^4 (一千零五, 二十, 十二, 一百二); raises MalformedNumeral.
 
-    ``bare_ten``: 十 may open the section without a digit (only at the start of a whole numeral).
+    ``bare_ten``: 十 may open the section without a digit (at the start of a whole numeral, after 零).
     ``abbreviated``: the unit a lone trailing digit stands for (三万五: 千), None when not allowed.
     """
     if not text:
@@ -177,8 +177,8 @@ def _section(text: str, *, bare_ten: bool, abbreviated: int | None) -> int:
                 raise MalformedNumeral(f"misplaced 零 in {text!r}")
             gap, i = True, i + 1
             continue
-        if ch in CN_UNITS:  # a unit with no digit before it: only 十 at the very start
-            if not (i == 0 and bare_ten and CN_UNITS[ch] == 10):
+        if ch in CN_UNITS:  # a unit with no digit before it: only 十, at the very start or after 零 (一千零十)
+            if not ((i == 0 and bare_ten) or gap) or CN_UNITS[ch] != 10:
                 raise MalformedNumeral(f"unit {ch} without a digit in {text!r}")
             digit, unit, i = 1, 10, i + 1
         elif ch in CN_DIGITS:
@@ -217,7 +217,7 @@ def _below_10e8(text: str, *, leading: bool, abbreviated: int | None) -> int:
     if not tail:
         return high * 10**4
     if tail[0] in ZERO_CHARS:
-        low = _section(tail[1:], bare_ten=False, abbreviated=None)
+        low = _section(tail[1:], bare_ten=True, abbreviated=None)
     else:
         low = _section(tail, bare_ten=False, abbreviated=1000)
     return high * 10**4 + low
@@ -243,7 +243,7 @@ def chinese_integer(text: str) -> int:
     if not tail:
         return high * 10**8
     if tail[0] in ZERO_CHARS:
-        low = _below_10e8(tail[1:], leading=False, abbreviated=None)
+        low = _below_10e8(tail[1:], leading=True, abbreviated=None)
     else:
         low = _below_10e8(tail, leading=False, abbreviated=10**7)
     return high * 10**8 + low

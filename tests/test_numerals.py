@@ -306,7 +306,7 @@ def test_long_integers_stay_exact(n: int) -> None:
     [("1亿2000万", "120000000"), ("1万2千", "12000"), ("1万2000", "12000"), ("3万5", "35000"),
      ("1亿2", "120000000"), ("1亿零500万", "105000000"), ("三万五", "35000"), ("一百二", "120"),
      ("两亿三", "230000000"), ("三万零五", "30005"), ("三百二十二万七千六百三十五亿一千", "322763500001000"),
-     ("二○二二", "2022"), ("○", "0"), ("陆", "6"), ("拾", "10"), ("壹拾", "10"), ("萬", None), ("十万", "100000")],
+     ("二○二二", "2022"), ("○", "0"), ("一千零十", "1010"), ("一万零十", "10010"), ("陆", "6"), ("拾", "10"), ("壹拾", "10"), ("萬", None), ("十万", "100000")],
 )
 def test_grammar_cases(text: str, expected: str | None) -> None:
     assert parse_number(text) == (None if expected is None else Decimal(expected))
@@ -380,6 +380,6 @@ def test_unreadable_cells_are_invalid_not_guessed(text: str) -> None:
 
 def test_probe_lists_read_exactly() -> None:
     """Probe A (tuned on) and probe B (written afterwards, held out): every cell and sentence as expected."""
-    for name in ("numerals_probe_a.json",):
+    for name in ("numerals_probe_a.json", "numerals_probe_b.json"):
         cells, narrative = score(Path(__file__).parent / "data" / name)
         assert cells == [] and narrative == []
