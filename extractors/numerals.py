@@ -46,7 +46,7 @@ MAGNITUDES: dict[str, int] = {
     "百": 10**2,
 }
 
-# Chinese digits, plain (小写) and financial (大写) forms; 两 only before 百千万亿, 幺 only in digit runs.
+# Chinese digits, plain (小写) and financial (大写) forms; 两 never before 十 nor in a digit run (二〇二二).
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -101,18 +101,19 @@ class MalformedNumeral(ValueError):
 
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
-_ARABIC_RE = re.compile(_ARABIC)
 _MAG_ALT = _alternation(MAGNITUDES)
 # One Arabic figure with magnitudes: 113400万, 1亿2000万, 1万2千, 1亿零500万, 3万5, 1万2000.
 _ARABIC_PART_RE = re.compile(rf"(零?)({_ARABIC})({_MAG_ALT})?")
 _CELL_UNIT_RE = re.compile(
     rf"(?P<num>.+?)(?P<q>余|多)?(?P<unit>{_alternation(list(MONEY_UNITS) + list(COUNT_UNITS))})?"
 )
-# Dash-like signs (after to_halfwidth, which maps ‐ ‒ − ﹣ － to "-"): a lone one is a printed blank.
-_DASHES = "-—–―─_~"
-_DASHES_RE = re.compile(rf"[{_DASHES}]+")
-# Text made of these (and at least one unit or magnitude) is a numeral, good or malformed.
-_NUMERAL_SHAPE_RE = re.compile(rf"[0-9.,{CN_NUMERAL_CHARS}点]*[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}][0-9.,{CN_NUMERAL_CHARS}点]*")
+# A run of these alone is a printed blank; dashes (after to_halfwidth, which maps ‐ ‒ − ﹣ － to "-")
+# right before a figure are its minus sign: —2, –2, ——2.
+_DASHES_RE = re.compile(r"[-—–―─_~]+")
+_SIGN_DASHES_RE = re.compile(r"[-—–―─]{1,2}")
+# Text made of these, with at least one unit or magnitude among them, is a numeral, good or malformed.
+_NUMERAL_CHARS = rf"[0-9.,{CN_NUMERAL_CHARS}点]*"
+_NUMERAL_SHAPE_RE = re.compile(rf"{_NUMERAL_CHARS}[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}]{_NUMERAL_CHARS}")
 _MAX_LEN = 64  # nothing longer is "one number"; bounds work on hostile input
 
 
@@ -227,9 +228,7 @@ def chinese_integer(text: str) -> int:
     """一千二百万 -> 12000000, 壹佰贰拾叁 -> 123, 二〇二二 -> 2022; raises MalformedNumeral."""
     if not text:
         raise MalformedNumeral("empty numeral")
-    if all(c in CN_DIGITS and c not in "两兩" for c in text):
-        if len(text) > 1 and any(c in "两兩" for c in text):
-            raise MalformedNumeral(f"两 in a digit run {text!r}")
+    if all(c in CN_DIGITS and c not in "两兩" for c in text):  # 两 never stands in a digit run
         return int("".join(str(CN_DIGITS[c]) for c in text))  # 二〇二二: digit by digit
     parts = text.replace("億", "亿").split("亿")
     if len(parts) > 2:
@@ -326,6 +325,8 @@ def read_number(text: str) -> NumberReading:
         sign, s = (-1 if s[0] in "-负" else 1), s[1:].lstrip()
     if not s:
         return NumberReading(None, "not_a_number", "a sign alone")
+    if s in MAGNITUDES or s in CN_SECTIONS or (s in CN_UNITS and CN_UNITS[s] != 10):
+        return NumberReading(None, "not_a_number", f"a bare magnitude: {s!r}")  # 万元, 千万元: unit words
     # Malformed means numeral characters only, with a unit or magnitude among them (1.2.3 is no numeral).
     shaped = _NUMERAL_SHAPE_RE.fullmatch(s) is not None
     try:
@@ -380,15 +381,15 @@ def parse_cell(text: str) -> CellValue:
     s = _squeeze(to_halfwidth(raw))
     if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
         inner = s[1:-1].strip()
-        if inner and inner[0] not in _DASHES + "+":  # （2）: a list number, not a figure
+        if inner and not (inner[0] == "+" or _SIGN_DASHES_RE.match(inner)):  # （2）: a list number, not a figure
             return CellValue(None, "invalid", None, raw)
         s = inner
     if s in BLANK_TOKENS or _DASHES_RE.fullmatch(s):
         return CellValue(None, "empty", None, raw)
     if len(s) > _MAX_LEN:
         return CellValue(None, "invalid", None, raw)
-    dash = _DASHES_RE.match(s)
-    if dash and dash.end() <= 2 and s[dash.end():dash.end() + 1].strip(" ") != "":
+    dash = _SIGN_DASHES_RE.match(s)
+    if dash:
         s = "-" + s[dash.end():].lstrip()  # —2, –2, ——2: a dash before the figure is its sign
     m = _CELL_UNIT_RE.fullmatch(s)  # figure, 余/多, unit: "113400万元", "1万2千余件", "-3件", "663"
     number, printed = (m["num"], m["unit"]) if m else (s, None)
