@@ -300,11 +300,12 @@ def _number_is_id(t: str, start: int, end: int, arabic: bool, range_end: bool = 
         return True
     if re.fullmatch(r"0\d+", digits):
         return True  # 021, 001: codes keep their leading zero
-    if "," not in digits and len(digits.split(".")[0]) >= 11:
+    plain = digits.isdigit()  # not 1,234 nor 12.5 nor 1亿2000 (a figure with magnitudes is an amount)
+    if plain and len(digits) >= 11:
         return True  # IDs, credit codes
     if nxt in "、." and not after[1:2].isdigit() and _line_start(t, start):
         return True  # "1、全面推进", "2.xxx"
-    if (len(digits) >= 5 and "." not in digits and "," not in digits
+    if (len(digits) >= 5 and plain
             and any(w in t[max(0, start - 12):start] for w in PHONE_WORDS)):
         return True  # 热线 66135566; not 热线受理投诉3,215件
     return False

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.quantities import Quantity, find_quantities
+from tests.numeral_forms import to_arabic_magnitudes, to_chinese
 
 FAST = settings(max_examples=150, deadline=None)
 SEED_LABELS = Path(__file__).parent / "data" / "seed_quantities.json"
@@ -299,3 +300,27 @@ def test_patterns_that_scan_whole_texts_are_linear() -> None:
     bad = [p.pattern for p in patterns if _first_repeat_unguarded(list(_parser.parse(p.pattern, p.flags)), False)]
     assert bad == []
     assert _first_repeat_unguarded(list(_parser.parse(r"[A-Za-z0-9-]+\.cn")), False)  # the check can fail
+
+
+@FAST
+@given(st.text(alphabet="0123456789１２一二两十百千万亿零○〇壹贰陆拾佰仟点余多约第年件元%-‐−–—（）(),，。 .@a-", max_size=40))
+def test_the_finder_itself_never_raises(text: str) -> None:
+    """find_quantities swallows errors to protect a report; its scanner must not need that on numeral soup."""
+    from extractors.quantities import _find
+
+    _find(text)
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=10**15), st.booleans(), st.booleans(), st.booleans(),
+       st.sampled_from(["元", "件", "人次"]))
+def test_figures_with_magnitudes_in_a_sentence(n: int, thousand: bool, financial: bool, liang: bool,
+                                               unit: str) -> None:
+    """Arabic figures with one or two magnitudes (1亿2000万元, 1万2千件) and Chinese numerals (小写, 大写) read
+    whole in the narrative (a lone 壹 or 拾 is a word's character there, not a count)."""
+    figures = [to_arabic_magnitudes(n, thousand)]
+    if n > 10:
+        figures.append(to_chinese(n, financial=financial, bare_ten=True, liang=liang))
+    for figure in figures:
+        found = find_quantities(f"全年共计{figure}{unit}，均已办结。")
+        assert [(q.value, q.unit) for q in found] == [(n, unit)], figure
