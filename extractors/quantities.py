@@ -19,6 +19,9 @@ What is and is not a quantity (held-out labels: tests/data/heldout_facts.json):
 * 成 and fractions are percentages: 八成以上 (80 %, at_least), 超过七成, 三分之一
   (33.33 %, rounded to two places, no qualifier of its own);
 * a duration followed by 内 is an upper bound: 5个工作日内, 15日内, 3个月内 (at_most);
+* figures are read by the one numeral grammar of numerals.py: two magnitudes in one figure (1亿2000万元,
+  1万2千余件), financial numerals (壹佰贰拾叁篇; a lone 陆 or 伍 is a word's character), a signed change
+  (较上年增加-3件 is value -3 with sign +1; 减少3件 is value 3 with sign -1); malformed numerals (万万件) are none;
 * ordinals (第三批, 第二年), years (2023年度), months (1至12月, 截至12月底),
   document numbers (〔2023〕12号), hotlines (12345热线) and phone numbers
   (0830-1234567) are not quantities.
