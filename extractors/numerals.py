@@ -1,26 +1,35 @@
-"""Parsing numbers as they are printed in government disclosure reports.
+"""Parsing numbers as they are printed in government disclosure reports: one grammar for cells and text.
 
-Pure functions, no I/O.  Values are exact ``Decimal``s: cn2an is used for
-Chinese integer numerals (where it is exact, it returns ``int``), but
-decimals and Arabic-with-magnitude forms ("24252.311082万") are computed
-here, because cn2an goes through ``float`` for those.
+Pure functions, no I/O.  Values are exact ``Decimal``s (a 17-digit integer round-trips; nothing goes
+through ``float``).  The Chinese numeral grammar is our own, because it must refuse what is not a
+numeral (万万, 百百伍, 十十: a library that reads 百百伍 as 150 guesses a figure):
+
+    numeral   = [count-of-亿 "亿" [零]] [section-count "万" [零]] [section]   (counts of 亿 may hold 万)
+    section   = digit-unit pairs with strictly falling units 千 > 百 > 十, one 零 marking a gap,
+                a trailing bare digit (一百二 = 120, 三万五 = 35000, abbreviated by one unit)
+    digits    = 零〇○ 一壹幺 二贰两 三叁 四肆 五伍 六陆 七柒 八捌 九玖; units 十拾 百佰 千仟 万萬 亿億;
+                a run of digits alone reads digit by digit (二〇二二 = 2022); 点 starts a fraction.
+
+Arabic figures may carry magnitudes, one or several in falling order (1.2亿, 113400万,
+1亿2000万, 1万2千, 3万5 = 35000).  Text made only of numeral characters that breaks the grammar
+is *malformed* (``read_number`` says so; ``parse_number`` gives None; ``parse_cell`` gives the
+meaning "malformed"): callers treat it as unreadable, never as a number.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-
-import cn2an
+from decimal import Decimal, InvalidOperation, localcontext
 
 # --- module-level data -------------------------------------------------------
 
 # Full-width ASCII block (U+FF01..U+FF5E) -> ASCII, one char for one char, so
 # offsets into the original text stay valid.  Ideographic space -> space,
-# minus-like signs -> "-".
+# minus-like signs (U+2010 hyphen, U+2012 figure dash, U+2212 minus, U+FE63 small hyphen-minus) -> "-".
 _FULLWIDTH: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D,
+                   0xFE63: 0x2D})
 # In running text "，" separates clauses; only tables use it between thousands.
 _FULLWIDTH_KEEP_COMMA: dict[int, int] = {
     k: v for k, v in _FULLWIDTH.items() if k != 0xFF0C
@@ -37,13 +46,18 @@ MAGNITUDES: dict[str, int] = {
     "百": 10**2,
 }
 
-# Chinese digits for the fractional part after 点 (read digit by digit).
+# Chinese digits, plain (小写) and financial (大写) forms; 两 never before 十 nor in a digit run (二〇二二).
 CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "○": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "三": 3,
+    "零": 0, "〇": 0, "○": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8,
+    "玖": 9,
 }
-CN_NUMERAL_CHARS = "零〇○一幺二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿"
+ZERO_CHARS = "零〇○"
+# Units inside a section (below 万) and the section markers.
+CN_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_SECTIONS)
 
 # Printed placeholders meaning "nothing to report" in a table cell.
 BLANK_TOKENS: frozenset[str] = frozenset(
@@ -82,18 +96,24 @@ def _alternation(words: list[str] | dict[str, object]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+class MalformedNumeral(ValueError):
+    """Numeral characters that break the grammar (万万, 百百伍, 十十, 2万1万)."""
+
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
 _MAG_ALT = _alternation(MAGNITUDES)
-_ARABIC_MAG_RE = re.compile(rf"(?P<num>{_ARABIC})(?P<mag>{_MAG_ALT})?")
-_ARABIC_SEGMENT_RE = re.compile(rf"(\d+(?:\.\d+)?)({_MAG_ALT})")
-_CN_RE = re.compile(
-    rf"(?P<int>[{CN_NUMERAL_CHARS}]+?)"
-    rf"(?:点(?P<frac>[{''.join(CN_DIGITS)}]+)(?P<mag>{_MAG_ALT})?)?"
-)
+# One Arabic figure with magnitudes: 113400万, 1亿2000万, 1万2千, 1亿零500万, 3万5, 1万2000.
+_ARABIC_PART_RE = re.compile(rf"(零?)({_ARABIC})({_MAG_ALT})?")
 _CELL_UNIT_RE = re.compile(
-    rf"(?P<num>.+?)(?P<unit>{_alternation(list(MONEY_UNITS) + list(COUNT_UNITS))})"
+    rf"(?P<num>.+?)(?P<q>余|多)?(?P<unit>{_alternation(list(MONEY_UNITS) + list(COUNT_UNITS))})?"
 )
+# A run of these alone is a printed blank; dashes (after to_halfwidth, which maps ‐ ‒ − ﹣ － to "-")
+# right before a figure are its minus sign: —2, –2, ——2.
 _DASHES_RE = re.compile(r"[-—–―─_~]+")
+_SIGN_DASHES_RE = re.compile(r"[-—–―─]{1,2}")
+# Text made of these, with at least one unit or magnitude among them, is a numeral, good or malformed.
+_NUMERAL_CHARS = rf"[0-9.,{CN_NUMERAL_CHARS}点]*"
+_NUMERAL_SHAPE_RE = re.compile(rf"{_NUMERAL_CHARS}[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}]{_NUMERAL_CHARS}")
 _MAX_LEN = 64  # nothing longer is "one number"; bounds work on hostile input
 
 
@@ -104,14 +124,27 @@ def to_halfwidth(text: str, keep_fullwidth_comma: bool = False) -> str:
     return text.translate(_FULLWIDTH_KEEP_COMMA if keep_fullwidth_comma else _FULLWIDTH)
 
 
+# Enough digits that no figure of _MAX_LEN characters (with 亿 and 万) is ever rounded.
+_PRECISION = 4 * _MAX_LEN
+
+
 def tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros but never print in exponent form (1821800, not 1.8218E+6)."""
-    value = value.normalize()
-    if value == 0:
-        return Decimal(0)
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]
-        value = value.quantize(Decimal(1))
-    return value
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        value = value.normalize()
+        if value == 0:
+            return Decimal(0)
+        if value.as_tuple().exponent > 0:  # type: ignore[operator]
+            value = value.quantize(Decimal(1))
+        return value
+
+
+def scale(value: Decimal, factor: int | Decimal) -> Decimal:
+    """value × factor, exactly (the default context would round past 28 digits)."""
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return tidy(value * factor)
 
 
 def _squeeze(text: str) -> str:
@@ -125,101 +158,215 @@ def _digits_around(text: str, m: re.Match[str]) -> bool:
             and m.end() < len(text) and text[m.end()].isdigit())
 
 
-def _cn_integer(text: str) -> int | None:
-    try:
-        value = cn2an.cn2an(text, "normal")
-    except Exception:  # cn2an signals "not a numeral" with ValueError; be safe
-        value = None
-    if isinstance(value, int):
-        return value
-    # cn2an refuses a count of 亿 that itself holds 万 (三百二十二万七千六百三十五亿一千), as its own an2cn
-    # writes numbers from 10^12 up: read the parts either side of the last 亿 and put them together.
-    head, sep, tail = text.rpartition("亿")
-    if not sep or not head or "亿" in head:  # 亿亿 is no modern numeral
-        return None
-    high = _cn_integer(head)
-    low = _cn_integer(tail.removeprefix("零")) if tail else 0
-    if high is None or low is None or low >= 10**8:
-        return None
-    return high * 10**8 + low
+# --- the Chinese numeral grammar ------------------------------------------------
 
+def _section(text: str, *, bare_ten: bool, abbreviated: int | None) -> int:
+    """A count below 10^4 (一千零五, 二十, 十二, 一百二); raises MalformedNumeral.
 
-def _parse_chinese(text: str) -> Decimal | None:
-    m = _CN_RE.fullmatch(text)
-    if not m:
-        return None
-    whole = _cn_integer(m["int"])
-    if whole is None:
-        return None
-    value = Decimal(whole)
-    if m["frac"]:
-        value += Decimal("0." + "".join(str(CN_DIGITS[c]) for c in m["frac"]))
-    if m["mag"]:
-        value *= MAGNITUDES[m["mag"]]
+    ``bare_ten``: 十 may open the section without a digit (at the start of a whole numeral, after 零).
+    ``abbreviated``: the unit a lone trailing digit stands for (三万五: 千), None when not allowed.
+    """
+    if not text:
+        raise MalformedNumeral("empty section")
+    if abbreviated and len(text) == 1 and text in CN_DIGITS and text not in ZERO_CHARS:
+        return CN_DIGITS[text] * abbreviated  # 三万五, 两亿三: the digit counts the next unit down
+    value, previous, gap, i, n = 0, 10**4, False, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in ZERO_CHARS:
+            if gap or i == 0 or i == n - 1:
+                raise MalformedNumeral(f"misplaced 零 in {text!r}")
+            gap, i = True, i + 1
+            continue
+        if ch in CN_UNITS:  # a unit with no digit before it: only 十, at the very start or after 零 (一千零十)
+            if not ((i == 0 and bare_ten) or gap) or CN_UNITS[ch] != 10:
+                raise MalformedNumeral(f"unit {ch} without a digit in {text!r}")
+            digit, unit, i = 1, 10, i + 1
+        elif ch in CN_DIGITS:
+            digit, i = CN_DIGITS[ch], i + 1
+            if i < n and text[i] in CN_UNITS:
+                unit, i = CN_UNITS[text[i]], i + 1
+                if ch in "两兩" and unit == 10:
+                    raise MalformedNumeral(f"两 before 十 in {text!r}")
+            elif i < n:
+                raise MalformedNumeral(f"two digits in a row in {text!r}")
+            elif gap or previous == 10:
+                unit = 1
+            elif previous == 10**4:  # the section is one digit
+                unit = 1
+            else:
+                unit = previous // 10  # 一百二: the digit counts the next unit down
+        else:
+            raise MalformedNumeral(f"{ch!r} is not a numeral character")
+        if unit >= previous or (gap and unit * 10 == previous):
+            raise MalformedNumeral(f"units out of order in {text!r}")
+        value, previous, gap = value + digit * unit, unit, False
     return value
 
 
-def _parse_arabic_segments(text: str) -> Decimal | None:
-    """'1亿2000万', '1万2千': Arabic parts with strictly falling magnitudes."""
-    total, pos, last = Decimal(0), 0, None
-    for m in _ARABIC_SEGMENT_RE.finditer(text):
-        mag = MAGNITUDES[m[2]]
-        if m.start() != pos or (last is not None and mag >= last):
-            return None
-        total += Decimal(m[1]) * mag
-        pos, last = m.end(), mag
-    return total if pos == len(text) and last is not None else None
+def _below_10e8(text: str, *, leading: bool, abbreviated: int | None) -> int:
+    """[section 万 [零]] [section]: a count below 10^8."""
+    parts = text.replace("萬", "万").split("万")
+    if len(parts) > 2:
+        raise MalformedNumeral(f"万 twice in {text!r}")
+    if len(parts) == 1:
+        return _section(text, bare_ten=leading, abbreviated=abbreviated)
+    head, tail = parts
+    high = _section(head, bare_ten=leading, abbreviated=None)
+    if high == 0:
+        raise MalformedNumeral(f"no count before 万 in {text!r}")
+    if not tail:
+        return high * 10**4
+    if tail[0] in ZERO_CHARS:
+        low = _section(tail[1:], bare_ten=True, abbreviated=None)
+    else:
+        low = _section(tail, bare_ten=False, abbreviated=1000)
+    return high * 10**4 + low
+
+
+def chinese_integer(text: str) -> int:
+    """一千二百万 -> 12000000, 壹佰贰拾叁 -> 123, 二〇二二 -> 2022; raises MalformedNumeral."""
+    if not text:
+        raise MalformedNumeral("empty numeral")
+    if all(c in CN_DIGITS and c not in "两兩" for c in text):  # 两 never stands in a digit run
+        return int("".join(str(CN_DIGITS[c]) for c in text))  # 二〇二二: digit by digit
+    parts = text.replace("億", "亿").split("亿")
+    if len(parts) > 2:
+        raise MalformedNumeral(f"亿 twice in {text!r}")
+    if len(parts) == 1:
+        return _below_10e8(text, leading=True, abbreviated=None)
+    head, tail = parts
+    high = _below_10e8(head, leading=True, abbreviated=None) if head else 0
+    if high == 0:
+        raise MalformedNumeral(f"no count before 亿 in {text!r}")
+    if not tail:
+        return high * 10**8
+    if tail[0] in ZERO_CHARS:
+        low = _below_10e8(tail[1:], leading=True, abbreviated=None)
+    else:
+        low = _below_10e8(tail, leading=False, abbreviated=10**7)
+    return high * 10**8 + low
+
+
+def _parse_chinese(text: str) -> Decimal:
+    """A Chinese numeral, with 点 and a magnitude after the fraction (一点二亿); raises MalformedNumeral."""
+    whole, sep, rest = text.partition("点")
+    if not sep:
+        return Decimal(chinese_integer(whole))
+    mag = next((m for m in sorted(MAGNITUDES, key=len, reverse=True) if rest.endswith(m)), "")
+    frac = rest[: len(rest) - len(mag)]
+    if not whole or not frac or any(c not in CN_DIGITS or c in "两兩" for c in frac):
+        raise MalformedNumeral(f"bad fraction in {text!r}")
+    value = Decimal(chinese_integer(whole)) + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return value * MAGNITUDES[mag] if mag else value
+
+
+def _parse_arabic(text: str) -> Decimal | None:
+    """113400万, 1亿2000万, 1万2千, 3万5 (35000), 1万2000 (12000); None if not Arabic at all.
+
+    Magnitudes fall strictly and each part stays below the magnitude before it; a lone digit after
+    the last magnitude counts the next unit down (3万5, 1亿2), longer trailing digits count ones.
+    Raises MalformedNumeral for 2万1万, 1亿12000万.
+    """
+    total, pos, previous, n = Decimal(0), 0, None, len(text)
+    while pos < n:
+        m = _ARABIC_PART_RE.match(text, pos)
+        if not m or (m[1] and previous is None):
+            return None if previous is None else _malformed(text)
+        number, mag = Decimal(m[2].replace(",", "")), m[3]
+        if mag:
+            factor = MAGNITUDES[mag]
+        elif m.end() != n:
+            return _malformed(text)
+        elif previous is None:
+            factor = 1
+        elif not m[1] and re.fullmatch(r"\d", m[2]) and previous >= 10:
+            factor = previous // 10  # 3万5, 1亿2: the digit counts the next unit down
+        else:
+            factor = 1
+        part = number * factor
+        if previous is not None and (factor >= previous or part >= previous):
+            return _malformed(text)
+        total, pos, previous = total + part, m.end(), factor
+    return total
+
+
+def _malformed(text: str) -> Decimal:
+    raise MalformedNumeral(f"magnitudes out of order in {text!r}")
 
 
 # --- public API ----------------------------------------------------------------
 
-def parse_number(text: str) -> Decimal | None:
-    """One number written any way, or None.
+@dataclass(frozen=True)
+class NumberReading:
+    """What ``read_number`` made of a text: ``status`` "number" (``value`` set), "malformed" (numeral
+    characters breaking the grammar: 万万, 百百伍, 2万1万) or "not_a_number"; ``reason`` says why."""
 
-    Accepts Arabic ("1,234", "1，234", "４８９５", "3.5"), signs (+ - ＋ － 负 正),
-    Chinese numerals ("一百零四万", "两千三百", "二〇二〇", "九十八点二八"),
-    Arabic or Chinese with a magnitude ("1.2亿", "188.4万", "一点二亿", "1万2千").
-    Units, percent signs and qualifiers are not numbers: "12件", "5%", "约3" -> None.
+    value: Decimal | None
+    status: str
+    reason: str = ""
+
+
+def read_number(text: str) -> NumberReading:
+    """One number written any way, or why it is none.
+
+    Accepts Arabic ("1,234", "1，234", "４８９５", "3.5"), signs (+ - ＋ － − ‐ 负 正),
+    Chinese numerals ("一百零四万", "两千三百", "二〇二〇", "九十八点二八", "壹佰贰拾叁"),
+    Arabic or Chinese with magnitudes ("1.2亿", "188.4万", "一点二亿", "1万2千", "1亿2000万").
+    Units, percent signs and qualifiers are not numbers: "12件", "5%", "约3" -> not_a_number.
     """
     if not isinstance(text, str):
-        return None
+        return NumberReading(None, "not_a_number", "not text")
     s = _squeeze(to_halfwidth(text))
     if not s or len(s) > _MAX_LEN:
-        return None
+        return NumberReading(None, "not_a_number", "empty" if not s else "too long")
     sign = 1
     if s[0] in "+-负正":
         sign, s = (-1 if s[0] in "-负" else 1), s[1:].lstrip()
     if not s:
-        return None
+        return NumberReading(None, "not_a_number", "a sign alone")
+    if s in MAGNITUDES or s in CN_SECTIONS or (s in CN_UNITS and CN_UNITS[s] != 10):
+        return NumberReading(None, "not_a_number", f"a bare magnitude: {s!r}")  # 万元, 千万元: unit words
+    # Malformed means numeral characters only, with a unit or magnitude among them (1.2.3 is no numeral).
+    shaped = _NUMERAL_SHAPE_RE.fullmatch(s) is not None
     try:
-        m = _ARABIC_MAG_RE.fullmatch(s)
-        if m:
-            value = Decimal(m["num"].replace(",", ""))
-            if m["mag"]:
-                value *= MAGNITUDES[m["mag"]]
-        else:
-            value = _parse_chinese(s)
-            if value is None:
-                value = _parse_arabic_segments(s)
-        if value is None:
-            return None
-        return tidy(sign * value)
-    except (InvalidOperation, ArithmeticError, ValueError):
-        return None
+        with localcontext() as ctx:  # exact: sums and products of long figures are never rounded
+            ctx.prec = _PRECISION
+            value = _parse_arabic(s) if s[0].isdigit() or s[0] == "." else None
+            if value is None and all(c in CN_NUMERAL_CHARS or c == "点" for c in s):
+                value = _parse_chinese(s)
+            value = None if value is None else sign * value
+    except MalformedNumeral as exc:
+        return NumberReading(None, "malformed" if shaped else "not_a_number", str(exc))
+    except (InvalidOperation, ArithmeticError, ValueError) as exc:
+        return NumberReading(None, "not_a_number", str(exc))
+    if value is None:
+        if shaped:
+            return NumberReading(None, "malformed", f"not a numeral: {s!r}")
+        return NumberReading(None, "not_a_number", f"not a number: {s!r}")
+    return NumberReading(tidy(value), "number")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """One number written any way (see ``read_number``), or None when unreadable or malformed."""
+    return read_number(text).value
 
 
 @dataclass(frozen=True)
 class CellValue:
-    """A table cell: ``meaning`` is "number", "zero", "empty" or "invalid".
+    """A table cell: ``meaning`` is "number", "zero", "empty", "invalid" or "malformed".
 
     ``value`` is set for "number" and "zero" (money is in base units, yuan);
-    ``unit`` is the base unit printed in the cell ("元", "件", "%"), else None.
+    ``unit`` is the base unit printed in the cell ("元", "件", "%"), else None;
+    ``qualifier`` is "at_least" for a printed 余/多 (1万2千余件), else None.
+    "malformed": numeral characters that break the grammar (百百伍): unreadable, never a guess.
     """
 
     value: Decimal | None
     meaning: str
     unit: str | None
     raw: str
+    qualifier: str | None = None
 
 
 def parse_cell(text: str) -> CellValue:
@@ -228,25 +375,39 @@ def parse_cell(text: str) -> CellValue:
     "113400 万元" -> 1134000000 元; "12件" -> 12 件; "0.00" -> zero;
     "—", "/", "无", "" -> empty; "2万" -> 20000 with unit None (万 is a
     magnitude, a part of the numeral, not a unit: only 万元 is a money unit).
+    Negatives as printed: （-2）, (-2), -2, –2 (en dash), —2 (em dash), ‐2, −2; a dash alone is blank.
     """
     raw = text if isinstance(text, str) else ""
     s = _squeeze(to_halfwidth(raw))
+    if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
+        inner = s[1:-1].strip()
+        if inner and not (inner[0] == "+" or _SIGN_DASHES_RE.match(inner)):  # （2）: a list number, not a figure
+            return CellValue(None, "invalid", None, raw)
+        s = inner
     if s in BLANK_TOKENS or _DASHES_RE.fullmatch(s):
         return CellValue(None, "empty", None, raw)
-    value, unit = parse_number(s), None
-    if value is None and len(s) <= _MAX_LEN:
-        m = _CELL_UNIT_RE.fullmatch(s)
-        if m:
-            number = parse_number(m["num"])
-            if number is not None:
-                printed = m["unit"]
-                if printed in MONEY_UNITS:
-                    value, unit = tidy(number * MONEY_UNITS[printed]), "元"
-                else:
-                    value, unit = number, COUNT_UNITS[printed]
-    if value is None:
+    if len(s) > _MAX_LEN:
         return CellValue(None, "invalid", None, raw)
-    return CellValue(value, "zero" if value == 0 else "number", unit, raw)
+    dash = _SIGN_DASHES_RE.match(s)
+    if dash:
+        s = "-" + s[dash.end():].lstrip()  # —2, –2, ——2: a dash before the figure is its sign
+    m = _CELL_UNIT_RE.fullmatch(s)  # figure, 余/多, unit: "113400万元", "1万2千余件", "-3件", "663"
+    number, printed = (m["num"], m["unit"]) if m else (s, None)
+    if printed in MONEY_UNITS and printed != "元" and not m["q"]:  # type: ignore[index]
+        number, printed = number + printed[:-1], "元"  # 1亿2000万元: 万 closes the figure, 元 is the unit
+    reading = read_number(number)
+    unit, qualifier = None, "at_least" if m and m["q"] else None
+    if printed in MONEY_UNITS:
+        unit = "元"
+        if reading.value is not None:
+            reading = NumberReading(scale(reading.value, MONEY_UNITS[printed]), "number")
+    elif printed:
+        unit = COUNT_UNITS[printed]
+    if reading.status == "malformed":
+        return CellValue(None, "malformed", None, raw)
+    if reading.value is None:
+        return CellValue(None, "invalid", None, raw)
+    return CellValue(reading.value, "zero" if reading.value == 0 else "number", unit, raw, qualifier)
 
 
 _MONEY_ALT = _alternation(MONEY_UNITS)

@@ -19,6 +19,9 @@ What is and is not a quantity (held-out labels: tests/data/heldout_facts.json):
 * 成 and fractions are percentages: 八成以上 (80 %, at_least), 超过七成, 三分之一
   (33.33 %, rounded to two places, no qualifier of its own);
 * a duration followed by 内 is an upper bound: 5个工作日内, 15日内, 3个月内 (at_most);
+* figures are read by the one numeral grammar of numerals.py: two magnitudes in one figure (1亿2000万元,
+  1万2千余件), financial numerals (壹佰贰拾叁篇; a lone 陆 or 伍 is a word's character), a signed change
+  (较上年增加-3件 is value -3 with sign +1; 减少3件 is value 3 with sign -1); malformed numerals (万万件) are none;
 * ordinals (第三批, 第二年), years (2023年度), months (1至12月, 截至12月底),
   document numbers (〔2023〕12号), hotlines (12345热线) and phone numbers
   (0830-1234567) are not quantities.
@@ -37,6 +40,7 @@ from extractors.numerals import (
     MAGNITUDES,
     MONEY_UNITS,
     parse_number,
+    scale,
     tidy,
     to_halfwidth,
 )
@@ -97,8 +101,14 @@ _SIGN_CONTEXT = frozenset(" \t\n\r(:,;=，：；、（为达")
 PHONE_WORDS = ("电话", "热线", "传真", "手机", "联系方式", "号码", "邮编", "邮政编码", "QQ", "微信号")
 
 _WS = r"[ \t]*"
-_AR = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+# Arabic, with thousands separators (1,234; 1，234 only between digit groups) and magnitudes inside the
+# figure (1亿2000万, 1万2千, 1亿零500万: the last magnitude is the phrase's own group ``mag``).
+_AR = (r"(?<![\d.])(?<!\d,)(?<!\d，)(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+       r"(?:(?:亿|万|千(?![米克瓦]))零?\d+(?:\.\d+)?)*")
+_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?"
+# Financial (大写) digits and units: one alone is a word's character (队伍, 大陆, 收拾), not a numeral.
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _NUM = rf"(?:{_AR}|{_CN})"
 
 
@@ -142,11 +152,13 @@ _SIGN_RE = re.compile(
     rf"(?:(?P<up>{_alt(INCREASE_WORDS)})|(?P<down>{_alt(DECREASE_WORDS)})"
     rf"|(?:同比|环比)(?:(?P<up1>增|涨|升)|(?P<down1>减|降)))(?:了|为|达到|达)?{_WS}$"
 )
-# Spans whose digits are never quantities.
+# Spans whose digits are never quantities.  Every pattern is linear in the text: a repeated class that
+# opens a pattern is guarded by a lookbehind on the same class, so a long run of letters, digits or
+# hyphens is tried from its start only (issue 12: 16,000 such characters took 8.5 s).  Web addresses
+# without a scheme are found by _domain_spans, not by a pattern.
 _MASK_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:https?://|ftp://|www\.)[!-~]+", re.I),                        # URL
-    re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),          # e-mail
-    re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b[!-~]*", re.I),
+    re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),  # e-mail
     # 2020-12, 2020/12/31, 2020.12.31 (two dotted parts would be an amount: 2020.12万元)
     re.compile(r"(?<!\d)(?:19|20)\d{2}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?|\.\d{1,2}\.\d{1,2})(?![\d.])"),
     re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"),                         # clock time
@@ -183,9 +195,13 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _cn_value(run: str, percent: bool = False, bare_ok: bool = False) -> Decimal | None:
     """Chinese numeral in prose; digit-by-digit runs (一一, 二〇二〇) are not counts."""
-    if len(run) > 32:
+    if len(run) > 32 or (len(run) == 1 and run in _FINANCIAL):
         return None
     integer = run.split("点", 1)[0]
     if len(integer) > 1 and all(c in CN_DIGITS for c in integer):
@@ -223,12 +239,37 @@ def _pick_qualifier(*found: str | None) -> str | None:
     return APPROXIMATE if APPROXIMATE in found else None
 
 
+_DOMAIN_RUN_RE = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z0-9.-]+")  # maximal runs: each character read once
+_NOT_PRINTABLE_RE = re.compile(r"[^!-~]")  # where an address's printable ASCII run ends
+_TOP_LEVEL_DOMAINS = frozenset({"cn", "com", "net", "org", "gov", "edu"})
+
+
+def _domain_spans(text: str) -> Iterable[tuple[int, int]]:
+    """example-site.gov.cn/path: labels joined by dots up to a top-level domain, then the rest of the
+    printable ASCII run.  Linear: one pass over runs of [A-Za-z0-9.-], each split once."""
+    covered = 0
+    for run in _DOMAIN_RUN_RE.finditer(text):
+        if run.start() < covered:
+            continue  # inside the address found before (a.cn/b.cn/…): each character is read once
+        labels, offset, chain_start, chain_len = run[0].split("."), run.start(), run.start(), 0
+        for label in labels:
+            if chain_len and label.lower() in _TOP_LEVEL_DOMAINS:
+                stop = _NOT_PRINTABLE_RE.search(text, offset + len(label))
+                covered = stop.start() if stop else len(text)
+                yield chain_start, covered
+                break
+            if label:
+                chain_len += 1
+            else:
+                chain_start, chain_len = offset + 1, 0  # ".." breaks the chain of labels
+            offset += len(label) + 1
+
+
 def _masked(text: str) -> list[bool]:
     mask = [False] * len(text)
-    for pattern in _MASK_RES:
-        for m in pattern.finditer(text):
-            for i in range(m.start(), m.end()):
-                mask[i] = True
+    spans = [m.span() for pattern in _MASK_RES for m in pattern.finditer(text)]
+    for start, end in [*spans, *_domain_spans(text)]:
+        mask[start:end] = [True] * (end - start)
     return mask
 
 
@@ -262,11 +303,12 @@ def _number_is_id(t: str, start: int, end: int, arabic: bool, range_end: bool = 
         return True
     if re.fullmatch(r"0\d+", digits):
         return True  # 021, 001: codes keep their leading zero
-    if "," not in digits and len(digits.split(".")[0]) >= 11:
+    plain = digits.isdigit()  # not 1,234 nor 12.5 nor 1亿2000 (a figure with magnitudes is an amount)
+    if plain and len(digits) >= 11:
         return True  # IDs, credit codes
     if nxt in "、." and not after[1:2].isdigit() and _line_start(t, start):
         return True  # "1、全面推进", "2.xxx"
-    if (len(digits) >= 5 and "." not in digits and "," not in digits
+    if (len(digits) >= 5 and plain
             and any(w in t[max(0, start - 12):start] for w in PHONE_WORDS)):
         return True  # 热线 66135566; not 热线受理投诉3,215件
     return False
@@ -358,7 +400,9 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
     numbers = [("num", num_start, num_end)]
     if m["num0"]:
         numbers.insert(0, ("num0", m.start("num0"), m.end("num0")))
-    parsed: list[tuple[int, int, Decimal, bool]] = []
+    mag = m["mag"]
+    magnitude = MAGNITUDES[mag] if mag else 1
+    parsed: list[tuple[int, int, Decimal, bool]] = []  # (start, end, value with the magnitude, arabic)
     for group, start, end in numbers:
         run = m[group]
         arabic = run[0].isdigit()
@@ -366,12 +410,16 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
             return []
         # 逾千件, 百余人, 近千条, 万余人次: a bare magnitude counts when a qualifier bounds it.
         bare_ok = group == "num" and bool(m["q1"] or m["q2"] or _prefix(t[max(0, start - 16):start])[0])
-        value = parse_number(run) if arabic else _cn_value(run, bare_ok=bare_ok)
+        if group == "num" and mag:
+            # The magnitude closes the figure: 1亿2000 + 万 is 1亿2000万 (not 1亿2000 times 万), 三点五 + 万.
+            value = parse_number(run + mag) if arabic else _cn_value(run + mag, bare_ok=bare_ok)
+        else:
+            value = parse_number(run) if arabic else _cn_value(run, bare_ok=bare_ok)
+            value = scale(value, magnitude) if value is not None else None  # 30-50万元: the range shares it
         if value is None:
             return []
         parsed.append((start, end, value, arabic))
 
-    mag = m["mag"]
     last_arabic = parsed[-1][3]
     if not last_arabic:
         run = m["num"]
@@ -395,7 +443,6 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
             return []  # 三期工程, 二次开发
         if unit_printed == "位" and t.startswith("一体", m.end("unit")):
             return []  # 四位一体
-    multiplier = MAGNITUDES[mag] if mag else 1
     unit, kind_multiplier = "", 1
     if unit_printed in TEXT_MONEY_UNITS:
         unit = "美元" if unit_printed == "美元" else "元"
@@ -414,17 +461,18 @@ def _from_match(t: str, text: str, m: re.Match[str]) -> list[Quantity]:
         parsed = parsed[1:]  # "5-3" is no range; keep the number the unit belongs to
     if len(parsed) == 2:  # 30-50人, 三至五个: lower bound then upper bound
         start0, end0, value0, _ = parsed[0]
-        results.append(_build(t, text, start0, end0, value0 * multiplier * kind_multiplier, unit,
+        results.append(_build(t, text, start0, end0, scale(value0, kind_multiplier), unit,
                               [AT_LEAST], raw_end=end0))
         start1 = parsed[1][0]
-        results.append(_build(t, text, start1, end, parsed[1][2] * multiplier * kind_multiplier, unit,
+        results.append(_build(t, text, start1, end, scale(parsed[1][2], kind_multiplier), unit,
                               [AT_MOST, *inner, *suffix], use_prefix=False))
         return results
     start, _, value, arabic = parsed[0]
-    if arabic and start and t[start - 1] in "+-" and (start < 2 or t[start - 2] in _SIGN_CONTEXT):
-        start -= 1  # "本年增/减 -3": a signed number, not a hyphen
+    if (arabic and start and t[start - 1] in "+-"
+            and (start < 2 or t[start - 2] in _SIGN_CONTEXT or _is_cjk(t[start - 2]))):
+        start -= 1  # "本年增/减 -3", 较上年增加-3件: a signed number, not a hyphen
         value = -value if t[start] == "-" else value
-    return [_build(t, text, start, end, value * multiplier * kind_multiplier, unit, [*inner, *suffix])]
+    return [_build(t, text, start, end, scale(value, kind_multiplier), unit, [*inner, *suffix])]
 
 
 def _build(t: str, text: str, start: int, end: int, value: Decimal, unit: str,

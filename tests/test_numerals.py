@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from pathlib import Path
 
 import cn2an
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.numerals import CellValue, money_multiplier, parse_cell, parse_number
+from extractors.numerals import (
+    CellValue,
+    NumberReading,
+    money_multiplier,
+    parse_cell,
+    parse_number,
+    read_number,
+)
+from tests.numeral_forms import to_arabic_magnitudes, to_chinese
+from tests.numeral_probes import score
 
 FAST = settings(max_examples=150, deadline=None)
 
@@ -112,7 +122,7 @@ def test_never_raises_on_any_text(text: str) -> None:
     value = parse_number(text)
     assert value is None or isinstance(value, Decimal)
     cell = parse_cell(text)
-    assert cell.meaning in {"number", "zero", "empty", "invalid"}
+    assert cell.meaning in {"number", "zero", "empty", "invalid", "malformed"}
     assert cell.raw == text
     money_multiplier(text)
 
@@ -193,3 +203,129 @@ def test_cell_value_is_frozen() -> None:
 )
 def test_money_multiplier(header: str, multiplier: int | None) -> None:
     assert money_multiplier(header) == multiplier
+
+
+# --- the one numeral grammar (issue 8 part 5, issue 12 part 6) -------------------------------------------
+
+@pytest.mark.parametrize(
+    ("n", "kwargs", "text"),
+    [(12, {}, "一十二"), (12, {"bare_ten": True}, "十二"), (10500, {}, "一万零五百"),
+     (12_000_000, {}, "一千二百万"), (100_000_001, {}, "一亿零一"), (2015, {"financial": True}, "贰仟零壹拾伍"),
+     (2200, {"liang": True}, "两千两百"), (1005, {"zero": "〇"}, "一千〇五")],
+)
+def test_reference_renderer(n: int, kwargs: dict, text: str) -> None:
+    assert to_chinese(n, **kwargs) == text
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**16 - 1), st.booleans(), st.booleans(), st.booleans(),
+       st.sampled_from("零〇○"))
+def test_chinese_numerals_round_trip_both_forms(n: int, financial: bool, bare_ten: bool, liang: bool,
+                                                zero: str) -> None:
+    """number -> Chinese numeral (小写 or 大写, every zero character) -> the same number, exactly."""
+    text = to_chinese(n, financial=financial, bare_ten=bare_ten, liang=liang, zero=zero)
+    assert read_number(text) == NumberReading(Decimal(n), "number")
+    assert parse_cell(text + "件") == CellValue(Decimal(n), "zero" if n == 0 else "number", "件", text + "件")
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**17), st.booleans())
+def test_arabic_magnitude_forms_round_trip(n: int, thousand: bool) -> None:
+    text = to_arabic_magnitudes(n, thousand)
+    assert parse_number(text) == n
+    assert parse_cell(text + "元").value == n
+
+
+@FAST
+@given(st.integers(min_value=10**16, max_value=10**18))
+def test_long_integers_stay_exact(n: int) -> None:
+    """Decimal, never float: a 17-digit figure comes back digit for digit."""
+    for text in (str(n), f"{n:,}", f"-{n}"):
+        value = parse_number(text)
+        assert isinstance(value, Decimal)
+        assert str(abs(value)) == str(n)
+    assert str(parse_cell(f"{n}元").value) == str(n)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1亿2000万", "120000000"), ("1万2千", "12000"), ("1万2000", "12000"), ("3万5", "35000"),
+     ("1亿2", "120000000"), ("1亿零500万", "105000000"), ("三万五", "35000"), ("一百二", "120"),
+     ("两亿三", "230000000"), ("三万零五", "30005"), ("三百二十二万七千六百三十五亿一千", "322763500001000"),
+     ("二○二二", "2022"), ("○", "0"), ("一千零十", "1010"), ("一万零十", "10010"), ("陆", "6"), ("拾", "10"), ("壹拾", "10"), ("萬", None), ("十万", "100000")],
+)
+def test_grammar_cases(text: str, expected: str | None) -> None:
+    assert parse_number(text) == (None if expected is None else Decimal(expected))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["万万", "百百", "万万万万陆", "百百伍", "十十", "佰佰伍", "拾拾", "一百百", "一十百", "一千千", "亿亿", "一亿亿",
+     "二万万", "一百一百", "两十", "一千零零五", "一百零五十", "一二百", "2万1万", "1亿12000万", "千百亿", "百万万"],
+)
+def test_malformed_numerals_are_refused(text: str) -> None:
+    reading = read_number(text)
+    assert reading.status == "malformed" and reading.value is None and reading.reason
+    assert parse_number(text) is None
+    cell = parse_cell(text)
+    assert (cell.meaning, cell.value) == ("malformed", None)
+
+
+_UNIT_CHARS = "十百千万亿拾佰仟"
+
+
+@FAST
+@given(st.integers(min_value=10, max_value=10**16 - 1), st.booleans(), st.data())
+def test_a_repeated_unit_is_refused(n: int, financial: bool, data: st.DataObject) -> None:
+    """Doubling any unit of a good numeral (一千 -> 一千千, 一万 -> 一万万) makes it malformed, never a number."""
+    text = to_chinese(n, financial=financial)
+    places = [i for i, c in enumerate(text) if c in _UNIT_CHARS]
+    i = data.draw(st.sampled_from(places))
+    bad = text[: i + 1] + text[i] + text[i + 1:]
+    assert read_number(bad).status == "malformed"
+    assert parse_cell(bad).meaning == "malformed"
+
+
+@FAST
+@given(st.sampled_from(_UNIT_CHARS), st.integers(min_value=2, max_value=6),
+       st.sampled_from(["", "陆", "伍", "五", "一"]))
+def test_runs_of_one_unit_are_refused(unit: str, times: int, tail: str) -> None:
+    """万万万万陆, 百百伍, 十十: a run of one unit is no numeral."""
+    assert read_number(unit * times + tail).status == "malformed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("（-2）", "-2"), ("(-2)", "-2"), ("–2", "-2"), ("—2", "-2"), ("‐2", "-2"), ("−2", "-2"), ("-2", "-2"),
+     ("－２", "-2"), ("（－２）", "-2"), ("——2", "-2"), ("‒2", "-2"), ("- 2", "-2"), ("—1.5", "-1.5"),
+     ("（+3）", "3"), ("−1.2万元", "-12000"), ("-0", "0")],
+)
+def test_negative_cells(text: str, expected: str) -> None:
+    assert parse_cell(text).value == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["—", "-", "/", "–", "‐", "−", "——", "（—）", "(-)", "－", ""])
+def test_a_dash_alone_is_a_printed_blank(text: str) -> None:
+    assert parse_cell(text).meaning == "empty"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [("1亿2000万元", "120000000", "元", None), ("1万2千余件", "12000", "件", "at_least"),
+     ("0.5万元", "5000", "元", None), ("12000多件", "12000", "件", "at_least"), ("1万2千余万元", "120000000", "元", "at_least")],
+)
+def test_cells_with_two_magnitudes_and_qualifiers(text: str, value: str, unit: str, qualifier: str | None) -> None:
+    cell = parse_cell(text)
+    assert (cell.value, cell.unit, cell.qualifier) == (Decimal(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["（2）", "1e20", "2-3", "约12", "万元", "千万元", "亿元", "百", "万"])
+def test_unreadable_cells_are_invalid_not_guessed(text: str) -> None:
+    assert parse_cell(text).meaning == "invalid" and parse_cell(text).value is None
+
+
+def test_probe_lists_read_exactly() -> None:
+    """Probe A (tuned on) and probe B (written afterwards, held out): every cell and sentence as expected."""
+    for name in ("numerals_probe_a.json", "numerals_probe_b.json"):
+        cells, narrative = score(Path(__file__).parent / "data" / name)
+        assert cells == [] and narrative == []

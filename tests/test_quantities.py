@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.quantities import Quantity, find_quantities
+from tests.numeral_forms import to_arabic_magnitudes, to_chinese
 
 FAST = settings(max_examples=150, deadline=None)
 SEED_LABELS = Path(__file__).parent / "data" / "seed_quantities.json"
@@ -219,3 +220,107 @@ def test_seed_narrative_precision_and_recall() -> None:
     assert gold_total >= 100
     precision, recall = hits / max(predicted, 1), hits / gold_total
     assert precision >= 0.95 and recall >= 0.95, misses
+
+
+# --- two magnitudes in one figure, signed changes, financial numerals (issue 8 part 5) ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("采购金额1亿2000万元", [("120000000", "元", None, "money", None)]),
+        ("群众诉求1万2千余件", [("12000", "件", "at_least", "count", None)]),
+        ("发放补贴1亿零500万元", [("105000000", "元", None, "money", None)]),
+        ("共有1万2000户家庭受益", [("12000", "户", None, "count", None)]),
+        ("采购金额１亿２０００万元", [("120000000", "元", None, "money", None)]),
+        ("较上年增加-3件。", [("-3", "件", None, "count", 1)]),
+        ("较上年减少3件。", [("3", "件", None, "count", -1)]),
+        ("发布政策解读材料壹佰贰拾叁篇。", [("123", "篇", None, "count", None)]),
+        ("收费金额为陆万元。", [("60000", "元", None, "money", None)]),
+        ("陆家嘴街道入伍人员", []),
+        ("处理群众来信万万件。", []),
+        ("登记事项百百伍件。", []),
+        ("网站访问量达１，２３４万次。", [("12340000", "次", None, "count", None)]),
+    ],
+)
+def test_one_grammar_in_the_narrative(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+# --- bounded work on hostile text (issue 12) -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "run",
+    ["a" * 16_000, "ab1-" * 4_000, "a." * 8_000, "a.cn/" * 3_200, "a@" * 8_000, "x-" * 8_000 + "@", "一" * 16_000,
+     "1万" * 8_000, "A1" * 8_000 + ".gov"],
+)
+def test_long_runs_are_read_in_linear_time(run: str) -> None:
+    """A quadratic pattern takes tens of seconds on these (16,000 letters took 8.5 s in issue 12's report, the
+    time growing with the square); the assertion is on the result, the bound on time is the suite's own."""
+    found = find_quantities("共收到申请5件，" + run + "，办结3件。")
+    assert [(str(q.value), q.unit) for q in found] == [("5", "件"), ("3", "件")]
+
+
+def _first_repeat_unguarded(items: list, guarded: bool) -> bool:
+    """True when a pattern can open with a repeated class with no lookbehind on it before (quadratic under
+    finditer on a long run of that class)."""
+    from re import _constants as c  # the stdlib's own pattern parser: a static look, no timing
+
+    for op, av in items:
+        if op is c.ASSERT_NOT and av[0] == -1:
+            guarded = True
+            continue
+        if op is c.AT or (op is c.ASSERT and av[0] == -1):
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            if high > 1 and not guarded:
+                return True
+            if _first_repeat_unguarded(list(sub), guarded):
+                return True
+            if low == 0:
+                continue  # optional: what follows may open the match too
+            return False
+        if op is c.SUBPATTERN:
+            return _first_repeat_unguarded(list(av[-1]), guarded)
+        if op is c.BRANCH:
+            return any(_first_repeat_unguarded(list(alt), guarded) for alt in av[1])
+        return False
+    return False
+
+
+def test_patterns_that_scan_whole_texts_are_linear() -> None:
+    import re
+    from re import _parser
+
+    import extractors.quantities as quantities
+
+    patterns = [v for v in vars(quantities).values() if isinstance(v, re.Pattern)]
+    patterns += [p for v in vars(quantities).values() if isinstance(v, tuple) for p in v if isinstance(p, re.Pattern)]
+    assert len(patterns) > 10
+    bad = [p.pattern for p in patterns if _first_repeat_unguarded(list(_parser.parse(p.pattern, p.flags)), False)]
+    assert bad == []
+    assert _first_repeat_unguarded(list(_parser.parse(r"[A-Za-z0-9-]+\.cn")), False)  # the check can fail
+
+
+@FAST
+@given(st.text(alphabet="0123456789１２一二两十百千万亿零○〇壹贰陆拾佰仟点余多约第年件元%-‐−–—（）(),，。 .@a-", max_size=40))
+def test_the_finder_itself_never_raises(text: str) -> None:
+    """find_quantities swallows errors to protect a report; its scanner must not need that on numeral soup."""
+    from extractors.quantities import _find
+
+    _find(text)
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=10**15), st.booleans(), st.booleans(), st.booleans(),
+       st.sampled_from(["元", "件", "人次"]))
+def test_figures_with_magnitudes_in_a_sentence(n: int, thousand: bool, financial: bool, liang: bool,
+                                               unit: str) -> None:
+    """Arabic figures with one or two magnitudes (1亿2000万元, 1万2千件) and Chinese numerals (小写, 大写) read
+    whole in the narrative (a lone 壹 or 拾 is a word's character there, not a count)."""
+    figures = [to_arabic_magnitudes(n, thousand)]
+    if n > 10:
+        figures.append(to_chinese(n, financial=financial, bare_ten=True, liang=liang))
+    for figure in figures:
+        found = find_quantities(f"全年共计{figure}{unit}，均已办结。")
+        assert [(q.value, q.unit) for q in found] == [(n, unit)], figure
