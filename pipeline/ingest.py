@@ -31,7 +31,7 @@ from pipeline.store import report_rows
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # ingested | replaced | unchanged | failed
+    status: str  # ingested | replaced | unchanged | failed | not_report
     reason: str | None = None
     report: Report | None = None
 
@@ -85,11 +85,14 @@ def _ingest_file(path: Path, engine: Engine) -> Outcome:
         reason = str(exc)
     except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
         reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]
+    status = "failed" if report is None else "ingested"
+    if report is not None and report.not_report:  # recorded with its reason; never a report or a body-year
+        status, reason = "not_report", report.not_report
     document = DocumentRow(
-        sha256=sha, path=where, name=path.name, size=len(data), status="failed" if report is None else "ingested",
+        sha256=sha, path=where, name=path.name, size=len(data), status=status,
         error=reason, format=report.format if report else None, pages=report.pages if report else None,
     )
-    if report is not None:
+    if status == "ingested":
         document.report = report_rows(report)
     try:
         replaced = _store(engine, document, sha, where)
@@ -106,14 +109,16 @@ def _ingest_file(path: Path, engine: Engine) -> Outcome:
         return Outcome(str(path), "failed", reason)
     if report is None:
         return Outcome(str(path), "failed", reason)
+    if status == "not_report":
+        return Outcome(str(path), "not_report", reason)
     status = "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
 
 
 def _stored(engine: Engine, sha: str) -> bool:
     with Session(engine) as session:
-        return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha,
-                                                           DocumentRow.status == "ingested")) is not None
+        return session.scalar(select(DocumentRow.id).where(
+            DocumentRow.sha256 == sha, DocumentRow.status.in_(("ingested", "not_report")))) is not None
 
 
 def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
