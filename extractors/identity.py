@@ -62,7 +62,8 @@ def read_identity(doc: Document) -> Identity:
     The publication date is the portal's (a <meta name="PubDate">, the 信息公开目录's 发文日期, or a 发布日期 line
     above the text) where the page has one, else the closing date line under the signature.
     """
-    paragraphs = [p.text.strip() for p in doc.paragraphs if p.text.strip()]
+    paragraphs = [_unlabelled(p.text) if _LABEL.match(_compact(p.text)) else p.text.strip()
+                  for p in doc.paragraphs if p.text.strip()]
     title, title_start, title_end = _title(paragraphs)
     title_from = "text" if title else None
     meta_title = _meta_title(doc.meta)
@@ -79,7 +80,7 @@ def read_identity(doc: Document) -> Identity:
     signature, closing = _closing(paragraphs, html=doc.format == "html")
     if issuer is None:
         issuer = signature
-    published, source = _portal_date(doc.meta, paragraphs[:title_end + 4]), "portal"
+    published, source = _portal_date(doc.meta, paragraphs[:title_end + 12]), "portal"
     if published is None and closing is not None:
         published, source = closing, "closing_line"
     if published is not None and year is not None and published.year < year:
@@ -87,7 +88,7 @@ def read_identity(doc: Document) -> Identity:
     context = "\n".join(paragraphs[: title_end + 6])
     if title_from == "meta":
         context = title + "\n" + context
-    publisher = doc.meta.get("publisher")
+    publisher = doc.meta.get("publisher") or _publisher_line(paragraphs[:title_end + 12])
     return Identity(title=title, year=year, issuer_text=_compact(issuer) if issuer else None, context=context,
                     published=published, published_source=source if published else None,
                     publisher=_compact(publisher) if publisher else None, title_from=title_from)
@@ -95,6 +96,14 @@ def read_identity(doc: Document) -> Identity:
 
 def _compact(text: str) -> str:
     return regex.sub(r"\s+", "", text)
+
+
+_LABEL = regex.compile(r"^(?:名称|标题|文件名称|信息名称|题目)[:：]")
+
+
+def _unlabelled(text: str) -> str:
+    """A line of a portal's 信息公开目录 ("名　　称：2022年…报告") without its label."""
+    return _LABEL.sub("", _compact(text))
 
 
 def _title_score(text: str) -> int:
@@ -218,6 +227,18 @@ def _closing(paragraphs: list[str], *, html: bool) -> tuple[str | None, dt.date 
         last = next((p for p in reversed(paragraphs[-2:]) if _ISSUER_LINE.match(_compact(p))), None)
         return (_compact(last) if last else None), None
     return None, None
+
+
+_PUBLISHER = regex.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([\p{Han}（）()]{2,40}?)(?=\s|$|发|日期|时间)")
+
+
+def _publisher_line(head: list[str]) -> str | None:
+    """发布机构：… / 来源：… printed above the text of a page (an article cut from a portal, a saved page)."""
+    for line in head:
+        m = _PUBLISHER.search(line)
+        if m and _ISSUER_LINE.match(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _portal_date(meta: dict[str, str], head: list[str]) -> dt.date | None:

@@ -14,6 +14,7 @@ an empty total column is 0), and ``expect`` (region, admin_code, year, edition, 
 published, published_source, not_report, headings).
 
     python -m tests.fixture_builder.portal_pages build  OUT [--seed N] [--count K] [--set a|b] [--no-pdf]
+    python -m tests.fixture_builder.portal_pages committed tests/fixtures/portal   # the committed fixtures
     python -m tests.fixture_builder.portal_pages measure OUT      # read every page back and score it
 
 Set ``a`` and set ``b`` use different base truths and different issuers, so one can be tuned on and the
@@ -156,6 +157,8 @@ class Page:
     period_only: bool = False  # the title has no year; only the 统计期限 line does
     run_together: str = "none"  # none | before | after
     tables: str = "plain"  # plain | side_by_side | wrapped | zeros_empty | total_empty
+    info: str = "table"  # the portal's 信息公开目录: table | list (lines of <li>)
+    body_title: bool = False  # the portal prints the title in the article too
     expect: dict = field(default_factory=dict)
 
 
@@ -209,10 +212,18 @@ def _blank_totals(t: dict) -> None:
     t["expected_flags"] = [{"kind": a, "identity": b, "where": c} for a, b, c in sorted(identity_breaks(t))]
 
 
-def make_page(rng: random.Random, set_name: str, i: int, fmt: str) -> Page:
-    base = load_truth(TRUTHS_DIR / f"{rng.choice(BASES[set_name])}.json")
-    place = rng.choice(PLACES[set_name])
-    kind = rng.choice(["government", "government", "general_office", "government_organ", "department"])
+def make_page(rng: random.Random, set_name: str, i: int, fmt: str, force: dict | None = None) -> Page:
+    """One page drawn at random; ``force`` fixes named choices (base, place, kind, year_form, pattern,
+    run_together, tables, info, body_title, issuer_line, signature) for the committed fixtures."""
+    force = force or {}
+
+    def pick(name: str, options: list):
+        drawn = rng.choice(options)
+        return force.get(name, drawn)
+
+    base = load_truth(TRUTHS_DIR / f"{pick('base', BASES[set_name])}.json")
+    place = next(p for p in PLACES[set_name] if p.written == pick("place", [p.written for p in PLACES[set_name]]))
+    kind = pick("kind", ["government", "government", "general_office", "government_organ", "department"])
     dept = rng.choice(DEPARTMENTS[set_name])
     subject, issuer = issuer_of(place, kind, dept)
     t = _retarget(base, place, subject, kind)
@@ -220,12 +231,15 @@ def make_page(rng: random.Random, set_name: str, i: int, fmt: str) -> Page:
     year_form = "digits"
     period_only = False
     if fmt in ("docx", "pdf"):
-        year_form = rng.choice(["digits", "circle", "ling", "fullwidth", "period"])
+        year_form = pick("year_form", ["digits", "circle", "ling", "fullwidth", "period"])
         if year_form == "period":
             period_only, year_form = True, rng.choice(["digits", "circle"])
     y = year_text(year, year_form)
-    pattern = rng.choice(["year_first", "subject_first", "guanyu"]) if kind == "government" else "subject_first"
-    if period_only:
+    pattern = pick("pattern", ["year_first", "subject_first", "guanyu"]) if kind == "government" else \
+        pick("pattern", ["subject_first", "subject_first", "bare"])
+    if pattern == "bare":  # "2022年政府信息公开工作年度报告": the signature or the portal's 发布机构 names the body
+        title = f"{y}年政府信息公开工作年度报告" if not period_only else "政府信息公开工作年度报告"
+    elif period_only:
         title = f"{subject}政府信息公开工作年度报告"
     elif pattern == "year_first":
         title = f"{y}年{subject}政府信息公开工作年度报告"
@@ -239,18 +253,20 @@ def make_page(rng: random.Random, set_name: str, i: int, fmt: str) -> Page:
     sig_name = issuer.replace(place.full, place.written) if kind != "government" else _gov(place)
     if kind == "government" and rng.random() < 0.5:
         sig_name = _gov(place) + _office_word(place)  # the office compiles the government's report
+    bare = pattern == "bare"
     page = Page(
         name=f"{set_name}{i:02d}-{fmt}", fmt=fmt, truth=t, title=title,
-        issuer_line=(sig_name if (fmt in ("docx", "pdf") and rng.random() < 0.5) else None),
-        signature=sig_name if rng.random() < 0.85 else None, closing=closing,
+        issuer_line=(sig_name if (fmt in ("docx", "pdf") and pick("issuer_line", [True, False])) else None),
+        signature=sig_name if bare or pick("signature", [True] * 6 + [False]) else None, closing=closing,
         closing_form=rng.choice(["digits", "digits", "padded", "ling", "circle"]), portal_date=portal_date,
-        office_publisher=_gov(place) + _office_word(place), year_form=year_form, period_only=period_only,
-        run_together=rng.choice(["none", "before", "after"]) if fmt != "portal" else rng.choice(["none", "before"]),
+        office_publisher=sig_name if bare else _gov(place) + _office_word(place), year_form=year_form,
+        period_only=period_only, info=pick("info", ["table", "list"]), body_title=pick("body_title", [True, False]),
+        run_together=pick("run_together", ["none", "before", "after"] if fmt != "portal" else ["none", "before"]),
     )
     if fmt == "fragment":
-        page.tables = rng.choice(["zeros_empty", "total_empty", "zeros_empty"])
+        page.tables = pick("tables", ["zeros_empty", "total_empty", "zeros_empty"])
     elif fmt == "portal":
-        page.tables = rng.choice(["plain", "side_by_side", "wrapped"])
+        page.tables = pick("tables", ["plain", "side_by_side", "wrapped"])
     if page.tables in ("zeros_empty", "total_empty"):
         _blank_zeros(t)
     if page.tables == "total_empty":
@@ -411,7 +427,11 @@ def render_html(page: Page, out: Path) -> Path:
                     f'<meta name="PubDate" content="{pub.isoformat()} 09:30">\n'
                     f'<meta name="ContentSource" content="{escape(page.office_publisher)}">')
         table = ""
-        if page.fmt != "notfound":
+        if page.fmt != "notfound" and page.info == "list":
+            table = ('<div class="xxgk-info"><ul><li>索 引 号：11510500008693547X/2023-00012</li><li>主题分类：政务公开</li>'
+                     f'<li>发布机构：{escape(page.office_publisher)}</li><li>发文日期：{pub.year}年{pub.month:02d}月{pub.day:02d}日</li>'
+                     f'<li>名　　称：{escape(page.title)}</li><li>文　　号：</li></ul></div>')
+        elif page.fmt != "notfound":
             table = ('<table class="xxgk"><tr><td>索引号：</td><td>11510500008693547X/2023-00012</td>'
                      f'<td>主题分类：</td><td>政务公开</td></tr><tr><td>发布机构：</td><td>{escape(page.office_publisher)}</td>'
                      f'<td>发文日期：</td><td>{pub.year}年{pub.month:02d}月{pub.day:02d}日</td></tr>'
@@ -420,7 +440,8 @@ def render_html(page: Page, out: Path) -> Path:
         html = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8">',
                 f"<title>{escape(page.title)}_{escape(gov)}</title>" if page.fmt != "notfound" else "<title>404</title>",
                 meta, "</head><body>", NAV.format(gov=escape(gov)), table,
-                f'<div class="article"><div class="content">' if page.fmt != "notfound" else '<div class="err"><h1>404</h1>',
+                (f'<div class="article">' + (f'<h1>{escape(page.title)}</h1>' if page.body_title else '')
+                 + '<div class="content">') if page.fmt != "notfound" else '<div class="err"><h1>404</h1>',
                 *body, "</div></div>" if page.fmt != "notfound" else "</div>",
                 FOOTER.format(other_title=escape(other), office=escape(page.office_publisher), gov=escape(gov)),
                 "</body></html>"]
@@ -472,6 +493,35 @@ def pages_for(set_name: str, seed: int, count: int) -> list[Page]:
     return pages + not_report_pages(rng, set_name)
 
 
+# The committed fixtures (tests/fixtures/portal/): every kind at least once, on set a's truths and issuers.
+COMMITTED: list[tuple[str, dict]] = [
+    ("portal", {"base": "hejiang-2022", "place": "上海市", "kind": "general_office", "tables": "side_by_side",
+                "info": "table", "run_together": "before", "body_title": False}),
+    ("portal", {"base": "baoshan-2020", "place": "重庆市", "kind": "government", "pattern": "subject_first",
+                "tables": "wrapped", "info": "list", "run_together": "none", "body_title": True}),
+    ("portal", {"base": "luzhou-2022", "place": "重庆市", "kind": "government_organ", "tables": "plain",
+                "info": "table", "run_together": "before", "body_title": False}),
+    ("fragment", {"base": "jinan-2023-mixed", "place": "上海市", "kind": "government", "pattern": "guanyu",
+                  "tables": "total_empty", "run_together": "after", "signature": False}),
+    ("fragment", {"base": "hejiang-2022", "place": "合江县", "kind": "department", "pattern": "bare",
+                  "tables": "zeros_empty", "run_together": "before"}),
+    ("docx", {"base": "luzhou-2022", "place": "济南市", "kind": "government", "pattern": "year_first",
+              "year_form": "circle", "run_together": "after", "issuer_line": True, "signature": True}),
+    ("docx", {"base": "baoshan-2020", "place": "上海市宝山区", "kind": "department", "pattern": "subject_first",
+              "year_form": "fullwidth", "run_together": "before", "issuer_line": False, "signature": True}),
+    ("pdf", {"base": "hejiang-2022", "place": "泸州市", "kind": "government_organ", "year_form": "period",
+             "run_together": "before", "issuer_line": False, "signature": True}),
+    ("pdf", {"base": "jinan-2023-mixed", "place": "合江县", "kind": "general_office", "year_form": "ling",
+             "run_together": "after", "issuer_line": True, "signature": True}),
+]
+
+
+def committed_pages() -> list[Page]:
+    rng = random.Random("committed")
+    pages = [make_page(rng, "a", i, fmt, force) for i, (fmt, force) in enumerate(COMMITTED)]
+    return pages + not_report_pages(rng, "a")
+
+
 def _truth_json(page: Page) -> dict:
     t = page.truth
     keep = {k: t[k] for k in ("name", "edition", "other_split", "cells", "printed", "expected_flags") if k in t}
@@ -481,9 +531,10 @@ def _truth_json(page: Page) -> dict:
             "body": t["body"]}
 
 
-def build(out: Path, set_name: str, seed: int, count: int, pdf: bool = True) -> list[Path]:
+def build(out: Path, set_name: str, seed: int, count: int, pdf: bool = True,
+          pages: list[Page] | None = None) -> list[Path]:
     files = []
-    for page in pages_for(set_name, seed, count):
+    for page in pages if pages is not None else pages_for(set_name, seed, count):
         if page.fmt in ("portal", "fragment", "notice", "notfound"):
             f = render_html(page, out / f"{page.name}.html")
         else:
@@ -599,15 +650,16 @@ def measure(out: Path, verbose: bool = True) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.fixture_builder.portal_pages")
-    ap.add_argument("action", choices=["build", "measure"])
+    ap.add_argument("action", choices=["build", "committed", "measure"])
     ap.add_argument("out", type=Path)
     ap.add_argument("--set", dest="set_name", default="a", choices=["a", "b"])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=12)
     ap.add_argument("--no-pdf", action="store_true")
     args = ap.parse_args(argv)
-    if args.action == "build":
-        for f in build(args.out, args.set_name, args.seed, args.count, pdf=not args.no_pdf):
+    if args.action in ("build", "committed"):
+        pages = committed_pages() if args.action == "committed" else None
+        for f in build(args.out, args.set_name, args.seed, args.count, pdf=not args.no_pdf, pages=pages):
             print(f)
     else:
         print(json.dumps(measure(args.out), ensure_ascii=False, indent=1))
