@@ -222,7 +222,8 @@ def make_page(rng: random.Random, set_name: str, i: int, fmt: str, force: dict |
         return force.get(name, drawn)
 
     base = load_truth(TRUTHS_DIR / f"{pick('base', BASES[set_name])}.json")
-    place = next(p for p in PLACES[set_name] if p.written == pick("place", [p.written for p in PLACES[set_name]]))
+    written = pick("place", [p.written for p in PLACES[set_name]])
+    place = next(p for p in PLACES[set_name] if p.written == written)
     kind = pick("kind", ["government", "government", "general_office", "government_organ", "department"])
     dept = rng.choice(DEPARTMENTS[set_name])
     subject, issuer = issuer_of(place, kind, dept)
