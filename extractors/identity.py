@@ -74,6 +74,8 @@ def read_identity(doc: Document) -> Identity:
     year = _year(title) if title else None
     # the issuer is printed under the title, or above it ("上海市宝山区人民政府" / "2020年政府信息公开…")
     head = paragraphs[title_end:title_end + 6] + paragraphs[max(0, title_start - 2):title_start]
+    if title_from == "meta" and title_end == 0:
+        head = []  # the title is only in the page's <head>: the first lines are the site's, not an issuer line
     if year is None:
         year = next((y for y in (_period_year(p) for p in paragraphs[:40]) if y), None)
     issuer = next((p for p in head if _ISSUER_LINE.match(_compact(p))), None)

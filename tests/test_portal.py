@@ -179,6 +179,17 @@ def test_portal_chrome_never_names_the_issuer(tmp_path):
     assert (report.issuer, report.year, report.published) == ("四川省泸州市泸县人民政府", 2021, dt.date(2022, 1, 20))
 
 
+def test_a_site_header_is_no_issuer_line(tmp_path):
+    page = ('<html><head><meta name="ArticleTitle" content="2022年政府信息公开工作年度报告"></head><body>'
+            '<div class="header"><div class="logo">上海市宝山区人民政府</div></div>'
+            '<table><tr><td>索引号：</td><td>SY-2023-01</td><td>发布机构：</td><td>上海市宝山区教育局</td></tr>'
+            '<tr><td>发文日期：</td><td>2023年01月30日</td></tr></table>'
+            "<div><p>" + BODY.format(y="2022").replace("\n", "</p><p>") + "</p></div></body></html>")
+    report = extract_report(read_html(tmp_path / "p.html", page.encode("utf-8")))
+    assert (report.issuer, report.issuer_kind) == ("上海市宝山区教育局", "department")
+    assert (report.published, report.published_source) == (dt.date(2023, 1, 30), "portal")
+
+
 def test_run_together_headings_open_their_sections():
     text = ("2022年泸县政府信息公开工作年度报告\n本报告统计期限自2022年1月1日起至2022年12月31日止。一、总体情况\n"
             "全年主动公开政府信息1200条。二、主动公开政府信息情况\n"

@@ -440,7 +440,8 @@ def render_html(page: Page, out: Path) -> Path:
                      '<tr><td>文　　号：</td><td></td><td>主 题 词：</td><td></td></tr></table>')
         html = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8">',
                 f"<title>{escape(page.title)}_{escape(gov)}</title>" if page.fmt != "notfound" else "<title>404</title>",
-                meta, "</head><body>", NAV.format(gov=escape(gov)), table,
+                meta, "</head><body>", f'<div class="header"><div class="logo">{escape(gov)}</div></div>',
+                NAV.format(gov=escape(gov)), table,
                 (f'<div class="article">' + (f'<h1>{escape(page.title)}</h1>' if page.body_title else '')
                  + '<div class="content">') if page.fmt != "notfound" else '<div class="err"><h1>404</h1>',
                 *body, "</div></div>" if page.fmt != "notfound" else "</div>",
