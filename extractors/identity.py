@@ -28,7 +28,9 @@ _ISSUER_LINE = regex.compile(
 )
 _DATE = regex.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?")
 _CN_SMALL = regex.compile(r"^(十)?([一二三四五六七八九])?$|^([一二三])十([一二三四五六七八九])?$")
-_PORTAL_DATE = regex.compile(r"(?:发布日期|发文日期|发布时间|公开日期|日期|时间)\s*[:：]\s*")
+# a page's date labels, the publication's first; 成文日期 (the date written) and 更新时间 are not publication dates
+_PORTAL_DATES = (regex.compile(r"(?:发布|公开|发文|上网)(?:日期|时间)\s*[:：]\s*"),
+                 regex.compile(r"(?<!成文|生成|更新|修改|打印)(?:日期|时间)\s*[:：]\s*"))
 _SITE_SEPARATORS = regex.compile(r"\s*(?:[_|｜]|--|——|\s-\s)\s*")
 _NOT_REPORT_KINDS = (
     (regex.compile(r"法治政府建设|法治建设|依法行政"), "a 法治政府建设 report"),
@@ -248,12 +250,12 @@ def _portal_date(meta: dict[str, str], head: list[str]) -> dt.date | None:
         date = parse_date(meta["published"])
         if date:
             return date
-    for line in head:
-        m = _PORTAL_DATE.search(line)
-        if m:
-            date = parse_date(line[m.end():m.end() + 24])
-            if date:
-                return date
+    for pattern in _PORTAL_DATES:
+        for line in head:
+            for m in pattern.finditer(line):
+                date = parse_date(line[m.end():m.end() + 24])
+                if date:
+                    return date
     return None
 
 
@@ -271,12 +273,16 @@ def not_report_reason(ident: Identity, doc: Document, n_cells: int) -> str | Non
     for pattern, what in _NOT_REPORT_KINDS:
         if title and pattern.search(title):
             return f"{what} ({title[:60]}), not a 政府信息公开工作年度报告"
-    first = _compact(doc.paragraphs[0].text) if doc.paragraphs else ""
-    if not title:
-        for pattern, what in _NOT_REPORT_KINDS:
-            if pattern.search(first) and len(first) <= 60:
-                return f"{what} ({first}), not a 政府信息公开工作年度报告"
+    if not title:  # what the document calls itself: the page's title, else its first line
+        named = [_compact(doc.meta.get("title") or ""), _compact(doc.paragraphs[0].text) if doc.paragraphs else ""]
+        for first in (n for n in named if n and len(n) <= 60):
+            for pattern, what in _NOT_REPORT_KINDS:
+                if pattern.search(first):
+                    return f"{what} ({first}), not a 政府信息公开工作年度报告"
     has_tables = n_cells >= 20
+    titles = {_compact(p.text) for p in doc.paragraphs if _title_score(_compact(p.text)) >= 3}
+    if len(titles) >= 3 and not has_tables:
+        return f"a list of {len(titles)} reports' titles (an index page), not a report"
     if title and regex.search(r"政府信息公开|政务公开|信息公开", title) or has_tables:
         return None
     text = _compact(doc.text[:2000] + (doc.meta.get("title_tag") or ""))

@@ -203,3 +203,26 @@ def test_run_together_headings_open_their_sections():
 def test_an_article_fragment_is_read_as_html():
     doc = read_document(next(f for f, t in REPORTS if t["fmt"] == "fragment"))
     assert doc.format == "html" and len(doc.tables) >= 3
+
+
+def test_an_index_page_of_reports_is_not_a_report(tmp_path):
+    items = "".join(f'<li><a href="#">{y}年泸州市政府信息公开工作年度报告</a><span>{y + 1}-01-20</span></li>'
+                    for y in range(2018, 2024))
+    page = f"<html><head><title>政府信息公开年报_泸州市人民政府</title></head><body><ul>{items}</ul></body></html>"
+    report = extract_report(read_html(tmp_path / "i.html", page.encode("utf-8")))
+    assert report.not_report and "index page" in report.not_report
+
+
+def test_a_notice_named_only_in_the_head_is_not_a_report(tmp_path):
+    page = ('<html><head><meta name="ArticleTitle" content="关于印发《泸州市2023年政务公开工作要点》的通知"></head>'
+            "<body><p>各区县人民政府：</p><p>现将《要点》印发给你们，请认真贯彻落实。</p></body></html>")
+    report = extract_report(read_html(tmp_path / "n.html", page.encode("utf-8")))
+    assert report.not_report and report.not_report.startswith("a notice")
+
+
+def test_the_publication_date_is_not_the_date_written(tmp_path):
+    page = ('<html><head><title>泸县2022年政府信息公开工作年度报告_泸县人民政府</title></head><body>'
+            "<div><span>成文日期：2023-01-10</span> <span>发布日期：2023-01-18</span></div>"
+            "<div><p>" + BODY.format(y="2022").replace("\n", "</p><p>") + "</p></div></body></html>")
+    report = extract_report(read_html(tmp_path / "d.html", page.encode("utf-8")))
+    assert (report.published, report.published_source) == (dt.date(2023, 1, 18), "portal")
