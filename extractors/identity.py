@@ -262,24 +262,25 @@ def _portal_date(meta: dict[str, str], head: list[str]) -> dt.date | None:
 # --- not a report -----------------------------------------------------------------------------------------------
 
 
-def not_report_reason(ident: Identity, doc: Document, n_cells: int) -> str | None:
+def not_report_reason(ident: Identity, doc: Document, n_cells: int, n_figures: int) -> str | None:
     """Why the document is not a 政府信息公开工作年度报告, or None when it is one.
 
-    A title that names another kind of document (a 法治政府建设 report, a notice — even one about the annual
-    reports) decides; a document with neither a report's title nor its standard tables is not one either (a
-    portal's error page, an index page).
+    ``n_cells``: template cells read (a printed blank counts); ``n_figures``: those printed as a figure (0 too).
+    A title that names another kind of document decides: a 法治政府建设 report always; a notice or work plan
+    unless it carries the report's tables filled in (a 关于公布…年度报告的通知 with the report in its body is
+    one; the 国办 notice that issues the blank format is not). A document with neither a report's title nor
+    its standard tables is not one either (a portal's error page, an index page listing reports).
     """
     title = ident.title or ""
-    for pattern, what in _NOT_REPORT_KINDS:
-        if title and pattern.search(title):
-            return f"{what} ({title[:60]}), not a 政府信息公开工作年度报告"
-    if not title:  # what the document calls itself: the page's title, else its first line
-        named = [_compact(doc.meta.get("title") or ""), _compact(doc.paragraphs[0].text) if doc.paragraphs else ""]
-        for first in (n for n in named if n and len(n) <= 60):
-            for pattern, what in _NOT_REPORT_KINDS:
-                if pattern.search(first):
-                    return f"{what} ({first}), not a 政府信息公开工作年度报告"
-    has_tables = n_cells >= 20
+    named = [title] if title else [  # what the document calls itself: the page's title, else its first line
+        n for n in (_compact(doc.meta.get("title") or ""), _compact(doc.paragraphs[0].text) if doc.paragraphs else "")
+        if n and len(n) <= 60]
+    filled = n_figures >= 20
+    for name in named:
+        for i, (pattern, what) in enumerate(_NOT_REPORT_KINDS):
+            if pattern.search(name) and (i == 0 or not filled):
+                return f"{what} ({name[:60]}), not a 政府信息公开工作年度报告"
+    has_tables = n_cells >= 20 and n_figures > 0
     titles = {_compact(p.text) for p in doc.paragraphs if _title_score(_compact(p.text)) >= 3}
     if len(titles) >= 3 and not has_tables:
         return f"a list of {len(titles)} reports' titles (an index page), not a report"

@@ -37,7 +37,8 @@ def extract_report(doc: Document) -> Report:
         region_level=place.level, issuer_kind=place.issuer_kind, issuer_printed=ident.issuer_text,
         published=ident.published, published_source=ident.published_source,
     )
-    report.not_report = not_report_reason(ident, doc, sum(c.value is not None for c in tables.cells if c.key))
+    read = [c for c in tables.cells if c.key and c.value is not None]
+    report.not_report = not_report_reason(ident, doc, len(read), sum(c.meaning in ("number", "zero") for c in read))
     if edition:
         _flag_missing_rows(report, template)
     report.flags += check_identities(report.values(), template)

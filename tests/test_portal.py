@@ -226,3 +226,14 @@ def test_the_publication_date_is_not_the_date_written(tmp_path):
             "<div><p>" + BODY.format(y="2022").replace("\n", "</p><p>") + "</p></div></body></html>")
     report = extract_report(read_html(tmp_path / "d.html", page.encode("utf-8")))
     assert (report.published, report.published_source) == (dt.date(2023, 1, 18), "portal")
+
+
+def test_a_notice_that_carries_the_filled_report_is_a_report(tmp_path):
+    """关于公布…年度报告的通知 with the report in its body is the report; a notice without figures is not."""
+    page = read_document(REPORTS[0][0])
+    page.meta["title"] = "关于公布2022年政府信息公开工作年度报告的通知"
+    page.meta.pop("title_tag", None)
+    report = extract_report(page)
+    assert report.not_report is None and len(report.values()) > 100
+    blank = extract_report(parse_text("关于印发政府信息公开工作年度报告格式的通知\n各省、自治区、直辖市人民政府办公厅：\n"))
+    assert blank.not_report and blank.not_report.startswith("a notice")
