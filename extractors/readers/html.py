@@ -88,8 +88,11 @@ def _is_chrome(tag: Tag, page: _Page) -> bool:
 
 def _info_table(table: Tag, meta: dict[str, str]) -> bool:
     """Read a 信息公开目录 table (索引号 … 发布机构 … 发文日期) into ``meta``; False if the table is not one."""
-    cells = [_clean(_text(td)).replace("\n", "") for td in table.find_all(("td", "th"))]
-    if len(cells) > 40 or not any(regex.match(r"^索\s*引\s*号", c) for c in cells):
+    tds = table.find_all(("td", "th"))
+    if len(tds) > 40 or "索" not in table.get_text():
+        return False
+    cells = [_clean(_text(td)).replace("\n", "") for td in tds]
+    if not any(regex.match(r"^索\s*引\s*号", c) for c in cells):
         return False
     for i, cell in enumerate(cells):
         label, _, value = cell.partition("：") if "：" in cell else cell.partition(":")

@@ -350,7 +350,8 @@ def _grid_html(grid: Grid, *, border: bool = True, cols: range | None = None, wr
         cells = [c for c in row if cols is None or c.col in cols]
         out.append("<tr>")  # a row all of whose cells are spanned from above stays, as Word writes it
         for c in cells:
-            a = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+            a = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") \
+                + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
             text = escape(c.text)
             if wrap and c.kind == "num" and c.text:
                 text = f'<table width="100%"><tr><td align="center">{text}</td></tr></table>'
@@ -361,7 +362,8 @@ def _grid_html(grid: Grid, *, border: bool = True, cols: range | None = None, wr
 
 
 def _tables_html(page: Page) -> dict[str, str]:
-    gs = grids(page.truth, {"proactive.art20_1.normative_docs": "行政规范性文件"} if page.truth["edition"] == "ed2021" else None)
+    labels = {"proactive.art20_1.normative_docs": "行政规范性文件"} if page.truth["edition"] == "ed2021" else None
+    gs = grids(page.truth, labels)
     out = {}
     for name, g in gs.items():
         if page.tables == "side_by_side" and name == "appeals":
@@ -430,7 +432,8 @@ def render_html(page: Page, out: Path) -> Path:
         table = ""
         if page.fmt != "notfound" and page.info == "list":
             table = ('<div class="xxgk-info"><ul><li>索 引 号：11510500008693547X/2023-00012</li><li>主题分类：政务公开</li>'
-                     f'<li>发布机构：{escape(page.office_publisher)}</li><li>发文日期：{pub.year}年{pub.month:02d}月{pub.day:02d}日</li>'
+                     f'<li>发布机构：{escape(page.office_publisher)}</li>'
+                     f'<li>发文日期：{pub.year}年{pub.month:02d}月{pub.day:02d}日</li>'
                      f'<li>名　　称：{escape(page.title)}</li><li>文　　号：</li></ul></div>')
         elif page.fmt != "notfound":
             table = ('<table class="xxgk"><tr><td>索引号：</td><td>11510500008693547X/2023-00012</td>'
@@ -439,7 +442,8 @@ def render_html(page: Page, out: Path) -> Path:
                      f'<tr><td>名　　称：</td><td colspan="3">{escape(page.title)}</td></tr>'
                      '<tr><td>文　　号：</td><td></td><td>主 题 词：</td><td></td></tr></table>')
         html = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8">',
-                f"<title>{escape(page.title)}_{escape(gov)}</title>" if page.fmt != "notfound" else "<title>404</title>",
+                f"<title>{escape(page.title)}_{escape(gov)}</title>" if page.fmt != "notfound"
+                else "<title>404</title>",
                 meta, "</head><body>", f'<div class="header"><div class="logo">{escape(gov)}</div></div>',
                 NAV.format(gov=escape(gov)), table,
                 (f'<div class="article">' + (f'<h1>{escape(page.title)}</h1>' if page.body_title else '')
@@ -633,7 +637,8 @@ def measure(out: Path, verbose: bool = True) -> dict:
             results.append(r)
             if verbose and r["wrong"]:
                 print(f"{f.name}: " + "; ".join(r["wrong"]))
-    reports = [r for r in results if "ident" in r or (r.get("crash") and not r["fmt"] in ("notice", "notfound", "rule_of_law"))]
+    others = ("notice", "notfound", "rule_of_law")
+    reports = [r for r in results if "ident" in r or (r.get("crash") and r["fmt"] not in others)]
     summary: dict = {"files": len(results)}
     for fld in ("region", "admin_code", "year", "edition", "issuer", "issuer_kind", "published", "published_source"):
         ok = sum(bool(r.get("ident", {}).get(fld)) for r in reports)
