@@ -69,6 +69,9 @@ class Document:
     format: str  # pdf | docx | html | text
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
+    # What the file says about itself outside the text: a page's <title>/<meta> and its 信息公开目录 table.
+    # Keys: title, title_tag, published, publisher, column (each the raw string as printed).
+    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

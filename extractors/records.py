@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+import datetime as dt
 from decimal import Decimal
 
 
@@ -99,8 +100,13 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     region_level: str | None = None
+    # government (its report for the whole area) | government_organ (人民政府机关 / 政府本级: the government's own
+    # organ) | general_office (办公厅/办公室) | department | township
     issuer_kind: str | None = None
     issuer_printed: str | None = None  # the issuer as the report prints it, before normalisation
+    published: dt.date | None = None  # publication date: a portal's 发布日期/PubDate, else the closing date line
+    published_source: str | None = None  # "portal" | "closing_line": where ``published`` was read
+    not_report: str | None = None  # why the document is not a 政府信息公开工作年度报告 (None: it is one)
 
     def values(self) -> dict[str, Decimal | None]:
         """Canonical key → value for every template cell read (extra rows left out)."""

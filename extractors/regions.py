@@ -63,7 +63,7 @@ class Resolution:
     level: str | None  # level of `code`: "province" | "prefecture" | "county"
     full_name: str | None  # e.g. "四川省泸州市合江县", "上海市宝山区", "江苏省"
     issuer: str | None  # normalised issuer, e.g. "上海市宝山区人民政府", "四川省泸州市合江县教育局"
-    issuer_kind: str | None  # "government" | "general_office" | "department" | "township"
+    issuer_kind: str | None  # "government" | "government_organ" | "general_office" | "department" | "township"
     candidates: tuple[str, ...] = ()  # codes of the divisions the name could be, when ambiguous
     problem: str | None = None  # None when resolved; "ambiguous: …" or "unresolved: …" otherwise
     current_code: str | None = None  # the same division's code in the latest table; None if since abolished/merged
@@ -163,6 +163,7 @@ def _clean(text: str) -> tuple[str, bool]:
     s = _CN_YEAR.sub("", _YEAR.sub("", s))
     stripped = _TITLE_PHRASE.sub("", s)
     titled = stripped != s
+    stripped = re.sub(r"关于$", "", stripped)  # "江苏省人民政府关于2020年政府信息公开工作年度报告"
     if stripped.endswith("人民"):  # "宝山区人民政府信息公开…" lost the 政府 of 人民政府 to the phrase
         stripped += "政府"
     return _LEADING_NOISE.sub("", stripped), titled
@@ -215,6 +216,7 @@ def _find_chain(s: str, table: DivisionTable) -> tuple[str, Chain, str, str]:
 
 _TOWNSHIP = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|苏木))(?=办事处|人民政府|政府|$)")
 _GOVERNMENT = re.compile(r"^(?:人民)?政府$")
+_GOVERNMENT_ORGAN = re.compile(r"^(?:(?:人民)?政府)?(?:机关|本级|本级机关)$")
 _GENERAL_OFFICE = re.compile(r"^(?:(?:人民)?政府)?(办公室|办公厅)$")
 _GOV_PREFIX = re.compile(r"^(?:人民)?政府")
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办|厅|中心|院|所|队|站|会|部|处|署|社|馆|室|集团|公司|学校)$")
@@ -236,6 +238,8 @@ def _organ(rest: str, titled: bool) -> tuple[str | None, str]:
         return ("government", "人民政府") if titled else (None, "")
     if _GOVERNMENT.match(rest):
         return "government", "人民政府"
+    if _GOVERNMENT_ORGAN.match(rest):  # the government's own organ, not its whole area: another body
+        return "government_organ", "人民政府机关"
     m = _GENERAL_OFFICE.match(rest)
     if m:
         return "general_office", "人民政府" + m.group(1)

@@ -6,7 +6,7 @@ from extractors import regions
 from extractors.checks import check_identities
 from extractors.crosscheck import cross_check
 from extractors.facts import extract_facts
-from extractors.identity import read_identity
+from extractors.identity import Identity, normalise_years, not_report_reason, read_identity
 from extractors.model import Document
 from extractors.records import Flag, Report
 from extractors.sections import section_tree
@@ -25,9 +25,7 @@ def extract_report(doc: Document) -> Report:
         flags.append(Flag(kind="edition", message=why))
     other_split = tables.other_split if tables.other_split is not None else edition == "ed2021"
 
-    place = regions.resolve(ident.issuer_text or ident.title or "", hint=ident.context, year=ident.year)
-    if ident.issuer_text and place.code is None and ident.title:
-        place = regions.resolve(ident.title, hint=ident.context, year=ident.year)
+    place = _place(ident)
     if place.problem:
         flags.append(Flag(kind="region", message=f"region: {place.problem}"))
     issuer = place.issuer or ident.issuer_text
@@ -37,13 +35,37 @@ def extract_report(doc: Document) -> Report:
         admin_code=place.code, issuer=issuer, year=ident.year, edition=edition, other_split=other_split,
         cells=tables.cells, sections=section_tree(doc, ident.title), flags=flags,
         region_level=place.level, issuer_kind=place.issuer_kind, issuer_printed=ident.issuer_text,
+        published=ident.published, published_source=ident.published_source,
     )
+    read = [c for c in tables.cells if c.key and c.value is not None]
+    report.not_report = not_report_reason(ident, doc, len(read), sum(c.meaning in ("number", "zero") for c in read))
     if edition:
         _flag_missing_rows(report, template)
     report.flags += check_identities(report.values(), template)
     report.facts, fact_flags = cross_check(extract_facts(report.sections), report.values())
     report.flags += fact_flags
     return report
+
+
+def _place(ident: Identity) -> regions.Resolution:
+    """The body whose report this is. The title's subject decides (重庆市2020年… is the government's report for
+    its area, 重庆市人民政府办公厅2020年… its general office's); the issuer line or signature where the title names
+    no body of its own (2020年政府信息公开工作年度报告 over 上海市宝山区人民政府), and a portal's 发布机构 last —
+    portals list a government's own report under its general office."""
+    def resolve(text: str) -> regions.Resolution:
+        return regions.resolve(normalise_years(text), hint=ident.context, year=ident.year)
+
+    by_title = resolve(ident.title) if ident.title else None
+    if by_title and by_title.code and by_title.issuer_kind:
+        return by_title
+    for text in (ident.issuer_text, ident.publisher):
+        if text:
+            place = resolve(text)
+            if place.code:
+                return place
+    if by_title:
+        return by_title
+    return resolve(ident.issuer_text or ident.publisher or "")
 
 
 def _edition(year: int | None, evidence: dict[str, str], template) -> tuple[str | None, str | None]:

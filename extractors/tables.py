@@ -382,6 +382,8 @@ def _appeals(table: Table, template: Template, result: TablesResult) -> None:
     data = next((i for i, r in enumerate(rows) if sum(_is_figure(t) for t in r.texts()) >= 5
                  or (any(_looks_numeric(t) for t in r.texts())
                      and all(_is_figure(t) or not t.strip() for t in r.texts()))), None)
+    if data is None and len(rows) > 1 and all(not t.strip() or _is_figure(t) for t in rows[-1].texts()):
+        data = len(rows) - 1  # a page that prints zeros as empty cells: the last row, under the header, is it
     if data is None:
         result.flags.append(Flag(kind="label", page=table.page, message="appeals table has no row of figures"))
         return

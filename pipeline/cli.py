@@ -70,13 +70,16 @@ def _ingest(args) -> int:
     def show(outcome: Outcome) -> None:
         if outcome.status == "failed":
             print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == "not_report":
+            print(f"not a report {outcome.path}: {outcome.reason}", file=sys.stderr)
         elif not args.quiet:
             r = outcome.report
             what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
             print(f"{outcome.status:9} {outcome.path}{what}")
 
     outcomes = ingest(args.paths, engine, on_outcome=show)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "replaced", "unchanged", "failed")}
+    statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
+    counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
           + (f", {reread} read again by the current extractor" if reread else ""))

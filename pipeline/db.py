@@ -60,7 +60,7 @@ class DocumentRow(Base):
     format: Mapped[str | None] = mapped_column(String(16))
     size: Mapped[int] = mapped_column(Integer)
     pages: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16))  # ingested | failed
+    status: Mapped[str] = mapped_column(String(16))  # ingested | failed | not_report
     error: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     # extractors.version.EXTRACTOR_VERSION that read it (revision 0007); NULL: read before versions were kept

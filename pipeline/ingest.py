@@ -36,7 +36,7 @@ from pipeline.store import report_rows
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # ingested | replaced | reread | unchanged | failed
+    status: str  # ingested | replaced | reread | unchanged | failed | not_report
     reason: str | None = None
     report: Report | None = None
 
@@ -96,12 +96,15 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
         reason = str(exc)
     except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
         reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]
+    status = "failed" if report is None else "ingested"
+    if report is not None and report.not_report:  # recorded with its reason; never a report or a body-year
+        status, reason = "not_report", report.not_report
     document = DocumentRow(
-        sha256=sha, path=where, name=path.name, size=len(data), status="failed" if report is None else "ingested",
+        sha256=sha, path=where, name=path.name, size=len(data), status=status,
         error=reason, format=report.format if report else None, pages=report.pages if report else None,
         extractor_version=version,
     )
-    if report is not None:
+    if status == "ingested":
         document.report = report_rows(report)
         # the date it was published, where the extractor read one (the record's field may not exist yet)
         document.report.published = getattr(report, "published", None)
@@ -121,13 +124,16 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
         return Outcome(str(path), "failed", reason)
     if report is None:
         return Outcome(str(path), "failed", reason)
+    if status == "not_report":
+        return Outcome(str(path), "not_report", reason)
     status = "reread" if reread else "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
 
 
 def _stored(engine: Engine, sha: str, version: int | None = None) -> bool:
     """Whether these bytes are stored as ingested (by extractor ``version``, when one is given)."""
-    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status == "ingested")
+    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha,
+                                         DocumentRow.status.in_(("ingested", "not_report")))
     if version is not None:
         query = query.where(DocumentRow.extractor_version == version)
     with Session(engine) as session:
@@ -163,7 +169,7 @@ def _store(engine: Engine, document: DocumentRow, sha: str, where: str, version:
     a reading of them by another version, or other bytes at this path, make way.
     """
     with Session(engine) as session, session.begin():
-        old_reading = or_(DocumentRow.status != "ingested", DocumentRow.extractor_version.is_(None),
+        old_reading = or_(DocumentRow.status.not_in(("ingested", "not_report")), DocumentRow.extractor_version.is_(None),
                           DocumentRow.extractor_version != version)
         superseded = or_(and_(DocumentRow.sha256 == sha, old_reading),
                          and_(DocumentRow.path == where, DocumentRow.sha256 != sha))

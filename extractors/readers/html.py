@@ -1,8 +1,13 @@
-"""HTML pages (BeautifulSoup + lxml): text blocks and data tables in document order.
+"""HTML pages (BeautifulSoup + lxml): text blocks and data tables in document order, and the page's metadata.
 
 Government sites wrap whole pages in layout tables; a table that contains another table is treated as layout
-and walked into, so only innermost tables become data tables. Cells are placed on the grid honouring
-rowspan/colspan, as a browser would.
+and walked into, so only innermost tables become data tables; two data tables standing side by side in one row
+of a layout table are one table printed in two halves, and are joined; a table whose nested tables only wrap
+one figure each is a data table. Cells are placed on the grid honouring rowspan/colspan, as a browser would.
+
+Portal pages carry the report's identity outside its text: ``<title>``, ``<meta name="ArticleTitle|PubDate|
+ContentSource|ColumnName">`` and the 信息公开目录 table (索引号, 发布机构, 发文日期) above the article. These go to
+``Document.meta``; the site's chrome (navigation, breadcrumbs, related links, footer) is left out of the text.
 """
 
 from __future__ import annotations
@@ -27,13 +32,123 @@ def read(path: Path, data: bytes) -> Document:
     declared = _META_CHARSET.search(data[:4096])
     text, _ = decode(data, declared.group(1).decode("ascii") if declared else None)
     soup = BeautifulSoup(text, "lxml")
+    meta = _head_meta(soup)
     root = soup.body or soup
     blocks: list = []
-    _walk(root, blocks)
-    return Document(path=str(path), format="html", blocks=blocks)
+    _walk(root, blocks, _Page(meta, len(_clean(root.get_text()))))
+    return Document(path=str(path), format="html", blocks=blocks, meta=meta)
 
 
-def _walk(node: Tag, blocks: list) -> None:
+# <meta name=…> of portal pages (CMSs of 开普云/拓尔思 and others), lower-cased, → our meta keys
+_META_NAMES = {
+    "articletitle": "title", "dc.title": "title",
+    "pubdate": "published", "publishdate": "published", "firstpublishedtime": "published",
+    "dc.date": "published", "dc.date.created": "published", "publishtime": "published",
+    "contentsource": "publisher", "source": "publisher", "dc.publisher": "publisher",
+    "columnname": "column", "sitename": "site",
+}
+# the 信息公开目录 table: label → meta key
+_INFO_LABELS = (
+    (regex.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|发文单位)$"), "publisher"),
+    (regex.compile(r"^(?:发布日期|发文日期|公开日期|生成日期)$"), "published"),
+    (regex.compile(r"^(?:名称|标题|文件名称|信息名称)$"), "title"),
+)
+# class/id tokens of a portal's chrome: navigation, breadcrumbs, related links, footer
+_CHROME = regex.compile(
+    r"^(?:nav|navbar|menu|mainnav|subnav|footer|foot|bottom|copyright|crumb|crumbs|breadcrumb|bread|position|"
+    r"location|dqwz|related|xglj|relatedlinks|share|sidebar|side|topbar|top|header-nav|toolbar)\d*$", regex.I)
+
+
+class _Page:
+    def __init__(self, meta: dict[str, str], text_len: int) -> None:
+        self.meta = meta
+        self.text_len = text_len
+
+
+def _head_meta(soup: BeautifulSoup) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    if soup.title and _clean(soup.title.get_text()):
+        meta["title_tag"] = _clean(soup.title.get_text())
+    for tag in soup.find_all("meta"):
+        key = _META_NAMES.get(str(tag.get("name") or tag.get("property") or "").strip().lower())
+        content = _clean(str(tag.get("content") or ""))
+        if key and content and key not in meta:
+            meta[key] = content
+    return meta
+
+
+def _is_chrome(tag: Tag, page: _Page) -> bool:
+    if tag.name not in ("nav", "footer", "aside"):
+        tokens = [*(tag.get("class") or []), str(tag.get("id") or "")]
+        if not any(_CHROME.match(t) for t in tokens if t):
+            return False
+    # a wrapper that holds most of the page is the content, whatever its name
+    return len(_clean(tag.get_text())) < 0.4 * max(page.text_len, 1)
+
+
+def _info_table(table: Tag, meta: dict[str, str]) -> bool:
+    """Read a 信息公开目录 table (索引号 … 发布机构 … 发文日期) into ``meta``; False if the table is not one."""
+    tds = table.find_all(("td", "th"))
+    if len(tds) > 40 or "索" not in table.get_text():
+        return False
+    cells = [_clean(_text(td)).replace("\n", "") for td in tds]
+    if not any(regex.match(r"^索\s*引\s*号", c) for c in cells):
+        return False
+    for i, cell in enumerate(cells):
+        label, _, value = cell.partition("：") if "：" in cell else cell.partition(":")
+        label = regex.sub(r"\s+", "", label)
+        if not value.strip() and i + 1 < len(cells):
+            value = cells[i + 1]
+        for pattern, key in _INFO_LABELS:
+            if pattern.match(label) and value.strip() and key not in meta:
+                meta[key] = value.strip()
+    return True
+
+
+def _is_wrapper(table: Tag) -> bool:
+    """A table that only wraps one figure (or nothing): read as the text of the cell that holds it."""
+    return not table.find("table") and sum(bool(_clean(_text(td))) for td in table.find_all(("td", "th"))) <= 1
+
+
+def _data_table(table: Tag) -> bool:
+    return all(_is_wrapper(t) for t in table.find_all("table"))
+
+
+def _layout_table(table: Tag, blocks: list, page: _Page) -> None:
+    """Walk a layout table row by row; a row of several cells holding one data table each is one table."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    for tr in rows:
+        parts: list[list] = []
+        for td in tr.find_all(("td", "th"), recursive=False):
+            sub: list = []
+            _walk(td, sub, page)
+            parts.append(sub)
+        tables = [p[0] for p in parts if len(p) == 1 and isinstance(p[0], Table)]
+        if len(tables) >= 2 and all(len(p) == 1 and isinstance(p[0], Table) or not p for p in parts):
+            blocks.append(_side_by_side(tables))
+        else:
+            for sub in parts:
+                blocks.extend(sub)
+
+
+def _side_by_side(tables: list[Table]) -> Table:
+    """Halves of one table joined left to right; a shorter half's header is stretched so figure rows align."""
+    height = max(t.n_rows for t in tables)
+    cells: list[Cell] = []
+    col0 = 0
+    for t in tables:
+        lift = height - t.n_rows
+        for c in t.cells:
+            if c.row == 0:
+                cells.append(Cell(row=0, col=c.col + col0, text=c.text, rowspan=c.rowspan + lift, colspan=c.colspan))
+            else:
+                cells.append(Cell(row=c.row + lift, col=c.col + col0, text=c.text, rowspan=c.rowspan,
+                                  colspan=c.colspan))
+        col0 += t.n_cols
+    return Table(cells=cells)
+
+
+def _walk(node: Tag, blocks: list, page: _Page) -> None:
     inline: list[str] = []
 
     def flush() -> None:
@@ -48,10 +163,15 @@ def _walk(node: Tag, blocks: list) -> None:
             continue
         if not isinstance(child, Tag) or child.name in _SKIP:
             continue
+        if _is_chrome(child, page):
+            flush()
+            continue
         if child.name == "table":
             flush()
-            if child.find("table"):
-                _walk(child, blocks)
+            if _info_table(child, page.meta):
+                continue
+            if not _data_table(child):
+                _layout_table(child, blocks, page)
             else:
                 table = _table(child)
                 if table.cells:
@@ -65,7 +185,7 @@ def _walk(node: Tag, blocks: list) -> None:
                 if text:
                     blocks.append(Paragraph(text, level=_HEADING[child.name]))
             elif _has_block(child):
-                _walk(child, blocks)
+                _walk(child, blocks, page)
             else:
                 blocks.extend(_lines_of(_clean(_text(child))))
         else:

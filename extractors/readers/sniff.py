@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from extractors.readers.errors import ReadError
@@ -18,6 +19,7 @@ _BY_SUFFIX = {
     ".text": "text",
 }
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
+_FRAGMENT = re.compile(rb"<(?:p|div|span|h[1-6]|center|article|section|body|meta|font|strong|br|style)\b")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -49,6 +51,8 @@ def _from_bytes(data: bytes) -> str:
         return "doc"
     lowered = head.lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered or b"<table" in lowered:
+        return "html"
+    if _FRAGMENT.match(lowered.removeprefix(b"\xef\xbb\xbf")):  # an article cut out of a page: no <html>, no <head>
         return "html"
     if b"\x00" in data[:4096]:
         raise ReadError("binary data of an unknown format")
