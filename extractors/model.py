@@ -69,6 +69,7 @@ class Document:
     format: str  # pdf | docx | html | text
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
+    notes: list[str] = field(default_factory=list)  # parts of the file the reader could not read, one line each
 
     @property
     def paragraphs(self) -> list[Paragraph]:
