@@ -16,6 +16,8 @@ _BY_SUFFIX = {
     ".shtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -30,6 +32,8 @@ def sniff_format(name: str, data: bytes) -> str:
     if promised in ("pdf", "docx", "doc") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
         raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
+    if promised == "markdown" and found in ("text", "html"):  # Markdown may open with an HTML table
+        return "markdown"
     if found == "zip":
         raise ReadError("a ZIP archive without word/document.xml: not a DOCX file")
     return found
