@@ -5,8 +5,7 @@
 * Space-aligned text, as ``pdftotext -layout`` writes a PDF, keeps each word at the character column where it
   stood on the page. Every word becomes a box (column → x, line → y) and the tables are found by the same
   word-position assembly as borderless PDF tables (:mod:`extractors.readers.borderless`). The whole dump is
-  one coordinate space (form feeds dropped), so a table continued on the next page stays one table; blocks
-  still carry the page the form feeds give.
+  page at a time; a table continued on the next page is rebuilt as one (:func:`_continued`).
 * Lines of such a dump outside tables are joined back into paragraphs (a new one at an indented line, after a
   short line or a blank line), as the PDF reader does with the lines of a page.
 * Text holding a Markdown pipe table is Markdown (:mod:`extractors.readers.markdown`).
@@ -31,8 +30,8 @@ _EMPHASIS = regex.compile(r"\*\*(.+?)\*\*")  # Markdown bold left by converters:
 _WORD = regex.compile(r"\S+")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,.]*%?$|^[—–/-]$")
 # Page furniture a PDF prints in its margins: a page number alone on its line
-_FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-                           r"|\d+\s*/\s*\d+)\s*$")
+_FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}"
+                           r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _SIZE = 2.0  # a word box's height, in columns: the unit borderless measures gaps and line distances in
 _PITCH = 1.25 * _SIZE  # one text line to the next, as a PDF's line spacing to its font size
 
@@ -127,17 +126,37 @@ def _aligned(loose: list[tuple[int, int | None, str]], paged: bool) -> list:
     if not loose:
         return []
     cjk = _cjk_columns([line for _, _, line in loose])
-    words: list[dict] = []
-    for index, page, line in loose:
-        for m in _WORD.finditer(line):
-            x0 = _width(line[:m.start()], cjk)
-            words.append({"text": m.group(), "x0": float(x0), "x1": float(x0 + _width(m.group(), cjk)),
-                          "top": index * _PITCH, "bottom": index * _PITCH + _SIZE, "page": page, "line": index})
-    found = find_borderless_tables(words, None) if words else []
+    shift = _centred_figures(loose)
+    words_of = {index: _words(index + shift.get(index, 0.0), page, line, cjk) for index, page, line in loose}
+    for index, ws in words_of.items():
+        for w in ws:
+            w["line"] = index
+    _snap_figures(words_of)
+    found: list[tuple[object, list[dict]]] = []
+    for page in dict.fromkeys(page for _, page, _ in loose):
+        words = [w for index, p, _ in loose if p == page for w in words_of[index]]
+        parts = find_borderless_tables(words, None) if words else []
+        if found:
+            # the continuation: the page's first table, with the lines above it (a last row alone on the
+            # page is too little to be found as a table by itself)
+            head = parts[0][1] if parts else []
+            start = min((w["line"] for w in head), default=None)
+            lead = [w for index, p, line in loose if p == page and (start is None or index < start)
+                    and not _after_gap(loose, page, index) for w in words_of[index]]
+            cut = any(p == page and (start is None or index < start) and line.strip()
+                      and _after_gap(loose, page, index) for index, p, line in loose)
+            tries = [(lead, 0)] if cut else [(lead + head, 1 if parts else 0)]
+            for second, used in tries + [(head, 1)]:
+                joined = _continued(found[-1][1], second, loose, words_of) if second else None
+                if joined is not None:
+                    found[-1] = joined
+                    parts = parts[used:]
+                    break
+        found += parts
     used = {w["line"] for _, ws in found for w in ws}
     placed = [(min(w["line"] for w in ws), table) for table, ws in found]
     rest = [(index, page, line) for index, page, line in loose if index not in used and line.strip()]
-    if paged or any(table.cells for _, table in placed):
+    if paged or placed:
         placed += _paragraphs(rest)
     else:  # plain prose, one paragraph a line
         placed += [(index, Paragraph(line.strip(), page=page)) for index, page, line in rest]
@@ -147,6 +166,160 @@ def _aligned(loose: list[tuple[int, int | None, str]], paged: bool) -> list:
             for cell in block.cells:
                 cell.bbox = None
     return [block for _, block in sorted(placed, key=lambda pair: pair[0])]
+
+
+def _after_gap(loose: list, page, index: int) -> bool:
+    """Whether two blank lines or more stand between the top of ``page`` and line ``index``: what follows
+    such a gap no longer continues the table of the page before."""
+    blank = 0
+    for i, p, line in loose:
+        if p != page or i >= index:
+            continue
+        blank = blank + 1 if not line.strip() else (blank if blank >= 2 else 0)
+    return blank >= 2
+
+
+def _words(y: float, page: int | None, line: str, cjk: int) -> list[dict]:
+    """Word boxes of one line: x in character columns, y from the line's place (a page break counts as one
+    more line, as the gap between two pages)."""
+    top = (y + (page or 1) - 1) * _PITCH
+    out = []
+    for m in _WORD.finditer(line):
+        x0 = _width(line[:m.start()], cjk)
+        out.append({"text": m.group(), "x0": float(x0), "x1": float(x0 + _width(m.group(), cjk)),
+                    "top": top, "bottom": top + _SIZE, "page": page})
+    return out
+
+
+def _apart(words: list[dict]) -> list[dict]:
+    """The figure words of one line that stand apart from the word before them (table cells, not prose)."""
+    first = [words[0]] if words and _FIGURE.match(words[0]["text"]) and words[0]["x0"] >= 3 * _SIZE else []
+    return first + [w for prev, w in zip(words, words[1:])
+                    if _FIGURE.match(w["text"]) and w["x0"] - prev["x1"] >= 1.5 * _SIZE]
+
+
+def _snap_figures(words_of: dict[int, list[dict]]) -> None:
+    """pdftotext rounds every word to a character column and pushes it right where the words before it take
+    more columns than their width on the page, so one column's figures stray by a few columns from row to
+    row. Rows printing the same number of figures, close to each other, are one table's full rows: the k-th
+    figure of each is put at the k-th column's median place."""
+    groups: list[list[list[dict]]] = []
+    last: dict[int, int] = {}  # figure count -> line index of the group's last row
+    by_count: dict[int, list[list[dict]]] = {}
+    for index in sorted(words_of):
+        figures = sorted(_apart(words_of[index]), key=lambda w: w["x0"])
+        n = len(figures)
+        if n < 2:
+            continue
+        if n not in by_count or index - last[n] > 12:
+            by_count[n] = []
+            groups.append(by_count[n])
+        by_count[n].append(figures)
+        last[n] = index
+    for rows in groups:
+        if len(rows) < 3:
+            continue
+        n = len(rows[0])
+        centres = [sorted((r[k]["x0"] + r[k]["x1"]) / 2 for r in rows)[len(rows) // 2] for k in range(n)]
+        if any(b - a < 2 * _SIZE for a, b in zip(centres, centres[1:])):
+            continue  # not distinct columns: leave the words where they are
+        for row in rows:
+            for w, centre in zip(row, centres):
+                half = (w["x1"] - w["x0"]) / 2
+                w["x0"], w["x1"] = centre - half, centre + half
+
+
+def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, float]:
+    """Half-line moves that put back what pdftotext's one line per text line loses (in line units):
+
+    * figures printed beside a two-line label (centred between its lines) get a line of their own, between
+      the label's lines: those label lines move half a line towards the figures, to join the figures' row
+      rather than the row above or below;
+    * a block heading (第二十条第（五）项) printed right under a row's figures and right above the next block's
+      column headers moves half a line down, to head what follows rather than continue the label above.
+    """
+    shift: dict[int, float] = {}
+    texts = {index: line for index, _, line in loose}
+
+    def figures(line: str) -> int:
+        return sum(bool(_FIGURE.match(t)) for t in line.split())
+
+    for index, _, line in loose:
+        tokens = line.split()
+        if len(tokens) >= 2 and figures(line) == len(tokens):
+            for other, step in ((index - 1, 0.5), (index + 1, -0.5)):
+                near = texts.get(other, "")
+                if near.strip() and not figures(near):
+                    shift[other] = step
+        above = texts.get(index - 1, "")
+        below = texts.get(index + 1, "") if texts.get(index + 1, "").strip() else texts.get(index + 2, "")
+        if len(tokens) == 1 and not figures(line) and figures(above) >= 1 and len(above.split()) >= 2 \
+                and len(below.split()) >= 2 and not figures(below):
+            shift.setdefault(index, 0.5)
+    return shift
+
+
+def _continued(first: list[dict], second: list[dict], loose: list, words_of: dict) -> tuple | None:
+    """The table whose first part ends one page and whose second part opens the next, as one table.
+
+    pdftotext lays out every page on its own character grid: a label starts at the same column on both pages,
+    but the figure columns of the second page can stand a few columns off. The second part's words are mapped
+    onto the first part's columns (piecewise linear through the labels' left edge and the figure columns,
+    the fewer matched to the nearest run of the more); with the lines between the parts (a row printed blank
+    at the foot of the page) they must make exactly one table.
+    """
+    last_line = max(w["line"] for w in first)
+    first_line = min(w["line"] for w in second)
+    between = [w for index, _, _ in loose if last_line < index < first_line for w in words_of[index]]
+    src, dst = _figure_columns(second), _figure_columns(first)
+    heads = [ws for index, _, line in loose if last_line < index < first_line
+             if len(ws := words_of[index]) >= 3 and not any(_FIGURE.match(w["text"]) for w in ws)]
+    if heads:  # a new block's column headers just above the continuation: its figures stand under them
+        dst = [(w["x0"] + w["x1"]) / 2 for w in heads[-1][1:]]
+    n = min(len(src), len(dst))
+    if n < 1:
+        return None
+    # the part with fewer columns is matched to the run of the other's columns that lies nearest
+    long, short = (dst, src) if len(dst) >= len(src) else (src, dst)
+    o = min(range(len(long) - n + 1), key=lambda o: sum((a - b) ** 2 for a, b in zip(long[o:o + n], short)))
+    pairs = list(zip(src, dst[o:o + n])) if long is dst else list(zip(src[o:o + n], dst))
+    anchors = [(min(w["x0"] for w in second), min(w["x0"] for w in first))] + pairs
+    anchors = sorted(dict(anchors).items())
+    mapped = [{**w, "x0": _interpolate(w["x0"], anchors), "x1": _interpolate(w["x1"], anchors)} for w in second]
+    words = first + between + mapped
+    found = find_borderless_tables(words, None)
+    if len(found) != 1 or len(found[0][1]) != len(words):
+        return None
+    return found[0][0], first + between + second
+
+
+def _figure_columns(words: list[dict]) -> list[float]:
+    """Centres of the figure columns of a word-built table part: figures standing apart on their lines."""
+    lines: dict[int, list[dict]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    centres = []
+    for line in lines.values():
+        line.sort(key=lambda w: w["x0"])
+        for prev, w in zip(line, line[1:]):
+            if _FIGURE.match(w["text"]) and w["x0"] - prev["x1"] >= 1.5 * _SIZE:
+                centres.append((w["x0"] + w["x1"]) / 2)
+    columns: list[list[float]] = []
+    for c in sorted(centres):
+        if columns and c - columns[-1][-1] <= 1.2 * _SIZE:
+            columns[-1].append(c)
+        else:
+            columns.append([c])
+    return [sum(c) / len(c) for c in columns]
+
+
+def _interpolate(x: float, anchors: list[tuple[float, float]]) -> float:
+    if x <= anchors[0][0]:
+        return x + anchors[0][1] - anchors[0][0]
+    for (x0, y0), (x1, y1) in zip(anchors, anchors[1:]):
+        if x <= x1:
+            return y0 + (x - x0) * (y1 - y0) / (x1 - x0) if x1 > x0 else y0
+    return x + anchors[-1][1] - anchors[-1][0]
 
 
 def _paragraphs(rest: list[tuple[int, int | None, str]]) -> list[tuple[int, Paragraph]]:
