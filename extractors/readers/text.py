@@ -32,6 +32,7 @@ _FIGURE = regex.compile(r"^[-+]?\d[\d,.]*%?$|^[—–/-]$")
 # Page furniture a PDF prints in its margins: a page number alone on its line
 _FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}"
                            r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_NUMBERED = regex.compile(r"^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _SIZE = 2.0  # a word box's height, in columns: the unit borderless measures gaps and line distances in
 _PITCH = 1.25 * _SIZE  # one text line to the next, as a PDF's line spacing to its font size
 
@@ -227,6 +228,23 @@ def _snap_figures(words_of: dict[int, list[dict]]) -> None:
             for w, centre in zip(row, centres):
                 half = (w["x1"] - w["x0"]) / 2
                 w["x0"], w["x1"] = centre - half, centre + half
+        _snap_first_header(words_of, rows, centres)
+
+
+def _snap_first_header(words_of: dict[int, list[dict]], rows: list[list[dict]], centres: list[float]) -> None:
+    """A column header printed on the same line as the end of a wrapped label (自然人 after 第三项加第四项之和）)
+    is pushed left by pdftotext, over the label column: such a word, standing apart from the label text but
+    left of the first figure column, heads that first column."""
+    first = min(w["line"] for w in rows[0])
+    for index in range(first - 1, max(first - 9, -1), -1):
+        words = sorted(words_of.get(index, []), key=lambda w: w["x0"])
+        if any(_FIGURE.match(w["text"]) for w in words):
+            break
+        for prev, w in zip(words, words[1:]):
+            centre = (w["x0"] + w["x1"]) / 2
+            if w["x0"] - prev["x1"] >= 1.5 * _SIZE and centres[0] - centre > 1.5 * _SIZE and centre > prev["x1"]:
+                half = (w["x1"] - w["x0"]) / 2
+                w["x0"], w["x1"] = centres[0] - half, centres[0] + half
 
 
 def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, float]:
@@ -235,6 +253,8 @@ def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, floa
     * figures printed beside a two-line label (centred between its lines) get a line of their own, between
       the label's lines: those label lines move half a line towards the figures, to join the figures' row
       rather than the row above or below;
+    * the last line of a label wrapped over lines with no figures beside it (a row printed blank), right
+      above a numbered row (3.其他 …), moves half a line up: a numbered row starts its own label;
     * a block heading (第二十条第（五）项) printed right under a row's figures and right above the next block's
       column headers moves half a line down, to head what follows rather than continue the label above.
     """
@@ -251,6 +271,10 @@ def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, floa
                 near = texts.get(other, "")
                 if near.strip() and not figures(near):
                     shift[other] = step
+        if line.strip() and not figures(line) and not _NUMBERED.match(line.strip()) \
+                and texts.get(index - 1, "").strip() and not figures(texts.get(index - 1, "")) \
+                and figures(texts.get(index + 1, "")) and _NUMBERED.match(texts.get(index + 1, "").strip()):
+            shift.setdefault(index, -0.5)
         above = texts.get(index - 1, "")
         below = texts.get(index + 1, "") if texts.get(index + 1, "").strip() else texts.get(index + 2, "")
         if len(tokens) == 1 and not figures(line) and figures(above) >= 1 and len(above.split()) >= 2 \
