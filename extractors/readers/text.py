@@ -218,9 +218,9 @@ def _snap_figures(words_of: dict[int, list[dict]]) -> None:
         by_count[n].append(figures)
         last[n] = index
     for rows in groups:
-        if len(rows) < 3:
-            continue
         n = len(rows[0])
+        if len(rows) < 3 and n < 4:
+            continue  # too little to tell columns from figures in prose
         centres = [sorted((r[k]["x0"] + r[k]["x1"]) / 2 for r in rows)[len(rows) // 2] for k in range(n)]
         if any(b - a < 2 * _SIZE for a, b in zip(centres, centres[1:])):
             continue  # not distinct columns: leave the words where they are
@@ -235,8 +235,19 @@ def _snap_first_header(words_of: dict[int, list[dict]], rows: list[list[dict]], 
     """A column header printed on the same line as the end of a wrapped label (自然人 after 第三项加第四项之和）)
     is pushed left by pdftotext, over the label column: such a word, standing apart from the label text but
     left of the first figure column, heads that first column."""
-    first = min(w["line"] for w in rows[0])
-    for index in range(first - 1, max(first - 9, -1), -1):
+    top = min(w["line"] for w in rows[0])  # the table's first row of figures: rows above may print fewer
+    index, quiet = top - 1, 0
+    while index >= 0 and quiet < 8 and index in words_of:
+        figures = _apart(sorted(words_of[index], key=lambda w: w["x0"]))
+        if figures and len(figures) >= 2 and all(min(abs((w["x0"] + w["x1"]) / 2 - c) for c in centres)
+                                                 <= _SIZE for w in figures):
+            top, quiet = index, 0
+        elif figures:
+            break  # figures of another table
+        else:
+            quiet += 1
+        index -= 1
+    for index in range(top - 1, max(top - 9, -1), -1):
         words = sorted(words_of.get(index, []), key=lambda w: w["x0"])
         if any(_FIGURE.match(w["text"]) for w in words):
             break
