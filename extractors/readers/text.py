@@ -264,6 +264,8 @@ def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, floa
     * figures printed beside a two-line label (centred between its lines) get a line of their own, between
       the label's lines: those label lines move half a line towards the figures, to join the figures' row
       rather than the row above or below;
+    * a numbered label (1.本机关不掌握…) on a line of its own right above figures whose line holds no numbered
+      label moves half a line down: it starts the row those figures belong to;
     * the last line of a label wrapped over lines with no figures beside it (a row printed blank), right
       above a numbered row (3.其他 …), moves half a line up: a numbered row starts its own label;
     * a block heading (第二十条第（五）项) printed right under a row's figures and right above the next block's
@@ -282,6 +284,10 @@ def _centred_figures(loose: list[tuple[int, int | None, str]]) -> dict[int, floa
                 near = texts.get(other, "")
                 if near.strip() and not figures(near):
                     shift[other] = step
+        below_line = texts.get(index + 1, "")
+        if tokens and not figures(line) and any(_NUMBERED.match(t) for t in tokens) and figures(below_line) \
+                and not any(_NUMBERED.match(t) for t in below_line.split() if not _FIGURE.match(t)):
+            shift.setdefault(index, 0.5)
         if line.strip() and not figures(line) and not _NUMBERED.match(line.strip()) \
                 and texts.get(index - 1, "").strip() and not figures(texts.get(index - 1, "")) \
                 and figures(texts.get(index + 1, "")) and _NUMBERED.match(texts.get(index + 1, "").strip()):
