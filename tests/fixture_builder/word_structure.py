@@ -300,7 +300,8 @@ def tracked(document, truth: dict, rng: random.Random) -> None:
         value = run.find(qn("w:t")).text
         neighbour = tc.getnext() if tc.getnext() is not None and tc.getnext().tag == qn("w:tc") else tc.getprevious()
         mv = rng.randint(100, 999)
-        start, end = el("w:moveFromRangeStart", {"w:id": mv, "w:name": f"move{mv}"}), el("w:moveFromRangeEnd", {"w:id": mv})
+        start = el("w:moveFromRangeStart", {"w:id": mv, "w:name": f"move{mv}"})
+        end = el("w:moveFromRangeEnd", {"w:id": mv})
         holder = neighbour.find(qn("w:p"))
         holder.append(start)
         holder.append(_change("w:moveFrom", _run_like(run, value)))
