@@ -72,6 +72,7 @@ class Document:
     # What the file says about itself outside the text: a page's <title>/<meta> and its 信息公开目录 table.
     # Keys: title, title_tag, published, publisher, column (each the raw string as printed).
     meta: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # parts of the file the reader could not read, one line each
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -29,6 +29,7 @@ class Flag:
     """Something a reader of the data must know: a broken identity, an unmatched label, a missing unit …"""
 
     kind: str  # identity | fact_mismatch | quality | label | unit | table_missing | rows_missing | edition | region
+    #          | unread_part
     message: str
     identity: str | None = None
     where: str | None = None

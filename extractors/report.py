@@ -19,6 +19,8 @@ def extract_report(doc: Document) -> Report:
     ident = read_identity(doc)
     tables = extract_tables(doc, template)
     flags = list(tables.flags)
+    # a part of the file left unread (an imported altChunk of an unread type …): the figures may be short
+    flags += [Flag(kind="unread_part", message=note) for note in doc.notes]
 
     edition, why = _edition(ident.year, tables.evidence, template)
     if why:

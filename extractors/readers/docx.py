@@ -1,60 +1,234 @@
-"""DOCX (python-docx): paragraphs and tables in body order, with the true gridSpan/vMerge spans.
+"""DOCX (python-docx + the XML): paragraphs and tables in body order, read as Word shows the document.
 
-python-docx's own ``table.cell(r, c)`` repeats a merged cell in every position it covers and hides where the
-merge starts; the grid is therefore rebuilt from the XML: ``w:gridBefore`` and ``w:gridSpan`` give columns,
-``w:vMerge`` continuation cells extend the cell above them.
+* Spans: python-docx's ``table.cell(r, c)`` repeats a merged cell in every position it covers and hides where
+  the merge starts, so the grid is rebuilt from the XML: ``w:gridBefore`` and ``w:gridSpan`` give columns,
+  ``w:vMerge`` continuation cells extend the cell above them.
+* Wrappers are walked through at every level: content controls (``w:sdt``) and ``w:customXml`` around runs,
+  paragraphs, cells (row → sdt → cell), rows, groups of rows and whole tables.
+* Text boxes and shapes (DrawingML ``wps:txbx``, VML ``v:textbox``: both hold ``w:txbxContent``) are read as
+  blocks after the paragraph that anchors them; of an ``mc:AlternateContent`` only the first Choice is read
+  (the Fallback only when there is no Choice), since every branch holds the same content again.
+* Tracked changes are read as accepted: ``w:ins``/``w:moveTo`` kept; ``w:del``, ``w:moveFrom`` and rows marked
+  ``w:trPr/w:del`` dropped; a paragraph whose mark is deleted joins the next one.
+* A table holding another table is layout (as in the HTML reader): its cells' contents are read in order, so
+  the inner table becomes a table of its own.
+* ``w:altChunk`` (a document importing another part): HTML, plain text and nested .docx parts are read in
+  place by their readers; any other part leaves a one-line note on the document (``Document.notes``).
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
 import regex
 from docx.oxml.ns import qn
+from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
 
 _HEADING_STYLE = regex.compile(r"(?:heading|标题)\s*(\d)", regex.I)
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
+_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag"), qn("w:ins"), qn("w:moveTo")}
+# Never text of the document as accepted: deletions, moved-away text, properties, field instructions.
+_DROPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:delText", "w:delInstrText", "w:instrText", "w:pPr", "w:rPr",
+                            "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:trPr", "w:tcPr", "w:sectPr", "w:fldData")}
+_BREAKS = {qn("w:br"), qn("w:cr")}
+_TABS = {qn("w:tab"), qn("w:ptab")}
+_MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroEnabled.main+xml", "macroEnabledTemplate.main+xml")
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_MAX_CHUNK_DEPTH = 4  # a .docx chunk holding a .docx chunk …: deeper than real documents go
 
 
-def read(path: Path, data: bytes) -> Document:
-    document = docx.Document(io.BytesIO(data))
-    styles = {s.style_id: s.name for s in document.styles}
-    return Document(path=str(path), format="docx", blocks=_blocks(document.element.body, styles))
+def read(path: Path, data: bytes, depth: int = 0) -> Document:
+    document = docx.Document(io.BytesIO(_loadable(data)))
+    reader = _Reader(document.part, {s.style_id: s.name for s in document.styles}, depth)
+    blocks = reader.blocks(document.element.body)
+    return Document(path=str(path), format="docx", blocks=blocks, notes=reader.notes)
 
 
-def _blocks(container, styles: dict[str, str]) -> list:
-    blocks: list = []
-    for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            # a manual line break (w:br) starts a new visual line: a heading typed above its text that way
-            # must still open its section
-            level = _heading_level(child, styles)
-            blocks += [Paragraph(line.strip(), level=level) for line in _paragraph_text(child).split("\n")
-                       if line.strip()]
-        elif child.tag == qn("w:tbl"):
-            table = _table(child)
-            if table.cells:
-                blocks.append(table)
-        elif child.tag == qn("w:sdt"):  # content controls wrap whole sections, tables included, in some templates
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                blocks += _blocks(content, styles)
-    return blocks
+def _loadable(data: bytes) -> bytes:
+    """The package with any embedded .docx part (an altChunk the Open XML SDK types as a main document) retyped
+    as plain bytes: python-docx would parse it as XML and fail on the whole file."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        try:
+            rels = etree.fromstring(z.read("_rels/.rels"))
+            types = etree.fromstring(z.read("[Content_Types].xml"))
+        except (KeyError, etree.XMLSyntaxError):
+            return data
+        main = {"/" + r.get("Target", "").lstrip("/") for r in rels.iter(_PKG_REL + "Relationship")
+                if r.get("Type", "").endswith("/officeDocument")}
+        extra = [o for o in types.iter(_CT + "Override")
+                 if o.get("ContentType", "").endswith(_MAIN_TYPES) and o.get("PartName") not in main]
+        if not extra:
+            return data
+        for o in extra:
+            o.set("ContentType", "application/octet-stream")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+            for info in z.infolist():
+                body = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True) \
+                    if info.filename == "[Content_Types].xml" else z.read(info)
+                w.writestr(info, body)
+        return out.getvalue()
 
 
-def _paragraph_text(p) -> str:
-    parts = []
-    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        elif node.tag == qn("w:tab"):
-            parts.append("\t")
+class _Reader:
+    def __init__(self, part, styles: dict[str, str], depth: int) -> None:
+        self.part = part
+        self.styles = styles
+        self.depth = depth
+        self.notes: list[str] = []
+
+    def blocks(self, container) -> list:
+        """Paragraphs and tables of a body, cell, text box or content control, in reading order."""
+        out: list = []
+        carried = ""  # text of paragraphs whose mark was deleted: it joins the next paragraph
+        for child in _children(container):
+            tag = child.tag
+            if tag == qn("w:p"):
+                text, boxes = _inline(child)
+                if _mark_deleted(child):
+                    carried += text
+                else:
+                    level = _heading_level(child, self.styles)
+                    # a manual line break (w:br) starts a new visual line: a heading typed above its text that
+                    # way must still open its section
+                    out += [Paragraph(line.strip(), level=level) for line in (carried + text).split("\n")
+                            if line.strip()]
+                    carried = ""
+                for box in boxes:
+                    out += self.blocks(box)
+            elif tag == qn("w:tbl"):
+                out += self.table(child)
+            elif tag == qn("w:altChunk"):
+                out += self.alt_chunk(child)
+        if carried.strip():
+            out.append(Paragraph(carried.strip()))
+        return out
+
+    def table(self, tbl) -> list:
+        """One table block, or, for a layout table (one holding a table), the blocks of its cells."""
+        rows = [[(tc, self.blocks(tc)) for tc in _cells(tr)] for tr in _rows(tbl)]
+        if any(isinstance(b, Table) for row in rows for _, blocks in row for b in blocks):
+            return [b for row in rows for _, blocks in row for b in blocks]
+        table = _grid(list(zip(_rows(tbl), rows)))
+        return [table] if table.cells else []
+
+    def alt_chunk(self, node) -> list:
+        rid = node.get(qn("r:id"))
+        part = self.part.related_parts.get(rid) if rid else None
+        if part is None:
+            self.notes.append(f"w:altChunk {rid}: the imported part is missing from the package")
+            return []
+        name, blob, ctype = str(part.partname), part.blob, part.content_type.lower()
+        fmt = _chunk_format(name, blob, ctype)
+        if fmt is None:
+            self.notes.append(f"w:altChunk {name}: imported content of type {ctype} is not read")
+            return []
+        if fmt == "docx" and self.depth >= _MAX_CHUNK_DEPTH:
+            self.notes.append(f"w:altChunk {name}: .docx parts nested deeper than {_MAX_CHUNK_DEPTH} are not read")
+            return []
+        from extractors.readers import html, text
+
+        try:
+            if fmt == "docx":
+                doc = read(Path(name), blob, self.depth + 1)
+            else:
+                doc = (html.read if fmt == "html" else text.read)(Path(name), blob)
+        except Exception as exc:  # a damaged part: the rest of the document still reads, the gap is noted
+            self.notes.append(f"w:altChunk {name}: unreadable {fmt} part: {type(exc).__name__}: {exc}"
+                              .splitlines()[0])
+            return []
+        self.notes += doc.notes
+        return doc.blocks
+
+
+def _chunk_format(name: str, blob: bytes, ctype: str) -> str | None:
+    """html | text | docx for the imported parts the readers understand; None for RTF, MHT, Word XML …"""
+    if blob.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(blob)) as z:
+                return "docx" if "word/document.xml" in z.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    if "html" in ctype or name.lower().endswith((".htm", ".html", ".xhtml")):
+        return "html"
+    if ctype.startswith("text/plain") or name.lower().endswith(".txt"):
+        return "text"
+    return None
+
+
+def _children(node):
+    """Child elements with wrappers opened: content controls, custom XML, insertions, the chosen branch of an
+    mc:AlternateContent; deletions and moved-away content left out."""
+    for child in node.iterchildren(etree.Element):
+        tag = child.tag
+        if tag in _DROPPED:
+            continue
+        if tag in _WRAPPERS:
+            yield from _children(child)
+        elif tag == _ALTERNATE:
+            branch = _branch(child)
+            if branch is not None:
+                yield from _children(branch)
         else:
-            parts.append("\n")
-    return "".join(parts)
+            yield child
+
+
+def _branch(alternate):
+    """The one branch of an mc:AlternateContent a reading takes: the first Choice, else the Fallback."""
+    return alternate.find(_CHOICE) if alternate.find(_CHOICE) is not None else alternate.find(_FALLBACK)
+
+
+def _rows(tbl) -> list:
+    """Rows of a table through content controls and custom XML, rows deleted by a tracked change left out."""
+    return [tr for tr in _children(tbl) if tr.tag == qn("w:tr")
+            and tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is None]
+
+
+def _cells(tr) -> list:
+    return [tc for tc in _children(tr) if tc.tag == qn("w:tc")
+            and tc.find(f"{qn('w:tcPr')}/{qn('w:cellDel')}") is None]
+
+
+def _inline(p) -> tuple[str, list]:
+    """A paragraph's text as accepted, and the w:txbxContent of the text boxes it anchors (read apart)."""
+    parts: list[str] = []
+    boxes: list = []
+
+    def walk(node) -> None:
+        for child in node.iterchildren(etree.Element):
+            tag = child.tag
+            if tag == qn("w:t"):
+                parts.append(child.text or "")
+            elif tag in _TABS:
+                parts.append("\t")
+            elif tag in _BREAKS:
+                parts.append("\n")
+            elif tag == qn("w:txbxContent"):
+                boxes.append(child)
+            elif tag in _DROPPED:
+                continue
+            elif tag == _ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    walk(branch)
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts), boxes
+
+
+def _mark_deleted(p) -> bool:
+    """The paragraph mark itself is deleted (or moved away): its text runs on into the next paragraph."""
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    return rpr is not None and (rpr.find(qn("w:del")) is not None or rpr.find(qn("w:moveFrom")) is not None)
 
 
 def _heading_level(p, styles: dict[str, str]) -> int | None:
@@ -65,7 +239,10 @@ def _heading_level(p, styles: dict[str, str]) -> int | None:
             return int(match.group(1))
     outline = p.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
     if outline is not None:
-        return int(outline.get(qn("w:val"))) + 1
+        try:
+            return int(outline.get(qn("w:val"))) + 1
+        except (TypeError, ValueError):
+            return None
     return None
 
 
@@ -79,17 +256,17 @@ def _int_attr(parent, path: str, default: int) -> int:
         return default
 
 
-def _table(tbl) -> Table:
+def _grid(rows: list[tuple[object, list[tuple[object, list]]]]) -> Table:
+    """The cell grid of a data table from (w:tr, [(w:tc, its blocks)]) rows."""
     cells: list[Cell] = []
     open_merges: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation extends
-    row_index = 0
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for row_index, (tr, row) in enumerate(rows):
         col = _int_attr(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}", 0)
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc, blocks in row:
             tcpr = tc.find(qn("w:tcPr"))
             span = _int_attr(tcpr, qn("w:gridSpan"), 1) if tcpr is not None else 1
             vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-            text = "\n".join(t for t in (_paragraph_text(p).strip() for p in tc.iter(qn("w:p"))) if t)
+            text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
             if vmerge is not None and vmerge.get(qn("w:val")) != "restart" and col in open_merges:
                 above = open_merges[col]
                 above.rowspan = row_index - above.row + 1
@@ -103,5 +280,4 @@ def _table(tbl) -> Table:
                 if vmerge is not None:
                     open_merges[col] = cell
             col += span
-        row_index += 1
     return Table(cells=cells)

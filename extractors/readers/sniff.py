@@ -17,6 +17,8 @@ _BY_SUFFIX = {
     ".shtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _FRAGMENT = re.compile(rb"<(?:p|div|span|h[1-6]|center|article|section|body|meta|font|strong|br|style)\b")
@@ -32,6 +34,8 @@ def sniff_format(name: str, data: bytes) -> str:
     if promised in ("pdf", "docx", "doc") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
         raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
+    if promised == "markdown" and found in ("text", "html"):  # Markdown may open with an HTML table
+        return "markdown"
     if found == "zip":
         raise ReadError("a ZIP archive without word/document.xml: not a DOCX file")
     return found
