@@ -32,7 +32,7 @@ from pathlib import Path
 
 from extractors.template import load_template
 
-from .variants import ALL_FORMATS, FORMATS, VARIANTS, format_of, random_variants, render
+from .variants import ALL_FORMATS, FORMATS, VARIANTS, format_of, random_variants, render_many
 
 BLANKS = ("", "—", "－", "-", "/", "无", "——")
 SUFFIXES = (".pdf", ".docx", ".html", ".doc")
@@ -333,8 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.generate:
             out = args.keep or Path(tmp)
             rendered = time.perf_counter()
-            for v in random_variants(args.seed, args.generate, fresh=not args.committed_bases):
-                render(v, out, formats=formats)
+            render_many(random_variants(args.seed, args.generate, fresh=not args.committed_bases), out, formats)
             print(f"rendered {args.generate} variants (seed {args.seed}) in {time.perf_counter() - rendered:.0f}s",
                   file=sys.stderr)
             cases = committed_cases(out)

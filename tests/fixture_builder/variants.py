@@ -558,18 +558,20 @@ def check(truth: dict) -> None:
             raise TruthError(f"{truth['name']}: {k} printed blank {shown!r} but value is {truth['cells'][k]}")
 
 
-def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, ...] | None = None) -> list[Path]:
+def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, ...] | None = None,
+           defer: list[tuple[str, Path, Path]] | None = None) -> list[Path]:
     """``<name>.docx`` is the Word source (one table per standard table); ``<name>.pdf`` is printed by
     LibreOffice from a paginated copy (the variant's page parts as separate tables with page breaks, so each cut
     falls exactly where the variant puts it); ``<name>.html`` shows the page parts as pages converted to a web
     page do (separate tables, page furniture between); ``<name>.rl.pdf`` is drawn by reportlab as WPS writes
     PDFs (``rlrender``); ``<name>.doc`` is LibreOffice's Word 97 copy of the source. ``formats`` (names in
     ``ALL_FORMATS``) defaults to the committed set's: docx, html and (with ``pdf``) the LibreOffice PDF; only
-    the formats every kind of the variant shows in are written."""
+    the formats every kind of the variant shows in are written. With ``defer`` the LibreOffice conversions are
+    appended to it as (target, source docx, destination) instead of run (``render_many`` runs them at once)."""
     import shutil
     import tempfile
 
-    from .render_pdf import render_pdf
+    from .render_pdf import convert_all
     from .rlrender import render_rl
 
     if formats is None:
@@ -585,18 +587,53 @@ def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, .
         files.append(render_docx(v.truth, v.opts, d / f"{v.name}.docx", paginate=False))
     if "html" in wanted:
         files.append(render_html(v.truth, v.opts, d / f"{v.name}.html"))
-    if "pdf-libreoffice" in wanted:
-        with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
-            printed = render_pdf(render_docx(v.truth, v.opts, Path(tmp) / f"{v.name}.docx"))
-            files.append(Path(shutil.copyfile(printed, d / f"{v.name}.pdf")))
     if "pdf-reportlab" in wanted:
         files.append(render_rl(v.truth, v.opts, d / f"{v.name}.rl.pdf"))
-    if "doc" in wanted:
-        with tempfile.TemporaryDirectory(prefix="gongkai-doc-") as tmp:
-            src = render_docx(v.truth, v.opts, Path(tmp) / f"{v.name}.docx", paginate=False)
-            files.append(Path(shutil.copyfile(render_pdf(src, to="doc"), d / f"{v.name}.doc")))
+    with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
+        jobs = []
+        spool = Path(_spool() if defer is not None else tmp)
+        for fmt, to, paginate in (("pdf-libreoffice", "pdf", True), ("doc", "doc", False)):
+            if fmt in wanted:  # the PDF is printed from the paginated copy, the .doc saved from the source
+                src = render_docx(v.truth, v.opts, spool / to / f"{v.name}.docx", paginate=paginate)
+                jobs.append((to, src, d / f"{v.name}{SUFFIX[fmt]}"))
+        if defer is not None:
+            defer += jobs
+        else:
+            for to, src, dst in jobs:
+                files.append(Path(shutil.copyfile(convert_all([src], to)[0], dst)))
     (d / "truth.json").write_text(json.dumps(v.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [*files, d / "truth.json"]
+
+
+_SPOOL: list = []
+
+
+def _spool() -> str:
+    """A folder that outlives one ``render`` call, for the sources of deferred conversions."""
+    import tempfile
+
+    if not _SPOOL:
+        _SPOOL.append(tempfile.TemporaryDirectory(prefix="gongkai-spool-"))
+    return _SPOOL[0].name
+
+
+def render_many(variants: list[Variant], out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """``render`` every variant, with one LibreOffice run per target format for the whole set."""
+    import shutil
+
+    from .render_pdf import convert_all
+
+    jobs: list[tuple[str, Path, Path]] = []
+    files = [f for v in variants for f in render(v, out_dir, formats=formats, defer=jobs)]
+    try:
+        for to in sorted({to for to, _, _ in jobs}):
+            mine = [(src, dst) for t, src, dst in jobs if t == to]
+            for out, (_, dst) in zip(convert_all([src for src, _ in mine], to), mine):
+                files.append(Path(shutil.copyfile(out, dst)))
+    finally:
+        if _SPOOL:
+            _SPOOL.pop().cleanup()
+    return files
 
 
 # --- the committed set and random sets --------------------------------------------------------------------------
@@ -723,6 +760,10 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("--out DIR is required for a random set")
         variants, out = random_variants(args.seed, args.count), args.out
         formats = FORMATS if not args.no_pdf else ("docx", "html", "pdf-reportlab")
+    if not (args.committed or args.committed_rl):
+        files = render_many(variants, out, formats)
+        print("\n".join(f"{f.parent.name}/{f.name} {f.stat().st_size}" for f in files))
+        return 0
     for v in variants:
         files = render(v, out, pdf=not args.no_pdf, formats=formats)
         print(f"{v.name}: {', '.join(f'{f.name} {f.stat().st_size}' for f in files)}")
