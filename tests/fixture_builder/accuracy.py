@@ -313,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--formats", default=",".join(FORMATS),
                     help=f"with --generate: comma-separated, of {', '.join(ALL_FORMATS)} (default: all but doc)")
+    ap.add_argument("--kinds", help="with --generate: comma-separated kinds to draw from (each variant gets 1-2)")
     ap.add_argument("--committed-bases", action="store_true",
                     help="with --generate: dress the committed truths instead of fresh random ones")
     ap.add_argument("--variants", type=Path, help="score the variant folders under this directory instead")
@@ -333,7 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.generate:
             out = args.keep or Path(tmp)
             rendered = time.perf_counter()
-            render_many(random_variants(args.seed, args.generate, fresh=not args.committed_bases), out, formats)
+            kinds = [k for k in (args.kinds or "").split(",") if k] or None
+            render_many(random_variants(args.seed, args.generate, fresh=not args.committed_bases, kinds=kinds),
+                        out, formats)
             print(f"rendered {args.generate} variants (seed {args.seed}) in {time.perf_counter() - rendered:.0f}s",
                   file=sys.stderr)
             cases = committed_cases(out)
@@ -346,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     text = summary(tally, files=files, failed=len(failed), elapsed=time.perf_counter() - started,
                    case_lines=case_lines)
     source = (f"--generate {args.generate} --seed {args.seed} ({'committed' if args.committed_bases else 'fresh'}"
-              f" truths; formats {','.join(formats)})" if args.generate else f"committed variants in "
+              f" truths; formats {','.join(formats)}{'; kinds ' + args.kinds if args.kinds else ''})"
+              if args.generate else f"committed variants in "
               f"{args.variants or VARIANTS}") + (f"; cases {args.cases}" if args.cases else "")
     head = f"gongkai accuracy: {source}"
     args.report.write_text("\n\n".join([head, text, "wrong cells (file, key, expected, got):",

@@ -20,6 +20,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from reportlab.pdfbase import pdfmetrics
+
 from .vgrid import Opts, VGrid, grids, parts
 
 PAGE_W, PAGE_H = 595.28, 841.89  # A4 in pt
@@ -43,6 +45,28 @@ def font_name(which: str) -> str:
     return "STSong-Light"
 
 
+@lru_cache(maxsize=None)
+def _cid_keeps(ch: str) -> bool:
+    """Whether STSong-Light (not embedded: a reader maps code → CID by UniGB-UCS2-H, CID → text by Adobe-GB1)
+    gives the character back as itself. Kangxi radicals come back as ordinary ideographs, U+2212 and · not at
+    all, so a document printing them is drawn in the embedded TrueType font instead."""
+    from pdfminer.cmapdb import CMapDB
+
+    if ord(ch) > 0xFFFF:
+        return False
+    cids = list(CMapDB.get_cmap("UniGB-UCS2-H").decode(ord(ch).to_bytes(2, "big")))
+    return bool(cids) and CMapDB.get_unicode_map("Adobe-GB1").get_unichr(cids[0]) == ch
+
+
+def rl_font(truth: dict, o: Opts) -> str:
+    """The font the document is drawn in: the variant's, unless STSong-Light would lose one of its characters."""
+    if o.font != "stsong":
+        return o.font
+    texts = [truth["title"], truth["issuer"], *(text for item in truth["body"] for text in item.values()),
+             *(c.text for g in grids(truth, o).values() for c in g.cells), *o.between]
+    return "stsong" if all(_cid_keeps(ch) for ch in set("".join(texts)) if not ch.isspace()) else "wqy"
+
+
 @lru_cache(maxsize=100_000)
 def _w(ch: str, font: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -53,11 +77,11 @@ def _w(ch: str, font: str, size: float) -> float:
 class Pages:
     """A canvas with a cursor: glyph-by-glyph text, wrapping, page breaks with the footer."""
 
-    def __init__(self, path: Path, o: Opts, title: str | None, author: str | None):
+    def __init__(self, path: Path, o: Opts, font: str, title: str | None, author: str | None):
         from reportlab.pdfgen.canvas import Canvas
 
         self.o = o
-        self.font = font_name(o.font)
+        self.font = font_name(font)
         self.c = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), pageCompression=1)
         if title:
             self.c.setTitle(title)
@@ -73,6 +97,10 @@ class Pages:
 
     def glyphs(self, x: float, y: float, text: str, size: float, *, gap: float = 0.0, bold: bool = False) -> None:
         """Each character its own positioned text-show; fake bold paints the run again 0.4 pt to the right."""
+        glyphs = getattr(getattr(pdfmetrics.getFont(self.font), "face", None), "charToGlyph", None)  # TTF only
+        missing = [ch for ch in text if glyphs is not None and not ch.isspace() and ord(ch) not in glyphs]
+        if missing:  # a glyph the font lacks would be read as U+0000: the file would not say what the truth says
+            raise ValueError(f"{self.font} has no glyph for {missing!r}")
         for shift in (0.0, 0.4) if bold else (0.0,):
             t = self.c.beginText()
             t.setFont(self.font, size)
@@ -297,7 +325,8 @@ def _table(pg: Pages, g: VGrid, o: Opts, size: float) -> None:
 def render_rl(truth: dict, o: Opts, out: Path, *, size: float = 9.0) -> Path:
     """Draw the report (title, issuer, narrative and the three tables, dressed by ``o``) as a PDF at ``out``."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    pg = Pages(out, o, truth["title"] if zlib.crc32(truth["name"].encode()) % 2 else None, None)  # WPS sets it or not
+    pg = Pages(out, o, rl_font(truth, o), truth["title"] if zlib.crc32(truth["name"].encode()) % 2 else None,
+               None)  # WPS sets the title or not
     pg.paragraph(truth["title"], 16, center=True, bold=o.fake_bold, before=6, after=6)
     pg.paragraph(truth["issuer"], 12, center=True, after=10)
     tables = grids(truth, o)

@@ -330,6 +330,8 @@ def fullwidth(v: Variant) -> None:
 @kind("money: 元 in the cell, 万元 only in the header, six decimals (24252.311082 万元), or no unit anywhere")
 def money_units(v: Variant) -> None:
     key, head, ed2019 = _money_key(v.truth), _money_header(v.truth), v.truth["edition"] == "ed2019"
+    if key in v.missing:  # its block is not printed (missing-block)
+        return
     if not v.cells[key]:
         v.cells[key] = 251000
     mode = v.rng.choice(("yuan_cell", "wan_header", "six_decimals", "no_unit") if ed2019
@@ -422,6 +424,48 @@ def mixed_edition(v: Variant) -> None:
             new[k] = old[k]
     t["cells"] = new
     t["printed"] = {k: p for k, p in t["printed"].items() if k in new}
+
+
+# --- numbers and years as printed (issue #8, kind 5) ------------------------------------------------------------
+
+NEGATIVE_FORMS = ("（-{}）", "(-{})", "–{}", "—{}", "‐{}")  # full/half-width brackets, en dash, em dash, hyphen
+
+
+@kind("negative changes printed as （-2）, (-2), –2, —2 or ‐2 in 本年增/减 (ed2019)",
+      fits=lambda t: t["edition"] == "ed2019")
+def negatives(v: Variant) -> None:
+    changes = [k for k in v.cells if k.endswith(".change") and v.cells[k] is not None and k not in v.missing]
+    for k in v.rng.sample(changes, min(len(changes), v.rng.choice((2, 3, 4)))):
+        if v.cells[k] >= 0:
+            v.cells[k] = -v.rng.randint(1, 30)
+        v.printed[k] = v.rng.choice(NEGATIVE_FORMS).format(-v.cells[k])
+
+
+@kind("money printed with two magnitudes in the cell: 1亿2000万元, 3亿零500万元, 2亿元")
+def mixed_magnitude(v: Variant) -> None:
+    key, head = _money_key(v.truth), _money_header(v.truth)
+    if key in v.missing:  # its block is not printed (missing-block)
+        return
+    v.flags = [f for f in v.flags if f.get("key") != key]  # printed with its unit now (after money-units)
+    yi, wan = v.rng.randint(1, 12), v.rng.choice((0, v.rng.randint(1, 9999)))
+    v.cells[key] = (yi * 10**4 + wan) * 10**4
+    v.printed[key] = f"{yi}亿{'零' if 0 < wan < 1000 and v.rng.random() < 0.5 else ''}{wan or ''}{'万' if wan else ''}元"
+    v.opts.rules.append((head, _const("采购总金额" if v.truth["edition"] == "ed2019" else "本年收费金额")))
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+@kind("the report year printed 二〇二二年, 二○二二年 (U+25CB), ２０２２年, or only in the 统计期限 line", stage=2)
+def title_year(v: Variant) -> None:
+    year = str(v.truth["year"])
+    form = v.rng.choice(("cn", "circle", "fullwidth", "none"))
+    if form == "none":  # the preamble's 统计期限 line still says it
+        new = re.sub(rf"{year}\s*年度?", "", v.truth["title"]).strip()
+    else:
+        digits = {"cn": _CN_DIGITS, "circle": "○" + _CN_DIGITS[1:], "fullwidth": "０１２３４５６７８９"}[form]
+        new = v.truth["title"].replace(year, "".join(digits[int(d)] for d in year))
+    v.truth["title"] = new
 
 
 # --- PDF text as producers write it (drawn by the reportlab producer, rlrender.py) -------------------------------
@@ -534,8 +578,9 @@ def formats_of(v: Variant, wanted: tuple[str, ...] = FORMATS) -> list[str]:
 def finish(v: Variant) -> None:
     """Write the variant's name, recipe and expected flags into its truth and validate it."""
     t = v.truth
+    base = _base_name(t)  # before the truth takes the variant's name
     t["name"] = v.name
-    t["variant"] = {"base": _base_name(t), "kinds": v.kinds}
+    t["variant"] = {"base": base, "kinds": v.kinds}
     tables = sorted({k.split(".", 1)[0] for k in v.missing}, key=("proactive", "requests", "appeals").index)
     flags = v.flags + [{"kind": "rows_missing", "where": tb} for tb in tables]
     t["expected_flags"] = flags_from(identity_breaks(t)) + flags
@@ -572,7 +617,7 @@ def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, .
     import tempfile
 
     from .render_pdf import convert_all
-    from .rlrender import render_rl
+    from .rlrender import render_rl, rl_font
 
     if formats is None:
         formats = ("docx", "html", "pdf-libreoffice") if pdf else ("docx", "html")
@@ -582,7 +627,7 @@ def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, .
     d = out_dir / v.name
     files = []
     if "pdf-reportlab" in wanted:
-        v.truth["variant"]["rl_font"] = v.opts.font
+        v.truth["variant"]["rl_font"] = rl_font(v.truth, v.opts)
     if "docx" in wanted:
         files.append(render_docx(v.truth, v.opts, d / f"{v.name}.docx", paginate=False))
     if "html" in wanted:
@@ -717,18 +762,25 @@ def committed_variants() -> list[Variant]:
     return [make(bases[b], kinds, seed, name) for name, b, kinds, seed in COMMITTED if b in bases]
 
 
-def random_variants(seed: int, count: int, *, fresh: bool = True) -> list[Variant]:
-    """``count`` seeded variants: 0-3 kinds (only kinds that fit) over a fresh random truth of the seed
-    (``randtruth.draw``), or with ``fresh=False`` over the committed truths (1-3 kinds)."""
+def random_variants(seed: int, count: int, *, fresh: bool = True, kinds: list[str] | None = None) -> list[Variant]:
+    """``count`` seeded variants: 0-3 kinds (only kinds that fit; only ``kinds`` when given, then at least one)
+    over a fresh random truth of the seed (``randtruth.draw``), or with ``fresh=False`` over the committed truths
+    (1-3 kinds)."""
+    unknown = set(kinds or ()) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {sorted(unknown)}")
     rng = random.Random(seed)
     bases = None if fresh else base_truths()
     out = []
     for i in range(count):
         base = draw(seed, i) if bases is None else bases[rng.choice(sorted(bases))]
-        fitting = sorted(k for k, kd in KINDS.items() if kd.fits(base))
-        kinds = rng.sample(fitting, rng.choice((0, 1, 1, 2, 2, 3) if fresh else (1, 2, 3)))
+        fitting = sorted(k for k, kd in KINDS.items() if kd.fits(base) and (not kinds or k in kinds))
+        if kinds and not fitting:
+            continue
+        n = rng.choice((1, 1, 2) if kinds else (0, 1, 1, 2, 2, 3) if fresh else (1, 2, 3))
+        chosen = rng.sample(fitting, min(n, len(fitting)))
         name = base["name"] if fresh else f"r{seed}-{i:03d}-{base['name']}"
-        out.append(make(base, kinds, seed * 1000 + i, name))
+        out.append(make(base, chosen, seed * 1000 + i, name))
     return out
 
 
