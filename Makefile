@@ -35,10 +35,11 @@ serve: $(BIN)/gongkai
 bench: $(BIN)/gongkai
 	$(BIN)/python -m pipeline.bench
 
-# Cell accuracy on the ragged variants, per kind and format, and identity-flag precision/recall (a report, not
-# a test). ACCURACY_ARGS="--generate 20 --seed 3" renders fresh variants instead (needs LibreOffice).
+# Cell accuracy per variant kind and format, identity fields, flag precision/recall, wrong cells to a report file
+# (a report, not a test). ACCURACY_ARGS="--generate 40 --seed N" renders fresh random reports instead (needs
+# LibreOffice); CASES=../shared/cases adds the shared real-world cases.
 accuracy: $(BIN)/gongkai
-	$(BIN)/python -m tests.fixture_builder.accuracy $(ACCURACY_ARGS)
+	$(BIN)/python -m tests.fixture_builder.accuracy $(if $(CASES),--cases $(CASES)) $(ACCURACY_ARGS)
 
 # Regenerate the committed test fixtures and sample reports (needs LibreOffice; see tests/fixture_builder).
 fixtures: $(BIN)/gongkai

@@ -23,6 +23,7 @@ import copy
 import json
 import random
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,6 +34,7 @@ from extractors.template import load_template
 from .build import ED2021_LABELS, FIXTURES, STYLES
 from .truth import (TRUTHS_DIR, TruthError, flags_from, identity_breaks, load_truth, request_rows,
                     template_keys, validate)
+from .randtruth import draw
 from .vgrid import Opts
 from .vrender import render_docx, render_html
 
@@ -76,15 +78,29 @@ class Kind:
     apply: Callable[[Variant], None]
     fits: Callable[[dict], bool] = lambda truth: True
     stage: int = 1  # 0: changes the truth's shape (edition, scale) — runs first; 1: figures; 2: dress only
+    formats: tuple[str, ...] = ()  # the formats the kind shows in (empty: every format)
 
 
 KINDS: dict[str, Kind] = {}
+# The formats a variant is rendered in: the Word source, the web page, LibreOffice's PDF of the Word source,
+# reportlab's PDF drawn as WPS writes them, and (on request: one more LibreOffice run) a .doc.
+FORMATS = ("docx", "html", "pdf-libreoffice", "pdf-reportlab")
+ALL_FORMATS = (*FORMATS, "doc")
+SUFFIX = {"docx": ".docx", "html": ".html", "pdf-libreoffice": ".pdf", "pdf-reportlab": ".rl.pdf", "doc": ".doc"}
 
 
-def kind(doc: str, *, stage: int = 1, fits: Callable[[dict], bool] = lambda t: True):
+def format_of(path: Path) -> str:
+    """The format a rendered file stands for, from its name (``x.rl.pdf`` is reportlab's)."""
+    if path.name.endswith(".rl.pdf"):
+        return "pdf-reportlab"
+    return {".pdf": "pdf-libreoffice", ".docx": "docx", ".html": "html", ".doc": "doc"}.get(path.suffix,
+                                                                                          path.suffix[1:])
+
+
+def kind(doc: str, *, stage: int = 1, fits: Callable[[dict], bool] = lambda t: True, formats: tuple[str, ...] = ()):
     def register(fn: Callable[[Variant], None]) -> Callable[[Variant], None]:
         name = fn.__name__.strip("_").replace("_", "-")
-        KINDS[name] = Kind(name, doc, fn, fits, stage)
+        KINDS[name] = Kind(name, doc, fn, fits, stage, formats)
         return fn
 
     return register
@@ -314,6 +330,8 @@ def fullwidth(v: Variant) -> None:
 @kind("money: 元 in the cell, 万元 only in the header, six decimals (24252.311082 万元), or no unit anywhere")
 def money_units(v: Variant) -> None:
     key, head, ed2019 = _money_key(v.truth), _money_header(v.truth), v.truth["edition"] == "ed2019"
+    if key in v.missing:  # its block is not printed (missing-block)
+        return
     if not v.cells[key]:
         v.cells[key] = 251000
     mode = v.rng.choice(("yuan_cell", "wan_header", "six_decimals", "no_unit") if ed2019
@@ -408,6 +426,99 @@ def mixed_edition(v: Variant) -> None:
     t["printed"] = {k: p for k, p in t["printed"].items() if k in new}
 
 
+# --- numbers and years as printed (issue #8, kind 5) ------------------------------------------------------------
+
+NEGATIVE_FORMS = ("（-{}）", "(-{})", "–{}", "—{}", "‐{}")  # full/half-width brackets, en dash, em dash, hyphen
+
+
+@kind("negative changes printed as （-2）, (-2), –2, —2 or ‐2 in 本年增/减 (ed2019)",
+      fits=lambda t: t["edition"] == "ed2019")
+def negatives(v: Variant) -> None:
+    changes = [k for k in v.cells if k.endswith(".change") and v.cells[k] is not None and k not in v.missing]
+    for k in v.rng.sample(changes, min(len(changes), v.rng.choice((2, 3, 4)))):
+        if v.cells[k] >= 0:
+            v.cells[k] = -v.rng.randint(1, 30)
+        v.printed[k] = v.rng.choice(NEGATIVE_FORMS).format(-v.cells[k])
+
+
+@kind("money printed with two magnitudes in the cell: 1亿2000万元, 3亿零500万元, 2亿元")
+def mixed_magnitude(v: Variant) -> None:
+    key, head = _money_key(v.truth), _money_header(v.truth)
+    if key in v.missing:  # its block is not printed (missing-block)
+        return
+    v.flags = [f for f in v.flags if f.get("key") != key]  # printed with its unit now (after money-units)
+    yi, wan = v.rng.randint(1, 12), v.rng.choice((0, v.rng.randint(1, 9999)))
+    v.cells[key] = (yi * 10**4 + wan) * 10**4
+    v.printed[key] = f"{yi}亿{'零' if 0 < wan < 1000 and v.rng.random() < 0.5 else ''}{wan or ''}{'万' if wan else ''}元"
+    v.opts.rules.append((head, _const("采购总金额" if v.truth["edition"] == "ed2019" else "本年收费金额")))
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+@kind("the report year printed 二〇二二年, 二○二二年 (U+25CB), ２０２２年, or only in the 统计期限 line", stage=2)
+def title_year(v: Variant) -> None:
+    year = str(v.truth["year"])
+    form = v.rng.choice(("cn", "circle", "fullwidth", "none"))
+    if form == "none":  # the preamble's 统计期限 line still says it
+        new = re.sub(rf"{year}\s*年度?", "", v.truth["title"]).strip()
+    else:
+        digits = {"cn": _CN_DIGITS, "circle": "○" + _CN_DIGITS[1:], "fullwidth": "０１２３４５６７８９"}[form]
+        new = v.truth["title"].replace(year, "".join(digits[int(d)] for d in year))
+    v.truth["title"] = new
+
+
+# --- PDF text as producers write it (drawn by the reportlab producer, rlrender.py) -------------------------------
+
+RL = ("pdf-reportlab",)
+
+
+@kind("title, headings, header cells and the 总计 row painted twice, 0.4 pt apart (fake bold)", stage=2, formats=RL)
+def fake_bold(v: Variant) -> None:
+    v.opts.fake_bold = True
+
+
+@kind("figures drawn with wide character spacing: the digits of one figure stand apart ('5 3 3')", stage=2,
+      formats=RL)
+def spaced_digits(v: Variant) -> None:
+    v.opts.digit_gap = round(v.rng.uniform(3.5, 6.0), 1)
+
+
+@kind("a requests row broken by the page end: its label's head and the figures on one page, the tail of the "
+      "label on the next (header repeated or not)", stage=2, formats=RL)
+def row_break(v: Variant) -> None:
+    labels = {r.key: r.label for r in load_template().request_rows}
+    rows = [r for r in request_rows(v.truth) if r.startswith("result.") and r != "result.total"
+            and f"requests.{r}" not in v.opts.drop]
+    v.opts.row_break = v.rng.choice([r for r in rows if len(labels[r]) >= 12] or rows)
+    v.opts.repeat_header = v.rng.random() < 0.5
+    v.opts.footer = True
+
+
+@kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
+def wrapped_labels(v: Variant) -> None:
+    v.opts.label_width = round(v.rng.uniform(0.45, 0.7), 2)
+
+
+# Kangxi radicals whose compatibility decomposition is an ordinary ideograph: ⼀ → 一, ⼈ → 人, ⾏ → 行 …
+_KANGXI = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
+
+
+def _kangxi(seed: int, rate: float) -> Callable[[str], str]:
+    def fx(text: str) -> str:
+        rng = random.Random(f"{seed}:{text}")  # the same label is dressed alike in every format
+        return "".join(_KANGXI[ch] if ch in _KANGXI and rng.random() < rate else ch for ch in text)
+
+    return fx
+
+
+@kind("Kangxi radical code points (U+2F00–U+2FDF) in place of some ordinary characters in the table labels",
+      stage=3)
+def kangxi(v: Variant) -> None:
+    v.opts.rules.append(("*", _kangxi(v.rng.randrange(10**6), v.rng.choice((0.3, 0.6, 1.0)))))
+    v.opts.font = "wqy"  # an embedded font maps its glyphs to the radicals (STSong-Light's CMap has none)
+
+
 _REQ_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org")
 
 
@@ -448,8 +559,9 @@ def make(base: dict, kinds: list[str], seed: int, name: str | None = None) -> Va
     truth["printed"] = dict(truth.get("printed", {}))
     truth["body"] = short_body(truth["body"])
     rng = random.Random(f"{seed}:{base['name']}:{','.join(kinds)}")
-    name = name or f"{'+'.join(kinds)}-{base['name']}-s{seed}"
+    name = name or f"{'+'.join(kinds) or 'plain'}-{base['name']}-s{seed}"
     v = Variant(name, truth, _base_opts(base), rng, list(kinds))
+    v.opts.font = random.Random(f"font:{name}").choice(("wqy", "stsong"))  # the reportlab producer's font
     for k in sorted(kinds, key=lambda k: KINDS[k].stage):
         if not KINDS[k].fits(v.truth):
             raise ValueError(f"kind {k} does not fit {base['name']}")
@@ -458,11 +570,17 @@ def make(base: dict, kinds: list[str], seed: int, name: str | None = None) -> Va
     return v
 
 
+def formats_of(v: Variant, wanted: tuple[str, ...] = FORMATS) -> list[str]:
+    """The wanted formats the variant's kinds show in (a reportlab-only kind renders only that PDF)."""
+    return [f for f in wanted if all(not KINDS[k].formats or f in KINDS[k].formats for k in v.kinds)]
+
+
 def finish(v: Variant) -> None:
     """Write the variant's name, recipe and expected flags into its truth and validate it."""
     t = v.truth
+    base = _base_name(t)  # before the truth takes the variant's name
     t["name"] = v.name
-    t["variant"] = {"base": _base_name(t), "kinds": v.kinds}
+    t["variant"] = {"base": base, "kinds": v.kinds}
     tables = sorted({k.split(".", 1)[0] for k in v.missing}, key=("proactive", "requests", "appeals").index)
     flags = v.flags + [{"kind": "rows_missing", "where": tb} for tb in tables]
     t["expected_flags"] = flags_from(identity_breaks(t)) + flags
@@ -485,25 +603,82 @@ def check(truth: dict) -> None:
             raise TruthError(f"{truth['name']}: {k} printed blank {shown!r} but value is {truth['cells'][k]}")
 
 
-def render(v: Variant, out_dir: Path, *, pdf: bool = True) -> list[Path]:
+def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, ...] | None = None,
+           defer: list[tuple[str, Path, Path]] | None = None) -> list[Path]:
     """``<name>.docx`` is the Word source (one table per standard table); ``<name>.pdf`` is printed by
     LibreOffice from a paginated copy (the variant's page parts as separate tables with page breaks, so each cut
     falls exactly where the variant puts it); ``<name>.html`` shows the page parts as pages converted to a web
-    page do (separate tables, page furniture between)."""
+    page do (separate tables, page furniture between); ``<name>.rl.pdf`` is drawn by reportlab as WPS writes
+    PDFs (``rlrender``); ``<name>.doc`` is LibreOffice's Word 97 copy of the source. ``formats`` (names in
+    ``ALL_FORMATS``) defaults to the committed set's: docx, html and (with ``pdf``) the LibreOffice PDF; only
+    the formats every kind of the variant shows in are written. With ``defer`` the LibreOffice conversions are
+    appended to it as (target, source docx, destination) instead of run (``render_many`` runs them at once)."""
     import shutil
     import tempfile
 
-    from .render_pdf import render_pdf
+    from .render_pdf import convert_all
+    from .rlrender import render_rl, rl_font
 
+    if formats is None:
+        formats = ("docx", "html", "pdf-libreoffice") if pdf else ("docx", "html")
+    wanted = formats_of(v, tuple(formats))
+    if not wanted:
+        return []
     d = out_dir / v.name
-    files = [render_docx(v.truth, v.opts, d / f"{v.name}.docx", paginate=False),
-             render_html(v.truth, v.opts, d / f"{v.name}.html")]
-    if pdf:
-        with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
-            printed = render_pdf(render_docx(v.truth, v.opts, Path(tmp) / f"{v.name}.docx"))
-            files.append(Path(shutil.copyfile(printed, d / f"{v.name}.pdf")))
+    files = []
+    if "pdf-reportlab" in wanted:
+        v.truth["variant"]["rl_font"] = rl_font(v.truth, v.opts)
+    if "docx" in wanted:
+        files.append(render_docx(v.truth, v.opts, d / f"{v.name}.docx", paginate=False))
+    if "html" in wanted:
+        files.append(render_html(v.truth, v.opts, d / f"{v.name}.html"))
+    if "pdf-reportlab" in wanted:
+        files.append(render_rl(v.truth, v.opts, d / f"{v.name}.rl.pdf"))
+    with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
+        jobs = []
+        spool = Path(_spool() if defer is not None else tmp)
+        for fmt, to, paginate in (("pdf-libreoffice", "pdf", True), ("doc", "doc", False)):
+            if fmt in wanted:  # the PDF is printed from the paginated copy, the .doc saved from the source
+                src = render_docx(v.truth, v.opts, spool / to / f"{v.name}.docx", paginate=paginate)
+                jobs.append((to, src, d / f"{v.name}{SUFFIX[fmt]}"))
+        if defer is not None:
+            defer += jobs
+        else:
+            for to, src, dst in jobs:
+                files.append(Path(shutil.copyfile(convert_all([src], to)[0], dst)))
     (d / "truth.json").write_text(json.dumps(v.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [*files, d / "truth.json"]
+
+
+_SPOOL: list = []
+
+
+def _spool() -> str:
+    """A folder that outlives one ``render`` call, for the sources of deferred conversions."""
+    import tempfile
+
+    if not _SPOOL:
+        _SPOOL.append(tempfile.TemporaryDirectory(prefix="gongkai-spool-"))
+    return _SPOOL[0].name
+
+
+def render_many(variants: list[Variant], out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """``render`` every variant, with one LibreOffice run per target format for the whole set."""
+    import shutil
+
+    from .render_pdf import convert_all
+
+    jobs: list[tuple[str, Path, Path]] = []
+    files = [f for v in variants for f in render(v, out_dir, formats=formats, defer=jobs)]
+    try:
+        for to in sorted({to for to, _, _ in jobs}):
+            mine = [(src, dst) for t, src, dst in jobs if t == to]
+            for out, (_, dst) in zip(convert_all([src for src, _ in mine], to), mine):
+                files.append(Path(shutil.copyfile(out, dst)))
+    finally:
+        if _SPOOL:
+            _SPOOL.pop().cleanup()
+    return files
 
 
 # --- the committed set and random sets --------------------------------------------------------------------------
@@ -552,21 +727,60 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
 ]
 
 
+# The reportlab producer's committed set (tests/fixtures/variants-rl/, only the .rl.pdf): one per kind it draws,
+# both editions. tests/test_variants_rl.py asserts those the extractor reads exactly (RL_ASSERTED there).
+VARIANTS_RL = FIXTURES / "variants-rl"
+COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
+    ("rl-plain-2019", "baoshan-2020", [], 51),
+    ("rl-plain-2021", "hejiang-2022", [], 52),
+    ("rl-fake-bold-2019", "xuhui-2019-broken", ["fake-bold"], 53),
+    ("rl-fake-bold-2021", "hejiang-2022", ["fake-bold"], 54),
+    ("rl-spaced-digits-2019", "baoshan-2020", ["spaced-digits"], 55),
+    ("rl-spaced-digits-2021", "jinan-2023-mixed", ["spaced-digits"], 56),
+    ("rl-kangxi-2019", "minhang-2020", ["kangxi"], 57),
+    ("rl-kangxi-2021", "hejiang-2022", ["kangxi"], 58),
+    ("rl-row-break-2019", "baoshan-2020", ["row-break"], 62),
+    ("rl-row-break-2021", "hejiang-2022", ["row-break"], 60),
+    ("rl-wrapped-labels-2019", "xuhui-2019-broken", ["wrapped-labels"], 61),
+    ("rl-wrapped-labels-2021", "luxian-2022", ["wrapped-labels"], 62),
+    ("rl-borderless-2019", "baoshan-2020", ["borderless"], 63),
+    ("rl-borderless-2021", "hejiang-2022", ["borderless"], 64),
+    ("rl-partial-rules-2019", "minhang-2020", ["partial-rules"], 63),
+    ("rl-partial-rules-2021", "jinan-2023-mixed", ["partial-rules"], 64),
+    ("rl-flow-split-2019", "baoshan-2020", ["flow-split"], 60),
+    ("rl-flow-split-2021", "hejiang-2022", ["flow-split"], 60),
+]
+
+
+def committed_rl_variants() -> list[Variant]:
+    bases = base_truths()
+    return [make(bases[b], kinds, seed, name) for name, b, kinds, seed in COMMITTED_RL if b in bases]
+
+
 def committed_variants() -> list[Variant]:
     bases = base_truths()
     return [make(bases[b], kinds, seed, name) for name, b, kinds, seed in COMMITTED if b in bases]
 
 
-def random_variants(seed: int, count: int) -> list[Variant]:
-    """``count`` seeded combinations of 1-3 kinds over every base truth (only kinds that fit it)."""
+def random_variants(seed: int, count: int, *, fresh: bool = True, kinds: list[str] | None = None) -> list[Variant]:
+    """``count`` seeded variants: 0-3 kinds (only kinds that fit; only ``kinds`` when given, then at least one)
+    over a fresh random truth of the seed (``randtruth.draw``), or with ``fresh=False`` over the committed truths
+    (1-3 kinds)."""
+    unknown = set(kinds or ()) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {sorted(unknown)}")
     rng = random.Random(seed)
-    bases = base_truths()
+    bases = None if fresh else base_truths()
     out = []
     for i in range(count):
-        base = bases[rng.choice(sorted(bases))]
-        fitting = sorted(k for k, kd in KINDS.items() if kd.fits(base))
-        kinds = rng.sample(fitting, rng.choice((1, 2, 3)))
-        out.append(make(base, kinds, seed * 1000 + i, f"r{seed}-{i:03d}-{base['name']}"))
+        base = draw(seed, i) if bases is None else bases[rng.choice(sorted(bases))]
+        fitting = sorted(k for k, kd in KINDS.items() if kd.fits(base) and (not kinds or k in kinds))
+        if kinds and not fitting:
+            continue
+        n = rng.choice((1, 1, 2) if kinds else (0, 1, 1, 2, 2, 3) if fresh else (1, 2, 3))
+        chosen = rng.sample(fitting, min(n, len(fitting)))
+        name = base["name"] if fresh else f"r{seed}-{i:03d}-{base['name']}"
+        out.append(make(base, chosen, seed * 1000 + i, name))
     return out
 
 
@@ -577,7 +791,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--out", type=Path, help="output folder (default: a random set is not written)")
     ap.add_argument("--committed", action="store_true", help=f"rewrite the committed set in {VARIANTS}")
-    ap.add_argument("--only", nargs="*", help="with --committed: only these names")
+    ap.add_argument("--committed-rl", action="store_true",
+                    help=f"write the reportlab set in {VARIANTS_RL} (the lead commits those read exactly)")
+    ap.add_argument("--only", nargs="*", help="with --committed(-rl): only these names")
     ap.add_argument("--no-pdf", action="store_true")
     ap.add_argument("--list", action="store_true", help="list the kinds")
     args = ap.parse_args(argv)
@@ -585,16 +801,23 @@ def main(argv: list[str] | None = None) -> int:
         for k in KINDS.values():
             print(f"{k.name:18} {k.doc}")
         return 0
-    if args.committed:
-        variants, out = committed_variants(), VARIANTS
+    formats = None
+    if args.committed or args.committed_rl:
+        variants, out = (committed_variants(), VARIANTS) if args.committed else (committed_rl_variants(), VARIANTS_RL)
+        formats = None if args.committed else ("pdf-reportlab",)
         if args.only:
             variants = [v for v in variants if v.name in args.only]
     else:
         if not args.out:
             ap.error("--out DIR is required for a random set")
         variants, out = random_variants(args.seed, args.count), args.out
+        formats = FORMATS if not args.no_pdf else ("docx", "html", "pdf-reportlab")
+    if not (args.committed or args.committed_rl):
+        files = render_many(variants, out, formats)
+        print("\n".join(f"{f.parent.name}/{f.name} {f.stat().st_size}" for f in files))
+        return 0
     for v in variants:
-        files = render(v, out, pdf=not args.no_pdf)
+        files = render(v, out, pdf=not args.no_pdf, formats=formats)
         print(f"{v.name}: {', '.join(f'{f.name} {f.stat().st_size}' for f in files)}")
     return 0
 

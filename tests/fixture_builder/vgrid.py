@@ -44,6 +44,12 @@ class Opts:
     flow_repeat: bool = False
     # tables whose heading starts a fresh page, so that no table is cut by accident (only by a kind's choice)
     fresh_page: set[str] = field(default_factory=lambda: {"requests", "appeals"})
+    # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
+    font: str = "wqy"  # wqy (WenQuanYi Zen Hei TTF, embedded) | stsong (STSong-Light, a CID font not embedded)
+    fake_bold: bool = False  # title, headings, header cells and the 总计 row painted twice, shifted 0.4 pt
+    digit_gap: float = 0.0  # extra space (pt) between the glyphs of a figure ('5 3 3')
+    row_break: str | None = None  # a requests row whose label is broken by the page end (head | tail)
+    label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
 
     def label(self, ident: str, text: str) -> str:
         for pattern, fx in self.rules:
