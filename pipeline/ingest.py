@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from extractors import ReadError, extract_report, read_document
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.records import Report
-from pipeline import search
-from pipeline.db import DocumentRow, ReportRow
+from pipeline import bodies, search
+from pipeline.db import DocumentRow, ReportRow, lock
 from pipeline.quality import refresh_quality_flags
 from pipeline.store import report_rows
 
@@ -63,9 +63,19 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 def ingest_file(path: Path, engine: Engine) -> Outcome:
     """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
     try:
-        return _ingest_file(path, engine)
+        outcome = _ingest_file(path, engine)
+        settle_copies(engine)
+        return outcome
     except Exception as exc:  # the database went away, a path that cannot be resolved …
         return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def settle_copies(engine: Engine) -> None:
+    """After a document is stored, replaced or forgotten: the body of each new report, and the copy ranks of
+    every body-year whose copies changed (pipeline.bodies), one process at a time."""
+    with engine.begin() as conn:
+        lock(conn, "copies")
+        bodies.settle_copies(conn)
 
 
 def _ingest_file(path: Path, engine: Engine) -> Outcome:
