@@ -360,8 +360,9 @@ def plot(result: CompareResult, path: str | Path, chart: str = "auto") -> FontCh
             fig = _heat(plt, result, rows)
         unit = f"（单位：{result.unit}）" if result.unit else ""
         fig.suptitle(f"{result.label}{unit}", fontsize=13, fontweight="bold")
-        fig.text(0.01, 0.005, f"{result.metric} · {len(rows)} 个机关 · "
-                 f"{result.years[0]}–{result.years[-1]} 年 · 每个机关每年计一份报告", fontsize=8, color="#555")
+        span = f"{result.years[0]}–{result.years[-1]}" if len(result.years) > 1 else f"{result.years[0]}"
+        fig.supxlabel(f"{result.metric} · {len(rows)} 个机关 · {span} 年 · 每个机关每年计一份报告（最佳读取的副本）",
+                      fontsize=8, color="#555", x=0.01, ha="left")
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path, bbox_inches="tight")
         plt.close(fig)
@@ -414,7 +415,7 @@ def _bars(plt, result: CompareResult, rows: list[tuple[str, dict[int, Point]]]):
                     ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
                             fmt_value(row[year].value, m), va="center", fontsize=8)
     ax.set_yticks(range(len(rows)), [e for e, _row in rows], fontsize=9)
-    ax.invert_yaxis()  # the largest on top
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # the largest on top, no empty band above or below
     ax.set_xlabel(result.unit)
     ax.xaxis.set_major_formatter(_axis_formatter(m))
     ax.set_xlim(0, top * 1.12)
