@@ -114,6 +114,12 @@ def body_of(*, admin_code: str | None, region: str | None, issuer: str | None, i
     return Body(f"?|{name}", f"{name}（未解析）", region, admin_code, name, issuer_kind)
 
 
+def kind_of(body_key: str) -> str | None:
+    """The issuer kind a body key stands for (None for an unresolved body)."""
+    code, _, organ = body_key.partition("|")
+    return None if code == "?" or not organ else _normalise_organ(organ)[1]
+
+
 def is_whole_area(body_key: str) -> bool:
     """The body is a resolved division's people's government, whose report speaks for the whole area."""
     return not body_key.startswith("?|") and body_key.endswith("|" + _ORGAN_OF_GOVERNMENT)

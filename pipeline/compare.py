@@ -22,11 +22,11 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from pipeline.bodies import body_of
+from pipeline.bodies import body_of, kind_of
 from pipeline.views import metric_label, metric_names, metric_unit
 
 LEVELS = ("province", "prefecture", "county")
-ISSUER_KINDS = ("government", "general_office", "department", "township")
+ISSUER_KINDS = ("government", "general_office", "government_organ", "department", "township")
 # Families tried in order: the Debian packages fonts-noto-cjk and fonts-wqy-zenhei, then common others.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
                 "Noto Sans CJK JP", "Noto Serif CJK SC", "AR PL UMing CN", "SimHei", "Microsoft YaHei")
@@ -136,9 +136,6 @@ def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Rec
     if filters.level:
         where.append("region_level = :level")
         params["level"] = filters.level
-    if filters.issuer_kind:
-        where.append("issuer_kind = :kind")
-        params["kind"] = filters.issuer_kind
     first, last = filters.years or (None, None)
     if first is not None:
         where.append("year >= :first")
@@ -149,7 +146,11 @@ def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Rec
     sql = ("select report_id, region, admin_code, region_level, issuer, issuer_kind, year, value, body, body_label, "
            f"copy_rank, copies, copies_disagree from metrics where {' and '.join(where)} order by report_id")
     with engine.connect() as conn:
-        return [Record(*row) for row in conn.execute(text(sql), params)]
+        records = [Record(*row) for row in conn.execute(text(sql), params)]
+    if filters.issuer_kind:  # the body's kind: a copy whose issuer was not read has none of its own
+        records = [r for r in records if (kind_of(r.body) if r.body and not r.body.startswith("?|")
+                                          else r.issuer_kind) == filters.issuer_kind]
+    return records
 
 
 def _body(record: Record) -> tuple[str, str]:
@@ -180,7 +181,7 @@ def compute(records: list[Record], metric: str, by: str, top: int | None = None)
         change = rec.value - previous if previous is not None else None
         pct = 100.0 * change / previous if change is not None and previous else None
         points.append(Point(labels[key], key, rec.region, rec.admin_code, rec.region_level, rec.issuer,
-                            rec.issuer_kind, year, rec.value, previous, change, pct, rec.copies or 1,
+                            kind_of(key) or rec.issuer_kind, year, rec.value, previous, change, pct, rec.copies or 1,
                             rec.copies_disagree))
     if top is not None:
         latest: dict[str, tuple[int, float]] = {}
