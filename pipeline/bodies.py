@@ -69,11 +69,13 @@ def _organ_of(issuer: str | None, region: str | None) -> str | None:
         return None
     if region and issuer.startswith(region):
         return issuer[len(region):] or None
-    # 重庆市市政府本级 or 泸州市教育局 under 四川省泸州市: drop the longest tail of the region's name it starts with
+    # 重庆市市政府本级 or 泸州市教育局 under 四川省泸州市: drop the longest tail of the region's name it starts with;
+    # a short name too (南京人民政府 under 江苏省南京市)
     for i in range(len(region or "")):
         tail = region[i:]
-        if len(tail) >= 2 and issuer.startswith(tail):
-            return issuer[len(tail):] or None
+        for name in (tail, tail[:-1] if len(tail) >= 3 and tail[-1] in "省市区县" else None):
+            if name and len(name) >= 2 and issuer.startswith(name):
+                return issuer[len(name):] or None
     return None
 
 
@@ -126,9 +128,9 @@ def is_whole_area(body_key: str) -> bool:
 
 
 def _names_region(subject: str, region: str) -> bool:
-    """The subject is the region itself, in full or its tail (乌海市 for 内蒙古自治区乌海市)."""
+    """The subject is the region itself, in full or its tail (乌海市 for 内蒙古自治区乌海市), or a short name (南京)."""
     subject = subject.removesuffix("的")
-    return len(subject) >= 2 and region.endswith(subject)
+    return len(subject) >= 2 and any(region.endswith(subject + end) for end in ("", "省", "市", "区", "县"))
 
 
 def _organ_label(organ: str, kind: str | None) -> str:
@@ -199,8 +201,19 @@ def assign_bodies(conn: Connection, only_missing: bool = True) -> int:
     return len(updates)
 
 
+# Bump when body_of or the ranking changes: the next settle_copies re-derives every stored report's body and rank.
+VERSION = "1"
+_META_KEY = "bodies_version"
+
+
 def settle_copies(conn: Connection) -> int:
-    """Give new reports their body, then re-rank every body-year whose copies changed; returns body-years done."""
+    """Give new reports their body, then re-rank every body-year whose copies changed; returns body-years done.
+    A database whose bodies an older definition made (meta.bodies_version) has them all made afresh."""
+    stored = conn.execute(text("select value from meta where key = :k"), {"k": _META_KEY}).scalar()
+    if stored != VERSION:
+        conn.execute(text("update reports set body = null, copy_rank = null"))
+        conn.execute(text("delete from meta where key = :k"), {"k": _META_KEY})
+        conn.execute(text("insert into meta (key, value) values (:k, :v)"), {"k": _META_KEY, "v": VERSION})
     assign_bodies(conn)
     stale = conn.execute(text(
         "select body, year from reports group by body, year "

@@ -42,6 +42,9 @@ def test_a_copy_without_an_issuer_lands_on_its_body_by_the_title():
     assert title_subject("2020年上海市宝山区人民政府政府信息公开工作年度报告") == "上海市宝山区人民政府"
     assert _body("乌海市2022年政府信息公开工作年度报告", code="150300", region="内蒙古自治区乌海市").label == \
         "内蒙古自治区乌海市 · 人民政府"
+    # short names: 南京 for 江苏省南京市
+    assert _body("南京人民政府关于2020年政府信息公开工作年度报告").key == read.key
+    assert _body("南京2020年政府信息公开工作年度报告").key == read.key
 
 
 def test_a_government_its_office_and_its_own_organ_are_three_bodies():
@@ -225,3 +228,16 @@ def test_metrics_lists_every_metric_and_finds_chinese_words(capsys):
     assert main(["metrics", "采购", "金额"]) == 0
     assert capsys.readouterr().out.split("\t")[2].strip() == "元"
     assert main(["metrics", "没有这个词"]) == 1
+
+
+def test_a_new_definition_of_bodies_re_derives_the_stored_ones(tmp_path):
+    url = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    engine = connect(url)
+    ingest([BODIES / "wuhai-2022"], engine)
+    before = query(url, "select report_id, body, body_label, copy_rank from report_summary order by report_id")
+    with engine.begin() as conn:  # as an older definition left them
+        conn.execute(text("update reports set body = 'old', body_label = 'old', copy_rank = 5"))
+        conn.execute(text("update meta set value = '0' where key = 'bodies_version'"))
+        settle_copies(conn)
+    assert query(url, "select report_id, body, body_label, copy_rank from report_summary order by report_id") == before
+    engine.dispose()
