@@ -8,7 +8,7 @@ import os
 import sys
 from contextlib import nullcontext
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pipeline import compare, review, search
@@ -46,12 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=_export)
 
     p = sub.add_parser("check", help="list the flags: broken identities and other problems, per report")
-    p.add_argument("--kind", help="only flags of this kind (identity, label, unit, region …)")
+    p.add_argument("--kind", help="only flags of this kind (identity, label, unit, region, copies_disagree …)")
+    p.add_argument("--all-copies", action="store_true", help="every format copy's flags, not only the counted "
+                   "copy's of each body-year")
     p.set_defaults(run=_check)
 
     search.register(sub)
     compare.register(sub)
     review.register(sub)
+    compare.register_metrics(sub)
 
     for name in ("ingest", "forget", "export", "check"):  # --db is accepted after the command too
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -119,22 +122,35 @@ def _export(args) -> int:
 
 
 def _check(args) -> int:
+    """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
+    every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
     engine = connect(args.db)
-    query = (select(DocumentRow.name, FlagRow.kind, FlagRow.message)
+    counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
+    query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message)
              .join(ReportRow, ReportRow.document_id == DocumentRow.id)
              .join(FlagRow, FlagRow.report_id == ReportRow.id).order_by(DocumentRow.name, FlagRow.id))
+    disagree = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, ReportRow.copies,
+                       ReportRow.copies_disagree)
+                .join(ReportRow, ReportRow.document_id == DocumentRow.id)
+                .where(ReportRow.copy_rank == 0, ReportRow.copies_disagree.is_not(None)).order_by(DocumentRow.name))
+    if not args.all_copies:
+        query = query.where(counted)
     if args.kind:
         query = query.where(FlagRow.kind == args.kind)
     with Session(engine) as session:
         rows = session.execute(query).all()
+        differ = session.execute(disagree).all() if args.kind in (None, "copies_disagree") else []
         failed = session.execute(select(DocumentRow.name, DocumentRow.error)
                                  .where(DocumentRow.status == "failed").order_by(DocumentRow.name)).all()
-    for name, kind, message in rows:
-        print(f"{name}\t{kind}\t{message}")
+    for name, body, year, kind, message in rows:
+        print(f"{name}\t{body or '?'} {year or '?'}\t{kind}\t{message}")
+    for name, body, year, copies, keys in differ:
+        print(f"{name}\t{body or '?'} {year or '?'}\tcopies_disagree\t{copies} copies differ on {keys}")
     if not args.kind:
         for name, error in failed:
-            print(f"{name}\tfailed\t{error}")
-    print(f"{len(rows)} flag(s)" + ("" if args.kind else f", {len(failed)} failed document(s)"), file=sys.stderr)
+            print(f"{name}\t\tfailed\t{error}")
+    print(f"{len(rows)} flag(s)" + (f", {len(differ)} body-year(s) whose copies disagree" if differ else "")
+          + ("" if args.kind else f", {len(failed)} failed document(s)"), file=sys.stderr)
     return 0
 
 

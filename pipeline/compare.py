@@ -1,8 +1,10 @@
 """``gongkai compare``: one metric across years or regions, as a terminal table, CSV, JSON or a chart.
 
 Query (``fetch``) and computation (``compute``) are separate so the arithmetic is testable on plain records.
-A body's several copies of one year's report (the same report as PDF and DOCX) count once: the figure most of
-them print, the first-loaded copy on a tie, and ``copies_disagree`` says when they differ.
+Rows and chart labels are bodies (pipeline.bodies: 上海市 · 人民政府 / 上海市 · 办公厅), never a bare region. A
+body's several copies of one year's report (the same report as PDF and DOCX) count once: the copy stored as
+counting at ingest (copy_rank 0, the best read), and ``copies_disagree`` names the keys where copies differ.
+Year-over-year change is within one body only.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from pipeline.views import is_money, key_label, metric_names
+from pipeline.bodies import body_of, kind_of
+from pipeline.views import metric_label, metric_names, metric_unit
 
 LEVELS = ("province", "prefecture", "county")
-ISSUER_KINDS = ("government", "general_office", "department", "township")
+ISSUER_KINDS = ("government", "general_office", "government_organ", "department", "township")
 # Families tried in order: the Debian packages fonts-noto-cjk and fonts-wqy-zenhei, then common others.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
                 "Noto Sans CJK JP", "Noto Serif CJK SC", "AR PL UMing CN", "SimHei", "Microsoft YaHei")
@@ -53,13 +56,19 @@ class Record:
     issuer_kind: str | None
     year: int
     value: float
+    body: str | None = None  # reports.body; None on records made by hand: then the code and issuer
+    body_label: str | None = None
+    copy_rank: int | None = 0
+    copies: int | None = 1
+    copies_disagree: str | None = None
 
 
 @dataclass(frozen=True)
 class Point:
     """One body in one year."""
 
-    entity: str
+    entity: str  # the body's label, e.g. 上海市 · 办公厅
+    body: str
     region: str | None
     admin_code: str | None
     region_level: str | None
@@ -71,15 +80,16 @@ class Point:
     change: float | None
     change_pct: float | None
     reports: int  # copies of the report behind the figure
-    copies_disagree: bool
+    copies_disagree: str | None  # the keys whose values differ between those copies
 
 
 @dataclass(frozen=True)
 class CompareResult:
     metric: str
-    label: str
+    label: str  # the metric's Chinese name
     by: str  # region | year
     points: tuple[Point, ...]
+    unit: str = ""
 
     @property
     def years(self) -> list[int]:
@@ -113,20 +123,19 @@ def check_metric(metric: str) -> None:
 
 
 def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Record]:
-    where, params = ["metric = :metric", "year is not null", "value is not null"], {"metric": metric}
+    """The metric's figures of the copies that count (copy_rank 0), one per body-year."""
+    where = ["metric = :metric", "year is not null", "value is not null", "copy_rank = 0"]
+    params: dict = {"metric": metric}
     if filters.region:
         if filters.region.isdigit():
             where.append("admin_code = :code")
             params["code"] = filters.region
         else:
-            where.append("(region like :name or issuer like :name)")
+            where.append("(region like :name or issuer like :name or body_label like :name)")
             params["name"] = f"%{filters.region}%"
     if filters.level:
         where.append("region_level = :level")
         params["level"] = filters.level
-    if filters.issuer_kind:
-        where.append("issuer_kind = :kind")
-        params["kind"] = filters.issuer_kind
     first, last = filters.years or (None, None)
     if first is not None:
         where.append("year >= :first")
@@ -134,49 +143,72 @@ def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Rec
     if last is not None:
         where.append("year <= :last")
         params["last"] = last
-    sql = ("select report_id, region, admin_code, region_level, issuer, issuer_kind, year, value from metrics "
-           f"where {' and '.join(where)} order by report_id")
+    sql = ("select report_id, region, admin_code, region_level, issuer, issuer_kind, year, value, body, body_label, "
+           f"copy_rank, copies, copies_disagree from metrics where {' and '.join(where)} order by report_id")
     with engine.connect() as conn:
-        return [Record(*row) for row in conn.execute(text(sql), params)]
+        records = [Record(*row) for row in conn.execute(text(sql), params)]
+    if filters.issuer_kind:  # the body's kind: a copy whose issuer was not read has none of its own
+        records = [r for r in records if (kind_of(r.body) if r.body and not r.body.startswith("?|")
+                                          else r.issuer_kind) == filters.issuer_kind]
+    return records
 
 
-def entity_label(record: Record) -> str:
-    """A government's report is named by its region; a department's by the department."""
-    if record.issuer_kind in (None, "government", "general_office"):
-        return record.region or record.issuer or record.admin_code or "?"
-    return record.issuer or record.region or "?"
+def _body(record: Record) -> tuple[str, str]:
+    """(key, label) of the record's body: the stored one; on hand-made records, code + issuer."""
+    if record.body:
+        return record.body, record.body_label or record.body
+    b = body_of(admin_code=record.admin_code, region=record.region, issuer=record.issuer,
+                issuer_kind=record.issuer_kind)
+    return b.key, b.label
 
 
-def compute(records: list[Record], metric: str, by: str) -> CompareResult:
+def compute(records: list[Record], metric: str, by: str, top: int | None = None) -> CompareResult:
+    """Points per body-year (the copy that counts), YoY within each body; ``top``: the N bodies with the
+    largest figure in their latest year."""
     if by not in ("region", "year"):
         raise CompareError(f"--by is region or year, not {by!r}")
-    groups: dict[tuple, list[Record]] = defaultdict(list)
-    for r in sorted(records, key=lambda r: r.report_id):
-        groups[(r.admin_code, r.issuer, r.region, r.year)].append(r)
-    chosen: dict[tuple, tuple[Record, int, bool]] = {}
-    for (code, issuer, region, year), copies in groups.items():
-        counts = Counter(c.value for c in copies)
-        top = max(counts.values())
-        first = next(c for c in copies if counts[c.value] == top)  # the first-loaded copy on a tie
-        chosen[(code, issuer, region, year)] = (first, len(copies), len(counts) > 1)
+    if top is not None and top < 1:
+        raise CompareError(f"--top wants a positive number, not {top}")
+    chosen: dict[tuple[str, int], tuple[Record, str]] = {}
+    for r in sorted(records, key=lambda r: (r.copy_rank or 0, r.report_id)):  # the best copy first
+        key, label = _body(r)
+        chosen.setdefault((key, r.year), (r, label))
+    labels = _distinct_labels({key: (label, rec) for (key, _y), (rec, label) in chosen.items()})
     points = []
-    for (code, issuer, region, year), (rec, n, disagree) in chosen.items():
-        prev = chosen.get((code, issuer, region, year - 1))
+    for (key, year), (rec, _label) in chosen.items():
+        prev = chosen.get((key, year - 1))
         previous = prev[0].value if prev else None
         change = rec.value - previous if previous is not None else None
         pct = 100.0 * change / previous if change is not None and previous else None
-        points.append(Point(entity_label(rec), rec.region, rec.admin_code, rec.region_level, rec.issuer,
-                            rec.issuer_kind, year, rec.value, previous, change, pct, n, disagree))
+        points.append(Point(labels[key], key, rec.region, rec.admin_code, rec.region_level, rec.issuer,
+                            kind_of(key) or rec.issuer_kind, year, rec.value, previous, change, pct, rec.copies or 1,
+                            rec.copies_disagree))
+    if top is not None:
+        latest: dict[str, tuple[int, float]] = {}
+        for p in points:
+            latest[p.body] = max(latest.get(p.body, (p.year, p.value)), (p.year, p.value))
+        best = sorted(latest, key=lambda b: (-latest[b][0], -latest[b][1], labels[b]))[:top]
+        points = [p for p in points if p.body in set(best)]
     if by == "year":
         points.sort(key=lambda p: (p.entity, p.year))
-    else:  # regions side by side: each year, largest first
+    else:  # bodies side by side: each year, largest first
         points.sort(key=lambda p: (p.year, -p.value, p.entity))
-    return CompareResult(metric, key_label(metric), by, tuple(points))
+    return CompareResult(metric, metric_label(metric), by, tuple(points), metric_unit(metric))
 
 
-def compare(engine: Engine, metric: str, by: str = "year", filters: Filters = Filters()) -> CompareResult:
+def _distinct_labels(bodies: dict[str, tuple[str, Record]]) -> dict[str, str]:
+    """Each body's label, with its division code added where two bodies would otherwise share one."""
+    count = Counter(label for label, _r in bodies.values())
+    out = {}
+    for key, (label, rec) in bodies.items():
+        out[key] = label if count[label] == 1 else f"{label} ({rec.admin_code or key.split('|', 1)[-1]})"
+    return out
+
+
+def compare(engine: Engine, metric: str, by: str = "year", filters: Filters = Filters(),
+            top: int | None = None) -> CompareResult:
     check_metric(metric)
-    return compute(fetch(engine, metric, filters), metric, by)
+    return compute(fetch(engine, metric, filters), metric, by, top)
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
@@ -199,47 +231,50 @@ def fmt_change(point: Point, metric: str) -> str:
     return body + (f" ({point.change_pct:+.1f}%)" if point.change_pct is not None else "")
 
 
-def _unit(metric: str) -> str:
-    return "元" if is_money(metric) else "%" if metric.startswith("pct.") else ""
-
-
 def rich_table(result: CompareResult):
     from rich.table import Table  # imported here: only the terminal output needs it
 
-    title = f"{result.metric} — {result.label}" + (f" [{_unit(result.metric)}]" if _unit(result.metric) else "")
+    title = f"{result.label}（{result.unit}） {result.metric}"
     m = result.metric
     years = result.years
-    if result.by == "region" and len(years) > 1:  # a grid: regions down, years across
+    if result.by == "region" and len(years) > 1:  # a grid: bodies down, years across
         table = Table(title=title, title_justify="left")
-        table.add_column("region / body")
+        table.add_column("#", justify="right")
+        table.add_column("body")
         table.add_column("code")
         for y in years:
             table.add_column(str(y), justify="right")
         table.add_column(f"YoY {years[-1]}", justify="right")
-        by_entity: dict[tuple, dict[int, Point]] = defaultdict(dict)
-        for p in result.points:
-            by_entity[(p.entity, p.admin_code)][p.year] = p
-        for (entity, code), row in sorted(by_entity.items(), key=lambda kv: -max(p.value for p in kv[1].values())):
+        for i, (entity, row) in enumerate(_grid(result), 1):
             last = row.get(years[-1])
-            table.add_row(entity, code or "", *(fmt_value(row[y].value, m) if y in row else "" for y in years),
+            code = next(iter(row.values())).admin_code or ""
+            table.add_row(str(i), entity, code, *(fmt_value(row[y].value, m) if y in row else "" for y in years),
                           _colour(fmt_change(last, m)) if last else "")
         return table
     table = Table(title=title, title_justify="left")
-    for name, justify in (("region / body", "left"), ("code", "left"), ("level", "left"), ("year", "right"),
+    for name, justify in (("#", "right"), ("body", "left"), ("code", "left"), ("level", "left"), ("year", "right"),
                           ("value", "right"), ("YoY change", "right"), ("copies", "right")):
         table.add_column(name, justify=justify)
-    for p in result.points:
+    for i, p in enumerate(result.points, 1):
         copies = f"{p.reports}" + (" ≠" if p.copies_disagree else "")
-        table.add_row(p.entity, p.admin_code or "", p.region_level or "", str(p.year), fmt_value(p.value, m),
+        table.add_row(str(i), p.entity, p.admin_code or "", p.region_level or "", str(p.year), fmt_value(p.value, m),
                       _colour(fmt_change(p, m)), copies)
     return table
+
+
+def _grid(result: CompareResult) -> list[tuple[str, dict[int, Point]]]:
+    """Bodies with their points by year, ranked by their latest year's figure, largest first."""
+    rows: dict[str, dict[int, Point]] = defaultdict(dict)
+    for p in result.points:
+        rows[p.entity][p.year] = p
+    return sorted(rows.items(), key=lambda kv: (-max(kv[1]), -kv[1][max(kv[1])].value, kv[0]))
 
 
 def _colour(change: str) -> str:
     return f"[green]{change}[/]" if change.startswith("+") else f"[red]{change}[/]" if change.startswith("-") else change
 
 
-CSV_COLUMNS = ("entity", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year", "metric",
+CSV_COLUMNS = ("entity", "body", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year", "metric",
                "value", "previous", "change", "change_pct", "reports", "copies_disagree")
 
 
@@ -254,7 +289,7 @@ def write_csv(result: CompareResult, out) -> None:
 
 
 def to_json(result: CompareResult) -> str:
-    return json.dumps({"metric": result.metric, "label": result.label, "by": result.by, "unit": _unit(result.metric),
+    return json.dumps({"metric": result.metric, "label": result.label, "by": result.by, "unit": result.unit,
                        "rows": to_rows(result)}, ensure_ascii=False, indent=1)
 
 
@@ -279,58 +314,144 @@ def cjk_font(families: tuple[str, ...] = CJK_FAMILIES) -> FontChoice:
                        "(or fonts-wqy-zenhei), then remove ~/.cache/matplotlib")
 
 
-def plot(result: CompareResult, path: str | Path) -> FontChoice:
-    """Write the chart (PNG or SVG by the file's suffix); returns the font its text is set in."""
+CHARTS = ("auto", "lines", "bars", "heat")
+MAX_LINES = 10  # more series than this in a line chart cannot be told apart: auto draws a heatmap instead
+
+
+def chart_kind(result: CompareResult, chart: str = "auto") -> str:
+    """auto: each body's series as lines (a heatmap past MAX_LINES bodies) for --by year; for --by region,
+    horizontal bars for one year and a heatmap of bodies × years for several."""
+    if chart != "auto":
+        return chart
+    if result.by == "year":
+        return "lines" if len(result.entities) <= MAX_LINES else "heat"
+    return "bars" if len(result.years) == 1 else "heat"
+
+
+def plot(result: CompareResult, path: str | Path, chart: str = "auto") -> FontChoice:
+    """Write the chart (PNG or SVG by the file's suffix); returns the font its text is set in.
+
+    lines: one line per body over the years; bars: horizontal bars, bodies sorted by their latest figure,
+    one bar per year; heat: a heatmap of bodies (rows, sorted) × years (columns), each cell's figure printed.
+    Titles and labels in Chinese, legends outside the plot, the figure as tall as its bodies need.
+    """
     import matplotlib
 
     matplotlib.use("Agg")  # files only, never a window
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     path = Path(path)
     if path.suffix.lower() not in (".png", ".svg"):
         raise CompareError(f"--plot writes .png or .svg, not {path.name!r}")
+    if chart not in CHARTS:
+        raise CompareError(f"--chart is one of {', '.join(CHARTS)}, not {chart!r}")
     if not result.points:
         raise CompareError("nothing to plot: no figures for this metric under these filters")
     font = cjk_font()
-    m = result.metric
+    kind = chart_kind(result, chart)
     style = {"font.family": "sans-serif", "font.sans-serif": [font.family, "DejaVu Sans"],
              "axes.unicode_minus": False, "svg.fonttype": "path"}
+    rows = _grid(result)
     with plt.rc_context(style):
-        fig, ax = plt.subplots(figsize=(9, 5.2), dpi=120, layout="constrained")
-        years = result.years
-        if result.by == "year":
-            series: dict[str, list[Point]] = defaultdict(list)
-            for p in result.points:
-                series[p.entity].append(p)
-            for entity, pts in series.items():
-                xs, ys = [p.year for p in pts], [p.value for p in pts]
-                ax.plot(xs, ys, marker="o", linewidth=2, label=entity)
-                for x, y in zip(xs, ys):
-                    ax.annotate(fmt_value(y, m), (x, y), textcoords="offset points", xytext=(0, 7), ha="center",
-                                fontsize=8)
-            ax.set_xlabel("年度")
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_xticks(years)
+        if kind == "lines":
+            fig = _lines(plt, result)
+        elif kind == "bars":
+            fig = _bars(plt, result, rows)
         else:
-            entities = sorted(result.entities, key=lambda e: -max(p.value for p in result.points if p.entity == e))
-            width = 0.8 / max(1, len(years))
-            for i, year in enumerate(years):
-                vals = {p.entity: p.value for p in result.points if p.year == year}
-                xs = [j + (i - (len(years) - 1) / 2) * width for j in range(len(entities))]
-                ax.bar(xs, [vals.get(e, 0) for e in entities], width=width, label=str(year))
-            ax.set_xticks(range(len(entities)), entities, rotation=30 if len(entities) > 4 else 0, ha="right"
-                          if len(entities) > 4 else "center")
-        ax.set_title(f"{result.label}\n{m}", fontsize=11)
-        ax.set_ylabel(_unit(m) or "件数")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_value(v, m) if v == int(v) else f"{v:g}"))
-        ax.grid(axis="y", alpha=0.3)
-        ax.legend(fontsize=9)
-        ax.set_ylim(bottom=0)
+            fig = _heat(plt, result, rows)
+        unit = f"（单位：{result.unit}）" if result.unit else ""
+        fig.suptitle(f"{result.label}{unit}", fontsize=13, fontweight="bold")
+        span = f"{result.years[0]}–{result.years[-1]}" if len(result.years) > 1 else f"{result.years[0]}"
+        fig.supxlabel(f"{result.metric} · {len(rows)} 个机关 · {span} 年 · 每个机关每年计一份报告（最佳读取的副本）",
+                      fontsize=8, color="#555", x=0.01, ha="left")
         path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path)
+        fig.savefig(path, bbox_inches="tight")
         plt.close(fig)
     return font
+
+
+def _axis_formatter(metric: str):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: fmt_value(v, metric) if float(v).is_integer() else f"{v:g}")
+
+
+def _lines(plt, result: CompareResult):
+    from matplotlib.ticker import MaxNLocator
+
+    m = result.metric
+    fig, ax = plt.subplots(figsize=(10, 5.5), dpi=120, layout="constrained")
+    series: dict[str, list[Point]] = defaultdict(list)
+    for p in result.points:
+        series[p.entity].append(p)
+    for entity, pts in sorted(series.items(), key=lambda kv: -kv[1][-1].value):
+        xs, ys = [p.year for p in pts], [p.value for p in pts]
+        ax.plot(xs, ys, marker="o", linewidth=2, label=entity)
+        for x, y in zip(xs, ys):
+            ax.annotate(fmt_value(y, m), (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
+    ax.set_xlabel("年度")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xticks(result.years)
+    ax.set_ylabel(result.unit)
+    ax.yaxis.set_major_formatter(_axis_formatter(m))
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_ylim(bottom=0)
+    ax.legend(title="机关", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    return fig
+
+
+def _bars(plt, result: CompareResult, rows: list[tuple[str, dict[int, Point]]]):
+    m, years = result.metric, result.years
+    height = max(3.0, 0.32 * len(rows) * max(1, len(years)) ** 0.6 + 1.5)
+    fig, ax = plt.subplots(figsize=(10, height), dpi=120, layout="constrained")
+    band = 0.8 / len(years)
+    top = max(p.value for p in result.points) or 1
+    for i, year in enumerate(years):
+        ys = [j + (i - (len(years) - 1) / 2) * band for j in range(len(rows))]
+        vals = [row[year].value if year in row else 0 for _e, row in rows]
+        bars = ax.barh(ys, vals, height=band, label=f"{year}年")
+        if len(years) <= 2:
+            for bar, (_e, row) in zip(bars, rows):
+                if year in row:
+                    ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
+                            fmt_value(row[year].value, m), va="center", fontsize=8)
+    ax.set_yticks(range(len(rows)), [e for e, _row in rows], fontsize=9)
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # the largest on top, no empty band above or below
+    ax.set_xlabel(result.unit)
+    ax.xaxis.set_major_formatter(_axis_formatter(m))
+    ax.set_xlim(0, top * 1.12)
+    ax.grid(axis="x", alpha=0.3)
+    if len(years) > 1:
+        ax.legend(title="年度", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    return fig
+
+
+def _heat(plt, result: CompareResult, rows: list[tuple[str, dict[int, Point]]]):
+    import numpy as np
+
+    m, years = result.metric, result.years
+    grid = np.full((len(rows), len(years)), np.nan)
+    for i, (_e, row) in enumerate(rows):
+        for j, year in enumerate(years):
+            if year in row:
+                grid[i, j] = row[year].value
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(years) + 4.5), max(3.0, 0.34 * len(rows) + 1.6)), dpi=120,
+                           layout="constrained")
+    cmap = plt.get_cmap("YlOrRd").with_extremes(bad="#eeeeee")  # grey: not loaded
+    image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap=cmap)
+    ax.set_xticks(range(len(years)), [f"{y}年" for y in years], fontsize=9)
+    ax.set_yticks(range(len(rows)), [e for e, _row in rows], fontsize=9)
+    ax.xaxis.tick_top()
+    finite = grid[~np.isnan(grid)]
+    middle = (finite.min() + finite.max()) / 2 if finite.size else 0
+    for i in range(len(rows)):
+        for j in range(len(years)):
+            v = grid[i, j]
+            ax.text(j, i, "—" if np.isnan(v) else fmt_value(float(v), m), ha="center", va="center", fontsize=8,
+                    color="white" if not np.isnan(v) and v > middle and finite.max() > finite.min() else "black")
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    bar.set_label(result.unit)
+    return fig
 
 
 # --- the command --------------------------------------------------------------------------------------------
@@ -349,7 +470,11 @@ def register(subparsers) -> None:
     p.add_argument("--issuer-kind", choices=ISSUER_KINDS)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("-o", "--output", help="write csv/json here (default: standard output)")
+    p.add_argument("--top", type=int, metavar="N", help="only the N bodies with the largest figure in their "
+                   "latest year (a ranking with --by region)")
     p.add_argument("--plot", metavar="FILE.png|svg", help="also draw a chart into this file")
+    p.add_argument("--chart", choices=CHARTS, default="auto", help="the chart --plot draws: lines (each body over "
+                   "the years), bars (horizontal, sorted), heat (bodies × years); auto picks by --by and size")
     p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.set_defaults(run=run)
 
@@ -359,7 +484,7 @@ def run(args) -> int:
 
     filters = Filters(region=args.region, level=args.level, years=args.years, issuer_kind=args.issuer_kind)
     try:
-        result = compare(connect(args.db), args.metric, args.by, filters)
+        result = compare(connect(args.db), args.metric, args.by, filters, top=args.top)
         if not result.points:
             print(f"no figures for {args.metric} under these filters", file=sys.stderr)
             return 1
@@ -378,9 +503,48 @@ def run(args) -> int:
             else:
                 sys.stdout.write(buffer.getvalue())
         if args.plot:
-            font = plot(result, args.plot)
-            print(f"wrote {args.plot} (labels in {font.family})", file=sys.stderr)
+            font = plot(result, args.plot, args.chart)
+            print(f"wrote {args.plot}: {chart_kind(result, args.chart)} chart of {len(result.entities)} bodies "
+                  f"(labels in {font.family})", file=sys.stderr)
     except CompareError as exc:
         print(f"gongkai compare: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+# --- gongkai metrics ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    name: str  # what --metric takes
+    label: str  # its Chinese name
+    unit: str  # 件 | 元 | %
+
+
+def find_metrics(words: list[str] | tuple[str, ...] = ()) -> list[MetricInfo]:
+    """Every metric (canonical keys in template order, then sum.*, pct.*) whose name or Chinese label holds
+    every one of ``words`` (不掌握, 复议 纠正, received …; case-insensitive)."""
+    out = []
+    terms = [w.lower() for w in words for w in w.split()]
+    for name in metric_names():
+        info = MetricInfo(name, metric_label(name), metric_unit(name))
+        hay = f"{info.name} {info.label}".lower()
+        if all(t in hay for t in terms):
+            out.append(info)
+    return out
+
+
+def register_metrics(subparsers) -> None:
+    p = subparsers.add_parser("metrics", help="list the metrics compare takes, with Chinese label and unit; "
+                              "WORDS narrow it (gongkai metrics 不掌握)")
+    p.add_argument("words", nargs="*", metavar="WORDS", help="Chinese or English words the name or label holds")
+    p.set_defaults(run=run_metrics)
+
+
+def run_metrics(args) -> int:
+    found = find_metrics(args.words)
+    for m in found:
+        print(f"{m.name}\t{m.label}\t{m.unit}")
+    print(f"{len(found)} metric(s)" + (f" matching {' '.join(args.words)}" if args.words else ""), file=sys.stderr)
+    return 0 if found else 1

@@ -20,6 +20,8 @@ YEARS = tuple(range(2019, 2026))
 IDENTITY_COLUMNS = {
     "report_id": "reports.id of the report",
     "source": "file the figures were read from",
+    "body": "the reporting body: division code | organ (310000|人民政府办公厅); unresolved: ?|the name it prints",
+    "body_label": "the body as compare names it (上海市 · 办公厅)",
     "region": "region, normalised full name (四川省泸州市合江县): the same every year",
     "admin_code": "GB/T 2260 division code of the region",
     "region_level": "province | prefecture | county",
@@ -27,7 +29,10 @@ IDENTITY_COLUMNS = {
     "issuer_kind": "government | general_office | department | township",
     "year": "year reported on",
     "edition": "template edition: ed2019 (reports on 2019–2020) or ed2021 (2021 on)",
-    "copy_rank": "0 for the first-loaded copy of a body's report for a year; filter copy_rank = 0 to count each once",
+    "copy_rank": "0 for the copy of a body's report for a year that counts (the best read: fewest flags, most "
+                 "cells); 1, 2 … for its other format copies; filter copy_rank = 0 to count each once",
+    "copies": "how many format copies of this body-year's report are loaded",
+    "copies_disagree": "canonical keys whose values differ between the copies (empty when they agree)",
 }
 
 

@@ -27,7 +27,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
-    JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event,
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, create_engine, event,
     delete, insert, inspect, select, text,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -72,6 +72,7 @@ class DocumentRow(Base):
 
 class ReportRow(Base):
     __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_body_year", "body", "year"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
@@ -87,6 +88,13 @@ class ReportRow(Base):
     other_split: Mapped[bool | None] = mapped_column(Boolean)
     published: Mapped[date | None] = mapped_column(Date)  # the date it was published (revision 0007)
     published_source: Mapped[str | None] = mapped_column(Text)  # where that date was read
+    # revision 0005, set by pipeline.bodies.settle_copies: the body (division code + organ), its label, and which
+    # of the body-year's format copies counts (copy_rank 0), how many there are, the keys on which they differ
+    body: Mapped[str | None] = mapped_column(Text)
+    body_label: Mapped[str | None] = mapped_column(Text)
+    copy_rank: Mapped[int | None] = mapped_column(Integer, index=True)
+    copies: Mapped[int | None] = mapped_column(Integer)
+    copies_disagree: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="report")
     cells: Mapped[list[CellRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)

@@ -25,8 +25,8 @@ from extractors import ReadError, extract_report, read_document
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.records import Report
 from extractors.version import EXTRACTOR_VERSION
-from pipeline import search
-from pipeline.db import DocumentRow, ReportRow
+from pipeline import bodies, search
+from pipeline.db import DocumentRow, ReportRow, lock
 from pipeline.quality import refresh_quality_flags
 from pipeline.review import refresh_corrections
 from pipeline.store import report_rows
@@ -72,9 +72,19 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 def ingest_file(path: Path, engine: Engine, extractor_version: int = EXTRACTOR_VERSION) -> Outcome:
     """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
     try:
-        return _ingest_file(path, engine, extractor_version)
+        outcome = _ingest_file(path, engine, extractor_version)
+        settle_copies(engine)
+        return outcome
     except Exception as exc:  # the database went away, a path that cannot be resolved …
         return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def settle_copies(engine: Engine) -> None:
+    """After a document is stored, replaced or forgotten: the body of each new report, and the copy ranks of
+    every body-year whose copies changed (pipeline.bodies), one process at a time."""
+    with engine.begin() as conn:
+        lock(conn, "copies")
+        bodies.settle_copies(conn)
 
 
 def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
@@ -203,6 +213,7 @@ def forget(paths: Iterable[str | Path], engine: Engine, *, only_missing: bool = 
             part = ids[chunk:chunk + 500]
             search.forget(session, select(ReportRow.id).where(ReportRow.document_id.in_(part)))  # FTS5: no cascade
             session.execute(delete(DocumentRow).where(DocumentRow.id.in_(part)))
+    settle_copies(engine)  # a body-year that lost its counted copy counts another
     refresh_quality_flags(engine)
     refresh_corrections(engine)
     return sorted(p for _, p in gone)

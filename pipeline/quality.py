@@ -23,6 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from pipeline.bodies import is_whole_area
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, lock
 from pipeline.views import HANDLED, SHARES, sums
 
@@ -53,14 +54,18 @@ class ReportFigures:
     issuer_kind: str | None
     year: int | None
     values: Mapping[str, float] = field(default_factory=dict)
+    body_key: str | None = None  # reports.body (pipeline.bodies)
+    body_label: str | None = None
+    copy_rank: int | None = None
 
     @property
-    def body(self) -> tuple:
-        """The same body across years: its division code (or region) and its normalised issuer."""
-        return (self.admin_code or self.region, self.issuer)
+    def body(self) -> tuple | str:
+        """The same body across years: reports.body, as pipeline.bodies defines it (on plain records made
+        without one: the division code, or region, and the normalised issuer)."""
+        return self.body_key or (self.admin_code or self.region, self.issuer)
 
     def label(self) -> str:
-        return f"{self.source} ({self.issuer or self.region or '?'} {self.year or '?'})"
+        return f"{self.source} ({self.body_label or self.issuer or self.region or '?'} {self.year or '?'})"
 
 
 @dataclass(frozen=True)
@@ -90,12 +95,17 @@ def _n(value: float) -> str:
 
 
 def _first_per_body_year(reports: Iterable[ReportFigures]) -> dict[tuple, ReportFigures]:
-    """One report per body and year (copies of one report in several formats count once: the first loaded)."""
+    """One report per body and year: the copy that counts (copy_rank 0; on plain records, the first loaded)."""
     out: dict[tuple, ReportFigures] = {}
-    for r in sorted(reports, key=lambda r: r.report_id):
+    for r in sorted(reports, key=lambda r: (r.copy_rank or 0, r.report_id)):
         if r.year is not None and r.body != (None, None):
             out.setdefault((r.body, r.year), r)
     return out
+
+
+def _speaks_for_area(r: ReportFigures) -> bool:
+    """A government's report for its whole area (not its office's, nor its own organ's: pipeline.bodies)."""
+    return is_whole_area(r.body_key) if r.body_key else r.issuer_kind in GOVERNMENT
 
 
 def _signed(key: str) -> bool:
@@ -189,7 +199,7 @@ def percent_flags(reports: list[ReportFigures], facts: list[RateFact]) -> list[Q
 def children_flags(reports: list[ReportFigures], parent_of, children_count) -> list[QualityFlag]:
     """``parent_of(code, year)`` -> the division's parent code; ``children_count(code, year)`` -> how many
     divisions that code had that year (both from the division table, passed in to keep this pure)."""
-    firsts = _first_per_body_year(r for r in reports if r.issuer_kind in GOVERNMENT and r.admin_code)
+    firsts = _first_per_body_year(r for r in reports if _speaks_for_area(r) and r.admin_code)
     children: dict[tuple[str, int], list[ReportFigures]] = defaultdict(list)
     for (_body, year), r in firsts.items():
         parent = parent_of(r.admin_code, year)
@@ -197,7 +207,7 @@ def children_flags(reports: list[ReportFigures], parent_of, children_count) -> l
             children[(parent, year)].append(r)
     out = []
     for r in sorted(reports, key=lambda r: r.report_id):
-        if r.issuer_kind not in GOVERNMENT or not r.admin_code or r.region_level not in ("prefecture", "province"):
+        if not _speaks_for_area(r) or not r.admin_code or r.region_level not in ("prefecture", "province"):
             continue
         kids = sorted(children.get((r.admin_code, r.year), []), key=lambda k: k.admin_code)
         if not kids:
@@ -369,10 +379,12 @@ def load_reports(session: Session) -> list[ReportFigures]:
         values[report_id][key] = value
     rows = session.execute(
         select(ReportRow.id, DocumentRow.name, ReportRow.region, ReportRow.admin_code, ReportRow.region_level,
-               ReportRow.issuer, ReportRow.issuer_kind, ReportRow.year)
+               ReportRow.issuer, ReportRow.issuer_kind, ReportRow.year, ReportRow.body, ReportRow.body_label,
+               ReportRow.copy_rank)
         .join(DocumentRow, DocumentRow.id == ReportRow.document_id).order_by(ReportRow.id)
     )
-    return [ReportFigures(*row, values=values.get(row[0], {})) for row in rows]
+    return [ReportFigures(*row[:8], values=values.get(row[0], {}), body_key=row[8], body_label=row[9],
+                          copy_rank=row[10]) for row in rows]
 
 
 def load_rate_facts(session: Session) -> list[RateFact]:
@@ -388,8 +400,11 @@ def refresh_quality_flags(engine: Engine) -> list[QualityFlag]:
     with Session(engine) as session, session.begin():
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "quality flags")
-        flags = check_all(load_reports(session), load_rate_facts(session))
-        flags += late_flags(load_publications(session))
+        # each finding once: on the copy of a body-year that counts, not once per format copy
+        counted = [r for r in load_reports(session) if not r.copy_rank]
+        ids = {r.report_id for r in counted}
+        flags = check_all(counted, [f for f in load_rate_facts(session) if f.report_id in ids])
+        flags += late_flags([p for p in load_publications(session) if p.report_id in ids])
         session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
         session.add_all(
             FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,

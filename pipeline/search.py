@@ -34,10 +34,13 @@ _FTS5 = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(kind UNINDEXED,
 _TITLE_WEIGHT = 5.0  # a word in a section's title (or a fact's subject) says more than one in its text
 _WORD = re.compile(r"[\w]", re.UNICODE)
 _SNIPPET = 40  # characters either side of the first match
+# Hits come from the copy of each body-year that counts (pipeline.bodies), not once per format copy.
+_COUNTED = "SELECT id FROM reports WHERE copy_rank = 0 OR copy_rank IS NULL"
 
 
 @dataclass(frozen=True)
 class Hit:
+    body: str | None  # the body's label, e.g. 上海市宝山区 · 人民政府
     region: str | None
     year: int | None
     source: str
@@ -105,7 +108,8 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
             rank = f"bm25({TABLE}, 0, 0, 0, 0, {_TITLE_WEIGHT}, 1.0)"
             found = conn.execute(text(
                 f"SELECT kind, report_id, ref_id, path, -{rank} FROM {TABLE} WHERE {TABLE} MATCH :q "
-                f"ORDER BY kind = 'section' DESC, {rank} LIMIT :n"), {"q": match, "n": limit}).all()
+                f"AND report_id IN ({_COUNTED}) ORDER BY kind = 'section' DESC, {rank} LIMIT :n"),
+                {"q": match, "n": limit}).all()
         else:
             t = index_table.c
             text_of = t.title + t.body
@@ -113,7 +117,8 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
                         + func.length(t.body) - func.length(func.replace(t.body, f" {w} ", "")) for w in words)
             found = conn.execute(
                 select(t.kind, t.report_id, t.ref_id, t.path, score.label("score"))
-                .where(*[text_of.ilike(f"% {_like(w)} %", escape="\\") for w in words])
+                .where(*[text_of.ilike(f"% {_like(w)} %", escape="\\") for w in words],
+                       t.report_id.in_(text(_COUNTED).columns(id=Integer)))
                 .order_by((t.kind == "section").desc(), score.desc()).limit(limit)).all()
     if not found:
         return []
@@ -138,7 +143,7 @@ def _hit(session: Session, row, query: str, words: list[str]) -> Hit:
     snippet = _snippet(body, query, words)
     if kind == "fact" and fact:
         snippet = f"{fact.raw.strip()}（{fact.subject}）: {snippet}"
-    return Hit(region=report.region if report else None, year=report.year if report else None,
+    return Hit(body=report.body_label if report else None, region=report.region if report else None, year=report.year if report else None,
                source=document.name if document else "", kind=kind, path=path or "", snippet=snippet,
                score=float(score or 0), report_id=report_id)
 
@@ -174,7 +179,7 @@ def run(args) -> int:
         rebuild(engine)  # a database loaded before search existed: index it once
     hits = search(engine, query, limit=args.limit)
     for hit in hits:
-        where = f"{hit.region or '?'} {hit.year or '?'} ({hit.source})"
+        where = f"{hit.body or hit.region or '?'} {hit.year or '?'} ({hit.source})"
         print(f"{where}\t{hit.kind}\t{hit.path or '（标题与前言）'}\t{hit.snippet}")
     print(f"{len(hits)} hit(s)", file=sys.stderr)
     return 0 if hits else 1

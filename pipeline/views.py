@@ -31,15 +31,17 @@ TABLE_VIEWS = {"proactive": "report_proactive", "requests": "report_requests", "
 VIEWS = (*TABLE_VIEWS.values(), "report_summary", "metrics", "v_flags")
 
 # Identity columns every report view starts with (documents.name is the file the figures came from).
-# copy_rank: 0 for the first-loaded report of a body and year, 1, 2 … for further copies of it (the same
-# report as PDF and DOCX, say); `where copy_rank = 0` counts each body-year once.
-IDENTITY = ("report_id", "source", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year",
-            "edition", "copy_rank")
-_IDENTITY_SQL = ("r.id as report_id, d.name as source, r.region, r.admin_code, r.region_level, r.issuer, "
-                 "r.issuer_kind, r.year, r.edition, (select count(*) from reports r2 where "
-                 "coalesce(r2.admin_code, '') = coalesce(r.admin_code, '') and coalesce(r2.issuer, r2.region, '') "
-                 "= coalesce(r.issuer, r.region, '') and r2.year = r.year and r2.id < r.id) as copy_rank")
-_GROUP_SQL = "r.id, d.name, r.region, r.admin_code, r.region_level, r.issuer, r.issuer_kind, r.year, r.edition"
+# body / body_label: the reporting body (pipeline.bodies: division code + organ). copy_rank: 0 for the copy of a
+# body-year's report that counts (the best read: fewest flags, most cells), 1, 2 … for its other format copies;
+# `where copy_rank = 0` counts each body-year once. copies: how many copies; copies_disagree: the keys on which
+# they differ. All stored on reports at ingest, so the views read columns (no per-row subquery).
+IDENTITY = ("report_id", "source", "body", "body_label", "region", "admin_code", "region_level", "issuer",
+            "issuer_kind", "year", "edition", "copy_rank", "copies", "copies_disagree")
+_IDENTITY_SQL = ("r.id as report_id, d.name as source, r.body, r.body_label, r.region, r.admin_code, "
+                 "r.region_level, r.issuer, r.issuer_kind, r.year, r.edition, r.copy_rank, r.copies, "
+                 "r.copies_disagree")
+_GROUP_SQL = ("r.id, d.name, r.body, r.body_label, r.region, r.admin_code, r.region_level, r.issuer, "
+              "r.issuer_kind, r.year, r.edition, r.copy_rank, r.copies, r.copies_disagree")
 
 
 @cache
@@ -168,6 +170,35 @@ def key_label(key: str) -> str:
 
 def is_money(key: str) -> bool:
     return key in load_template().money_keys()
+
+
+# Chinese names of the derived figures (key_label gives the template's wording of every canonical key).
+DERIVED_LABELS = {
+    "sum.withheld": "不予公开（各项理由合计）",
+    "sum.unable": "无法提供（各项理由合计）",
+    "sum.not_processed": "不予处理（各项理由合计）",
+    "sum.other": "其他处理（合计）",
+    "sum.litigation": "行政诉讼（未经复议直接起诉与复议后起诉合计）",
+    "pct.disclosed": "予以公开占办结申请的比例",
+    "pct.partial": "部分公开占办结申请的比例",
+    "pct.withheld": "不予公开占办结申请的比例",
+    "pct.unable": "无法提供占办结申请的比例",
+    "pct.not_held": "本机关不掌握相关政府信息占办结申请的比例",
+    "pct.not_processed": "不予处理占办结申请的比例",
+    "pct.other": "其他处理占办结申请的比例",
+    "pct.review_corrected": "行政复议结果纠正占复议总数的比例",
+    "pct.litigation_corrected": "未经复议直接起诉的行政诉讼结果纠正占其总数的比例",
+}
+
+
+def metric_label(name: str) -> str:
+    """A metric's name in Chinese: the template's wording of a canonical key, or a derived figure's name."""
+    return DERIVED_LABELS.get(name) or key_label(name)
+
+
+def metric_unit(name: str) -> str:
+    """元 for amounts (stored in 元 whatever the form printed), % for shares, 件 for every count."""
+    return "元" if is_money(name) else "%" if name.startswith("pct.") else "件"
 
 
 # --- SQL ----------------------------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ def _cli(db: str, *argv: str) -> int:
     return args.run(args)
 
 
-def _rec(report_id, year, value, issuer="上海市宝山区人民政府", code="310113", kind="government"):
-    return Record(report_id, "上海市宝山区", code, "county", issuer, kind, year, value)
+def _rec(report_id, year, value, issuer="上海市宝山区人民政府", code="310113", kind="government", rank=0,
+         region="上海市宝山区"):
+    return Record(report_id, region, code, "county", issuer, kind, year, value, copy_rank=rank)
 
 
 # --- computation on plain records -----------------------------------------------------------------------------
@@ -40,18 +41,40 @@ def test_yoy_is_against_the_previous_year_only():
     assert got == [(2019, 100, None, None, None), (2020, 150, 100, 50, 50.0), (2022, 90, None, None, None)]
 
 
-def test_copies_of_one_report_count_once_by_majority():
-    result = compute([_rec(1, 2020, 10), _rec(2, 2020, 12), _rec(3, 2020, 12), _rec(4, 2021, 5)], RECEIVED, "year")
-    first = result.points[0]
-    assert (first.value, first.reports, first.copies_disagree) == (12, 3, True)
+def test_copies_of_one_report_count_once_the_ranked_best():
+    records = [_rec(1, 2020, 10, rank=2), _rec(2, 2020, 12, rank=0), _rec(3, 2020, 11, rank=1), _rec(4, 2021, 5)]
+    result = compute(records, RECEIVED, "year")
+    assert [(p.year, p.value) for p in result.points] == [(2020, 12), (2021, 5)]
     assert result.points[1].change == -7
 
 
 def test_departments_are_named_by_their_issuer_and_kept_apart():
-    records = [_rec(1, 2022, 103, "四川省泸州市合江县人民政府", "510522"),
-               _rec(2, 2022, 14, "四川省泸州市合江县教育局", "510522", "department")]
+    records = [_rec(1, 2022, 103, "四川省泸州市合江县人民政府", "510522", region="四川省泸州市合江县"),
+               _rec(2, 2022, 14, "四川省泸州市合江县教育局", "510522", "department", region="四川省泸州市合江县")]
     result = compute(records, RECEIVED, "region")
-    assert [(p.entity, p.value) for p in result.points] == [("上海市宝山区", 103), ("四川省泸州市合江县教育局", 14)]
+    assert [(p.entity, p.value) for p in result.points] == [("四川省泸州市合江县 · 人民政府", 103),
+                                                            ("四川省泸州市合江县 · 教育局", 14)]
+
+
+def test_a_government_and_its_office_are_two_rows_and_no_yoy_across_bodies():
+    records = [_rec(1, 2019, 5000, "上海市人民政府", "310000", region="上海市"),
+               _rec(2, 2020, 5156, "上海市人民政府", "310000", region="上海市"),
+               _rec(3, 2020, 19, "上海市人民政府办公厅", "310000", "general_office", region="上海市"),
+               _rec(4, 2021, 30, "上海市人民政府办公厅", "310000", "general_office", region="上海市")]
+    result = compute(records, RECEIVED, "year")
+    got = [(p.entity, p.year, p.value, p.previous) for p in result.points]
+    assert got == [("上海市 · 人民政府", 2019, 5000, None), ("上海市 · 人民政府", 2020, 5156, 5000),
+                   ("上海市 · 办公厅", 2020, 19, None), ("上海市 · 办公厅", 2021, 30, 19)]
+
+
+def test_top_keeps_the_largest_bodies_by_their_latest_year():
+    records = [_rec(i, 2021, v, f"上海市宝山区{name}", kind="department")
+               for i, (name, v) in enumerate([("教育局", 5), ("公安局", 50), ("民政局", 20), ("财政局", 1)], 1)]
+    records.append(_rec(9, 2020, 999, "上海市宝山区财政局", kind="department"))
+    result = compute(records, RECEIVED, "region", top=2)
+    assert [(p.entity, p.value) for p in result.points] == [("上海市宝山区 · 公安局", 50), ("上海市宝山区 · 民政局", 20)]
+    with pytest.raises(CompareError, match="--top"):
+        compute(records, RECEIVED, "region", top=0)
 
 
 def test_years_and_metric_validation():
@@ -73,7 +96,7 @@ def test_baoshan_series_with_yoy(series_db):
     result = compare(connect(series_db), RECEIVED, "year", Filters(region="宝山区"))
     expected = [truth(f"baoshan-{y}")["cells"][RECEIVED] for y in (2020, 2021, 2022)]
     assert [(p.entity, p.admin_code, p.year, p.value) for p in result.points] == [
-        ("上海市宝山区", "310113", y, v) for y, v in zip((2020, 2021, 2022), expected)]
+        ("上海市宝山区 · 人民政府", "310113", y, v) for y, v in zip((2020, 2021, 2022), expected)]
     assert [p.change for p in result.points] == [None, expected[1] - expected[0], expected[2] - expected[1]]
 
 
@@ -82,9 +105,9 @@ def test_filters(series_db):
 
     engine = connect(series_db)
     by_level = compare(engine, RECEIVED, "region", Filters(level="prefecture"))
-    assert [p.entity for p in by_level.points] == ["四川省泸州市"]
+    assert [p.entity for p in by_level.points] == ["四川省泸州市 · 人民政府"]
     dept = compare(engine, RECEIVED, "region", Filters(issuer_kind="department"))
-    assert [p.entity for p in dept.points] == ["四川省泸州市合江县教育局"]
+    assert [p.entity for p in dept.points] == ["四川省泸州市合江县 · 教育局"]
     years = compare(engine, RECEIVED, "region", Filters(years=(2021, 2022)))
     assert {p.year for p in years.points} == {2021, 2022}
     code = compare(engine, "pct.not_held", "year", Filters(region="510522", issuer_kind="government"))
@@ -101,7 +124,7 @@ def test_cli_table_csv_json(series_db, capsys, tmp_path):
     assert len(lines) == 3
     for line, year, value in zip(lines, (2020, 2021, 2022), values):
         cells = [c.strip() for c in line.split("│")]
-        assert cells[4:6] == [str(year), f"{value:,}"], line
+        assert cells[5:7] == [str(year), f"{value:,}"], line
     change = values[2] - values[1]
     assert f"{change:+,} ({100 * change / values[1]:+.1f}%)" in out
 
@@ -124,7 +147,7 @@ def test_cli_reports_unknown_metric_in_one_line(series_db, capsys):
 def test_region_grid_puts_years_side_by_side(series_db, capsys):
     assert _cli(series_db, "--metric", RECEIVED, "--by", "region", "--level", "county") == 0
     out = capsys.readouterr().out
-    header = next(line for line in out.splitlines() if "region / body" in line)
+    header = next(line for line in out.splitlines() if "body" in line)
     assert all(str(y) in header for y in (2019, 2020, 2021, 2022)) and "YoY 2022" in header
 
 

@@ -1,7 +1,8 @@
 """Render a truth as a government web page: narrative in <h*>/<p>, tables with real rowspan/colspan.
 
 ``style["html_encoding"]`` picks the encoding (utf-8 or gbk, declared with <meta charset>);
-``style["word_html"]`` wraps cell text in <p><span> like pages pasted from Word.
+``style["word_html"]`` wraps cell text in <p><span> like pages pasted from Word; ``style["issuer_line"] = False``
+leaves the issuer off the page (no 发布机构 line, page title or footer naming it), as many portals do.
 """
 
 from __future__ import annotations
@@ -47,19 +48,21 @@ def render_html(truth: dict, out: Path, style: dict) -> Path:
     encoding = style.get("html_encoding", "utf-8")
     word_html = bool(style.get("word_html"))
     tables = grids(truth, style.get("labels"))
+    issuer = style.get("issuer_line", True)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
         "<head>",
         f'<meta charset="{encoding}">',
-        f"<title>{escape(truth['title'])}_{escape(truth['issuer'])}</title>",
+        f"<title>{escape(truth['title'])}" + (f"_{escape(truth['issuer'])}" if issuer else "") + "</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         '<div class="header"><a href="/">首页</a> &gt; <a href="/zfxxgk/">政府信息公开</a> &gt; 政府信息公开年报</div>',
         '<div class="wrap">',
         f'<h1 class="title">{escape(truth["title"])}</h1>',
-        f'<div class="info">发布机构：{escape(truth["issuer"])}　　来源：{escape(truth["issuer"])}</div>',
+        f'<div class="info">发布机构：{escape(truth["issuer"])}　　来源：{escape(truth["issuer"])}</div>' if issuer
+        else '<div class="info">发布日期：' + f'{truth["year"] + 1}-01-20</div>',
         '<div class="content">',
     ]
     for item in truth["body"]:
@@ -74,8 +77,8 @@ def render_html(truth: dict, out: Path, style: dict) -> Path:
             parts.append(f"<p>{escape(text)}</p>")
         elif kind == "table":
             parts.append(_table(tables[text], word_html))
-    parts += ["</div>", "</div>", '<div class="footer">主办单位：' + escape(truth["issuer"]) + "办公室</div>",
-              "</body>", "</html>", ""]
+    footer = '<div class="footer">主办单位：' + escape(truth["issuer"]) + "办公室</div>" if issuer else ""
+    parts += ["</div>", "</div>", footer, "</body>", "</html>", ""]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes("\n".join(parts).encode(encoding))  # strict: a character outside GBK is a builder error
     return out

@@ -1,0 +1,249 @@
+"""What a reporting body is, and which of a body-year's format copies counts.
+
+A body is its division code + its organ (the normalised issuer with the region's name taken off: 人民政府,
+人民政府办公厅, 教育局, 人民政府机关 …), which also fixes its issuer kind. Its key is a string stored on
+``reports.body``; its label (上海市 · 人民政府, 上海市 · 办公厅) names it in compare's rows and charts.
+
+- A copy whose issuer was not read (an HTML page with a title and no issuer line) takes its issuer from the
+  title's subject (江苏省人民政府关于2020年… → 江苏省人民政府), so it lands on the same body as its other copies.
+- A government's report for its whole area (重庆市2020年…: 人民政府) and its own organ's (重庆市人民政府机关2020年…,
+  市政府本级: 人民政府机关) are two bodies; so are a government and its general office.
+- A report whose division could not be resolved is its own body, named by its printed issuer (or its title's
+  subject), never one "?" for all of them. Figures alone never merge bodies.
+
+Copies: the reports of one body and year are its format copies (the same report as PDF, DOCX and HTML). The one
+that counts (``copy_rank = 0``) is the best read: fewest flags of its own reading, then most cells read, then
+the first loaded. ``copies`` is how many there are; ``copies_disagree`` names the canonical keys whose values
+differ between copies (NULL when they agree). ``settle_copies`` recomputes the body-years that changed since it
+last ran, found by SQL alone: a copy not ranked yet, or a count that no longer matches (a copy removed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+
+# Flags of a reading that say how well it went; cross-report quality flags are not the copy's own doing.
+QUALITY_KIND = "quality"
+_ORGAN_OF_GOVERNMENT = "人民政府"
+# The title's subject ends before these: 江苏省人民政府关于2020年… / 乌海市2020年… / 某局2020年度…
+_SUBJECT_END = re.compile(r"关于|(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年|政府信息公开|政务公开|年度报告")
+_SPACE = re.compile(r"\s+")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年度?")
+# The organ of a government itself (市政府本级, 人民政府机关), as distinct from its whole area.
+_OWN_ORGAN = re.compile(r"^(?:(?:人民)?政府)?(?:机关|本级)$|^(?:人民)?政府(?:机关)?本级$|^[市县区省]?(?:人民)?政府(?:机关|本级)$")
+
+
+@dataclass(frozen=True)
+class Body:
+    key: str  # e.g. "310000|人民政府办公厅"; unresolved: "?|某某公司"
+    label: str  # e.g. "上海市 · 办公厅"
+    region: str | None
+    admin_code: str | None
+    organ: str  # 人民政府 | 人民政府办公厅 | 教育局 | 人民政府机关 | … | the printed issuer when unresolved
+    kind: str | None  # government | general_office | department | township | government_organ | None
+
+
+def _compact(value: str | None) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", value or ""))
+
+
+def title_subject(title: str | None) -> str:
+    """The part of a title before 关于 / the year / the title phrase: 江苏省人民政府关于2020年… → 江苏省人民政府."""
+    t = _LEADING_YEAR.sub("", _compact(title))  # 2020年上海市宝山区政府信息公开…
+    m = _SUBJECT_END.search(t)
+    return t[: m.start()] if m else ""
+
+
+def _organ_of(issuer: str | None, region: str | None) -> str | None:
+    """The issuer with its region's full name (or a shorter form of it) taken off."""
+    issuer = _compact(issuer)
+    if not issuer:
+        return None
+    if region and issuer.startswith(region):
+        return issuer[len(region):] or None
+    # 重庆市市政府本级 or 泸州市教育局 under 四川省泸州市: drop the longest tail of the region's name it starts with;
+    # a short name too (南京人民政府 under 江苏省南京市)
+    for i in range(len(region or "")):
+        tail = region[i:]
+        for name in (tail, tail[:-1] if len(tail) >= 3 and tail[-1] in "省市区县" else None):
+            if name and len(name) >= 2 and issuer.startswith(name):
+                return issuer[len(name):] or None
+    return None
+
+
+def _normalise_organ(organ: str) -> tuple[str, str | None]:
+    """(organ, kind) with the spellings of one organ made one."""
+    organ = re.sub(r"^[市县区省]", "", organ) if re.match(r"^[市县区省](?:人民)?政府", organ) else organ
+    if _OWN_ORGAN.match(organ):
+        return "人民政府机关", "government_organ"
+    if re.fullmatch(r"(?:人民)?政府", organ):
+        return _ORGAN_OF_GOVERNMENT, "government"
+    m = re.fullmatch(r"(?:人民)?政府(办公室|办公厅)|(办公室|办公厅)", organ)
+    if m:
+        return "人民政府" + (m.group(1) or m.group(2)), "general_office"
+    if re.search(r"(?:街道|镇|乡|苏木)(?:办事处|人民政府)", organ):
+        return organ, "township"
+    return re.sub(r"^政府", "人民政府", organ), "department"
+
+
+def body_of(*, admin_code: str | None, region: str | None, issuer: str | None, issuer_kind: str | None,
+            issuer_printed: str | None = None, title: str | None = None, year: int | None = None,
+            source: str | None = None) -> Body:
+    """The body a report belongs to, from the fields stored on it (reports.*)."""
+    subject = title_subject(title)
+    if admin_code and region:
+        # the title says whose report it is (上海市2020年… is the government's, even where its office published
+        # it); then the issuer as normalised, then as printed
+        organ = _ORGAN_OF_GOVERNMENT if _names_region(subject, region) else _organ_of(subject, region)
+        for candidate in (issuer, issuer_printed):
+            organ = organ or _organ_of(candidate, region)
+        if organ is None and issuer_kind == "government":
+            organ = _ORGAN_OF_GOVERNMENT
+        if organ is not None:
+            organ, kind = _normalise_organ(organ)
+            return Body(f"{admin_code}|{organ}", f"{region} · {_organ_label(organ, kind)}", region, admin_code,
+                        organ, kind)
+    # unresolved: the body is what it calls itself
+    name = subject or _compact(issuer_printed) or _compact(issuer) or _compact(region) or _stem(source) or "未知"
+    return Body(f"?|{name}", f"{name}（未解析）", region, admin_code, name, issuer_kind)
+
+
+def kind_of(body_key: str) -> str | None:
+    """The issuer kind a body key stands for (None for an unresolved body)."""
+    code, _, organ = body_key.partition("|")
+    return None if code == "?" or not organ else _normalise_organ(organ)[1]
+
+
+def is_whole_area(body_key: str) -> bool:
+    """The body is a resolved division's people's government, whose report speaks for the whole area."""
+    return not body_key.startswith("?|") and body_key.endswith("|" + _ORGAN_OF_GOVERNMENT)
+
+
+def _names_region(subject: str, region: str) -> bool:
+    """The subject is the region itself, in full or its tail (乌海市 for 内蒙古自治区乌海市), or a short name (南京)."""
+    subject = subject.removesuffix("的")
+    return len(subject) >= 2 and any(region.endswith(subject + end) for end in ("", "省", "市", "区", "县"))
+
+
+def _organ_label(organ: str, kind: str | None) -> str:
+    if kind == "general_office":
+        return organ.removeprefix("人民政府")
+    return organ
+
+
+def _stem(source: str | None) -> str:
+    if not source:
+        return ""
+    return re.sub(r"\.[A-Za-z0-9]+$", "", source.rsplit("/", 1)[-1])
+
+
+# --- which copy counts ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Copy:
+    report_id: int
+    n_flags: int  # flags of its own reading (quality flags aside)
+    n_cells: int  # canonical cells with a value
+    values: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    report_id: int
+    copy_rank: int
+    copies: int
+    copies_disagree: str | None  # the keys whose values differ, space-separated
+
+
+def rank_copies(copies: Iterable[Copy]) -> list[Ranked]:
+    """The copies of one body-year ranked best first (fewest flags, most cells, first loaded)."""
+    ordered = sorted(copies, key=lambda c: (c.n_flags, -c.n_cells, c.report_id))
+    differ = disagreeing_keys([c.values for c in ordered])
+    note = " ".join(differ) or None
+    return [Ranked(c.report_id, i, len(ordered), note) for i, c in enumerate(ordered)]
+
+
+def disagreeing_keys(values: list[dict[str, float]]) -> list[str]:
+    """Canonical keys two copies both print with different values (a key one copy misses is its reading gap,
+    flagged on that copy as rows_missing, not a disagreement)."""
+    seen: dict[str, set[float]] = defaultdict(set)
+    for v in values:
+        for key, value in v.items():
+            seen[key].add(value)
+    return sorted(k for k, vs in seen.items() if len(vs) > 1)
+
+
+# --- the database edge (plain SQL: the 0005 migration uses it too) ----------------------------------------------
+
+
+def assign_bodies(conn: Connection, only_missing: bool = True) -> int:
+    """Set reports.body / body_label from each report's fields (those without one, or all); returns how many."""
+    rows = conn.execute(text(
+        "select r.id, r.admin_code, r.region, r.issuer, r.issuer_kind, r.issuer_printed, r.title, r.year, d.name "
+        "from reports r join documents d on d.id = r.document_id" + (" where r.body is null" if only_missing else "")
+    )).all()
+    updates = []
+    for rid, code, region, issuer, kind, printed, title, year, name in rows:
+        b = body_of(admin_code=code, region=region, issuer=issuer, issuer_kind=kind, issuer_printed=printed,
+                    title=title, year=year, source=name)
+        updates.append({"id": rid, "body": b.key, "label": b.label})
+    if updates:
+        conn.execute(text("update reports set body = :body, body_label = :label where id = :id"), updates)
+    return len(updates)
+
+
+# Bump when body_of or the ranking changes: the next settle_copies re-derives every stored report's body and rank.
+VERSION = "1"
+_META_KEY = "bodies_version"
+
+
+def settle_copies(conn: Connection) -> int:
+    """Give new reports their body, then re-rank every body-year whose copies changed; returns body-years done.
+    A database whose bodies an older definition made (meta.bodies_version) has them all made afresh."""
+    stored = conn.execute(text("select value from meta where key = :k"), {"k": _META_KEY}).scalar()
+    if stored != VERSION:
+        conn.execute(text("update reports set body = null, copy_rank = null"))
+        conn.execute(text("delete from meta where key = :k"), {"k": _META_KEY})
+        conn.execute(text("insert into meta (key, value) values (:k, :v)"), {"k": _META_KEY, "v": VERSION})
+    assign_bodies(conn)
+    stale = conn.execute(text(
+        "select body, year from reports group by body, year "
+        "having count(*) <> count(copy_rank) or min(copies) <> count(*) or max(copies) <> count(*)"
+    )).all()
+    for body, year in stale:
+        rerank(conn, body, year)
+    return len(stale)
+
+
+def rerank(conn: Connection, body: str, year: int | None) -> list[Ranked]:
+    """Rank the copies of one body-year and store copy_rank, copies and copies_disagree on them."""
+    same_year = "r.year = :year" if year is not None else "r.year is null"
+    params = {"body": body, "year": year, "quality": QUALITY_KIND}
+    ids = [r for (r,) in conn.execute(text(f"select r.id from reports r where r.body = :body and {same_year}"),
+                                      params)]
+    if not ids:
+        return []
+    expand = {"ids": ids}
+    flags = dict(conn.execute(text(
+        "select report_id, count(*) from flags where report_id in :ids and kind <> :quality group by report_id"
+    ).bindparams(bindparam("ids", expanding=True)), {**expand, "quality": QUALITY_KIND}).all())
+    values: dict[int, dict[str, float]] = defaultdict(dict)
+    for rid, key, value in conn.execute(text(
+        "select report_id, key, value from cells where report_id in :ids and key is not null and value is not null"
+    ).bindparams(bindparam("ids", expanding=True)), expand):
+        values[rid][key] = value
+    ranked = rank_copies(Copy(i, flags.get(i, 0), len(values[i]), values[i]) for i in ids)
+    conn.execute(text("update reports set copy_rank = :rank, copies = :copies, copies_disagree = :disagree "
+                      "where id = :id"),
+                 [{"id": r.report_id, "rank": r.copy_rank, "copies": r.copies, "disagree": r.copies_disagree}
+                  for r in ranked])
+    return ranked
