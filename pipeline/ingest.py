@@ -24,6 +24,7 @@ from extractors.records import Report
 from pipeline import search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.quality import refresh_quality_flags
+from pipeline.reuse import refresh_text_reuse
 from pipeline.store import report_rows
 
 
@@ -57,6 +58,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
             on_outcome(outcome)
     if any(o.status != "unchanged" for o in outcomes):  # a failed file may have replaced a stored one too
         refresh_quality_flags(engine)
+        refresh_text_reuse(engine)
     return outcomes
 
 
