@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline import compare, diff, search
+from pipeline import compare, diff, search, serve
 from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, ingest
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     search.register(sub)
     compare.register(sub)
     diff.register(sub)
+    serve.register(sub)
 
     for name in ("ingest", "export", "check"):  # --db is accepted after the command too
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
