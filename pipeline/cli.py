@@ -112,8 +112,11 @@ def _export(args) -> int:
             return 0
         if args.format == "xlsx":
             path = args.output or "data/export/gongkai.xlsx"
-            for view, rows in write_xlsx(engine, [args.view] if args.view else list(VIEWS), path, args.labels):
-                print(f"wrote {rows} row(s) of view {view} to {path}", file=sys.stderr)
+            views = [args.view] if args.view else list(VIEWS)
+            for view, rows in write_xlsx(engine, views, path, args.labels, skip_oversize=not args.view):
+                print(f"wrote {rows} row(s) of view {view} to {path}" if rows is not None else
+                      f"left out view {view}: more rows than an Excel sheet holds (export it as csv or parquet)",
+                      file=sys.stderr)
             return 0
     except ExportError as exc:
         print(f"gongkai export: {exc}", file=sys.stderr)

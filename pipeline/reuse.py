@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection, Engine
 
 from pipeline.db import ReportRow as R
@@ -131,21 +131,20 @@ def compare_texts(current: Iterable[tuple[str, str]], previous: Iterable[tuple[s
 # --- stored per report ----------------------------------------------------------------------------------------
 
 
-def same_body_previous_year(conn: Connection, report_id: int) -> int | None:
-    """The report of the same body for the year before ``report_id``'s year (its first-loaded copy), or None.
+def same_body_previous_year(conn: Connection) -> dict[int, int | None]:
+    """For every report with a year: the report of the same body for the year before (its first-loaded copy),
+    or None. One query, whatever the number of reports.
 
     The body is the identity columns for now: admin_code + issuer_kind + issuer (the region when no issuer was
     read). At merge the lead points this at pipeline/bodies.py's one definition of a body and its best copy.
     """
-    me = conn.execute(select(R.admin_code, R.issuer_kind, R.issuer, R.region, R.year).where(R.id == report_id)).first()
-    if me is None or me.year is None:
-        return None
-    return conn.execute(
-        select(func.min(R.id)).where(
-            func.coalesce(R.admin_code, "") == (me.admin_code or ""),
-            func.coalesce(R.issuer_kind, "") == (me.issuer_kind or ""),
-            func.coalesce(R.issuer, R.region, "") == (me.issuer or me.region or ""),
-            R.year == me.year - 1)).scalar()
+    rows = conn.execute(select(R.id, R.admin_code, R.issuer_kind, R.issuer, R.region, R.year)
+                        .where(R.year.is_not(None)).order_by(R.id)).all()
+    first: dict[tuple, int] = {}
+    for rid, code, kind, issuer, region, year in rows:
+        first.setdefault((code or "", kind or "", issuer or region or "", year), rid)
+    return {rid: first.get((code or "", kind or "", issuer or region or "", year - 1))
+            for rid, code, kind, issuer, region, year in rows}
 
 
 def section_texts(conn: Connection, report_id: int) -> list[tuple[str, str]]:
@@ -165,7 +164,7 @@ def refresh_text_reuse(engine: Engine) -> int:
     computed = 0
     with engine.begin() as conn:
         stored = dict(conn.execute(select(t.report_id, t.previous_report_id).where(t.section == WHOLE)).all())
-        ids = conn.execute(select(R.id).where(R.year.is_not(None)).order_by(R.id)).scalars().all()
+        previous_of = same_body_previous_year(conn)
         texts: dict[int, list[tuple[str, str]]] = {}
 
         def text_of(rid: int) -> list[tuple[str, str]]:
@@ -173,8 +172,7 @@ def refresh_text_reuse(engine: Engine) -> int:
                 texts[rid] = section_texts(conn, rid)
             return texts[rid]
 
-        for rid in ids:
-            previous = same_body_previous_year(conn, rid)
+        for rid, previous in previous_of.items():
             if rid in stored and stored[rid] == previous:
                 continue
             result = compare_texts(text_of(rid), text_of(previous) if previous is not None else None)

@@ -70,18 +70,25 @@ def write_csv(engine: Engine, view: str, out: TextIO, labels: str = "key", bom: 
     return len(rows)
 
 
-def write_xlsx(engine: Engine, views: tuple[str, ...] | list[str], path: str | Path,
-               labels: str = "key") -> list[tuple[str, int]]:
-    """One worksheet per view (named after it), header row frozen; returns (view, rows) for each.
+def write_xlsx(engine: Engine, views: tuple[str, ...] | list[str], path: str | Path, labels: str = "key",
+               skip_oversize: bool = False) -> list[tuple[str, int | None]]:
+    """One worksheet per view (named after it), header row frozen; returns (view, rows) for each, rows None
+    for a view left out.
 
-    Raises ExportError before writing anything when a view has more rows than a worksheet holds."""
+    A view with more rows than a worksheet holds: left out when ``skip_oversize`` (every view exported: the
+    long metrics view of a large database), else ExportError before anything is written."""
     from openpyxl import Workbook
 
-    data = [(view, *read_view(engine, view)) for view in views]
-    for view, _columns, rows in data:
+    data, left_out = [], []
+    for view in views:
+        columns, rows = read_view(engine, view)
         if len(rows) + 1 > EXCEL_MAX_ROWS:
-            raise ExportError(f"view {view} has {len(rows)} rows, more than an Excel sheet holds "
-                              f"({EXCEL_MAX_ROWS - 1}); export it as csv or parquet")
+            if not skip_oversize:
+                raise ExportError(f"view {view} has {len(rows)} rows, more than an Excel sheet holds "
+                                  f"({EXCEL_MAX_ROWS - 1}); export it as csv or parquet")
+            left_out.append(view)
+            continue
+        data.append((view, columns, rows))
     book = Workbook(write_only=True)
     for view, columns, rows in data:
         sheet = book.create_sheet(view[:31])
@@ -92,7 +99,7 @@ def write_xlsx(engine: Engine, views: tuple[str, ...] | list[str], path: str | P
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
-    return [(view, len(rows)) for view, _c, rows in data]
+    return [(view, len(rows)) for view, _c, rows in data] + [(view, None) for view in left_out]
 
 
 def _arrow_table(columns: list[str], rows: list[tuple]):

@@ -111,3 +111,17 @@ def test_check_filters_and_per_kind_summary(series_db, capsys):
     assert out and {line.split("\t")[1] for line in out.splitlines()} == {"identity"}
     code, out, err = _run(capsys, "--db", series_db, "check", "--region", "310113", "--year", "1999")
     assert out == "" and err.strip() == "0 flag(s)"
+
+
+def test_a_view_too_long_for_a_sheet(series_db, tmp_path, monkeypatch):
+    from pipeline import tabular
+    from pipeline.db import connect
+
+    monkeypatch.setattr(tabular, "EXCEL_MAX_ROWS", 100)  # the metrics view of the series has more rows
+    engine = connect(series_db)
+    written = dict(tabular.write_xlsx(engine, list(VIEWS), tmp_path / "a.xlsx", skip_oversize=True))
+    assert written["metrics"] is None and written["report_summary"] == 9
+    assert "metrics" not in load_workbook(tmp_path / "a.xlsx", read_only=True).sheetnames
+    with pytest.raises(tabular.ExportError, match="more than an Excel sheet holds"):
+        tabular.write_xlsx(engine, ["metrics"], tmp_path / "b.xlsx")
+    assert not (tmp_path / "b.xlsx").exists()
