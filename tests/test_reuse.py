@@ -32,6 +32,7 @@ def test_threshold_is_the_tune_pairs_midpoint_and_holds_on_the_held_out_pairs():
     assert highest_not < THRESHOLD < lowest_reused
     assert _accuracy(PAIRS["tune"], THRESHOLD) == 1.0
     assert _accuracy(PAIRS["held_out"], THRESHOLD) >= 0.95  # 20/20 when THRESHOLD was set at 70
+    assert _accuracy(PAIRS["fresh"], THRESHOLD) >= 0.9  # 16/16, labelled after THRESHOLD was set
     assert len(PAIRS["held_out"]) >= 20 and {p["reused"] for p in PAIRS["held_out"]} == {True, False}
 
 
