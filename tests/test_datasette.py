@@ -117,3 +117,20 @@ def test_metadata_describes_real_columns_and_its_queries_run(series_db):
             assert rows, name
     finally:
         con.close()
+
+
+def test_serve_refuses_a_missing_file_or_another_database(tmp_path, capsys):
+    from pipeline.cli import main
+    from pipeline.serve import datasette_argv
+
+    missing = tmp_path / "typo.sqlite"
+    assert main(["--db", str(missing), "serve"]) == 2
+    assert f"no database file at {missing}" in capsys.readouterr().err and not missing.exists()
+    assert main(["--db", "postgresql+psycopg://u@h/db", "serve"]) == 2
+    assert "SQLite files only" in capsys.readouterr().err
+    served = tmp_path / "reports2024.sqlite"
+    served.touch()
+    argv = datasette_argv(served, port=8123)
+    meta = json.loads(Path(argv[argv.index("--metadata") + 1]).read_text(encoding="utf-8"))
+    assert list(meta["databases"]) == ["reports2024"]
+    assert Path(argv[argv.index("--template-dir") + 1], "_table.html").is_file()
