@@ -268,8 +268,8 @@ def to_html(d: Diff) -> str:
            "<tr><th>key<th>label<th>A<th>B<th>change<th>%"]
     for c in d.cells:
         out.append(f"<tr class={c.status}><td>{e(c.key)}<td>{e(c.label)}<td class=n>{_num(c.a)}<td class=n>"
-                   f"{_num(c.b)}<td class=n>{'' if c.change is None else f'{c.change:+,}'}<td class=n>"
-                   f"{'' if c.change_pct is None else f'{c.change_pct:+.1f}'}")
+                   f"{_num(c.b)}<td class=n>{'' if not c.change else f'{c.change:+,}'}<td class=n>"
+                   f"{'' if not c.change_pct else f'{c.change_pct:+.1f}'}")
     out.append("</table>")
     for label, side in (("A", d.a), ("B", d.b)):
         out.append(f"<table><caption>flags of {label} ({len(side.flags)})</caption><tr><th>kind<th>check<th>message")
