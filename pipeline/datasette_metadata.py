@@ -72,7 +72,8 @@ def _view_tables() -> dict:
         "description": "One row per report and metric (canonical keys, sum.*, pct.*, and text_reuse: the share of "
                        "the narrative's sentences repeating the same body's previous report, in %): filter one "
                        "metric and pivot by region and year.",
-        "columns": IDENTITY_COLUMNS | {"metric": "canonical key, derived figure (sum.*, pct.*) or text_reuse", "value": "the figure"},
+        "columns": IDENTITY_COLUMNS | {"metric": "canonical key, derived figure (sum.*, pct.*) or text_reuse",
+                                       "value": "the figure"},
     }
     tables["v_flags"] = {
         "title": "问题标记 — flags with the report they concern",

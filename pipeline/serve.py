@@ -34,8 +34,10 @@ def metadata_file(db_path: str | Path) -> Path:
 
 def datasette_argv(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
     """The command that serves ``db_path`` (its metadata written on the way)."""
+    # suggest_facets off: on a wide view Datasette tries a facet query per column (200 of them) on every page
+    # and lists the dotted keys above the rows; the useful facets are set in the metadata
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_file(db_path)),
-            "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port)]
+            "--template-dir", str(TEMPLATES), "--setting", "suggest_facets", "off", "--host", host, "--port", str(port)]
 
 
 def sqlite_path(db: str | None) -> Path:

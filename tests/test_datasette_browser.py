@@ -130,6 +130,7 @@ def test_copy_rank_filter_rows_chinese_labels_and_descriptions_below(server, bro
     # facets on region, year and issuer kind
     facets = {f.get_attribute("data-column") for f in browser.find_elements(By.CSS_SELECTOR, ".facet-info")}
     assert {"region", "year", "issuer_kind"} <= facets
+    assert "Suggested facets" not in browser.find_element(By.TAG_NAME, "body").text
     browser.save_screenshot(str(shots / "report_summary_copy_rank_0.png"))
     browser.execute_script("arguments[0].scrollIntoView(); arguments[0].open = true;", details)
     dd = details.find_element(By.XPATH, ".//dt[text()='requests.received.total']/following-sibling::dd[1]")
