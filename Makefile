@@ -26,10 +26,10 @@ export: $(BIN)/gongkai
 check: $(BIN)/gongkai
 	$(BIN)/gongkai --db $(DB) check
 
-# Datasette on the database: the analyst views, column descriptions and canned queries.
+# Datasette on the database (any file name): the analyst views, Chinese column labels, facets, search, canned
+# queries (`make serve DB=path/to/x.sqlite PORT=8002`).
 serve: $(BIN)/gongkai
-	$(BIN)/python -m pipeline.views $(DB)
-	$(BIN)/datasette serve $(DB) --metadata pipeline/datasette/metadata.json --host 127.0.0.1 --port $(PORT)
+	$(BIN)/gongkai --db $(DB) serve --port $(PORT)
 
 # Reading and loading speed: medians per format and reports per second (a report, not a test).
 bench: $(BIN)/gongkai

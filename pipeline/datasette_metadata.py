@@ -1,9 +1,14 @@
 """Datasette's metadata for the database: titles, column descriptions (units included: money in 元, shares in
 %) and canned queries for the common comparisons and for the flags.
 
-Generated from the template so it never drifts from the views; the committed file is
-``pipeline/datasette/metadata.json`` (``python -m pipeline.datasette_metadata`` rewrites it, a test compares).
-Datasette names a database after its file, so the metadata applies to ``…/gongkai.sqlite`` (the default).
+Generated from the template so it never drifts from the views. Datasette names a database after its file, so
+the metadata is made for a file name: ``metadata("reports2024")`` for ``reports2024.sqlite`` — ``gongkai serve``
+(pipeline.serve) writes it for the file it serves. The committed ``pipeline/datasette/metadata.json`` is the one
+for the default ``gongkai.sqlite`` (``python -m pipeline.datasette_metadata`` rewrites it, a test compares).
+
+Besides Datasette's own keys each view carries ``column_labels`` (Chinese labels with units, pipeline.labels),
+which the templates in ``pipeline/datasette/templates`` show as the column headers, the key beneath; they also
+fold the column descriptions into a closed <details> below the rows instead of above them.
 """
 
 from __future__ import annotations
@@ -11,9 +16,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.views import HEADLINE, SHARES, TABLE_VIEWS, derived_names, is_money, key_label, table_keys
+from pipeline.labels import DERIVED_ZH, column_label, figure_label, unit
+from pipeline.views import HEADLINE, SHARES, TABLE_VIEWS, derived_names, key_label, table_keys
 
-PATH = Path(__file__).with_name("datasette") / "metadata.json"
+FOLDER = Path(__file__).with_name("datasette")
+PATH = FOLDER / "metadata.json"
+TEMPLATES = FOLDER / "templates"
+FACETS = ["region", "year", "issuer_kind"]
 DATABASE = "gongkai"
 YEARS = tuple(range(2019, 2026))
 
@@ -37,8 +46,11 @@ IDENTITY_COLUMNS = {
 
 
 def _describe(key: str) -> str:
-    unit = "元" if is_money(key) else "%" if key.startswith("pct.") else "件"
-    return f"{key_label(key)} [{unit}]"
+    """A canonical key: its Chinese label with the unit (the header shows the same); a derived figure: what
+    it adds up or divides, in English, with the unit."""
+    if key in DERIVED_ZH:
+        return f"{key_label(key)} [{unit(key)}]"
+    return figure_label(key)
 
 
 def _view_tables() -> dict:
@@ -54,7 +66,7 @@ def _view_tables() -> dict:
             "columns": IDENTITY_COLUMNS | {k: _describe(k) for k in table_keys(table)},
         }
     tables["report_summary"] = {
-        "title": "Summary per report: headline figures, sums and shares",
+        "title": "报告摘要 — summary per report: headline figures, sums and shares",
         "description": "pct.* are percentages of requests handled (本年度办理结果 总计) or of appeal cases; sum.* add "
                        "up the reasons of one outcome. n_flags counts the report's flags.",
         "columns": IDENTITY_COLUMNS | {"n_flags": "flags of this report (identity, label, quality …)",
@@ -63,13 +75,15 @@ def _view_tables() -> dict:
                    | {k: _describe(k) for k in (*HEADLINE, *derived_names())},
     }
     tables["metrics"] = {
-        "title": "Every figure, long: report × metric",
-        "description": "One row per report and metric (canonical keys, sum.*, pct.*): filter one metric and pivot "
-                       "by region and year.",
-        "columns": IDENTITY_COLUMNS | {"metric": "canonical key or derived figure", "value": "the figure"},
+        "title": "全部指标（长表） — every figure, long: report × metric",
+        "description": "One row per report and metric (canonical keys, sum.*, pct.*, and text_reuse: the share of "
+                       "the narrative's sentences repeating the same body's previous report, in %): filter one "
+                       "metric and pivot by region and year.",
+        "columns": IDENTITY_COLUMNS | {"metric": "canonical key, derived figure (sum.*, pct.*) or text_reuse",
+                                       "value": "the figure"},
     }
     tables["v_flags"] = {
-        "title": "Flags with the report they concern",
+        "title": "问题标记 — flags with the report they concern",
         "description": "Identity breaks, unmatched labels, and cross-report quality checks (kind quality: "
                        "quality.jump, quality.negative, quality.percent, quality.children_sum); details holds the "
                        "evidence as JSON.",
@@ -79,6 +93,21 @@ def _view_tables() -> dict:
             "key": "canonical key concerned", "expected": "the figure expected (the other report's, the sum …)",
             "found": "the figure printed", "message": "one line for a reader", "page": "page of the figure",
             "details": "evidence (JSON): the other report, the figures compared"},
+    }
+    tables["v_flags"]["facets"] = ["kind", *FACETS]
+    # Only where they are cheap enough: each facet re-runs the view, and a wide view's 200 conditional
+    # aggregates under four queries would pass Datasette's time limits on a large database.
+    tables["report_summary"]["facets"] = list(FACETS)
+    for meta in tables.values():
+        meta["column_labels"] = {c: column_label(c) for c in meta["columns"]}
+    tables["search_index"] = {
+        "title": "全文检索 — full-text index of the narrative (sections and facts)",
+        "description": "Text segmented into words with jieba, separated by spaces: search with words separated by "
+                       "spaces (信用 公示); every word must occur. The canned query search_sections shows each hit "
+                       "with its report.",
+        "fts_table": "search_index",
+        "fts_pk": "rowid",
+        "facets": ["kind"],
     }
     return tables
 
@@ -138,6 +167,13 @@ def _queries() -> dict:
             "sql": 'select region, issuer, year, source, "check", "where", expected, found, message\n'
                    "from v_flags where kind = 'identity' order by region, issuer, year",
         },
+        "search_sections": {
+            "title": "Search the narrative: words separated by spaces (信用 公示), all of them must occur",
+            "sql": "select r.region, r.issuer, r.year, d.name as source, s.path, s.text\n"
+                   "from search_index i\njoin sections s on s.id = i.ref_id\njoin reports r on r.id = s.report_id\n"
+                   "join documents d on d.id = r.document_id\n"
+                   "where i.kind = 'section' and search_index match :words\norder by i.rank limit 100",
+        },
         "flag_counts": {
             "title": "Flags by kind and check",
             "sql": 'select kind, "check", count(*) as flags, count(distinct report_id) as reports\nfrom v_flags\n'
@@ -146,7 +182,8 @@ def _queries() -> dict:
     }
 
 
-def metadata() -> dict:
+def metadata(database: str = DATABASE) -> dict:
+    """Datasette's metadata for a database named ``database`` (the SQLite file's name without .sqlite)."""
     return {
         "title": "gongkai 公开 — 政府信息公开工作年度报告",
         "description": "Government information-disclosure annual reports in one database. Start with "
@@ -154,13 +191,13 @@ def metadata() -> dict:
                        "corrected them (table corrections; cells keep the printed value), problems are in v_flags. "
                        "Money in 元.",
         "source": "gongkai pipeline",
-        "databases": {DATABASE: {"tables": {**_view_tables(), "meta": {"hidden": True}},
+        "databases": {database: {"tables": {**_view_tables(), "meta": {"hidden": True}},
                                  "queries": _queries()}},
     }
 
 
-def render() -> str:
-    return json.dumps(metadata(), ensure_ascii=False, indent=1) + "\n"
+def render(database: str = DATABASE) -> str:
+    return json.dumps(metadata(database), ensure_ascii=False, indent=1) + "\n"
 
 
 if __name__ == "__main__":

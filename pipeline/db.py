@@ -168,6 +168,21 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class TextReuseRow(Base):
+    """Per report, the share of its narrative sentences that repeat the same body's previous-year report
+    (revision 0006; pipeline.reuse defines and fills it): section '' is the whole report."""
+
+    __tablename__ = "text_reuse"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    section: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # its deletion deletes these rows, so a replaced previous report is compared afresh (SQLite reuses ids)
+    previous_report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    sentences: Mapped[int] = mapped_column(Integer)
+    reused: Mapped[int] = mapped_column(Integer)
+    share: Mapped[float | None] = mapped_column(Float)
+
+
 class FlagRow(Base):
     __tablename__ = "flags"
 
@@ -369,7 +384,7 @@ def _create_views(conn: Connection) -> None:
     """pipeline.views' views, made on this connection: inside migrate()'s transaction and lock, so two
     processes never rebuild them at once (PostgreSQL would fail one with "tuple concurrently updated")."""
     _drop_views(conn)
-    for view, query in view_sql().items():
+    for view, query in view_sql(conn.dialect.name).items():
         conn.execute(text(f"create view {view} as\n{query}"))
     conn.execute(delete(MetaRow).where(MetaRow.key == VIEWS_HASH))
     conn.execute(insert(MetaRow).values(key=VIEWS_HASH, value=_views_hash()))

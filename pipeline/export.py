@@ -64,8 +64,15 @@ def _plain(value: float):
 
 
 def export_csv(engine: Engine, out: TextIO) -> int:
+def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = False) -> int:
+    """One row per template cell of every ingested report; returns the rows written. ``labels="zh"``: Chinese
+    headers; ``bom``: a UTF-8 byte-order mark first (Excel on Chinese Windows)."""
+    from pipeline.tabular import BOM, header
+
+    if bom:
+        out.write(BOM)
+    csv.writer(out).writerow(header(CSV_COLUMNS, labels))
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
     count = 0
     with Session(engine) as session:
         for document in ingested_documents(session):

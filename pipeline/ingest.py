@@ -28,6 +28,7 @@ from extractors.version import EXTRACTOR_VERSION
 from pipeline import bodies, search
 from pipeline.db import DocumentRow, ReportRow, lock
 from pipeline.quality import refresh_quality_flags
+from pipeline.reuse import refresh_text_reuse
 from pipeline.review import refresh_corrections
 from pipeline.store import report_rows
 
@@ -66,6 +67,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     if any(o.status != "unchanged" for o in outcomes):  # a failed file may have replaced a stored one too
         refresh_quality_flags(engine)
         refresh_corrections(engine)
+        refresh_text_reuse(engine)
     return outcomes
 
 

@@ -1,22 +1,51 @@
-"""The analyst's views written out as files: Parquet (pyarrow) or CSV, one file per view.
+"""The analyst's views written out as files: Parquet (pyarrow), CSV or Excel (openpyxl), one file per view.
 
-Figures stay float64 (NULL where a report does not print the cell); identity columns stay strings and
-integers; ``details`` (JSON evidence of a flag) is written as its JSON text so every backend gives one type.
+Parquet: figures stay float64 (NULL where a report does not print the cell), one type per column in every
+file. CSV and Excel are read by people: a whole figure is written as an integer (663, never 663.0), any other
+rounded to 2 decimals (shares in %, money with fen), whatever the backend handed out. ``details`` (JSON
+evidence of a flag) is written as its JSON text. Headers are the column names, or with ``labels="zh"`` their
+Chinese labels with units (pipeline.labels). ``bom=True`` starts a CSV with a UTF-8 byte-order mark, which
+Excel on Chinese Windows needs to read it as UTF-8.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from pipeline.labels import column_label
 from pipeline.views import VIEWS
 
-FORMATS = ("parquet", "csv")
+FORMATS = ("parquet", "csv", "xlsx")
+LABELS = ("key", "zh")
+EXCEL_MAX_ROWS = 1_048_576  # a worksheet's rows, the header included
+BOM = "\ufeff"
+
+
+class ExportError(ValueError):
+    """A request the export cannot honour, said in one line."""
+
+
+def plain(value):
+    """A cell for a reader: whole floats as integers, other floats to 2 decimals, the rest as it is."""
+    if isinstance(value, float):
+        value = round(value, 2)
+        return int(value) if value.is_integer() else value
+    if isinstance(value, Decimal):
+        return plain(float(value))
+    return value
+
+
+def header(columns: list[str], labels: str = "key") -> list[str]:
+    if labels not in LABELS:
+        raise ExportError(f"--labels is one of {', '.join(LABELS)}, not {labels!r}")
+    return [column_label(c) for c in columns] if labels == "zh" else list(columns)
 
 
 def read_view(engine: Engine, view: str) -> tuple[list[str], list[tuple]]:
@@ -30,12 +59,47 @@ def read_view(engine: Engine, view: str) -> tuple[list[str], list[tuple]]:
     return columns, rows
 
 
-def write_csv(engine: Engine, view: str, out: TextIO) -> int:
+def write_csv(engine: Engine, view: str, out: TextIO, labels: str = "key", bom: bool = False) -> int:
+    """The view as CSV into ``out``; returns the rows written (the header not counted)."""
     columns, rows = read_view(engine, view)
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerow(header(columns, labels))
+    writer.writerows([plain(v) for v in row] for row in rows)
     return len(rows)
+
+
+def write_xlsx(engine: Engine, views: tuple[str, ...] | list[str], path: str | Path, labels: str = "key",
+               skip_oversize: bool = False) -> list[tuple[str, int | None]]:
+    """One worksheet per view (named after it), header row frozen; returns (view, rows) for each, rows None
+    for a view left out.
+
+    A view with more rows than a worksheet holds: left out when ``skip_oversize`` (every view exported: the
+    long metrics view of a large database), else ExportError before anything is written."""
+    from openpyxl import Workbook
+
+    data, left_out = [], []
+    for view in views:
+        columns, rows = read_view(engine, view)
+        if len(rows) + 1 > EXCEL_MAX_ROWS:
+            if not skip_oversize:
+                raise ExportError(f"view {view} has {len(rows)} rows, more than an Excel sheet holds "
+                                  f"({EXCEL_MAX_ROWS - 1}); export it as csv or parquet")
+            left_out.append(view)
+            continue
+        data.append((view, columns, rows))
+    book = Workbook(write_only=True)
+    for view, columns, rows in data:
+        sheet = book.create_sheet(view[:31])
+        sheet.freeze_panes = "A2"
+        sheet.append(header(columns, labels))
+        for row in rows:
+            sheet.append([plain(v) for v in row])
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return [(view, len(rows)) for view, _c, rows in data] + [(view, None) for view in left_out]
 
 
 def _arrow_table(columns: list[str], rows: list[tuple]):
@@ -61,11 +125,11 @@ def write_parquet(engine: Engine, view: str, path: str | Path) -> int:
     return len(rows)
 
 
-def export_views(engine: Engine, fmt: str, out_dir: str | Path,
-                 views: tuple[str, ...] | list[str] = VIEWS) -> list[tuple[Path, int]]:
+def export_views(engine: Engine, fmt: str, out_dir: str | Path, views: tuple[str, ...] | list[str] = VIEWS,
+                 labels: str = "key", bom: bool = False) -> list[tuple[Path, int]]:
     """One file per view, ``<out_dir>/<view>.parquet`` or ``.csv``; returns (path, rows) for each."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format is one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"format is parquet or csv, not {fmt!r}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -75,6 +139,6 @@ def export_views(engine: Engine, fmt: str, out_dir: str | Path,
             n = write_parquet(engine, view, path)
         else:
             with path.open("w", encoding="utf-8", newline="") as out:
-                n = write_csv(engine, view, out)
+                n = write_csv(engine, view, out, labels=labels, bom=bom)
         written.append((path, n))
     return written

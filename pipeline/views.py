@@ -129,15 +129,22 @@ def derived_names() -> tuple[str, ...]:
     return tuple(s.name for s in sums()) + tuple(s.name for s in SHARES)
 
 
+# The share of a report's narrative sentences that repeat the same body's report of the year before, in %
+# (pipeline.reuse computes it at load time into the text_reuse table).
+TEXT_REUSE = "text_reuse"
+TEXT_REUSE_LABEL = "叙述文字重复率：与上一年报告重复的句子占比（%）"
+
+
 def metric_names() -> tuple[str, ...]:
-    """Everything ``metrics.metric`` can hold: canonical keys, then sum.* and pct.*."""
-    return all_keys() + derived_names()
+    """Everything ``metrics.metric`` can hold: canonical keys, then sum.*, pct.* and text_reuse."""
+    return all_keys() + derived_names() + (TEXT_REUSE,)
 
 
 def key_label(key: str) -> str:
     """The template's own wording of a canonical key or derived name, e.g. 本年新收政府信息公开申请数量 · 总计."""
     t = load_template()
-    derived = {s.name: s.description for s in sums()} | {s.name: s.description for s in SHARES}
+    derived = ({s.name: s.description for s in sums()} | {s.name: s.description for s in SHARES}
+               | {TEXT_REUSE: TEXT_REUSE_LABEL})
     if key in derived:
         return derived[key]
     table, _, rest = key.partition(".")
@@ -224,49 +231,70 @@ def _pick(key: str) -> str:
     return f"max(case when c.key = {_lit(key)} then {_VALUE} end)"
 
 
-def _wide_sql(keys: tuple[str, ...], prefix: str) -> str:
+def _typed(expr: str, dialect: str) -> str:
+    """A figure as SQLite should hand it out: an integer where it is whole (663, not 663.0; cells are stored
+    REAL because money may have fen), the value as stored otherwise, and NUMERIC affinity on the view's column
+    so that a filter sent as text (Datasette's ``?n_flags=0``) compares as a number. PostgreSQL's columns are
+    typed already: the figure as it is."""
+    if dialect != "sqlite":
+        return expr
+    return f"cast(case when {expr} = cast({expr} as integer) then cast({expr} as integer) else {expr} end as numeric)"
+
+
+def _wide_sql(keys: tuple[str, ...], prefix: str, dialect: str = "sqlite") -> str:
     cols = ",\n  ".join(f"{_pick(k)} as {_q(k)}" for k in keys)
-    return (f"select {_IDENTITY_SQL},\n  {cols}\nfrom reports r\njoin documents d on d.id = r.document_id\n"
-            f"left join cells c on c.report_id = r.id and c.key like {_lit(prefix + '.%')}\n"
-            f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}")
+    inner = (f"select {_IDENTITY_SQL},\n  {cols}\nfrom reports r\njoin documents d on d.id = r.document_id\n"
+             f"left join cells c on c.report_id = r.id and c.key like {_lit(prefix + '.%')}\n"
+             f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}")
+    typed = ",\n  ".join(f"{_typed('w.' + _q(k), dialect)} as {_q(k)}" for k in keys)
+    return f"select {', '.join('w.' + c for c in IDENTITY)},\n  {typed}\nfrom (\n{inner}\n) w"
 
 
-def _summary_sql() -> str:
+def _summary_sql(dialect: str = "sqlite") -> str:
     inner = [f"{_pick(k)} as {_q(k)}" for k in HEADLINE]
     inner += [f"sum(case when c.key in ({', '.join(map(_lit, s.keys))}) then {_VALUE} end) as {_q(s.name)}"
               for s in sums()]
-    flags = "(select count(*) from flags f where f.report_id = r.id) as n_flags"
+    flags = "cast((select count(*) from flags f where f.report_id = r.id) as integer) as n_flags"
     base = (f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
             "join documents d on d.id = r.document_id\nleft join cells c on c.report_id = r.id and c.key is not null\n"
             f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}, d.sha256")
     shares = ",\n  ".join(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0) as {_q(x.name)}"
                           for x in SHARES)
-    return f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
+    middle = f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
+    figures = (*HEADLINE, *(x.name for x in sums()), *(x.name for x in SHARES))
+    typed = ",\n  ".join(f"{_typed('m.' + _q(k), dialect)} as {_q(k)}" for k in figures)
+    return f"select {', '.join('m.' + c for c in IDENTITY)}, m.n_flags,\n  {typed}\nfrom (\n{middle}\n) m"
 
 
-def _metrics_sql() -> str:
+def _metrics_sql(dialect: str = "sqlite") -> str:
     ident = ", ".join(f"s.{c}" for c in IDENTITY)
     parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_VALUE} as value\nfrom cells c\n"
              "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
              f"{_CORRECTIONS_JOIN}\nwhere c.key is not null"]
     parts += [f"select {ident}, {_lit(name)} as metric, s.{_q(name)} as value\nfrom report_summary s\n"
               f"where s.{_q(name)} is not null" for name in derived_names()]
-    return "\nunion all\n".join(parts)
+    # the narrative's text reuse (pipeline.reuse), whole report, in % of its sentences
+    parts.append(f"select {_IDENTITY_SQL}, {_lit(TEXT_REUSE)} as metric, 100.0 * t.share as value\n"
+                 "from text_reuse t\njoin reports r on r.id = t.report_id\njoin documents d on d.id = r.document_id\n"
+                 "where t.section = '' and t.share is not null")
+    union = "\nunion all\n".join(parts)
+    return (f"select {', '.join('u.' + c for c in IDENTITY)}, u.metric, {_typed('u.value', dialect)} as value\n"
+            f"from (\n{union}\n) u")
 
 
-_FLAGS_SQL = (
-    f"select f.id as flag_id, {_IDENTITY_SQL}, f.kind, f.identity as \"check\", f.{_q('where')}, f.key, "
-    "f.expected, f.found, f.message, f.page, f.details\n"
-    "from flags f\njoin reports r on r.id = f.report_id\njoin documents d on d.id = r.document_id"
-)
+def _flags_sql(dialect: str = "sqlite") -> str:
+    return (f"select f.id as flag_id, {_IDENTITY_SQL}, f.kind, f.identity as \"check\", f.{_q('where')}, f.key, "
+            f"{_typed('f.expected', dialect)} as expected, {_typed('f.found', dialect)} as found, f.message, f.page, "
+            "f.details\nfrom flags f\njoin reports r on r.id = f.report_id\njoin documents d on d.id = r.document_id")
 
 
-def view_sql() -> dict[str, str]:
-    """Each view's defining SELECT, in creation order (report_summary before metrics, which reads it)."""
-    out = {view: _wide_sql(table_keys(table), table) for table, view in TABLE_VIEWS.items()}
-    out["report_summary"] = _summary_sql()
-    out["metrics"] = _metrics_sql()
-    out["v_flags"] = _FLAGS_SQL
+def view_sql(dialect: str = "sqlite") -> dict[str, str]:
+    """Each view's defining SELECT for ``dialect`` (sqlite | postgresql …), in creation order (report_summary
+    before metrics, which reads it)."""
+    out = {view: _wide_sql(table_keys(table), table, dialect) for table, view in TABLE_VIEWS.items()}
+    out["report_summary"] = _summary_sql(dialect)
+    out["metrics"] = _metrics_sql(dialect)
+    out["v_flags"] = _flags_sql(dialect)
     return out
 
 

@@ -82,11 +82,18 @@ def test_canned_query_returns_the_series(server):
 
 def test_view_page_shows_column_descriptions(server):
     page = _get(f"{server}/{DATABASE}/report_summary")
-    assert "本年新收政府信息公开申请数量 · 总计" in page and "[元]" in page
+    assert "本年新收政府信息公开申请数量 · 总计 [件]" in page and "本年收费金额（元）" in page
 
 
 def test_committed_metadata_is_generated():
     assert PATH.read_text(encoding="utf-8") == render(), "run: python -m pipeline.datasette_metadata"
+
+
+def test_metadata_follows_the_database_name():
+    assert list(metadata("reports2024")["databases"]) == ["reports2024"]
+    summary = metadata("reports2024")["databases"]["reports2024"]["tables"]["report_summary"]
+    assert summary["column_labels"]["requests.received.total"] == "本年新收政府信息公开申请数量 · 总计 [件]"
+    assert summary["facets"] == ["region", "year", "issuer_kind"]
 
 
 def test_metadata_describes_real_columns_and_its_queries_run(series_db):
@@ -97,10 +104,33 @@ def test_metadata_describes_real_columns_and_its_queries_run(series_db):
             if meta.get("hidden"):
                 continue
             columns = {row[1] for row in con.execute(f"pragma table_info({view})")}
+            if "fts_table" in meta:  # the search index: Datasette's search box on it
+                assert meta["fts_table"] == view and {"title", "body"} <= columns
+                continue
             assert set(meta["columns"]) <= columns, view
             assert columns <= set(meta["columns"]), view  # every column described
+            assert set(meta["column_labels"]) == set(meta["columns"]), view
+            assert set(meta.get("facets", [])) <= columns, view
         for name, q in db["queries"].items():
-            rows = con.execute(q["sql"], {"metric": "requests.received.total", "region": ""}).fetchall()
+            rows = con.execute(q["sql"], {"metric": "requests.received.total", "region": "", "words": "信用"}
+                               ).fetchall()
             assert rows, name
     finally:
         con.close()
+
+
+def test_serve_refuses_a_missing_file_or_another_database(tmp_path, capsys):
+    from pipeline.cli import main
+    from pipeline.serve import datasette_argv
+
+    missing = tmp_path / "typo.sqlite"
+    assert main(["--db", str(missing), "serve"]) == 2
+    assert f"no database file at {missing}" in capsys.readouterr().err and not missing.exists()
+    assert main(["--db", "postgresql+psycopg://u@h/db", "serve"]) == 2
+    assert "SQLite files only" in capsys.readouterr().err
+    served = tmp_path / "reports2024.sqlite"
+    served.touch()
+    argv = datasette_argv(served, port=8123)
+    meta = json.loads(Path(argv[argv.index("--metadata") + 1]).read_text(encoding="utf-8"))
+    assert list(meta["databases"]) == ["reports2024"]
+    assert Path(argv[argv.index("--template-dir") + 1], "_table.html").is_file()
