@@ -63,7 +63,6 @@ def _plain(value: float):
     return int(value) if float(value).is_integer() else value
 
 
-def export_csv(engine: Engine, out: TextIO) -> int:
 def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = False) -> int:
     """One row per template cell of every ingested report; returns the rows written. ``labels="zh"``: Chinese
     headers; ``bom``: a UTF-8 byte-order mark first (Excel on Chinese Windows)."""
