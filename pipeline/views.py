@@ -263,7 +263,7 @@ def _summary_sql(dialect: str = "sqlite") -> str:
     middle = f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
     figures = (*HEADLINE, *(x.name for x in sums()), *(x.name for x in SHARES))
     typed = ",\n  ".join(f"{_typed('m.' + _q(k), dialect)} as {_q(k)}" for k in figures)
-    return f"select {', '.join('m.' + c for c in IDENTITY)}, m.n_flags,\n  {typed}\nfrom (\n{middle}\n) m"
+    return f"select {', '.join('m.' + c for c in IDENTITY)}, m.n_flags, m.n_corrections,\n  {typed}\nfrom (\n{middle}\n) m"
 
 
 def _metrics_sql(dialect: str = "sqlite") -> str:

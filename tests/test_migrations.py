@@ -131,7 +131,7 @@ def test_a_database_made_by_0_1_0_is_upgraded_in_place(db_url, tmp_path, capsys)
     assert main(["--db", db_url, "ingest", str(FIXTURES / "baoshan-2020-text" / "baoshan-2020-report.txt"),
                  str(FIXTURES / "hejiang-2022" / "hejiang-2022.docx")]) == 0
     # 0.1.0's reading of the Baoshan report recorded no extractor version (revision 0007): read again
-    assert ("2 file(s): 1 ingested, 0 replaced, 0 unchanged, 0 failed, 1 read again by the current extractor"
+    assert ("2 file(s): 1 ingested, 0 replaced, 0 unchanged, 0 failed, 0 not_report, 1 read again by the current extractor"
             in capsys.readouterr().out)
     assert query(db_url, "select count(*) from reports") == [(3,)]
 

@@ -120,12 +120,13 @@ def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
     text_x0 = min(ln.x0 for ln in lines)
     text_x1 = max(ln.x1 for ln in lines)
     for line in lines:
+        _units_joined(line, size)
         line.values = _figures(line, size)
     out = []
     for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
         table = _build(lines[start:stop], first_data - start, size)
         if table is not None:
-            out.append((table, [w for ln in lines[start:stop] for w in ln.words], start))
+            out.append((table, [p for ln in lines[start:stop] for w in ln.words for p in w.get("parts", [w])], start))
     return out
 
 
@@ -142,6 +143,23 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
     return lines
+
+
+_UNIT = regex.compile(r"^(?:[万亿千]?元|件|条|个|次|篇|项)$")
+
+
+def _units_joined(line: _Line, size: float) -> None:
+    """A unit printed a space after its figure ('31618.32 万元') is part of that figure's cell."""
+    out: list[dict] = []
+    for word in line.words:
+        prev = out[-1] if out else None
+        if prev is not None and _UNIT.match(word["text"]) and _is_figure(prev["text"]) \
+                and word["x0"] - prev["x1"] <= size:
+            out[-1] = {**prev, "text": f"{prev['text']} {word['text']}", "x1": word["x1"],
+                       "parts": prev.get("parts", [prev]) + [word]}
+        else:
+            out.append(word)
+    line.words = out
 
 
 def _is_figure(text: str) -> bool:
@@ -280,6 +298,9 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
+    # the column of the rows' own labels: the rightmost label column their figure lines print in
+    leaf = max((column_of(w) for d in data_rows for w in body[d].words
+                if w not in body[d].values and column_of(w) < len(label_cols)), default=0)
     pending = []
     for idx, line in enumerate(body):
         if idx in data_rows:
@@ -289,6 +310,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             rows[data_rows[joins[idx]]].append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size:
             rows[data_rows[near]].append(line)  # a line right beside a row's figures belongs to that row
+        elif leaf and all(column_of(w) < leaf for w in line.words):
+            # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
+            # go with the first row below them, the rest with the row above
+            below = [d for d in data_rows if d > idx]
+            above = [d for d in data_rows if d < idx]
+            target = below[0] if below and (_starts_row(line) or not above) else above[-1]
+            rows[data_rows[target]].append(line)
         else:
             pending.append(line)
     # A line far from any figures is a row of its own (a block heading, a header, a row printed all blank);

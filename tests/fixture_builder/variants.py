@@ -749,6 +749,9 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     ("rl-partial-rules-2021", "jinan-2023-mixed", ["partial-rules"], 64),
     ("rl-flow-split-2019", "baoshan-2020", ["flow-split"], 60),
     ("rl-flow-split-2021", "hejiang-2022", ["flow-split"], 60),
+    ("rl-stranded-header-borderless-2021", "hejiang-2022", ["stranded-header", "borderless"], 65),
+    ("rl-borderless-wrapped-labels-2021", "luxian-2022", ["borderless", "wrapped-labels"], 66),
+    ("rl-borderless-wrapped-labels-2019", "baoshan-2020", ["borderless", "wrapped-labels"], 67),
 ]
 
 
