@@ -12,6 +12,8 @@ from pipeline.views import TEXT_REUSE, is_money, key_label, metric_names
 IDENTITY_ZH = {
     "report_id": "报告编号",
     "source": "来源文件",
+    "body": "机关标识",
+    "body_label": "机关",
     "region": "地区",
     "admin_code": "区划代码",
     "region_level": "行政级别",
@@ -20,6 +22,8 @@ IDENTITY_ZH = {
     "year": "年度",
     "edition": "模板版本",
     "copy_rank": "副本序号",
+    "copies": "副本数",
+    "copies_disagree": "副本不一致的指标",
 }
 OTHER_ZH = {
     "n_flags": "问题标记数",

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.db import ReportRow as R
 from pipeline.db import SectionRow as S
-from pipeline.db import TextReuseRow
+from pipeline.db import TextReuseRow, lock
 
 THRESHOLD = 70.0  # fuzz.ratio on masked sentences; chosen on the "tune" pairs (see the module docstring)
 MIN_CHARS = 8
@@ -160,6 +160,7 @@ def refresh_text_reuse(engine: Engine) -> int:
     t = reuse_table.c
     computed = 0
     with engine.begin() as conn:
+        lock(conn, "text_reuse")  # two ingests finishing together compute it one after the other
         stored = dict(conn.execute(select(t.report_id, t.previous_report_id).where(t.section == WHOLE)).all())
         previous_of = same_body_previous_year(conn)
         texts: dict[int, list[tuple[str, str]]] = {}

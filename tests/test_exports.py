@@ -36,7 +36,7 @@ def test_view_csv_for_excel_integers_rounded_shares_bom_chinese_headers(series_d
     head, body = rows[0], rows[1:]
     assert re.search(rf"wrote {len(body)} row\(s\) of view report_summary to ", err)
     assert len(body) == query(f"sqlite:///{series_db}", "select count(*) from report_summary")[0][0] == 9
-    assert head[:3] == ["报告编号", "来源文件", "地区"] and RECEIVED_ZH in head and "副本序号" in head
+    assert head[:4] == ["报告编号", "来源文件", "机关标识", "机关"] and RECEIVED_ZH in head and "副本序号" in head
     by_source = {r[1]: dict(zip(head, r)) for r in body}
     row = by_source["baoshan-2020.docx"]
     assert row[RECEIVED_ZH] == str(truth("baoshan-2020")["cells"][RECEIVED]) == "663"  # not 663.0
@@ -108,7 +108,7 @@ def test_check_filters_and_per_kind_summary(series_db, capsys):
     assert len(out.splitlines()) == expected >= 3 and err.endswith(f"{expected} flag(s)\n")
 
     code, out, _ = _run(capsys, "--db", series_db, "check", "--year", "2019", "--kind", "identity")
-    assert out and {line.split("\t")[1] for line in out.splitlines()} == {"identity"}
+    assert out and {line.split("\t")[2] for line in out.splitlines()} == {"identity"}
     code, out, err = _run(capsys, "--db", series_db, "check", "--region", "310113", "--year", "1999")
     assert out == "" and err.strip() == "0 flag(s)"
 
