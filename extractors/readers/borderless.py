@@ -145,18 +145,25 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
     return lines
 
 
-_UNIT = regex.compile(r"^(?:[万亿千]?元|件|条|个|次|篇|项)$")
+_FIGURE_PIECE = regex.compile(r"^(?:[-−–—]?[0-9０-９][0-9０-９,，.．]*)?[亿万千]?(?:[万亿千]?元|件|条|个|次|篇|项)?$")
 
 
 def _units_joined(line: _Line, size: float) -> None:
-    """A unit printed a space after its figure ('31618.32 万元') is part of that figure's cell."""
+    """Pieces of one figure that the words split apart — a magnitude or a unit after its digits ('8' '亿' '1218'
+    '万元', '31618.32' '万元') — made one word: they are one cell's figure."""
     out: list[dict] = []
     for word in line.words:
         prev = out[-1] if out else None
-        if prev is not None and _UNIT.match(word["text"]) and _is_figure(prev["text"]) \
-                and word["x0"] - prev["x1"] <= size:
-            out[-1] = {**prev, "text": f"{prev['text']} {word['text']}", "x1": word["x1"],
-                       "parts": prev.get("parts", [prev]) + [word]}
+        gap = word["x0"] - prev["x1"] if prev is not None else None
+        if prev is not None and gap <= size and _FIGURE_PIECE.match(word["text"]) \
+                and _FIGURE_PIECE.match(prev["text"]) and not _is_figure(word["text"]) \
+                and _is_figure(prev["text"] + word["text"]):
+            joined = prev["text"] + ("" if gap < 0.3 * size else " ") + word["text"]
+            out[-1] = {**prev, "text": joined, "x1": word["x1"], "parts": prev.get("parts", [prev]) + [word]}
+        elif prev is not None and gap <= 0.3 * size and regex.search(r"[亿万千]$", prev["text"]) \
+                and _FIGURE_PIECE.match(word["text"]) and _is_figure(prev["text"] + word["text"]):
+            out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"],
+                       "parts": prev.get("parts", [prev]) + [word]}  # digits after a magnitude: 8亿 1218…
         else:
             out.append(word)
     line.words = out

@@ -693,6 +693,8 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("page-cut-group-2019", "baoshan-2020", ["page-cut-group"], 6),
     ("page-cut-group-2021", "hejiang-2022", ["page-cut-group"], 7),
     ("stranded-header-2021", "hejiang-2022", ["stranded-header"], 36),
+    ("borderless-mixed-magnitude-2019", "baoshan-2020", ["borderless", "mixed-magnitude"], 37),
+    ("borderless-stranded-header-2021", "luxian-2022", ["borderless", "stranded-header"], 38),
     ("orphan-heading-2019", "xuhui-2019-broken", ["orphan-heading"], 8),
     ("vertical-label-2019", "baoshan-2020", ["vertical-label"], 9),
     ("wps-vertical-2021", "hejiang-2022", ["wps-vertical"], 10),
