@@ -156,8 +156,8 @@ def _units_joined(line: _Line, size: float) -> None:
         prev = out[-1] if out else None
         gap = word["x0"] - prev["x1"] if prev is not None else None
         if prev is not None and gap <= size and _FIGURE_PIECE.match(word["text"]) \
-                and _FIGURE_PIECE.match(prev["text"]) and not _is_figure(word["text"]) \
-                and _is_figure(prev["text"] + word["text"]):
+                and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
+                and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
             joined = prev["text"] + ("" if gap < 0.3 * size else " ") + word["text"]
             out[-1] = {**prev, "text": joined, "x1": word["x1"], "parts": prev.get("parts", [prev]) + [word]}
         elif prev is not None and gap <= 0.3 * size and regex.search(r"[亿万千]$", prev["text"]) \
