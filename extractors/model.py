@@ -21,6 +21,7 @@ class Cell:
     colspan: int = 1
     page: int | None = None
     bbox: BBox | None = None
+    confidence: float | None = None  # OCR: the least confident character's score (0..1); None when not OCR'd
 
 
 @dataclass
