@@ -102,29 +102,47 @@ def read(path: Path, data: bytes) -> Document:
     except Exception as exc:
         raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
     sources: dict[int, list[dict]] = {}
+    marks: dict[int, list[tuple[float, float, float]]] = {}
     pages = []
     try:
         for number in range(1, len(pdf) + 1):
             bitmap = pdf[number - 1].render(scale=RENDER_DPI / 72)
             rgb = np.asarray(bitmap.to_pil().convert("RGB"))
-            pages.append(read_page(rgb, number, RENDER_DPI, sources))
+            pages.append(read_page(rgb, number, RENDER_DPI, sources, marks))
         n_pages = len(pdf)
     finally:
         pdf.close()
     if not any(pages):
         raise ReadError("scanned PDF: no text recognised on any page")
-    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources), pages=n_pages)
+    blocks = join_continued_tables(pages, sources)
+    score_cells(blocks, marks)
+    return Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
 
 
-def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[dict]] | None = None) -> list:
+def score_cells(blocks: list, marks: dict[int, list[tuple[float, float, float]]]) -> None:
+    """Every table cell with text gets the least recognition score of the characters standing in it (by page
+    and box, so cells rebuilt when tables are joined across pages keep theirs)."""
+    for table in (b for b in blocks if isinstance(b, Table)):
+        for cell in table.cells:
+            if cell.text and cell.bbox and cell.page in marks:
+                x0, top, x1, bottom = cell.bbox
+                inside = [s for cx, cy, s in marks[cell.page] if x0 <= cx <= x1 and top <= cy <= bottom]
+                cell.confidence = min(inside, default=cell.confidence)
+
+
+def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[dict]] | None = None,
+              marks: dict[int, list[tuple[float, float, float]]] | None = None) -> list:
     """Blocks (tables and paragraphs, top to bottom) of one page image (RGB uint8 at ``dpi``); word-built
-    tables are entered in ``sources`` with their words, as the PDF reader does, to join across pages."""
+    tables are entered in ``sources`` with their words, as the PDF reader does, to join across pages; every
+    character's centre and score (points) in ``marks[number]``, for :func:`score_cells`."""
     grey = prepare(rgb, dpi)
     ruled, mask = find_ruled_tables(grey, dpi)
     grey = grey.copy()
     grey[mask > 0] = 255  # a ruling next to a figure would read as a 1
     lines = recognise(grey)
     pt = 72 / dpi
+    if marks is not None:
+        marks[number] = [(ch.cx * pt, ch.cy * pt, ch.score) for ln in lines for ch in ln.chars]
     blocks: list = []
     loose: list[Line] = []
     placed: set[int] = set()

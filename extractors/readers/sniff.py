@@ -16,6 +16,7 @@ _BY_SUFFIX = {
     ".shtml": "html",
     ".txt": "text",
     ".text": "text",
+    ".ofd": "ofd",
 }
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -27,7 +28,7 @@ def sniff_format(name: str, data: bytes) -> str:
     found = _from_bytes(data)
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     promised = _BY_SUFFIX.get(suffix)
-    if promised in ("pdf", "docx", "doc") and found != promised:
+    if promised in ("pdf", "docx", "doc", "ofd") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
         raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
     if found == "zip":
@@ -42,7 +43,8 @@ def _from_bytes(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
-                return "docx" if "word/document.xml" in z.namelist() else "zip"
+                names = z.namelist()
+                return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
         except zipfile.BadZipFile:
             raise ReadError("damaged ZIP container: not a readable DOCX file") from None
     if head.startswith(_OLE_MAGIC):
