@@ -113,7 +113,7 @@ def read(path: Path, data: bytes) -> Document:
     finally:
         pdf.close()
     if not any(pages):
-        raise ReadError("scanned PDF: no text recognised on any page")
+        raise ReadError("PDF has no text layer and OCR found no text on any page")
     blocks = join_continued_tables(pages, sources)
     score_cells(blocks, marks)
     return Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
