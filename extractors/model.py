@@ -67,7 +67,7 @@ Block = Paragraph | Table
 @dataclass
 class Document:
     path: str
-    format: str  # pdf | docx | html | text
+    format: str  # pdf | docx | html | text | ofd
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
 
