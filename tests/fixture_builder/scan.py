@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -67,9 +67,9 @@ def _stamp(img: Image.Image, dpi: int, rng: random.Random) -> None:
     cy = int(rows[-1]) if len(rows) else img.height * 3 // 4
     cx = int(img.width * rng.uniform(0.6, 0.75))
     r = int(dpi * rng.uniform(0.75, 0.85))
-    layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    layer = Image.new("RGB", img.size, (255, 255, 255))
     draw = ImageDraw.Draw(layer)
-    red = (rng.randint(200, 235), rng.randint(20, 50), rng.randint(30, 60), rng.randint(170, 210))
+    red = (rng.randint(200, 235), rng.randint(20, 50), rng.randint(30, 60))
     draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=max(3, dpi // 40))
     star = [(cx + r * 0.3 * math.cos(math.pi / 2 + i * 4 * math.pi / 5),
              cy - r * 0.3 * math.sin(math.pi / 2 + i * 4 * math.pi / 5)) for i in range(5)]
@@ -80,7 +80,9 @@ def _stamp(img: Image.Image, dpi: int, rng: random.Random) -> None:
         angle = math.pi * (1.15 - 1.3 * i / (len(text) - 1))
         x, y = cx + r * 0.72 * math.cos(angle), cy - r * 0.72 * math.sin(angle)
         draw.text((x, y), ch, font=font, fill=red, anchor="mm")
-    img.paste(Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB"))
+    # inks subtract: black print under the seal stays black (multiply), as on paper; an opaque overlay would
+    # erase the print under it, which no stamp does
+    img.paste(ImageChops.multiply(img, layer))
 
 
 def _age(img: Image.Image, dpi: int, tint: tuple[int, int, int], rng: random.Random) -> Image.Image:
