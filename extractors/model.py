@@ -21,6 +21,7 @@ class Cell:
     colspan: int = 1
     page: int | None = None
     bbox: BBox | None = None
+    confidence: float | None = None  # OCR: the least confident character's score (0..1); None when not OCR'd
 
 
 @dataclass
@@ -66,7 +67,7 @@ Block = Paragraph | Table
 @dataclass
 class Document:
     path: str
-    format: str  # pdf | docx | html | text
+    format: str  # pdf | docx | html | text | ofd
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     # What the file says about itself outside the text: a page's <title>/<meta> and its 信息公开目录 table.

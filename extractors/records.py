@@ -22,6 +22,7 @@ class CellRecord:
     page: int | None = None
     grid_row: int | None = None
     grid_col: int | None = None
+    confidence: float | None = None  # OCR'd cells: the recognition score (0..1) of its least sure character
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors import regions
 from extractors.checks import check_identities
+from extractors.ocr_checks import explain_by_ocr
 from extractors.crosscheck import cross_check
 from extractors.facts import extract_facts
 from extractors.identity import Identity, normalise_years, not_report_reason, read_identity
@@ -43,7 +44,8 @@ def extract_report(doc: Document) -> Report:
     report.not_report = not_report_reason(ident, doc, len(read), sum(c.meaning in ("number", "zero") for c in read))
     if edition:
         _flag_missing_rows(report, template)
-    report.flags += check_identities(report.values(), template)
+    report.flags = explain_by_ocr(report.flags + check_identities(report.values(), template), report.cells,
+                                  template)
     report.facts, fact_flags = cross_check(extract_facts(report.sections), report.values())
     report.flags += fact_flags
     return report

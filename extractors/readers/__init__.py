@@ -38,7 +38,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
 def _readers():
     # Imported lazily so that reading a text file does not pay for pdfminer's import.
-    from extractors.readers import doc, docx, html, markdown, pdf, text
+    from extractors.readers import doc, docx, html, markdown, ofd, pdf, text
 
     return {"pdf": pdf.read, "docx": docx.read, "doc": doc.read, "html": html.read, "text": text.read,
-            "markdown": markdown.read}
+            "markdown": markdown.read, "ofd": ofd.read}

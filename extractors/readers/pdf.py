@@ -34,7 +34,9 @@ def read(path: Path, data: bytes) -> Document:
         pages = [_read_page(page, number, sources) for number, page in enumerate(pdf.pages, start=1)]
         n_pages = len(pdf.pages)
         if not any(p.chars for p in pdf.pages):
-            raise ReadError("PDF has no text layer (a scan): OCR is needed to read it")
+            from extractors.readers import ocr  # a scan: read by OCR (imported here: onnxruntime is heavy)
+
+            return ocr.read(path, data)
     return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources), pages=n_pages)
 
 

@@ -19,6 +19,7 @@ _BY_SUFFIX = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".ofd": "ofd",
 }
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _FRAGMENT = re.compile(rb"<(?:p|div|span|h[1-6]|center|article|section|body|meta|font|strong|br|style)\b")
@@ -31,7 +32,7 @@ def sniff_format(name: str, data: bytes) -> str:
     found = _from_bytes(data)
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     promised = _BY_SUFFIX.get(suffix)
-    if promised in ("pdf", "docx", "doc") and found != promised:
+    if promised in ("pdf", "docx", "doc", "ofd") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
         raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
     if promised == "markdown" and found in ("text", "html"):  # Markdown may open with an HTML table
@@ -48,7 +49,8 @@ def _from_bytes(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
-                return "docx" if "word/document.xml" in z.namelist() else "zip"
+                names = z.namelist()
+                return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
         except zipfile.BadZipFile:
             raise ReadError("damaged ZIP container: not a readable DOCX file") from None
     if head.startswith(_OLE_MAGIC):

@@ -1,0 +1,234 @@
+"""Scanned pages (no text layer) read by OCR into the ordinary document model.
+
+A page image is prepared (seal ink out, deskewed: :mod:`extractors.readers.scan`), its ruled tables found
+(:mod:`extractors.readers.rulings`) and their rulings whitened, then recognised by RapidOCR (PP-OCR models that
+ship inside the ``rapidocr`` wheel, run on onnxruntime with one thread, so nothing is fetched at run time and a
+worker uses one core). Every recognised character keeps its box and confidence: characters go into the ruled
+cell they stand in; the rest become word dicts (text, x0, x1, top, bottom in page points) for the same
+borderless assembly the PDF reader uses, and what is left are paragraphs. A cell's ``confidence`` is its least
+confident character's.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from extractors.model import BBox, Document, Table
+from extractors.readers.borderless import find_borderless_tables
+from extractors.readers.errors import ReadError
+from extractors.readers.pdf import _FURNITURE, _paragraphs, grid_from_boxes, join_continued_tables
+from extractors.readers.rulings import find_ruled_tables
+from extractors.readers.scan import prepare
+
+# What OCR makes of a printed figure: a dash (blank cell) read as 一, letters that look like digits.
+_DASH = regex.compile(r"^[一－ー_~〜-]{1,3}$")
+_FIGURE_LIKE = regex.compile(r"^[\dOoDIl|SB,，.]+$")
+_AS_DIGIT = str.maketrans("OoDIl|SB，", "00011158,")
+
+RENDER_DPI = 200  # pages of an image-only PDF are rendered at this resolution for recognition
+_WORD_GAP = 0.6  # a gap wider than this many line heights between two characters separates two words
+
+
+@dataclass
+class Char:
+    text: str
+    score: float
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in pixels
+
+    @property
+    def cx(self) -> float:
+        return (self.box[0] + self.box[2]) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.box[1] + self.box[3]) / 2
+
+
+@dataclass
+class Line:
+    chars: list[Char]
+    box: tuple[float, float, float, float]
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+
+@functools.cache
+def _engine():
+    from rapidocr import RapidOCR
+
+    return RapidOCR(params={
+        "Global.log_level": "error",
+        "Global.use_cls": False,  # pages are upright once deskewed
+        "Global.text_score": 0.3,  # keep doubtful lines: a cell read with low confidence is flagged, not dropped
+        # detection on the page scaled to at most 1280 px (about 110 dpi, enough to find 9 pt text); recognition
+        # still reads each text box from the full-resolution page
+        "Det.limit_type": "max",
+        "Det.limit_side_len": 1280,
+        "EngineConfig.onnxruntime.intra_op_num_threads": 1,  # one core per worker: parallelism is the pool's
+        "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+    })
+
+
+def recognise(grey: np.ndarray) -> list[Line]:
+    """Text lines of a greyscale page image, each with its characters' boxes and scores (pixels)."""
+    result = _engine()(np.dstack([grey] * 3), return_word_box=True)
+    if result.boxes is None:
+        return []
+    lines = []
+    for box, words in zip(result.boxes, result.word_results):
+        chars = []
+        for text, score, quad in words:
+            xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+            # a group of several characters (a Latin word) keeps one box; split it evenly so each char has one
+            x0, x1, n = min(xs), max(xs), max(len(text), 1)
+            chars += [Char(ch, float(score), (x0 + (x1 - x0) * i / n, min(ys), x0 + (x1 - x0) * (i + 1) / n,
+                                               max(ys))) for i, ch in enumerate(text)]
+        if chars:
+            xs, ys = [p[0] for p in box], [p[1] for p in box]
+            lines.append(Line(chars, (min(xs), min(ys), max(xs), max(ys))))
+    return lines
+
+
+def read(path: Path, data: bytes) -> Document:
+    """An image-only PDF: each page rendered at RENDER_DPI and read as a scanned page."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(io.BytesIO(data))
+    except Exception as exc:
+        raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
+    sources: dict[int, list[dict]] = {}
+    marks: dict[int, list[tuple[float, float, float]]] = {}
+    pages = []
+    try:
+        for number in range(1, len(pdf) + 1):
+            bitmap = pdf[number - 1].render(scale=RENDER_DPI / 72)
+            rgb = np.asarray(bitmap.to_pil().convert("RGB"))
+            pages.append(read_page(rgb, number, RENDER_DPI, sources, marks))
+        n_pages = len(pdf)
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise ReadError("PDF has no text layer and OCR found no text on any page")
+    blocks = join_continued_tables(pages, sources)
+    score_cells(blocks, marks)
+    return Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
+
+
+def score_cells(blocks: list, marks: dict[int, list[tuple[float, float, float]]]) -> None:
+    """Every table cell with text gets the least recognition score of the characters standing in it (by page
+    and box, so cells rebuilt when tables are joined across pages keep theirs)."""
+    for table in (b for b in blocks if isinstance(b, Table)):
+        for cell in table.cells:
+            if cell.text and cell.bbox and cell.page in marks:
+                x0, top, x1, bottom = cell.bbox
+                inside = [s for cx, cy, s in marks[cell.page] if x0 <= cx <= x1 and top <= cy <= bottom]
+                cell.confidence = min(inside, default=cell.confidence)
+
+
+def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[dict]] | None = None,
+              marks: dict[int, list[tuple[float, float, float]]] | None = None) -> list:
+    """Blocks (tables and paragraphs, top to bottom) of one page image (RGB uint8 at ``dpi``); word-built
+    tables are entered in ``sources`` with their words, as the PDF reader does, to join across pages; every
+    character's centre and score (points) in ``marks[number]``, for :func:`score_cells`."""
+    grey = prepare(rgb, dpi)
+    ruled, mask = find_ruled_tables(grey, dpi)
+    grey = grey.copy()
+    grey[mask > 0] = 255  # a ruling next to a figure would read as a 1
+    lines = recognise(grey)
+    pt = 72 / dpi
+    if marks is not None:
+        marks[number] = [(ch.cx * pt, ch.cy * pt, ch.score) for ln in lines for ch in ln.chars]
+    blocks: list = []
+    loose: list[Line] = []
+    placed: set[int] = set()
+    for found in ruled:
+        table = _ruled_table(found.cells, [ln for ln in lines if _inside(ln, found.bbox)], number, pt)
+        placed |= {id(ln) for ln in lines if _inside(ln, found.bbox)}
+        if table.cells:
+            blocks.append(table)
+    loose = [ln for ln in lines if id(ln) not in placed]
+    words = [w for ln in loose for w in _words(ln, pt)]
+    used: set[int] = set()
+    for table, table_words in find_borderless_tables(words, number):
+        blocks.append(table)
+        used |= {id(w) for w in table_words}
+        if sources is not None:
+            sources[id(table)] = table_words
+    rest = [{"text": ln.text, "x0": ln.box[0] * pt, "x1": ln.box[2] * pt, "top": ln.box[1] * pt,
+             "bottom": ln.box[3] * pt} for ln in loose
+            if not any(id(w) in used for w in words if w["line"] is ln)]
+    rest = sorted((r for r in rest if not _FURNITURE.match(r["text"])), key=lambda r: (r["top"], r["x0"]))
+    if rest:
+        blocks += _paragraphs(rest, number, rgb.shape[1] * pt)
+    blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
+    return blocks
+
+
+def figure_text(text: str) -> str:
+    """A cell's recognised text with OCR's confusions of figures undone: a lone dash-like stroke (一) is the
+    printed blank —; in a run of digits, O/o/D read as 0, I/l/| as 1, S as 5, B as 8 (a lone O, D, I, l
+    too). Anything else, labels included, is returned as read."""
+    if _DASH.match(text):
+        return "—"
+    if _FIGURE_LIKE.match(text) and (regex.search(r"\d", text) or text in ("O", "o", "D", "I", "l", "|")):
+        return text.translate(_AS_DIGIT)
+    return text
+
+
+def _inside(line: Line, box: tuple[int, int, int, int]) -> bool:
+    cx, cy = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _ruled_table(cells: list[tuple[int, int, int, int]], lines: list[Line], page: int, pt: float) -> Table:
+    """Characters into the ruled cell holding their centre; a cell's lines joined with newlines as pdfplumber
+    joins a wrapped cell; its confidence is its least confident character's."""
+    held: dict[int, list[tuple[Line, Char]]] = {i: [] for i in range(len(cells))}
+    for line in lines:
+        for ch in line.chars:
+            for i, (x0, top, x1, bottom) in enumerate(cells):
+                if x0 <= ch.cx <= x1 and top <= ch.cy <= bottom:
+                    held[i].append((line, ch))
+                    break
+    boxes: list[tuple[BBox, str]] = []
+    scores: dict[BBox, float | None] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        bbox = (x0 * pt, top * pt, x1 * pt, bottom * pt)
+        by_line: dict[int, list[Char]] = {}
+        order: list[Line] = []
+        for line, ch in held[i]:
+            if id(line) not in by_line:
+                order.append(line)
+            by_line.setdefault(id(line), []).append(ch)
+        order.sort(key=lambda ln: ln.box[1])
+        text = "\n".join("".join(c.text for c in sorted(by_line[id(ln)], key=lambda c: c.cx)) for ln in order)
+        boxes.append((bbox, "\n".join(figure_text(t) for t in text.split("\n"))))
+        scores[bbox] = min((ch.score for _, ch in held[i]), default=None)
+    table = grid_from_boxes(boxes, page)
+    for cell in table.cells:
+        cell.confidence = scores.get(cell.bbox)
+    return table
+
+
+def _words(line: Line, pt: float) -> list[dict]:
+    """A text line cut into words where characters stand apart (columns of a borderless table), as word
+    dicts in page points with their least confident character's score."""
+    height = line.box[3] - line.box[1]
+    groups: list[list[Char]] = []
+    for ch in sorted(line.chars, key=lambda c: c.cx):
+        if groups and ch.box[0] - groups[-1][-1].box[2] <= _WORD_GAP * height:
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    return [{"text": figure_text("".join(c.text for c in g)), "x0": g[0].box[0] * pt, "x1": g[-1].box[2] * pt,
+             "top": line.box[1] * pt, "bottom": line.box[3] * pt, "confidence": min(c.score for c in g),
+             "line": line} for g in groups]

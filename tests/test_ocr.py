@@ -1,0 +1,128 @@
+"""Scanned reports (image-only PDFs made by tests/fixture_builder/scan.py from our truths: tilted, blurred,
+noisy, JPEG, tinted paper, a red seal on one) read by OCR through the full pipeline, exactly as the truth."""
+
+from __future__ import annotations
+
+import functools
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extractors.readers import read_document
+from extractors.report import extract_report
+from extractors.readers.ocr import figure_text
+from extractors.readers.scan import rotate, skew_angle, suppress_seals
+from extractors.template import load_template
+
+SCANS = Path(__file__).parent / "fixtures" / "scans"
+CASES = sorted(SCANS.glob("*/*-scan.pdf"))
+
+
+@functools.cache
+def _document(path: Path):
+    return read_document(path)  # OCR is slow: each scan is read once for all the tests
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[p.name for p in CASES])
+def case(request):
+    path = request.param
+    truth = json.loads((path.parent / "truth.json").read_text(encoding="utf-8"))
+    return extract_report(_document(path)), truth
+
+
+def test_both_editions_are_covered():
+    editions = {json.loads((p.parent / "truth.json").read_text(encoding="utf-8"))["edition"] for p in CASES}
+    assert editions == {"ed2019", "ed2021"}
+
+
+def test_every_template_cell_equals_truth(case):
+    report, truth = case
+    values = report.values()
+    assert set(values) == set(load_template().keys(truth["edition"], other_split=truth["other_split"]))
+    wrong = {k: (v, values.get(k), report.cell(k).raw) for k, v in truth["cells"].items()
+             if (None if v is None else Decimal(str(v))) != values.get(k)}
+    assert wrong == {}
+
+
+def test_region_year_edition(case):
+    report, truth = case
+    assert (report.region, report.year, report.edition) == (truth["region"], truth["year"], truth["edition"])
+
+
+def test_exactly_the_expected_flags(case):
+    report, truth = case
+    got = sorted((f.kind, f.identity, f.where) for f in report.flags)
+    assert got == sorted((f["kind"], f.get("identity"), f.get("where")) for f in truth.get("expected_flags", []))
+
+
+def test_cells_keep_page_and_confidence():
+    doc = _document(CASES[0])
+    cells = [c for t in doc.tables for c in t.cells if c.text]
+    assert cells and all(c.page for c in cells)
+    assert all(c.confidence is not None and 0 < c.confidence <= 1 for c in cells)
+
+
+@pytest.mark.parametrize("read, expected", [("一", "—"), ("1O3", "103"), ("2l", "21"), ("S6", "56"), ("B", "B"),
+                                            ("O", "0"), ("结果维持", "结果维持"), ("56.78", "56.78")])
+def test_figures_misread_as_letters_read_as_digits(read, expected):
+    assert figure_text(read) == expected
+
+
+def test_deskew_finds_the_tilt():
+    page = np.full((800, 600), 255, np.uint8)
+    page[100:700:20, 80:520] = 0  # lines of "text"
+    for tilt in (-1.2, 0.4, 1.5):
+        assert abs(skew_angle(rotate(page, tilt)) + tilt) <= 0.1
+
+
+def test_seal_ink_is_removed_and_black_ink_kept():
+    import cv2
+
+    page = np.full((400, 400, 3), 255, np.uint8)
+    cv2.putText(page, "88", (150, 220), cv2.FONT_HERSHEY_SIMPLEX, 2, (0, 0, 0), 5)
+    cv2.circle(page, (200, 200), 120, (220, 30, 40), 8)  # the seal's ring, over the figures
+    cv2.rectangle(page, (10, 10), (390, 30), (220, 30, 40), -1)  # a red title bar: not a seal, kept
+    clean = suppress_seals(page, dpi=200)
+    assert (clean[200 - 120, 200] == 255).all()  # ring gone
+    assert (clean[..., 0] < 80).sum() == (page[..., 0] < 80).sum()  # black strokes untouched
+    assert (clean[20, 200] == page[20, 200]).all()
+
+
+def _broken_report():
+    from extractors import read_report
+
+    return read_report(Path(__file__).parent / "fixtures" / "xuhui-2019-broken" / "xuhui-2019-broken.pdf")
+
+
+def _with_confidence(report, key: str, confidence: float):
+    from extractors.checks import check_identities
+    from extractors.ocr_checks import explain_by_ocr
+
+    for cell in report.cells:
+        cell.confidence = confidence if cell.key == key else 0.99
+    template = load_template()
+    flags = [f for f in report.flags if f.kind != "identity"]
+    return explain_by_ocr(flags + check_identities(report.values(), template), report.cells, template)
+
+
+def test_a_doubtful_cell_explaining_a_break_is_an_ocr_flag_and_keeps_its_value():
+    report = _broken_report()
+    read = report.cell("appeals.review.total").value
+    flags = _with_confidence(report, "appeals.review.total", 0.6)
+    ocr = [f for f in flags if f.kind == "ocr"]
+    assert [(f.key, f.found, f.expected) for f in ocr] == [("appeals.review.total", read, read - 1)]
+    assert ("identity", "appeals.group_total", "review") not in {(f.kind, f.identity, f.where) for f in flags}
+    assert report.cell("appeals.review.total").value == read  # the figure stays as read
+    # the other breaks are not this cell's: they stay identity flags
+    assert {(f.identity, f.where) for f in flags if f.kind == "identity"} == {
+        ("requests.row_total", "received"), ("requests.balance", "natural_person")}
+
+
+def test_a_confident_cell_or_one_whose_change_breaks_another_identity_is_no_ocr_flag():
+    report = _broken_report()
+    assert not [f for f in _with_confidence(report, "appeals.review.total", 0.99) if f.kind == "ocr"]
+    # received.total is 1 too high, but 1 less would break requests.balance@total, which holds as printed
+    assert not [f for f in _with_confidence(report, "requests.received.total", 0.5) if f.kind == "ocr"]
