@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
     p.add_argument("--prune", action="store_true", help="then forget the stored documents under PATHs whose "
                    "files are gone")
+    p.add_argument("--follow-links", action="store_true", help="in a folder, read symbolic links that point out "
+                   "of it too (skipped by default; a path named here is always read)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
@@ -87,24 +89,30 @@ def _ingest(args) -> int:
             print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
         elif outcome.status == "not_report":
             print(f"not a report {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == "skipped":
+            print(f"skipped {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
+            print(f"unchanged {outcome.path} — {outcome.reason}")
         elif not args.quiet:
             r = outcome.report
             what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
             print(f"{outcome.status:9} {outcome.path}{what}")
 
-    outcomes = ingest(args.paths, engine, on_outcome=show)
-    statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
+    outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
+    statuses = ("ingested", "replaced", "unchanged", "failed", "not_report", "skipped")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
           + (f", {reread} read again by the current extractor" if reread else ""))
     for o in outcomes:
-        if o.status == "failed":
-            print(f"  failed {o.path}: {o.reason}")
+        if o.status in ("failed", "skipped"):
+            print(f"  {o.status} {o.path}: {o.reason}")
+        elif o.status == "unchanged" and o.reason:
+            print(f"  unchanged {o.path}: {o.reason}")
     if args.prune:
         for path in prune(args.paths, engine):
             print(f"forgot    {path} (file gone)")
-    return 0 if any(o.status != "failed" for o in outcomes) else 1  # nothing read at all is an error
+    return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
 
 def _forget(args) -> int:

@@ -1,0 +1,107 @@
+"""Hostile and odd inputs (issue 12): nothing read from outside the folder the user named, special files never
+opened, encodings and PDF variants read like their plain copies, a bad --db refused in one line. Real files in
+tmp_path, a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.ingest import ingest, iter_inputs
+from pipeline.db import connect
+from tests.conftest import FIXTURES, query
+
+REPORT = FIXTURES / "baoshan-2020-text" / "baoshan-2020-report.txt"
+SECRET = "root:x:0:0:root:/root:/bin/bash 这是文件夹之外的秘密"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """raw/ holds one report; outside/ (not named) holds a secret and another report; raw/ links to both."""
+    raw, outside = tmp_path / "raw", tmp_path / "outside"
+    (raw / "sub").mkdir(parents=True)
+    outside.mkdir()
+    shutil.copy(REPORT, raw / "report.txt")
+    (outside / "passwd.txt").write_text(SECRET, encoding="utf-8")
+    shutil.copy(FIXTURES / "baoshan-2021" / "baoshan-2021.docx", outside / "elsewhere.docx")
+    (raw / "x.txt").symlink_to(outside / "passwd.txt")
+    (raw / "sub" / "elsewhere.docx").symlink_to(outside / "elsewhere.docx")
+    (raw / "outdir").symlink_to(outside, target_is_directory=True)
+    (raw / "z-inside-link.txt").symlink_to(raw / "report.txt")
+    (raw / "loop").symlink_to(raw, target_is_directory=True)
+    (raw / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(raw / "pipe.txt")
+    return raw
+
+
+def _stored_text(db: str) -> str:
+    return "\n".join(str(r) for r in query(db, "select path, name, error from documents")) + "\n".join(
+        t for (t,) in query(db, "select text from sections"))
+
+
+def test_a_walked_folder_reads_nothing_from_outside_it(tree, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    assert main(["--db", db, "ingest", str(tree)]) == 0
+    out = capsys.readouterr()
+    skipped = {line.split(": ", 1)[0].split()[-1]: line.split(": ", 1)[1]
+               for line in out.out.splitlines() if line.startswith("  skipped ")}
+    assert set(skipped) == {str(tree / n) for n in ("x.txt", "sub/elsewhere.docx", "outdir", "broken.txt",
+                                                    "pipe.txt")}
+    assert "outside the folder" in skipped[str(tree / "x.txt")]
+    assert "--follow-links" in skipped[str(tree / "sub" / "elsewhere.docx")]
+    assert "folder outside" in skipped[str(tree / "outdir")]
+    assert "broken symbolic link" in skipped[str(tree / "broken.txt")]
+    assert "FIFO" in skipped[str(tree / "pipe.txt")]
+    assert all(f"skipped {tree / n}" in out.err for n in ("x.txt", "pipe.txt"))
+    assert "5 skipped" in out.out
+    stored = _stored_text(db)
+    assert "秘密" not in stored and "outside" not in stored and "elsewhere" not in stored
+    # the link to a file inside is read: the same bytes as report.txt, so a duplicate of it
+    assert f"unchanged {tree / 'z-inside-link.txt'}: duplicate of {tree / 'report.txt'}" in out.out
+    assert query(db, "select name, status from documents") == [("report.txt", "ingested")]
+
+
+def test_follow_links_reads_links_out_of_the_folder_but_never_special_files(tree, tmp_path):
+    db = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    outcomes = {Path(o.path).relative_to(tree).as_posix(): o
+                for o in ingest([tree], connect(db), follow_links=True)}
+    # read through the folder link first (walk order), then met again as the same bytes through the file links
+    assert outcomes["outdir/passwd.txt"].status == "not_report"
+    assert outcomes["outdir/elsewhere.docx"].status == "ingested"
+    assert (outcomes["x.txt"].status, outcomes["x.txt"].reason) == (
+        "unchanged", f"duplicate of {tree / 'outdir' / 'passwd.txt'}")
+    assert outcomes["sub/elsewhere.docx"].reason == f"duplicate of {tree / 'outdir' / 'elsewhere.docx'}"
+    assert outcomes["pipe.txt"].status == "skipped" and outcomes["broken.txt"].status == "skipped"
+    assert not any(k.startswith("loop/") for k in outcomes)  # a link loop is walked once
+
+
+def test_a_path_named_on_the_command_line_is_read_even_a_link(tree, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    assert main(["--db", db, "ingest", str(tree / "sub" / "elsewhere.docx")]) == 0
+    assert "1 ingested" in capsys.readouterr().out
+    # a FIFO named on the command line is not opened either (opening it would wait for a writer for ever)
+    assert main(["--db", db, "ingest", str(tree / "pipe.txt")]) == 1
+    out = capsys.readouterr().out
+    assert f"skipped {tree / 'pipe.txt'}: not a regular file (FIFO): not opened" in out
+    assert dict(iter_inputs([tree / "pipe.txt", "/dev/null"])) == {
+        tree / "pipe.txt": "not a regular file (FIFO): not opened",
+        Path("/dev/null"): "not a regular file (device): not opened"}
+
+
+def test_a_byte_identical_copy_is_reported_as_a_duplicate(tmp_path, capsys):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(REPORT, folder / "a.txt")
+    shutil.copy(REPORT, folder / "b-copy.txt")
+    db = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    assert main(["--db", db, "ingest", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "1 ingested, 0 replaced, 1 unchanged" in out
+    assert f"unchanged {folder / 'b-copy.txt'} — duplicate of {folder / 'a.txt'}" in out
+    main(["--db", db, "ingest", str(folder)])  # again: a.txt is itself, b-copy.txt still a copy of it
+    out = capsys.readouterr().out
+    assert f"duplicate of {folder / 'a.txt'}" in out and f"{folder / 'a.txt'} — duplicate" not in out
