@@ -105,3 +105,74 @@ def test_a_byte_identical_copy_is_reported_as_a_duplicate(tmp_path, capsys):
     main(["--db", db, "ingest", str(folder)])  # again: a.txt is itself, b-copy.txt still a copy of it
     out = capsys.readouterr().out
     assert f"duplicate of {folder / 'a.txt'}" in out and f"{folder / 'a.txt'} — duplicate" not in out
+
+
+# --- encodings and PDF variants: read like the plain copy, cell for cell -------------------------------------
+
+def _cells(path: Path) -> dict[str, tuple]:
+    from extractors import extract_report, read_document
+
+    report = extract_report(read_document(path))
+    return {c.key: (c.value, c.meaning, c.raw) for c in report.cells if c.key}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_text_reads_like_its_utf8_copy(tmp_path, encoding):
+    """With a BOM (utf-16, utf-32: Python writes one) and without (the -le/-be codecs)."""
+    text = REPORT.read_text(encoding="utf-8")
+    wide = tmp_path / f"report-{encoding}.txt"
+    wide.write_bytes(text.encode(encoding))
+    plain = _cells(REPORT)
+    assert len(plain) == 198 and _cells(wide) == plain
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32-le"])
+def test_a_utf16_page_is_read_as_html(tmp_path, encoding):
+    page = FIXTURES / "baoshan-2020" / "baoshan-2020.html"
+    wide = tmp_path / "page.html"
+    wide.write_bytes(page.read_text(encoding="utf-8").encode(encoding))
+    assert _cells(wide) == _cells(page)
+
+
+def test_binary_with_nul_bytes_is_still_refused(tmp_path):
+    from extractors import ReadError, read_document
+
+    blob = tmp_path / "blob.txt"
+    blob.write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(ReadError, match="binary data"):
+        read_document(blob)
+
+
+PDFS = [FIXTURES / "baoshan-2020" / "baoshan-2020.pdf", FIXTURES / "hejiang-2022" / "hejiang-2022.pdf"]
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-40", "RC4-128", "AES-128", "AES-256-R5", "AES-256"])
+@pytest.mark.parametrize("plain", PDFS, ids=lambda p: p.stem)
+def test_an_owner_password_pdf_reads_like_its_plain_copy(tmp_path, plain, algorithm):
+    """Encrypted with an owner password only (permissions), empty user password: any reader opens it."""
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="owner-only", algorithm=algorithm)
+    locked = tmp_path / plain.name
+    with open(locked, "wb") as out:
+        writer.write(out)
+    assert b"/Encrypt" in locked.read_bytes() and locked.read_bytes() != plain.read_bytes()
+    assert _cells(locked) == _cells(plain)
+
+
+@pytest.mark.parametrize("source", [PDFS[0], FIXTURES / "baoshan-2020" / "baoshan-2020.docx",
+                                    FIXTURES / "baoshan-2020" / "baoshan-2020.html", REPORT], ids=lambda p: p.suffix)
+def test_the_case_of_a_suffix_never_changes_the_reading(tmp_path, source):
+    expected = _cells(source)
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for suffix in (source.suffix.upper(), source.suffix.title()):
+        copy = folder / f"{suffix.lstrip('.')}{suffix}"
+        shutil.copy(source, copy)
+        assert _cells(copy) == expected
+    # a folder walk picks them up too, and stores the same cells as the lower-case name
+    db = f"sqlite:///{tmp_path / 'g.sqlite'}"
+    outcomes = ingest([folder], connect(db))
+    assert [o.status for o in outcomes] == ["ingested", "unchanged"]
+    stored = {k: v for k, v in query(db, "select key, value from cells where key is not null")}
+    assert stored == {k: v[0] for k, v in expected.items()}
