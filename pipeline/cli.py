@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, review, search, serve
-from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gongkai export | head`: the reader left, which is not an error
         sys.stdout = open(os.devnull, "w")
         return 0
+    except DatabaseError as exc:  # a --db that cannot be used: one line, no traceback
+        print(f"gongkai {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 def _ingest(args) -> int:
@@ -99,11 +102,13 @@ def _ingest(args) -> int:
             print(f"{outcome.status:9} {outcome.path}{what}")
 
     outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
-    statuses = ("ingested", "replaced", "unchanged", "failed", "not_report", "skipped")
+    statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
+    skipped = sum(o.status == "skipped" for o in outcomes)  # links out of a folder, special files: not opened
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
-          + (f", {reread} read again by the current extractor" if reread else ""))
+          + (f", {reread} read again by the current extractor" if reread else "")
+          + (f", {skipped} skipped" if skipped else ""))
     for o in outcomes:
         if o.status in ("failed", "skipped"):
             print(f"  {o.status} {o.path}: {o.reason}")
@@ -140,7 +145,7 @@ def version_line() -> str:
 
 
 def _export(args) -> int:
-    engine = connect(args.db)
+    engine = connect(args.db, create=False)
     try:
         if args.format == "parquet":
             for path, rows in export_views(engine, "parquet", args.output or "data/export"):
@@ -175,7 +180,7 @@ def _export(args) -> int:
 def _check(args) -> int:
     """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
     every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
-    engine = connect(args.db)
+    engine = connect(args.db, create=False)
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
                     FlagRow.report_id)

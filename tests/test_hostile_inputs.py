@@ -176,3 +176,78 @@ def test_the_case_of_a_suffix_never_changes_the_reading(tmp_path, source):
     assert [o.status for o in outcomes] == ["ingested", "unchanged"]
     stored = {k: v for k, v in query(db, "select key, value from cells where key is not null")}
     assert stored == {k: v[0] for k, v in expected.items()}
+
+
+# --- a --db that cannot be used: one line naming it, exit 1, nothing created, nothing touched ----------------
+
+READ_COMMANDS = [["export"], ["check"], ["search", "信用"], ["compare", "--metric", "requests.received.total",
+                 "--by", "year"], ["review"], ["diff", "宝山区 2020", "宝山区 2021"]]
+
+
+def _bad_databases(folder: Path) -> dict[str, tuple[str, str]]:
+    """name -> (--db, what the line must say)."""
+    import sqlite3
+
+    folder.mkdir()
+    (folder / "notes.sqlite").write_text("not a database\n", encoding="utf-8")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "a-folder.sqlite").mkdir()
+    other = sqlite3.connect(folder / "other-app.sqlite")  # another application's: a documents table of its own
+    other.executescript("create table documents (id integer primary key, title text, body text);"
+                        "insert into documents values (1, 'minutes', 'text'); create table tags (name text);")
+    other.commit()
+    other.close()
+    alembic = sqlite3.connect(folder / "other-alembic.sqlite")  # another application that uses alembic too
+    alembic.executescript("create table alembic_version (version_num varchar(32) not null);"
+                          "insert into alembic_version values ('9f1c2d3e4b5a'); create table users (id integer);")
+    alembic.commit()
+    alembic.close()
+    return {
+        "missing": (str(folder / "typo.sqlite"), "no such database file"),
+        "missing-folder": (str(folder / "nowhere" / "typo.sqlite"), "no such database file"),
+        "text": (str(folder / "notes.sqlite"), "not a SQLite database file"),
+        "png": (str(folder / "picture.png"), "not a SQLite database file"),
+        "folder": (str(folder / "a-folder.sqlite"), "a folder, not a database file"),
+        "other-app": (str(folder / "other-app.sqlite"), "not a gongkai database"),
+        "other-alembic": (str(folder / "other-alembic.sqlite"), "is not one of gongkai's"),
+        "unknown-scheme": ("foo://host/db", "NoSuchModuleError"),
+        "missing-driver": ("mysql://user@localhost/gongkai", "No module named"),
+    }
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS + [["ingest", str(REPORT)]], ids=lambda c: c[0])
+def test_a_database_that_cannot_be_used_is_one_line_and_exit_1(tmp_path, capsys, command):
+    folder = tmp_path / "dbs"
+    cases = _bad_databases(folder)
+    if command[0] == "ingest":  # ingest creates a missing file: that is how a database begins
+        cases = {k: v for k, v in cases.items() if not k.startswith("missing")}
+    before = _snapshot(folder)
+    for name, (db, reason) in cases.items():
+        assert main(["--db", db, *command]) == 1, name
+        out = capsys.readouterr()
+        lines = out.err.strip().splitlines()
+        assert len(lines) == 1 and db.split("://")[-1] in lines[0] and reason in lines[0], (name, out.err)
+        assert "Traceback" not in out.err and out.out == ""
+    assert _snapshot(folder) == before  # nothing created, nothing written, nothing migrated
+
+
+def test_serve_refuses_what_is_not_a_gongkai_sqlite_file(tmp_path, capsys):
+    """Refused before Datasette is started (the process would become Datasette)."""
+    cases = _bad_databases(tmp_path / "dbs")
+    for name in ("text", "png", "other-app", "other-alembic"):
+        db, reason = cases[name]
+        assert main(["--db", db, "serve", "--port", "1"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and db in err and reason in err
+
+
+def test_a_read_command_on_a_gongkai_database_still_works_and_ingest_still_creates_one(tmp_path, capsys):
+    db = tmp_path / "new" / "g.sqlite"
+    assert main(["--db", str(db), "ingest", str(REPORT)]) == 0 and db.is_file()
+    capsys.readouterr()
+    assert main(["--db", str(db), "check"]) == 0
+    assert main(["--db", f"sqlite:///{db}", "search", "信用"]) == 0
