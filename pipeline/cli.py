@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, review, search, serve
-from pipeline.db import DEFAULT_DB, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
     p.add_argument("--prune", action="store_true", help="then forget the stored documents under PATHs whose "
                    "files are gone")
+    p.add_argument("--follow-links", action="store_true", help="in a folder, read symbolic links that point out "
+                   "of it too (skipped by default; a path named here is always read)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
@@ -77,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gongkai export | head`: the reader left, which is not an error
         sys.stdout = open(os.devnull, "w")
         return 0
+    except DatabaseError as exc:  # a --db that cannot be used: one line, no traceback
+        print(f"gongkai {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 def _ingest(args) -> int:
@@ -87,24 +92,32 @@ def _ingest(args) -> int:
             print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
         elif outcome.status == "not_report":
             print(f"not a report {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == "skipped":
+            print(f"skipped {outcome.path}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
+            print(f"unchanged {outcome.path} — {outcome.reason}")
         elif not args.quiet:
             r = outcome.report
             what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
             print(f"{outcome.status:9} {outcome.path}{what}")
 
-    outcomes = ingest(args.paths, engine, on_outcome=show)
+    outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
+    skipped = sum(o.status == "skipped" for o in outcomes)  # links out of a folder, special files: not opened
     print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
-          + (f", {reread} read again by the current extractor" if reread else ""))
+          + (f", {reread} read again by the current extractor" if reread else "")
+          + (f", {skipped} skipped" if skipped else ""))
     for o in outcomes:
-        if o.status == "failed":
-            print(f"  failed {o.path}: {o.reason}")
+        if o.status in ("failed", "skipped"):
+            print(f"  {o.status} {o.path}: {o.reason}")
+        elif o.status == "unchanged" and o.reason:
+            print(f"  unchanged {o.path}: {o.reason}")
     if args.prune:
         for path in prune(args.paths, engine):
             print(f"forgot    {path} (file gone)")
-    return 0 if any(o.status != "failed" for o in outcomes) else 1  # nothing read at all is an error
+    return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
 
 def _forget(args) -> int:
@@ -132,7 +145,7 @@ def version_line() -> str:
 
 
 def _export(args) -> int:
-    engine = connect(args.db)
+    engine = connect(args.db, create=False)
     try:
         if args.format == "parquet":
             for path, rows in export_views(engine, "parquet", args.output or "data/export"):
@@ -167,7 +180,7 @@ def _export(args) -> int:
 def _check(args) -> int:
     """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
     every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
-    engine = connect(args.db)
+    engine = connect(args.db, create=False)
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
                     FlagRow.report_id)

@@ -484,7 +484,7 @@ def run(args) -> int:
 
     filters = Filters(region=args.region, level=args.level, years=args.years, issuer_kind=args.issuer_kind)
     try:
-        result = compare(connect(args.db), args.metric, args.by, filters, top=args.top)
+        result = compare(connect(args.db, create=False), args.metric, args.by, filters, top=args.top)
         if not result.points:
             print(f"no figures for {args.metric} under these filters", file=sys.stderr)
             return 1

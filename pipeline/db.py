@@ -30,8 +30,8 @@ from sqlalchemy import (
     JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, create_engine, event,
     delete, insert, inspect, select, text,
 )
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.pool import NullPool
 
@@ -245,23 +245,111 @@ class FlagReviewRow(Base):
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class DatabaseError(Exception):
+    """A --db that cannot be used, in one line naming it and the reason: a SQLite file that does not exist (for
+    a read command), a folder, a file that is not SQLite, another application's database, a URL that cannot be
+    parsed, a missing driver, a server that does not answer."""
+
+
 def database_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db: a URL as is, anything else a SQLite file path (default data/db/…)."""
     db = db or os.environ.get("GONGKAI_DB") or DEFAULT_DB
-    if "://" in db:
-        return db
-    Path(db).parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{db}"
+    return db if "://" in db else f"sqlite:///{db}"
 
 
-def connect(db: str | None = None) -> Engine:
-    """An engine on the database, its schema brought to the current revision (created if missing)."""
+def connect(db: str | None = None, *, create: bool = True) -> Engine:
+    """An engine on the database, its schema brought to the current revision (created if missing).
+
+    ``create=False`` (read commands): a SQLite file that does not exist is refused, not created. Whatever
+    cannot be used raises :class:`DatabaseError`; a database that is not gongkai's is never migrated."""
     url = database_url(db)
-    migrate(url)
-    engine = create_engine(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"{db}: not a database URL nor a SQLite file path") from None
+    label = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite":
+        label = parsed.database or label  # the file as the user knows it
+        _check_sqlite_file(parsed, label, create)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"{label}: cannot use this database URL: {type(exc).__name__}: {exc}"
+                            .splitlines()[0]) from None
+    try:
+        migrate(url)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"{label}: cannot open the database: {type(exc).__name__}: "
+                            f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_sqlite_file(url: URL, label: str, create: bool) -> None:
+    """Before SQLite touches it (it would create a missing file, and switch any file to WAL): the file exists
+    unless ``create``, is a SQLite file, and holds gongkai's schema or nothing (``_check_ours``)."""
+    if not url.database or url.database == ":memory:" or url.query.get("uri"):
+        return  # in memory, or a URI filename SQLite resolves itself
+    path = Path(url.database)
+    if path.is_dir():
+        raise DatabaseError(f"{label}: a folder, not a database file")
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"{label}: no such database file (nothing created; `gongkai ingest` makes one)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"{label}: cannot read the database file: {exc.strerror or exc}") from None
+    if not head:
+        if create:
+            return  # an empty file is an empty SQLite database
+        raise DatabaseError(f"{label}: an empty file, not a gongkai database")
+    if head != _SQLITE_MAGIC:
+        raise DatabaseError(f"{label}: not a SQLite database file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
+            columns = {name for (_, name, *_) in conn.execute("pragma table_info(documents)")}
+            versions = ({v for (v,) in conn.execute("select version_num from alembic_version")}
+                        if "alembic_version" in tables else None)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{label}: unreadable SQLite file: {exc}") from None
+    if not tables and not create:
+        raise DatabaseError(f"{label}: an empty SQLite database, not a gongkai database")
+    _check_ours(label, tables, columns, versions)
+
+
+# What gongkai 0.1.0 made (tables, and the columns of documents) before there were migrations
+_BASELINE_TABLES = {"documents", "reports", "cells", "sections", "facts", "flags"}
+_BASELINE_COLUMNS = {"id", "sha256", "path", "name", "format", "size", "pages", "status", "error", "ingested_at"}
+
+
+def _check_ours(label: str, tables: set[str], columns: set[str], versions: set[str] | None) -> None:
+    """Refuse a database that holds tables but not gongkai's schema: no alembic_version of one of our
+    revisions, nor 0.1.0's tables (which are stamped BASELINE and upgraded)."""
+    if versions:
+        known = {r.revision for r in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()}
+        if not versions <= known:
+            raise DatabaseError(f"{label}: schema revision {', '.join(sorted(versions)) or '(none)'} is not one "
+                                "of gongkai's (another application's database, or a newer gongkai's): not touched")
+        return
+    tables = tables - {"alembic_version"}  # left empty by another tool: no revision of ours
+    if not tables:
+        return  # a new database
+    if _BASELINE_TABLES <= tables and _BASELINE_COLUMNS <= columns:
+        return  # made by 0.1.0: stamped and upgraded by migrate()
+    shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+    raise DatabaseError(f"{label}: not a gongkai database (another application's tables: {shown}): not touched")
 
 
 def alembic_config(url: str) -> Config:
@@ -290,7 +378,12 @@ def migrate(url: str, revision: str = "head") -> None:
             config.attributes["connection"] = conn
             script = ScriptDirectory.from_config(config)
             current = MigrationContext.configure(conn).get_current_revision()
-            if current is None and "documents" in inspect(conn).get_table_names():
+            tables = set(inspect(conn).get_table_names())
+            if current is None:  # SQLite files were checked before; a PostgreSQL database is checked here
+                columns = {c["name"] for c in inspect(conn).get_columns("documents")} if "documents" in tables else set()
+                _check_ours(make_url(url).render_as_string(hide_password=True), tables - {"alembic_version"},
+                            columns, None)
+            if current is None and "documents" in tables:
                 command.stamp(config, BASELINE)
                 current = BASELINE
             target = script.get_current_head() if revision == "head" else script.get_revision(revision).revision

@@ -305,7 +305,7 @@ def run(args) -> int:
     from pipeline.db import connect
 
     try:
-        d = diff(connect(getattr(args, "db", None)), args.a, args.b)
+        d = diff(connect(getattr(args, "db", None), create=False), args.a, args.b)
     except DiffError as exc:
         print(f"gongkai diff: {exc}", file=sys.stderr)
         return 2

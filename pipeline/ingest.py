@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,34 +38,93 @@ from pipeline.store import report_rows
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # ingested | replaced | reread | unchanged | failed | not_report
-    reason: str | None = None
+    status: str  # ingested | replaced | reread | unchanged | failed | not_report | skipped
+    reason: str | None = None  # failed, not_report, skipped: why; unchanged: "duplicate of <stored path>" or None
     report: Report | None = None
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named on the command line as they are; folders walked recursively for report files."""
+def iter_inputs(paths: Iterable[str | Path], *, follow_links: bool = False) -> Iterator[tuple[Path, str | None]]:
+    """Each input file with None, or with the one-line reason it is skipped unopened.
+
+    A path named on the command line is read as it is, a symbolic link too. A folder is walked recursively for
+    report files (hidden ones aside): a link in it to a file inside the folder is read; a link out of the folder,
+    a broken link, a link to a folder outside (``follow_links`` reads those, a link loop never), and a special
+    file (FIFO, socket, device: opening one may block or never end) are skipped with their reason. A link to a
+    folder inside the folder is not walked twice."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from _walk(path, follow_links)
+        elif path.exists() and not path.is_file():
+            yield path, _special(path)
         else:
-            yield path
+            yield path, None  # a missing file fails when read, with its reason
+
+
+def iter_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> Iterator[Path]:
+    """The files of ``iter_inputs`` that are read."""
+    return (path for path, reason in iter_inputs(paths, follow_links=follow_links) if reason is None)
+
+
+def _walk(folder: Path, follow_links: bool) -> Iterator[tuple[Path, str | None]]:
+    root = os.path.realpath(folder)
+    seen = {root}  # real folders walked: a link loop or a link to a folder inside is walked once
+    found = []
+    for where, dirs, files in os.walk(folder, followlinks=follow_links):
+        for name in list(dirs):
+            here = os.path.join(where, name)
+            real = os.path.realpath(here)
+            if name.startswith(".") or (os.path.islink(here) and (real in seen or _inside(real, root))):
+                dirs.remove(name)  # hidden, or a link to a folder walked anyway
+            elif os.path.islink(here) and not follow_links:
+                found.append((Path(here), f"link to a folder outside {folder}: {real} (--follow-links reads it)"))
+            else:
+                seen.add(real)
+        for name in files:
+            path = Path(where, name)
+            if name.startswith(".") or path.suffix.lower() not in REPORT_SUFFIXES:
+                continue
+            found.append((path, _reason(path, root, follow_links)))
+    yield from sorted(found)
+
+
+def _reason(path: Path, root: str, follow_links: bool) -> str | None:
+    """Why a file found in the folder whose real path is ``root`` is skipped, or None."""
+    if path.is_symlink():
+        real = os.path.realpath(path)
+        if not os.path.exists(real):
+            return f"broken symbolic link to {os.readlink(path)}"
+        if not (follow_links or _inside(real, root)):
+            return f"link to a file outside the folder: {real} (--follow-links reads it)"
+    if not path.is_file():
+        return _special(path)
+    return None
+
+
+def _special(path: Path) -> str:
+    mode = path.stat().st_mode
+    kind = ("FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else
+            "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special file")
+    return f"not a regular file ({kind}): not opened"
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def ingest(paths: Iterable[str | Path], engine: Engine,
            on_outcome: Callable[[Outcome], None] | None = None, *,
-           extractor_version: int = EXTRACTOR_VERSION) -> list[Outcome]:
+           extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False) -> list[Outcome]:
     """Load every file under ``paths``; then, if anything changed, recompute the checks across reports and the
     corrections' statuses. ``extractor_version`` is what the documents read now are recorded as read by (the
-    current one; tests pass another to see a version change without editing the code)."""
+    current one; tests pass another to see a version change without editing the code). ``follow_links``: read
+    links out of a walked folder too (``iter_inputs``); skipped files are outcomes with their reason."""
     outcomes = []
-    for path in iter_files(paths):
-        outcome = ingest_file(path, engine, extractor_version)
+    for path, skip in iter_inputs(paths, follow_links=follow_links):
+        outcome = Outcome(str(path), "skipped", skip) if skip else ingest_file(path, engine, extractor_version)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
-    if any(o.status != "unchanged" for o in outcomes):  # a failed file may have replaced a stored one too
+    if any(o.status not in ("unchanged", "skipped") for o in outcomes):  # a failed file may have replaced a stored one too
         refresh_quality_flags(engine)
         refresh_corrections(engine)
         refresh_text_reuse(engine)
@@ -92,14 +152,14 @@ def settle_copies(engine: Engine) -> None:
 def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
     where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
     try:
-        data = path.read_bytes()
+        data = _read_regular(path)
     except OSError as exc:
         return Outcome(str(path), "failed", f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
     if _stored(engine, sha, version):
         _forget_other_bytes(engine, sha, where)  # this path held other bytes before: they are not here now
         _follow_move(engine, sha, where)
-        return Outcome(str(path), "unchanged")
+        return _unchanged(engine, path, sha, where)
     reread = _stored(engine, sha)  # the same bytes, read by another extractor version
     report, reason = None, None
     try:
@@ -126,7 +186,7 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
     except SQLAlchemyError as exc:
         if isinstance(exc, IntegrityError) and _stored(engine, sha, version):
             # Another process stored the same bytes between our look and our write: there once, as wanted.
-            return Outcome(str(path), "unchanged")
+            return _unchanged(engine, path, sha, where)
         reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
         failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
         try:
@@ -140,6 +200,24 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
         return Outcome(str(path), "not_report", reason)
     status = "reread" if reread else "replaced" if any(s == "ingested" for s in replaced) else "ingested"
     return Outcome(str(path), status, report=report)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes; a special file (swapped in since the walk) is refused unread: opened without waiting
+    for a writer, then checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file: not read")
+        return file.read()
+
+
+def _unchanged(engine: Engine, path: Path, sha: str, where: str) -> Outcome:
+    """Stored bytes met again: at their own path, or a byte-identical copy under another name."""
+    with Session(engine) as session:
+        stored = session.scalar(select(DocumentRow.path).where(DocumentRow.sha256 == sha))
+    copy = stored is not None and stored != where
+    return Outcome(str(path), "unchanged", f"duplicate of {stored}" if copy else None)
 
 
 def _stored(engine: Engine, sha: str, version: int | None = None) -> bool:

@@ -313,7 +313,7 @@ def register(subparsers) -> None:
 def _engine(args) -> Engine:
     from pipeline.db import connect
 
-    return connect(getattr(args, "db", None))
+    return connect(getattr(args, "db", None), create=False)
 
 
 def _who(item: FlagItem) -> str:

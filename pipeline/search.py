@@ -173,7 +173,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args) -> int:
     from pipeline.db import connect
 
-    engine = connect(getattr(args, "db", None))
+    engine = connect(getattr(args, "db", None), create=False)
     query = " ".join(args.query)
     if not _indexed(engine):
         rebuild(engine)  # a database loaded before search existed: index it once

@@ -70,8 +70,8 @@ def run(args) -> int:
         path = sqlite_path(getattr(args, "db", None))
     except ServeError as exc:
         print(f"gongkai serve: {exc}", file=sys.stderr)
-        return 2
-    connect(str(path)).dispose()  # schema and views current before Datasette reads them
+        return 1  # the database named cannot be served (2 is argparse's, for usage)
+    connect(str(path), create=False).dispose()  # schema and views current before Datasette reads them
     argv = datasette_argv(path, args.host, args.port)
     print(f"serving {path} as database {path.stem} on http://{args.host}:{args.port}/", file=sys.stderr)
     sys.stdout.flush()

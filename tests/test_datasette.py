@@ -124,9 +124,9 @@ def test_serve_refuses_a_missing_file_or_another_database(tmp_path, capsys):
     from pipeline.serve import datasette_argv
 
     missing = tmp_path / "typo.sqlite"
-    assert main(["--db", str(missing), "serve"]) == 2
+    assert main(["--db", str(missing), "serve"]) == 1
     assert f"no database file at {missing}" in capsys.readouterr().err and not missing.exists()
-    assert main(["--db", "postgresql+psycopg://u@h/db", "serve"]) == 2
+    assert main(["--db", "postgresql+psycopg://u@h/db", "serve"]) == 1
     assert "SQLite files only" in capsys.readouterr().err
     served = tmp_path / "reports2024.sqlite"
     served.touch()

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 
+from extractors.readers.encoding import wide_encoding
 from extractors.readers.errors import ReadError
 
 _BY_SUFFIX = {
@@ -55,11 +56,14 @@ def _from_bytes(data: bytes) -> str:
             raise ReadError("damaged ZIP container: not a readable DOCX file") from None
     if head.startswith(_OLE_MAGIC):
         return "doc"
+    wide = wide_encoding(data)
+    if wide:  # UTF-16/32 text or page: judged by its characters, not its NUL bytes
+        head = data[:4096].decode(wide, errors="ignore").lstrip("\ufeff").lstrip().encode("utf-8")[:1024]
     lowered = head.lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered or b"<table" in lowered:
         return "html"
     if _FRAGMENT.match(lowered.removeprefix(b"\xef\xbb\xbf")):  # an article cut out of a page: no <html>, no <head>
         return "html"
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not wide:
         raise ReadError("binary data of an unknown format")
     return "text"
