@@ -238,6 +238,16 @@ def _complete_columns(mapping: dict[int, str], keys: list[str], body: list[_Row]
     return mapping
 
 
+def _figures_under(by_header: dict[int, str], rows: list[_Row]) -> bool:
+    """Whether the figures stand under the columns the header names: a header set off its figures (a text
+    dump whose header words drifted, leaving columns of header words only) names columns without figures
+    while figures stand in columns it does not name; then the figures are read in template order instead."""
+    first = min(by_header, default=0)
+    with_figures = {j for r in rows for j, c in enumerate(r.cells)
+                    if j >= first and c is not None and _looks_numeric(c.text)}
+    return not by_header or with_figures <= set(by_header) or not (set(by_header) - with_figures)
+
+
 def _requests(table: Table, template: Template, result: TablesResult) -> None:
     rows = _rows(table)
     row_cands = [(r.key, r.labels) for r in template.request_rows]
@@ -251,7 +261,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), long_cands)), len(rows))
     by_header = _complete_columns(_header_columns(rows[:first_data], template.request_columns), col_keys,
                                   rows[first_data:])
-    use_header = _in_order(by_header, col_keys) and len(by_header) >= len(col_keys) - 1
+    use_header = _in_order(by_header, col_keys) and len(by_header) >= len(col_keys) - 1 \
+        and _figures_under(by_header, rows[first_data:])
     columns = sorted(by_header) if use_header else []
     label_stop = columns[0] if use_header else None
 
