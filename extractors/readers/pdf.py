@@ -220,7 +220,9 @@ def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: d
 def _rebuild(first: Table, second: Table, sources: dict[int, list[dict]]) -> Table | None:
     if first.ruled or second.ruled or id(first) not in sources or id(second) not in sources:
         return None
-    if abs(first.bbox[0] - second.bbox[0]) > 40:
+    # the continuation may start further right (its parent column prints nothing on the new page), never
+    # further left or wider
+    if second.bbox[0] < first.bbox[0] - 40 or second.bbox[2] > first.bbox[2] + 40:
         return None
     rebuilt = rebuild_across_pages([sources[id(first)], sources[id(second)]])
     if rebuilt is None:
