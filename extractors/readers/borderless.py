@@ -186,7 +186,9 @@ def _figures(line: _Line, size: float) -> list[dict]:
         if not _is_figure(word["text"]):
             continue
         gap = word["x0"] - line.words[i - 1]["x1"] if i else float("inf")
-        if gap >= 1.5 * size:
+        # two figures side by side stand apart at a smaller gap: narrow columns (table 四 with its headers
+        # printed one character a line) set them a character apart, and prose never does
+        if gap >= 1.5 * size or (out and out[-1] is line.words[i - 1] and gap >= 0.8 * size):
             out.append(word)
     return out
 
@@ -280,8 +282,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     while first_data > 0 and abs(lines[first_data - 1].center - lines[first_data].center) <= 1.4 * size \
             and all((w["x0"] + w["x1"]) / 2 < label_edge for w in lines[first_data - 1].words):
         first_data -= 1
-    columns = _header_only_columns(lines[:first_data], columns, label_edge)
     body = lines[first_data:]
+    unlabelled = not any(w not in ln.values for ln in body for w in ln.words)
+    if unlabelled:
+        # no row labels at all (table 四 prints one row of figures): a header left of the first figure heads a
+        # column whose figure is printed as nothing, not a label column
+        label_edge = min(w["x0"] for ln in lines for w in ln.words) - 0.5 * size
+    columns = _header_only_columns(lines[:first_data], columns, label_edge, single_row=unlabelled)
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
     label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
 
@@ -448,11 +455,18 @@ def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only
     return on_figures > 2 * (above + bare) and wrapped_below > 0
 
 
-def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float) -> list[float]:
+def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float,
+                         single_row: bool = False) -> list[float]:
     """Figure columns plus any a header names where no figure stands (a 总计 column printed all empty)."""
     if len(columns) < 2:
         return columns
-    spacing = statistics.median(b - a for a, b in zip(columns, columns[1:]))
+    # the pitch of neighbouring columns; in a single row of figures many columns may print nothing, leaving
+    # gaps of two or three pitches
+    gaps = sorted(b - a for a, b in zip(columns, columns[1:]))
+    spacing = statistics.median(gaps)
+    pitch = gaps[0]
+    if single_row and pitch > 0 and all(abs(g / pitch - round(g / pitch)) <= 0.2 for g in gaps):
+        spacing = pitch  # every gap a whole number of pitches: the columns between print nothing
     lonely = [(w["x0"] + w["x1"]) / 2 for ln in header for w in ln.words
               if (w["x0"] + w["x1"]) / 2 > label_edge
               and min(abs((w["x0"] + w["x1"]) / 2 - c) for c in columns) > 0.75 * spacing]
