@@ -754,6 +754,8 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     ("rl-stranded-header-borderless-2021", "hejiang-2022", ["stranded-header", "borderless"], 65),
     ("rl-borderless-wrapped-labels-2021", "luxian-2022", ["borderless", "wrapped-labels"], 66),
     ("rl-borderless-wrapped-labels-2019", "baoshan-2020", ["borderless", "wrapped-labels"], 67),
+    ("rl-borderless-vertical-blanks-2021", "hejiang-2022", ["borderless", "wps-vertical", "blanks"], 68),
+    ("rl-borderless-vertical-blanks-2019", "xuhui-2019-broken", ["borderless", "vertical-label", "blanks"], 69),
 ]
 
 
