@@ -25,3 +25,27 @@ def test_figures_of_neighbouring_columns_stay_apart():
     assert _joined(_word("26", 241, 252), _word("8", 333, 338)) == ["26", "8"]
     assert _joined(_word("12", 241, 252), _word("件", 254, 263), _word("7", 300, 305)) == ["12件", "7"]
     assert _joined(_word("行政许可", 10, 50), _word("万元", 52, 70)) == ["行政许可", "万元"]
+
+
+def test_table_four_with_blank_cells_keeps_all_fifteen_columns():
+    # one row of figures, zeros printed as nothing, headers printed one character a line over every column;
+    # the columns stand 28.8 pt apart, and two figures of neighbouring columns one character apart
+    from extractors.readers.borderless import find_borderless_tables
+
+    pitch, left, size = 28.8, 93.9, 10.5
+    words = []
+    for col in range(15):
+        x = left + col * pitch
+        for row, char in enumerate("结果维持" if col % 5 == 0 else "结果纠正" if col % 5 == 1 else
+                                   "其他结果" if col % 5 == 2 else "尚未审结" if col % 5 == 3 else "总计"):
+            words.append(_word(char, x, x + size, top=300 + row * 12))
+    printed = {1: "19", 2: "42", 4: "61", 7: "23", 9: "23", 10: "11", 11: "7", 13: "14", 14: "32"}
+    for col, text in printed.items():
+        x = left + col * pitch + size / 2 - 2.7 * len(text) / 2 * 2
+        words.append(_word(text, x, x + 5.4 * len(text), top=376))
+    [(table, _)] = find_borderless_tables(words, 5)
+    figures = table.rows_text()[-1]
+    assert [t for t in figures if t] == list(printed.values())
+    first = figures.index("19") - 1  # the grid column of 复议 结果维持, printed blank
+    assert len(figures) - first == 15  # every one of the 15 columns is there, the blank ones too
+    assert {col: figures[first + col] for col in printed} == printed
