@@ -695,6 +695,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("stranded-header-2021", "hejiang-2022", ["stranded-header"], 36),
     ("borderless-mixed-magnitude-2019", "baoshan-2020", ["borderless", "mixed-magnitude"], 37),
     ("borderless-stranded-header-2021", "luxian-2022", ["borderless", "stranded-header"], 38),
+    ("borderless-vertical-split-2019", "baoshan-2020", ["borderless", "vertical-label", "split-plain"], 39),
     ("orphan-heading-2019", "xuhui-2019-broken", ["orphan-heading"], 8),
     ("vertical-label-2019", "baoshan-2020", ["vertical-label"], 9),
     ("wps-vertical-2021", "hejiang-2022", ["wps-vertical"], 10),
