@@ -369,13 +369,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
 
 
 # what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
-_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
+ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
                            r"|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+条)")
 
 
 def _starts_row(line: _Line) -> bool:
     """A line that opens a row label (一、 （二） 3．), in any of its label columns."""
-    return any(_ROW_START.match(w["text"]) for w in line.words)
+    return any(ROW_START.match(w["text"]) for w in line.words)
 
 
 def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, top_aligned: bool,
@@ -393,7 +393,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         return abs(b.top - a.bottom) <= _WRAP_GAP * size
 
     def opener_column(line: _Line) -> int | None:
-        return next((column_of(w) for w in line.words if _ROW_START.match(w["text"])), None)
+        return next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
 
     out: dict[int, int] = {}
     i = 0
@@ -427,7 +427,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                 out[k], prev = above, k
         if below is not None and tail:
             column = opener_column(body[tail[0]]) if opener is not None else None
-            opens_own = column is not None and any(_ROW_START.match(w["text"]) and column_of(w) == column
+            opens_own = column is not None and any(ROW_START.match(w["text"]) and column_of(w) == column
                                                    for w in body[below].words)
             chain = tail + [below]
             if not opens_own and all(label_only(body[k]) for k in tail) \

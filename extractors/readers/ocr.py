@@ -22,7 +22,8 @@ import regex
 from extractors.model import BBox, Document, Table
 from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.errors import ReadError
-from extractors.readers.pdf import _FURNITURE, _paragraphs, grid_from_boxes, join_continued_tables
+from extractors.readers.furniture import PAGE_NUMBER
+from extractors.readers.pdf import _paragraphs, grid_from_boxes, join_continued_tables
 from extractors.readers.rulings import find_ruled_tables
 from extractors.readers.scan import prepare
 
@@ -166,7 +167,7 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
     rest = [{"text": ln.text, "x0": ln.box[0] * pt, "x1": ln.box[2] * pt, "top": ln.box[1] * pt,
              "bottom": ln.box[3] * pt} for ln in loose
             if not any(id(w) in used for w in words if w["line"] is ln)]
-    rest = sorted((r for r in rest if not _FURNITURE.match(r["text"])), key=lambda r: (r["top"], r["x0"]))
+    rest = sorted((r for r in rest if not PAGE_NUMBER.match(r["text"])), key=lambda r: (r["top"], r["x0"]))
     if rest:
         blocks += _paragraphs(rest, number, rgb.shape[1] * pt)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)

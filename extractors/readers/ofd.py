@@ -22,7 +22,8 @@ from lxml import etree
 from extractors.model import Document
 from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.errors import ReadError
-from extractors.readers.pdf import _FURNITURE, _paragraphs, join_continued_tables
+from extractors.readers.furniture import PAGE_NUMBER
+from extractors.readers.pdf import _paragraphs, join_continued_tables
 
 _PT_PER_MM = 72 / 25.4
 _WORD_GAP = 0.6  # a glyph advance wider than this many font sizes separates two words (columns)
@@ -74,7 +75,7 @@ def _read_page(content, number: int, z: zipfile.ZipFile, media: dict[str, str], 
         sources[id(table)] = table_words
         used |= {id(w) for w in table_words}
     lines = _lines([w for w in words if id(w) not in used])
-    lines = [ln for ln in lines if not _FURNITURE.match(ln["text"])]
+    lines = [ln for ln in lines if not PAGE_NUMBER.match(ln["text"])]
     if lines:
         width = max(ln["x1"] for ln in lines)
         blocks += _paragraphs(lines, number, width)

@@ -14,13 +14,12 @@ import pdfplumber
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
-from extractors.readers.borderless import find_borderless_tables, rebuild_across_pages
+from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
+from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
 from extractors.sections import heading_level
 
-_FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-                           r"|\d+\s*/\s*\d+)\s*$")
 _SNAP = 2.0  # points: edges closer than this are one grid line
 
 
@@ -54,7 +53,7 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
         boxes.append(table.bbox)
         sources[id(table)] = words
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
-    lines = [line for line in rest.extract_text_lines(return_chars=False) if not _FURNITURE.match(line["text"])]
+    lines = [line for line in rest.extract_text_lines(return_chars=False) if not PAGE_NUMBER.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     _keep_stranded_header(blocks, loose, size, sources)
@@ -263,7 +262,6 @@ def join_tables(first: Table, second: Table) -> Table | None:
                  ruled=first.ruled)
 
 
-_ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[．.、])")
 _FIGURE = regex.compile(r"^\s*[-—–/0-9０-９,.，．]+\s*$|^\s*$")
 
 
@@ -288,7 +286,7 @@ def _join_row_tail(first: Table, second: list[Cell], row: int) -> tuple[Table, l
 
     targets = {id(c): over(c) for c in texts}
     if any(t is None or _FIGURE.match(t.text) or t.row != last_row for t in targets.values()) \
-            or _ROW_START.match(min(texts, key=lambda c: c.bbox[0]).text):
+            or ROW_START.match(min(texts, key=lambda c: c.bbox[0]).text):
         return first, second
     if not any(_FIGURE.match(a.text) and a.text.strip() for a in above):  # the row above holds figures
         return first, second

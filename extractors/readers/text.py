@@ -25,13 +25,12 @@ import regex
 from extractors.model import Document, Paragraph, table_from_rows
 from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.encoding import decode
+from extractors.readers.furniture import PAGE_NUMBER
 
 _EMPHASIS = regex.compile(r"\*\*(.+?)\*\*")  # Markdown bold left by converters: the words stay, the stars go
 _WORD = regex.compile(r"\S+")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,.]*%?$|^[—–/-]$")
 # Page furniture a PDF prints in its margins: a page number alone on its line
-_FURNITURE = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}"
-                           r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _NUMBERED = regex.compile(r"^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _SIZE = 2.0  # a word box's height, in columns: the unit borderless measures gaps and line distances in
 _PITCH = 1.25 * _SIZE  # one text line to the next, as a PDF's line spacing to its font size
@@ -78,7 +77,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 def _drop_furniture(lines: list[str]) -> list[str]:
     """A page number on the last or first non-blank line of a page is not text of the report."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    drop = {i for i in filled[:1] + filled[-1:] if _FURNITURE.match(lines[i])}
+    drop = {i for i in filled[:1] + filled[-1:] if PAGE_NUMBER.match(lines[i])}
     return [line for i, line in enumerate(lines) if i not in drop]
 
 
