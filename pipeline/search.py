@@ -8,6 +8,8 @@ database: a plain table of the same segmented text matched word by word with LIK
 
 The index is kept inside the ingest transaction: ``forget`` before a document's rows are replaced (FTS5
 tables have no foreign keys, so ON DELETE CASCADE cannot reach them), ``index_report`` after they are added.
+On SQLite a row's rowid is derived from the section's or fact's id (``_rowid``), so ``forget`` finds a report's
+rows by rowid: its cost does not grow with the index.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import re
 import sys
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, insert, select, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, insert, literal_column, select, text, union_all
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from extractors.facts import load_jieba
-from pipeline.db import DocumentRow, FactRow, ReportRow, SectionRow
+from pipeline.db import DocumentRow, FactRow, MetaRow, ReportRow, SectionRow
 
 TABLE = "search_index"
 _meta = MetaData()
@@ -57,38 +59,94 @@ def segment(value: str) -> str:
     return " ".join(w.lower() for w in jieba.cut_for_search(value or "") if _WORD.search(w))
 
 
-def _ensure(conn: Connection) -> None:
+_KEYED = "search_rowids"  # meta key: the FTS5 rows are keyed by their section's or fact's id (see _rowid)
+
+
+def _ensure(conn: Connection, *, keyed: bool = False) -> None:
+    """The index table exists; ``keyed`` (before a write): SQLite's rows are keyed by rowid (``_key_rows``)."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(_FTS5)
+        if keyed:
+            _key_rows(conn)
     else:
         _meta.create_all(conn, checkfirst=True)
 
 
-def forget(session: Session, report_ids: Select) -> None:
-    """Drop the index rows of the reports ``report_ids`` selects (call before deleting their documents)."""
-    conn = session.connection()
-    _ensure(conn)
-    conn.execute(delete(index_table).where(index_table.c.report_id.in_(report_ids.scalar_subquery())))
+def _rowid(kind: str, ref_id: int) -> int:
+    """An FTS5 row's rowid, from what it indexes: a section's id × 2, a fact's id × 2 + 1. So the rows of a
+    report are found by rowid (an index lookup) from its sections and facts, never by scanning the FTS table
+    (whose report_id column is not indexed)."""
+    return 2 * ref_id + (kind == "fact")
+
+
+def _key_rows(conn: Connection) -> None:
+    """Once per database: rows indexed before rowids were keyed get their keyed rowid (in the caller's
+    transaction)."""
+    if conn.execute(select(MetaRow.value).where(MetaRow.key == _KEYED)).scalar() is not None:
+        return
+    conn.exec_driver_sql(f"UPDATE {TABLE} SET rowid = -rowid")  # out of the way of the keyed ones first
+    conn.exec_driver_sql(f"UPDATE {TABLE} SET rowid = 2 * ref_id + (kind = 'fact')")
+    conn.exec_driver_sql("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (_KEYED, "2*ref_id+is_fact"))
+
+
+def forget(session: Session | Connection, report_ids: Select) -> None:
+    """Drop the index rows of the reports ``report_ids`` selects (call before deleting their documents, while
+    their sections and facts are there). SQLite: by rowid, from the reports' sections and facts; elsewhere by the
+    indexed report_id."""
+    conn = session.connection() if isinstance(session, Session) else session
+    _ensure(conn, keyed=True)
+    if conn.dialect.name != "sqlite":
+        conn.execute(delete(index_table).where(index_table.c.report_id.in_(report_ids.scalar_subquery())))
+        return
+    reports = report_ids.scalar_subquery()
+    rowids = union_all(select(SectionRow.id * 2).where(SectionRow.report_id.in_(reports)),
+                       select(FactRow.id * 2 + 1).where(FactRow.report_id.in_(reports)))
+    conn.execute(delete(index_table).where(literal_column("rowid").in_(rowids)))
+
+
+def index_payload(sections: list[dict], facts: list[dict]) -> list[dict]:
+    """The index rows of a report's sections and facts (pipeline.store row values), segmented, without ids:
+    ``kind``, ``ord`` (the position in ``sections``/``facts``), ``path``, ``title``, ``body``. CPU work that a
+    worker does before the store."""
+    rows = [{"kind": "section", "ord": i, "path": s["path"], "title": f" {segment(s['title'])} ",
+             "body": f" {segment(s['text'])} "} for i, s in enumerate(sections) if (s["title"] or s["text"])]
+    rows += [{"kind": "fact", "ord": i, "path": f["section_path"], "title": f" {segment(f['subject'])} ",
+              "body": f" {segment(f['sentence'])} "} for i, f in enumerate(facts)]
+    return rows
+
+
+def insert_rows(conn: Connection, report_id: int, payload: list[dict], section_ids: list[int],
+                fact_ids: list[int]) -> None:
+    """Insert ``index_payload`` rows of the report ``report_id`` whose sections and facts got these ids (in
+    order)."""
+    if not payload:
+        return
+    _ensure(conn, keyed=True)
+    rows = []
+    for row in payload:
+        ref_id = (section_ids if row["kind"] == "section" else fact_ids)[row["ord"]]
+        rows.append({"kind": row["kind"], "report_id": report_id, "ref_id": ref_id, "path": row["path"],
+                     "title": row["title"], "body": row["body"], "rowid": _rowid(row["kind"], ref_id)})
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"INSERT INTO {TABLE} (rowid, kind, report_id, ref_id, path, title, body) "
+                          "VALUES (:rowid, :kind, :report_id, :ref_id, :path, :title, :body)"), rows)
+    else:
+        conn.execute(insert(index_table), [{k: v for k, v in r.items() if k != "rowid"} for r in rows])
 
 
 def index_report(session: Session, report: ReportRow) -> None:
     """Index a report's sections and facts; their ids must exist (flush first)."""
-    conn = session.connection()
-    _ensure(conn)
-    rows = [{"kind": "section", "report_id": report.id, "ref_id": s.id, "path": s.path,
-             "title": f" {segment(s.title)} ", "body": f" {segment(s.text)} "}
-            for s in report.sections if (s.title or s.text)]
-    rows += [{"kind": "fact", "report_id": report.id, "ref_id": f.id, "path": f.section_path,
-              "title": f" {segment(f.subject)} ", "body": f" {segment(f.sentence)} "} for f in report.facts]
-    if rows:
-        conn.execute(insert(index_table), rows)
+    sections = [{"path": s.path, "title": s.title, "text": s.text} for s in report.sections]
+    facts = [{"section_path": f.section_path, "subject": f.subject, "sentence": f.sentence} for f in report.facts]
+    insert_rows(session.connection(), report.id, index_payload(sections, facts), [s.id for s in report.sections],
+                [f.id for f in report.facts])
 
 
 def rebuild(engine: Engine) -> int:
     """Index every stored report afresh (a database loaded before search existed); returns the rows indexed."""
     with Session(engine) as session, session.begin():
         conn = session.connection()
-        _ensure(conn)
+        _ensure(conn, keyed=True)
         conn.execute(delete(index_table))
         for report in session.scalars(select(ReportRow)):
             index_report(session, report)

@@ -1,10 +1,14 @@
-"""Between records and rows: a :class:`Report` into ORM rows, stored rows into the export's plain objects."""
+"""Between records and rows: a :class:`Report` into row values (plain dicts for Core inserts, or ORM rows),
+stored rows into the export's plain objects. One small function per table, so a change to how values are
+stored is made in one place."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from dataclasses import dataclass, field
+from typing import Any
 
-from extractors.records import Report, plain_number
+from extractors.records import CellRecord, Fact, Flag, Report, Section, plain_number
 from extractors.template import load_template
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow
 
@@ -13,34 +17,76 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def report_rows(report: Report) -> ReportRow:
-    row = ReportRow(
+@dataclass(frozen=True)
+class ReportPayload:
+    """A report as plain column values, ready for Core inserts (pipeline.store): ``report`` the reports row
+    without its ids, and the child rows in order without ``id``/``report_id``. ``search`` holds the segmented
+    words of the search index (pipeline.search.index_payload): one dict per indexed section or fact, with
+    ``kind`` (section | fact) and ``ord`` (its position in ``sections`` / ``facts``), ``path``, ``title``,
+    ``body``. ``summary`` is what a progress line prints: region, year, edition and the number of flags."""
+
+    report: dict[str, Any]
+    cells: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    search: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        r = self.report
+        return f"{r.get('region') or '?'} {r.get('year') or '?'} {r.get('edition') or '?'}, {len(self.flags)} flag(s)"
+
+
+def report_values(report: Report) -> dict:
+    """The reports row's columns of ``report`` (no ids; pipeline.bodies sets body and copies later)."""
+    return dict(
         title=report.title, region=report.region, admin_code=report.admin_code, region_level=report.region_level,
         issuer=report.issuer, issuer_kind=report.issuer_kind, issuer_printed=report.issuer_printed,
-        year=report.year, edition=report.edition,
-        other_split=report.other_split,
+        year=report.year, edition=report.edition, other_split=report.other_split,
+        # the date it was published, where the extractor read one (the record's field may not exist yet)
+        published=getattr(report, "published", None), published_source=getattr(report, "published_source", None),
     )
-    row.cells = [
-        CellRow(key=c.key, table_name=c.table, row_label=c.row_label, column_label=c.column_label,
-                value=_float(c.value), raw=c.raw, meaning=c.meaning, unit=c.unit, page=c.page,
-                grid_row=c.grid_row, grid_col=c.grid_col)
-        for c in report.cells
-    ]
-    row.sections = [
-        SectionRow(ord=i, level=s.level, path=" / ".join(s.path), title=s.title, text=s.text, page=s.page)
-        for i, s in enumerate(report.sections)
-    ]
-    row.facts = [
-        FactRow(ord=i, section_path=" / ".join(f.section_path), sentence=f.sentence, subject=f.subject,
-                value=float(f.value), unit=f.unit, kind=f.kind, qualifier=f.qualifier, sign=f.sign, raw=f.raw,
-                page=f.page, start=f.start, end=f.end, linked_key=f.linked_key)
-        for i, f in enumerate(report.facts)
-    ]
-    row.flags = [
-        FlagRow(kind=f.kind, message=f.message, identity=f.identity, where=f.where, key=f.key,
-                expected=_float(f.expected), found=_float(f.found), page=f.page)
-        for f in report.flags
-    ]
+
+
+def cell_values(cell: CellRecord) -> dict:
+    return dict(key=cell.key, table_name=cell.table, row_label=cell.row_label, column_label=cell.column_label,
+                value=_float(cell.value), raw=cell.raw, meaning=cell.meaning, unit=cell.unit, page=cell.page,
+                grid_row=cell.grid_row, grid_col=cell.grid_col)
+
+
+def section_values(ord_: int, section: Section) -> dict:
+    return dict(ord=ord_, level=section.level, path=" / ".join(section.path), title=section.title,
+                text=section.text, page=section.page)
+
+
+def fact_values(ord_: int, fact: Fact) -> dict:
+    return dict(ord=ord_, section_path=" / ".join(fact.section_path), sentence=fact.sentence, subject=fact.subject,
+                value=float(fact.value), unit=fact.unit, kind=fact.kind, qualifier=fact.qualifier, sign=fact.sign,
+                raw=fact.raw, page=fact.page, start=fact.start, end=fact.end, linked_key=fact.linked_key)
+
+
+def flag_values(flag: Flag) -> dict:
+    return dict(kind=flag.kind, message=flag.message, identity=flag.identity, where=flag.where, key=flag.key,
+                expected=_float(flag.expected), found=_float(flag.found), page=flag.page)
+
+
+def payload_rows(report: Report) -> ReportPayload:
+    """``report`` as plain column values for Core inserts (pipeline.writer), no ORM objects."""
+    return ReportPayload(
+        report=report_values(report), cells=[cell_values(c) for c in report.cells],
+        sections=[section_values(i, s) for i, s in enumerate(report.sections)],
+        facts=[fact_values(i, f) for i, f in enumerate(report.facts)], flags=[flag_values(f) for f in report.flags])
+
+
+def report_rows(report: Report) -> ReportRow:
+    """``report`` as ORM rows (the same values as :func:`payload_rows`)."""
+    payload = payload_rows(report)
+    row = ReportRow(**payload.report)
+    row.cells = [CellRow(**c) for c in payload.cells]
+    row.sections = [SectionRow(**s) for s in payload.sections]
+    row.facts = [FactRow(**f) for f in payload.facts]
+    row.flags = [FlagRow(**f) for f in payload.flags]
     return row
 
 

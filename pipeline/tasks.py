@@ -1,0 +1,193 @@
+"""One task unit of an ingest: a file → a :class:`FileResult` ready to store (pipeline.store_results stores it).
+
+``read_task`` is what every worker runs — in the ingesting process itself (``--jobs 1``), in a local worker
+process (pipeline.pool), or on a Dask worker: it reads the file's bytes (a special file refused unopened, a file
+that changes while it is read read once more, then failed), hashes them, asks the database whether those bytes
+are stored already by this extractor version (then nothing is extracted), else reads and extracts the report
+and turns it into plain row payloads. A FileResult is picklable and small: dicts of column values, no ORM
+objects, no :class:`~extractors.records.Report` kept — the store inserts the rows with SQLAlchemy Core.
+
+The database is only read here (a per-process engine, cached per URL, without a pool: safe across fork);
+nothing is written. Whatever goes wrong costs this file only: a FileResult with status ``failed`` and a one-line
+reason, never an exception (but KeyboardInterrupt / SystemExit, and the limits' own stop, pass through).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
+
+from extractors import ReadError, extract_report, read_document
+from extractors.version import EXTRACTOR_VERSION
+from pipeline import search
+from pipeline.db import DocumentRow, database_url
+from pipeline.store import ReportPayload, payload_rows
+
+CHANGED = "changed while being read"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost a worker. Time: ``file_seconds`` plus ``page_seconds`` for each page the reader
+    found (so a 20-page scan read by OCR is not judged by a born-digital report's limit), wall-clock seconds
+    from the moment the worker takes the file. Memory: ``memory_mb`` MiB of resident memory of the worker.
+    ``None`` disables a limit. The defaults are sized from real reports: a born-digital one of 5 pages takes
+    ~0.3 s and a worker ~300 MiB; a scan ~3 s a page on a loaded core.
+
+    The local pool (pipeline.pool) enforces them from outside the worker: a worker over one is killed, the file
+    fails with a one-line reason (:meth:`time_reason`, :meth:`memory_reason`) and a fresh worker goes on."""
+
+    file_seconds: float | None = 60.0
+    page_seconds: float | None = 15.0
+    memory_mb: int | None = 2048
+
+    def seconds(self, pages: int | None) -> float | None:
+        """The time limit of a file of ``pages`` pages (None or 0: not known yet, the base limit alone)."""
+        if self.file_seconds is None:
+            return None
+        return self.file_seconds + (self.page_seconds or 0.0) * (pages or 0)
+
+    def time_reason(self, pages: int | None) -> str:
+        return f"over the time limit of {self.seconds(pages):g} s" + (f" ({pages} page(s))" if pages else "")
+
+    def memory_reason(self) -> str:
+        return f"over the memory limit of {self.memory_mb} MiB"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What a worker made of one file, for ``pipeline.store.store_results``.
+
+    status: ``report`` (a report extracted: ``report`` holds it), ``not_report`` (read; not an annual report;
+    ``reason`` says why), ``failed`` (``reason``: one line), ``unchanged`` (these bytes are stored by this
+    extractor ``version`` already: nothing extracted; the store follows a move and says whether it is a copy).
+    ``path`` is the path as given (what outcomes print), ``where`` its absolute form (what documents store),
+    ``sha256``/``size`` None when the bytes could not be read. ``seconds``: wall time the task took."""
+
+    path: str
+    where: str
+    name: str
+    status: str
+    version: int = EXTRACTOR_VERSION
+    sha256: str | None = None
+    size: int | None = None
+    reason: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    report: ReportPayload | None = None
+    seconds: float = 0.0
+
+
+def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str | None = None,
+              limits: Limits | None = None, on_pages: Callable[[int | None], None] | None = None) -> FileResult:
+    """Read, check and extract one file (see the module's docstring); never raises for a bad file.
+
+    ``db_url``: the database to ask whether the bytes are stored already (None: do not ask, always extract).
+    ``limits``: not enforced here (a task cannot stop itself inside a C library); passed for the record and
+    for callers that enforce them. ``on_pages``: called with the page count as soon as the reader knows it,
+    before extraction — how the local pool scales a file's time limit by its pages."""
+    started = time.monotonic()
+    path = Path(path)
+    where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
+    base = dict(path=str(path), where=where, name=path.name, version=version)
+    try:
+        data = read_stable(path)
+    except OSError as exc:
+        return FileResult(**base, status="failed", reason=f"cannot read file: {exc.strerror or exc}",
+                          seconds=time.monotonic() - started)
+    sha = hashlib.sha256(data).hexdigest()
+    base.update(sha256=sha, size=len(data))
+    try:
+        if db_url is not None and stored(db_url, sha, version):
+            return FileResult(**base, status="unchanged", seconds=time.monotonic() - started)
+    except Exception as exc:  # the database cannot be asked: extract anyway, the store decides
+        del exc
+    fmt = pages = None
+    try:
+        document = read_document(path, data)
+        fmt, pages = document.format, document.pages
+        if on_pages is not None:
+            on_pages(pages)
+        report = extract_report(document)
+    except ReadError as exc:
+        return FileResult(**base, status="failed", reason=str(exc).splitlines()[0] if str(exc) else "unreadable",
+                          format=fmt, pages=pages, seconds=time.monotonic() - started)
+    except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
+        reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]
+        return FileResult(**base, status="failed", reason=reason, format=fmt, pages=pages,
+                          seconds=time.monotonic() - started)
+    if report.not_report:  # recorded with its reason; never a report or a body-year
+        return FileResult(**base, status="not_report", reason=report.not_report, format=report.format,
+                          pages=report.pages, seconds=time.monotonic() - started)
+    payload = payload_rows(report)
+    payload.search.extend(search.index_payload(payload.sections, payload.facts))
+    return FileResult(**base, status="report", format=report.format, pages=report.pages, report=payload,
+                      seconds=time.monotonic() - started)
+
+
+def read_stable(path: Path) -> bytes:
+    """The file's bytes, read while it did not change: its size, modification time and inode the same before
+    and after the read. A file that changed is read once more; if it changes again, OSError(CHANGED). A special
+    file (swapped in since the walk) is refused unread: opened without waiting for a writer, then checked."""
+    for _attempt in range(2):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as file:
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                raise OSError(0, "not a regular file: not read")
+            data = file.read()
+            after = os.fstat(fd)
+        try:
+            now = os.stat(path)  # the path may name another file now (replaced by a rename)
+        except OSError:
+            now = None
+        seen = (before.st_ino, before.st_size, before.st_mtime_ns)
+        if len(data) == before.st_size and seen == (after.st_ino, after.st_size, after.st_mtime_ns) and \
+                now is not None and seen == (now.st_ino, now.st_size, now.st_mtime_ns):
+            return data
+    raise OSError(0, CHANGED)
+
+
+_engines: dict[tuple[int, str], Engine] = {}
+
+
+def reader_engine(db_url: str) -> Engine:
+    """This process's engine for ``db_url``, for reads only: made once per process (a forked child makes its
+    own; NullPool keeps no connection that a fork could share)."""
+    key = (os.getpid(), db_url)
+    if key not in _engines:
+        _engines[key] = create_engine(database_url(db_url), poolclass=NullPool)
+    return _engines[key]
+
+
+def stored(db_url: str, sha: str, version: int | None = None) -> bool:
+    """Whether these bytes are stored as read (ingested or not_report), by extractor ``version`` when given."""
+    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status.in_(("ingested", "not_report")))
+    if version is not None:
+        query = query.where(DocumentRow.extractor_version == version)
+    with reader_engine(db_url).connect() as conn:
+        return conn.execute(query.limit(1)).first() is not None
+
+
+def warm() -> None:
+    """Load what every task needs once, before workers are forked from this process: the jieba dictionary
+    (segmentation, facts), the division index, the template and the readers' imports."""
+    from extractors.facts import _posseg, load_jieba
+    from extractors.readers import _readers
+    from extractors.regions import division_table
+    from extractors.template import load_template
+
+    load_jieba().dt.initialize()  # the dictionary itself, not only the module (jieba loads it lazily)
+    _posseg()
+    load_template()
+    division_table()
+    _readers()

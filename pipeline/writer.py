@@ -1,0 +1,177 @@
+"""The one store function: worker results (pipeline.tasks.FileResult) into the database, many per transaction.
+
+``store_results`` writes a batch of results in one transaction with SQLAlchemy Core bulk inserts (one
+executemany per table and document), each document inside its own SAVEPOINT: all or nothing per document, and a
+document the database refuses is rolled back alone and recorded as failed with a one-line reason, never taking
+its batch-mates with it. What a document supersedes goes in the same savepoint, exactly as one document at a
+time did before: a reading of the same bytes by another extractor version, a failed record of them, other bytes
+at the same path. Stored bytes stay: when they are stored by this version already (a batch-mate copy, or another
+process committed them first) the unique sha256 refuses the insert and the file is ``unchanged``.
+
+The search index's rows go only when something is superseded, by rowid (pipeline.search.forget); the copies of
+body-years are settled once per batch (pipeline.bodies), after its commit. The same function serves the local
+pool's single writer and Dask workers (each storing its own results), on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from pipeline import bodies, search
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, lock
+from pipeline.tasks import FileResult
+
+READ = ("ingested", "not_report")  # statuses of bytes that were read (the unchanged-bytes shortcut holds)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file. ``status``: ingested | replaced | reread | unchanged | failed | not_report |
+    skipped. ``reason``: why (failed, not_report, skipped), or for unchanged "duplicate of <stored path>" (None:
+    at its own path). ``summary``: for a stored report, "region year edition, N flag(s)" (no report is kept)."""
+
+    path: str
+    status: str
+    reason: str | None = None
+    summary: str | None = None
+
+
+def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome]:
+    """Store ``results`` (in order) in one transaction, a savepoint each; their outcomes, in the same order.
+
+    If the transaction as a whole cannot commit (the database went away, the disk is full) nothing of it is
+    stored and every result of the batch fails with that reason; the next run reads them again."""
+    if not results:
+        return []
+    try:
+        with engine.connect() as conn, conn.begin():
+            if conn.dialect.name == "sqlite":
+                lock(conn, "store")  # the write lock now: the look-ups below see what others committed
+            outcomes = [_store_one(conn, result) for result in results]
+    except SQLAlchemyError as exc:
+        reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+        return [Outcome(r.path, "failed", reason.splitlines()[0]) for r in results]
+    try:
+        settle_copies(engine)
+    except SQLAlchemyError:
+        pass  # the documents are stored; the next batch, run or forget settles the copies
+    return outcomes
+
+
+def settle_copies(engine: Engine) -> None:
+    """After documents are stored, replaced or forgotten: the body of each new report, and the copy ranks of
+    every body-year whose copies changed (pipeline.bodies), one process at a time."""
+    with engine.begin() as conn:
+        lock(conn, "copies")
+        bodies.settle_copies(conn)
+
+
+def _store_one(conn: Connection, result: FileResult) -> Outcome:
+    if result.sha256 is None:  # the bytes could not be read: nothing to record them by
+        return Outcome(result.path, "failed", result.reason)
+    if result.status == "unchanged":
+        try:
+            with conn.begin_nested():
+                _forget_other_bytes(conn, result.sha256, result.where)  # this path held other bytes before
+                _follow_move(conn, result.sha256, result.where)
+        except SQLAlchemyError as exc:
+            return Outcome(result.path, "failed", f"the database refused the document: {type(exc).__name__}: "
+                           f"{exc}".splitlines()[0])
+        return _unchanged(conn, result)
+    try:
+        with conn.begin_nested():
+            replaced = _insert(conn, result)
+    except SQLAlchemyError as exc:
+        if isinstance(exc, IntegrityError) and _stored(conn, result.sha256, result.version):
+            return _unchanged(conn, result)  # stored by a batch-mate or another process first: there once
+        reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
+        try:
+            with conn.begin_nested():
+                _insert(conn, replace(result, status="failed", reason=reason, report=None))
+        except SQLAlchemyError:
+            pass  # the database is unwell; the outcome still says why
+        return Outcome(result.path, "failed", reason)
+    if result.status in ("failed", "not_report"):
+        return Outcome(result.path, result.status, result.reason)
+    if any(sha == result.sha256 and status in READ for sha, status in replaced):
+        status = "reread"  # the same bytes, read by another extractor version
+    elif any(status == "ingested" for _, status in replaced):
+        status = "replaced"
+    else:
+        status = "ingested"
+    return Outcome(result.path, status, summary=result.report.summary if result.report else None)
+
+
+def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
+    """What ``result`` supersedes goes, its document (and report) comes; (sha256, status) of what went."""
+    old_reading = or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
+                      DocumentRow.extractor_version != result.version)
+    superseded = or_(and_(DocumentRow.sha256 == result.sha256, old_reading),
+                     and_(DocumentRow.path == result.where, DocumentRow.sha256 != result.sha256))
+    gone = conn.execute(select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(superseded)).all()
+    if gone:
+        ids = [i for i, _, _ in gone]
+        search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
+        conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
+    status = {"report": "ingested"}.get(result.status, result.status)
+    document_id = conn.execute(insert(DocumentRow).values(
+        sha256=result.sha256, path=result.where, name=result.name, size=result.size, status=status,
+        error=result.reason, format=result.format, pages=result.pages, extractor_version=result.version,
+    )).inserted_primary_key[0]
+    if result.status == "report" and result.report is not None:
+        _insert_report(conn, document_id, result)
+    return [(sha, status) for _, sha, status in gone]
+
+
+def _insert_report(conn: Connection, document_id: int, result: FileResult) -> None:
+    payload = result.report
+    report_id = conn.execute(insert(ReportRow).values(document_id=document_id, **payload.report)
+                             ).inserted_primary_key[0]
+    for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
+        if rows:
+            conn.execute(insert(table), [{**row, "report_id": report_id} for row in rows])
+    ids = {}
+    for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
+        ids[name] = conn.execute(insert(table).returning(table.id, sort_by_parameter_order=True),
+                                 [{**row, "report_id": report_id} for row in rows]).scalars().all() if rows else []
+    search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"])
+
+
+def _unchanged(conn: Connection, result: FileResult) -> Outcome:
+    """Stored bytes met again: at their own path, or a byte-identical copy under another name."""
+    stored = conn.execute(select(DocumentRow.path).where(DocumentRow.sha256 == result.sha256)).scalar()
+    copy = stored is not None and stored != result.where
+    return Outcome(result.path, "unchanged", f"duplicate of {stored}" if copy else None)
+
+
+def _stored(conn: Connection, sha: str, version: int | None = None) -> bool:
+    """Whether these bytes are stored as read (by extractor ``version``, when one is given)."""
+    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status.in_(READ))
+    if version is not None:
+        query = query.where(DocumentRow.extractor_version == version)
+    return conn.execute(query.limit(1)).first() is not None
+
+
+def _follow_move(conn: Connection, sha: str, where: str) -> None:
+    """Stored bytes found at a new path while their old path holds no file: the file moved. The document's
+    path follows it, so that ``prune`` does not take a moved file for a deleted one."""
+    old = conn.execute(select(DocumentRow.path).where(DocumentRow.sha256 == sha)).scalar()
+    if old is None or old == where or os.path.exists(old):
+        return  # the usual case: no write
+    conn.execute(update(DocumentRow).where(DocumentRow.sha256 == sha).values(path=where, name=Path(where).name))
+
+
+def _forget_other_bytes(conn: Connection, sha: str, where: str) -> None:
+    other = and_(DocumentRow.path == where, DocumentRow.sha256 != sha)
+    ids = conn.execute(select(DocumentRow.id).where(other)).scalars().all()
+    if not ids:
+        return  # the usual case: no write
+    search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
+    conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
