@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -16,6 +17,8 @@ from pipeline import compare, diff, review, search, serve
 from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
+from pipeline.progress import ProgressBar
+from pipeline.tasks import Limits
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
 from pipeline.views import VIEWS
 
@@ -34,6 +37,17 @@ def main(argv: list[str] | None = None) -> int:
                    "files are gone")
     p.add_argument("--follow-links", action="store_true", help="in a folder, read symbolic links that point out "
                    "of it too (skipped by default; a path named here is always read)")
+    p.add_argument("-j", "--jobs", type=_count, default=os.cpu_count() or 1, help="worker processes reading files "
+                   "(default: the machine's cores, %(default)s); 1 reads in this process, without the limits below")
+    p.add_argument("-v", "--verbose", action="store_true", help="a line per file, also on a terminal (instead of "
+                   "the progress bar)")
+    limits = Limits()
+    p.add_argument("--file-timeout", type=_seconds, default=limits.file_seconds, metavar="SECONDS",
+                   help="time limit per file, plus --page-timeout for each page (default %(default)g s; 0: none)")
+    p.add_argument("--page-timeout", type=_seconds, default=limits.page_seconds, metavar="SECONDS",
+                   help="time limit added per page of the file (default %(default)g s)")
+    p.add_argument("--file-memory", type=_seconds, default=limits.memory_mb, metavar="MIB",
+                   help="memory limit of the worker reading a file (default %(default)g MiB; 0: none)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
@@ -84,10 +98,32 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}")
+    return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number ≥ 0: {value!r}")
+    return number
+
+
 def _ingest(args) -> int:
     engine = connect(args.db)
+    limits = Limits(file_seconds=args.file_timeout or None, page_seconds=args.page_timeout,
+                    memory_mb=int(args.file_memory) or None)
+    bar = ProgressBar() if sys.stderr.isatty() and not (args.verbose or args.quiet) else None
 
     def show(outcome: Outcome) -> None:
+        if bar is not None:
+            bar.advance(outcome)
+            return
         if outcome.status == "failed":
             print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
         elif outcome.status == "not_report":
@@ -97,11 +133,26 @@ def _ingest(args) -> int:
         elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
             print(f"unchanged {outcome.path} — {outcome.reason}")
         elif not args.quiet:
-            r = outcome.report
-            what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
+            what = f" — {outcome.summary}" if outcome.summary else ""
             print(f"{outcome.status:9} {outcome.path}{what}")
 
-    outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
+    signalled: list[int] = []
+
+    def on_signal(signum, _frame) -> None:  # stop after the current document; a second signal stops at once
+        if signalled:
+            raise KeyboardInterrupt
+        signalled.append(signum)
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    total = []
+    try:
+        with bar or nullcontext():
+            outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links, jobs=args.jobs,
+                              limits=limits, stop=lambda: bool(signalled),
+                              on_start=lambda n: (total.append(n), bar and bar.start(n)))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
@@ -114,6 +165,11 @@ def _ingest(args) -> int:
             print(f"  {o.status} {o.path}: {o.reason}")
         elif o.status == "unchanged" and o.reason:
             print(f"  unchanged {o.path}: {o.reason}")
+    if signalled:
+        name = signal.Signals(signalled[0]).name
+        print(f"gongkai ingest: stopped by {name} after {len(outcomes)} of {total[0] if total else '?'} file(s), "
+              "each stored whole; run the same command again to resume (stored files are skipped)", file=sys.stderr)
+        return 128 + signalled[0]
     if args.prune:
         for path in prune(args.paths, engine):
             print(f"forgot    {path} (file gone)")

@@ -1,4 +1,8 @@
-"""Loading files into the store: one transaction per document, idempotent, a bad file never stops a batch.
+"""Loading files into the store: idempotent, all or nothing per document, a bad file never stops a batch.
+
+Files are read and extracted by workers (pipeline.tasks.read_task; several processes with ``jobs``,
+pipeline.pool) and stored by this process alone, in input order, many documents a transaction
+(pipeline.writer.store_results).
 
 A document is known by the sha256 of its bytes: the same bytes again add nothing, wherever they lie. A file
 whose bytes changed replaces the rows its path had. A file that cannot be read is recorded as failed with a
@@ -10,37 +14,29 @@ the current version read. Analysts' corrections and flag reviews are keyed so th
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import nullcontext
 from pathlib import Path
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from extractors import ReadError, extract_report, read_document
 from extractors.readers.sniff import REPORT_SUFFIXES
-from extractors.records import Report
 from extractors.version import EXTRACTOR_VERSION
-from pipeline import bodies, search
-from pipeline.db import DocumentRow, ReportRow, lock
+from pipeline import search
+from pipeline.db import DocumentRow, ReportRow
+from pipeline.pool import Pool
 from pipeline.quality import refresh_quality_flags
 from pipeline.reuse import refresh_text_reuse
 from pipeline.review import refresh_corrections
-from pipeline.store import report_rows
+from pipeline.tasks import FileResult, Limits, read_task
+from pipeline.writer import Outcome, is_stored, settle_copies, store_results
 
-
-
-@dataclass(frozen=True)
-class Outcome:
-    path: str
-    status: str  # ingested | replaced | reread | unchanged | failed | not_report | skipped
-    reason: str | None = None  # failed, not_report, skipped: why; unchanged: "duplicate of <stored path>" or None
-    report: Report | None = None
+__all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune", "settle_copies"]
 
 
 def iter_inputs(paths: Iterable[str | Path], *, follow_links: bool = False) -> Iterator[tuple[Path, str | None]]:
@@ -113,17 +109,74 @@ def _inside(real: str, root: str) -> bool:
 
 def ingest(paths: Iterable[str | Path], engine: Engine,
            on_outcome: Callable[[Outcome], None] | None = None, *,
-           extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False) -> list[Outcome]:
+           extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False, jobs: int = 1,
+           limits: Limits = Limits(), batch: int = 50, batch_seconds: float = 1.0,
+           stop: Callable[[], bool] = lambda: False, on_start: Callable[[int], None] | None = None) -> list[Outcome]:
     """Load every file under ``paths``; then, if anything changed, recompute the checks across reports and the
-    corrections' statuses. ``extractor_version`` is what the documents read now are recorded as read by (the
-    current one; tests pass another to see a version change without editing the code). ``follow_links``: read
-    links out of a walked folder too (``iter_inputs``); skipped files are outcomes with their reason."""
-    outcomes = []
-    for path, skip in iter_inputs(paths, follow_links=follow_links):
-        outcome = Outcome(str(path), "skipped", skip) if skip else ingest_file(path, engine, extractor_version)
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    corrections' statuses. The outcomes, in input order (``on_outcome`` is called with each, in that order, once
+    it is stored).
+
+    ``jobs``: worker processes that read and extract (pipeline.pool), each file held to ``limits``; 1 reads in
+    this process (no limits: nothing to kill). Either way this process is the single writer: results are stored
+    in input order, ``batch`` at a time or every ``batch_seconds`` (pipeline.writer.store_results).
+    ``stop()`` is asked after each result: once true, no more files are read, what was read is stored, and the
+    batch ends early (its outcomes are those of the files done). ``on_start`` gets the number of inputs.
+    ``extractor_version`` is what the documents read now are recorded as read by (the current one; tests pass
+    another to see a version change without editing the code). ``follow_links``: read links out of a walked
+    folder too (``iter_inputs``); skipped files are outcomes with their reason."""
+    inputs = list(iter_inputs(paths, follow_links=follow_links))
+    if on_start is not None:
+        on_start(len(inputs))
+    todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
+    def stored(sha: str) -> bool:
+        return is_stored(engine, sha, extractor_version)
+    outcomes: list[Outcome] = []
+    pending: list[tuple[int, FileResult | Outcome]] = []  # in input order, not stored yet
+    done: dict[int, FileResult] = {}  # read, waiting for the files before them
+    nxt = 0
+    last = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last
+        stored = iter(store_results(engine, [r for _, r in pending if isinstance(r, FileResult)]))
+        for _, item in pending:
+            outcome = item if isinstance(item, Outcome) else next(stored)
+            outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+        pending.clear()
+        last = time.monotonic()
+
+    def take(upto: int | None = None) -> None:
+        """Move what is next in input order (files read, files skipped) into the batch."""
+        nonlocal nxt
+        while nxt < len(inputs) and (upto is None or nxt < upto):
+            path, skip = inputs[nxt]
+            if skip is not None:
+                pending.append((nxt, Outcome(str(path), "skipped", skip)))
+            elif nxt in done:
+                pending.append((nxt, done.pop(nxt)))
+            elif upto is None:
+                break
+            nxt += 1
+
+    workers = min(jobs, len(todo))
+    with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits) if workers > 1
+          else nullcontext()) as pool:
+        results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
+        for index, result in results:
+            done[index] = result
+            take()
+            if len(pending) >= batch or (pending and time.monotonic() - last >= batch_seconds):
+                flush()
+            if stop():
+                break
+    if stop():  # what was read is stored (in input order); what was not, is not
+        for index in sorted(done):
+            take(index + 1)
+    else:
+        take()
+    flush()
     if any(o.status not in ("unchanged", "skipped") for o in outcomes):  # a failed file may have replaced a stored one too
         refresh_quality_flags(engine)
         refresh_corrections(engine)
@@ -131,145 +184,18 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     return outcomes
 
 
+def _in_process(todo: list[tuple[int, Path]], version: int, stored: Callable[[str], bool],
+                stop: Callable[[], bool]) -> Iterator[tuple[int, FileResult]]:
+    for index, path in todo:
+        if stop():
+            return
+        yield index, read_task(path, version=version, is_stored=stored)
+
+
 def ingest_file(path: Path, engine: Engine, extractor_version: int = EXTRACTOR_VERSION) -> Outcome:
-    """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
-    try:
-        outcome = _ingest_file(path, engine, extractor_version)
-        settle_copies(engine)
-        return outcome
-    except Exception as exc:  # the database went away, a path that cannot be resolved …
-        return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
-
-
-def settle_copies(engine: Engine) -> None:
-    """After a document is stored, replaced or forgotten: the body of each new report, and the copy ranks of
-    every body-year whose copies changed (pipeline.bodies), one process at a time."""
-    with engine.begin() as conn:
-        lock(conn, "copies")
-        bodies.settle_copies(conn)
-
-
-def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
-    where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
-    try:
-        data = _read_regular(path)
-    except OSError as exc:
-        return Outcome(str(path), "failed", f"cannot read file: {exc.strerror or exc}")
-    sha = hashlib.sha256(data).hexdigest()
-    if _stored(engine, sha, version):
-        _forget_other_bytes(engine, sha, where)  # this path held other bytes before: they are not here now
-        _follow_move(engine, sha, where)
-        return _unchanged(engine, path, sha, where)
-    reread = _stored(engine, sha)  # the same bytes, read by another extractor version
-    report, reason = None, None
-    try:
-        report = extract_report(read_document(path, data))
-    except ReadError as exc:
-        reason = str(exc)
-    except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
-        reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]
-    status = "failed" if report is None else "ingested"
-    if report is not None and report.not_report:  # recorded with its reason; never a report or a body-year
-        status, reason = "not_report", report.not_report
-    document = DocumentRow(
-        sha256=sha, path=where, name=path.name, size=len(data), status=status,
-        error=reason, format=report.format if report else None, pages=report.pages if report else None,
-        extractor_version=version,
-    )
-    if status == "ingested":
-        document.report = report_rows(report)
-        # the date it was published, where the extractor read one (the record's field may not exist yet)
-        document.report.published = getattr(report, "published", None)
-        document.report.published_source = getattr(report, "published_source", None)
-    try:
-        replaced = _store(engine, document, sha, where, version)
-    except SQLAlchemyError as exc:
-        if isinstance(exc, IntegrityError) and _stored(engine, sha, version):
-            # Another process stored the same bytes between our look and our write: there once, as wanted.
-            return _unchanged(engine, path, sha, where)
-        reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
-        failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
-        try:
-            _store(engine, failed, sha, where, version)
-        except SQLAlchemyError:
-            pass  # the database is unwell; the outcome still says why
-        return Outcome(str(path), "failed", reason)
-    if report is None:
-        return Outcome(str(path), "failed", reason)
-    if status == "not_report":
-        return Outcome(str(path), "not_report", reason)
-    status = "reread" if reread else "replaced" if any(s == "ingested" for s in replaced) else "ingested"
-    return Outcome(str(path), status, report=report)
-
-
-def _read_regular(path: Path) -> bytes:
-    """The file's bytes; a special file (swapped in since the walk) is refused unread: opened without waiting
-    for a writer, then checked."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file: not read")
-        return file.read()
-
-
-def _unchanged(engine: Engine, path: Path, sha: str, where: str) -> Outcome:
-    """Stored bytes met again: at their own path, or a byte-identical copy under another name."""
-    with Session(engine) as session:
-        stored = session.scalar(select(DocumentRow.path).where(DocumentRow.sha256 == sha))
-    copy = stored is not None and stored != where
-    return Outcome(str(path), "unchanged", f"duplicate of {stored}" if copy else None)
-
-
-def _stored(engine: Engine, sha: str, version: int | None = None) -> bool:
-    """Whether these bytes are stored as ingested (by extractor ``version``, when one is given)."""
-    query = select(DocumentRow.id).where(DocumentRow.sha256 == sha,
-                                         DocumentRow.status.in_(("ingested", "not_report")))
-    if version is not None:
-        query = query.where(DocumentRow.extractor_version == version)
-    with Session(engine) as session:
-        return session.scalar(query) is not None
-
-
-def _follow_move(engine: Engine, sha: str, where: str) -> None:
-    """Stored bytes found at a new path while their old path holds no file: the file moved. The document's
-    path follows it, so that ``prune`` does not take a moved file for a deleted one."""
-    with Session(engine) as session:
-        old = session.scalar(select(DocumentRow.path).where(DocumentRow.sha256 == sha))
-    if old is None or old == where or os.path.exists(old):
-        return  # the usual case: no write
-    with Session(engine) as session, session.begin():
-        session.execute(update(DocumentRow).where(DocumentRow.sha256 == sha).values(path=where, name=Path(where).name))
-
-
-def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
-    other = and_(DocumentRow.path == where, DocumentRow.sha256 != sha)
-    with Session(engine) as session:
-        if session.scalar(select(DocumentRow.id).where(other)) is None:
-            return  # the usual case: no write, no write lock
-    with Session(engine) as session, session.begin():
-        search.forget(session, select(ReportRow.id).join(DocumentRow).where(other))  # FTS5: no cascade
-        session.execute(delete(DocumentRow).where(other))
-
-
-def _store(engine: Engine, document: DocumentRow, sha: str, where: str, version: int) -> list[str]:
-    """One transaction: what this document supersedes goes, the document comes; the statuses it replaced.
-
-    Stored bytes stay: if they are stored already by this extractor version (committed before us, or
-    committing while we wait), the unique sha256 refuses the insert (IntegrityError). A failed record of them,
-    a reading of them by another version, or other bytes at this path, make way.
-    """
-    with Session(engine) as session, session.begin():
-        old_reading = or_(DocumentRow.status.not_in(("ingested", "not_report")), DocumentRow.extractor_version.is_(None),
-                          DocumentRow.extractor_version != version)
-        superseded = or_(and_(DocumentRow.sha256 == sha, old_reading),
-                         and_(DocumentRow.path == where, DocumentRow.sha256 != sha))
-        search.forget(session, select(ReportRow.id).join(DocumentRow).where(superseded))  # FTS5: no cascade
-        replaced = session.execute(delete(DocumentRow).where(superseded).returning(DocumentRow.status)).scalars().all()
-        session.add(document)
-        if document.report is not None:
-            session.flush()  # ids for the search index
-            search.index_report(session, document.report)
-    return list(replaced)
+    """Load one file (in this process); whatever goes wrong costs this file only, with a one-line reason."""
+    stored = lambda sha: is_stored(engine, sha, extractor_version)  # noqa: E731
+    return store_results(engine, [read_task(path, version=extractor_version, is_stored=stored)])[0]
 
 
 def _under(stored: str, paths: list[str]) -> bool:

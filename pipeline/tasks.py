@@ -88,13 +88,17 @@ class FileResult:
 
 
 def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str | None = None,
-              limits: Limits | None = None, on_pages: Callable[[int | None], None] | None = None) -> FileResult:
+              limits: Limits | None = None, on_pages: Callable[[int | None], None] | None = None,
+              is_stored: Callable[[str], bool] | None = None) -> FileResult:
     """Read, check and extract one file (see the module's docstring); never raises for a bad file.
 
     ``db_url``: the database to ask whether the bytes are stored already (None: do not ask, always extract).
     ``limits``: not enforced here (a task cannot stop itself inside a C library); passed for the record and
     for callers that enforce them. ``on_pages``: called with the page count as soon as the reader knows it,
-    before extraction — how the local pool scales a file's time limit by its pages."""
+    before extraction — how the local pool scales a file's time limit by its pages. ``is_stored(sha256)``: asked
+    instead of ``db_url`` (the local pool's workers ask the writing process: a SQLite file opened by several
+    processes while this one holds it is safe only through SQLite's own locks, which a stray close of the file
+    by the writer's process can drop)."""
     started = time.monotonic()
     path = Path(path)
     where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
@@ -107,7 +111,7 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
     sha = hashlib.sha256(data).hexdigest()
     base.update(sha256=sha, size=len(data))
     try:
-        if db_url is not None and stored(db_url, sha, version):
+        if is_stored(sha) if is_stored is not None else db_url is not None and stored(db_url, sha, version):
             return FileResult(**base, status="unchanged", seconds=time.monotonic() - started)
     except Exception as exc:  # the database cannot be asked: extract anyway, the store decides
         del exc

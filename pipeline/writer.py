@@ -151,6 +151,13 @@ def _unchanged(conn: Connection, result: FileResult) -> Outcome:
     return Outcome(result.path, "unchanged", f"duplicate of {stored}" if copy else None)
 
 
+def is_stored(engine: Engine, sha: str, version: int) -> bool:
+    """Whether these bytes are stored as read by extractor ``version`` (what the local pool's workers ask the
+    writing process, rather than opening a SQLite file from several processes)."""
+    with engine.connect() as conn:
+        return _stored(conn, sha, version)
+
+
 def _stored(conn: Connection, sha: str, version: int | None = None) -> bool:
     """Whether these bytes are stored as read (by extractor ``version``, when one is given)."""
     query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status.in_(READ))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.ingest
+import pipeline.tasks
 from extractors import extract_report
 from extractors.version import EXTRACTOR_VERSION
 from pipeline.cli import main
@@ -334,8 +334,8 @@ def test_the_publication_date_is_stored_and_checked(raw, db_url, monkeypatch, ca
         report.published, report.published_source = dates[Path(doc.path).name]
         return report
 
-    monkeypatch.setattr(pipeline.ingest, "extract_report", read_with_date)
-    assert main(["--db", db_url, "ingest", str(raw)]) == 0
+    monkeypatch.setattr(pipeline.tasks, "extract_report", read_with_date)  # in this process: --jobs 1
+    assert main(["--db", db_url, "ingest", "--jobs", "1", str(raw)]) == 0
     stored = query(db_url, "select d.name, r.published, r.published_source from reports r join documents d "
                            "on d.id = r.document_id order by d.name")
     assert [(n, str(p), s) for n, p, s in stored] == [("baoshan-2020-report.txt", "2021-04-15", "落款日期"),
@@ -353,7 +353,7 @@ def test_the_publication_date_is_stored_and_checked(raw, db_url, monkeypatch, ca
     shutil.copy(BAOSHAN, raw / "copy-of-baoshan.txt")  # any change refreshes the quality flags
     dates["copy-of-baoshan.txt"] = dates["baoshan-2020-report.txt"]
     (raw / "copy-of-baoshan.txt").write_text(BAOSHAN.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert main(["--db", db_url, "ingest", str(raw)]) == 0
+    assert main(["--db", db_url, "ingest", "--jobs", "1", str(raw)]) == 0
     capsys.readouterr()
     code, out, err = _run(capsys, "--db", db_url, "review", "--kind", "quality.late", "--status", "all")
     # the copy is the same body-year: its finding is the counted copy's, flagged once and dismissed with it
