@@ -1,0 +1,97 @@
+"""The local pool of ``gongkai ingest --jobs N`` on real files: a file over its time limit fails with its reason
+while the batch goes on; SIGINT and SIGTERM stop a real ingest process after the current document, and a re-run
+completes it to the export a clean run gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.db import connect
+from pipeline.ingest import ingest
+from pipeline.tasks import Limits
+from tests.conftest import FIXTURES, ROOT
+
+SMALL = [
+    FIXTURES / "baoshan-2020-text" / "baoshan-2020-report.txt",
+    FIXTURES / "baoshan-2020" / "baoshan-2020.docx",
+    FIXTURES / "baoshan-2020" / "baoshan-2020.html",
+    FIXTURES / "baoshan-2021" / "baoshan-2021.docx",
+    FIXTURES / "baoshan-2022" / "baoshan-2022.docx",
+    FIXTURES / "baoshan-2022" / "baoshan-2022.html",
+    FIXTURES / "hejiang-2022" / "hejiang-2022.docx",
+    FIXTURES / "hejiang-2022" / "hejiang-2022.html",
+]
+
+
+def test_a_file_over_its_time_limit_fails_and_the_batch_goes_on(tmp_path: Path):
+    """A real slow input: one report's narrative forty times over (1.1 MB of text) takes tens of seconds to
+    segment and read for facts; with a 3 s limit its worker is killed and the next file is read by another."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    text = SMALL[0].read_text(encoding="utf-8")
+    (folder / "a-slow.txt").write_text(text * 40, encoding="utf-8")
+    shutil.copy(SMALL[2], folder / "b-good.html")
+    engine = connect(str(tmp_path / "gongkai.sqlite"))
+    outcomes = ingest([folder], engine, jobs=2, limits=Limits(file_seconds=3, page_seconds=0, memory_mb=None))
+    assert [(Path(o.path).name, o.status, o.reason) for o in outcomes] == [
+        ("a-slow.txt", "failed", "over the time limit of 3 s"), ("b-good.html", "ingested", None)]
+    # recorded as failed, with its reason, like any file that cannot be read (and read again by the next run)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("select name, status, error from documents order by name").all()
+    assert [tuple(r) for r in rows] == [("a-slow.txt", "failed", "over the time limit of 3 s"),
+                                        ("b-good.html", "ingested", None)]
+    engine.dispose()
+
+
+def _export(db: str, out: Path) -> list[dict]:
+    assert main(["--db", db, "export", "--format", "jsonl", "-o", str(out)]) == 0
+    return sorted((json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()),
+                  key=lambda o: o["sha256"])
+
+
+@pytest.fixture(scope="module")
+def clean_export(tmp_path_factory) -> list[dict]:
+    tmp = tmp_path_factory.mktemp("clean")
+    folder = tmp / "raw"
+    folder.mkdir()
+    for path in SMALL:
+        shutil.copy(path, folder / path.name)
+    db = str(tmp / "clean.sqlite")
+    engine = connect(db)
+    ingest([folder], engine)
+    engine.dispose()
+    return _export(db, tmp / "clean.jsonl")
+
+
+@pytest.mark.parametrize("sig,jobs", [(signal.SIGINT, "2"), (signal.SIGTERM, "1")])
+def test_a_signal_stops_after_the_current_document_and_a_rerun_completes(sig, jobs, clean_export, tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for path in SMALL:
+        shutil.copy(path, folder / path.name)
+    db = str(tmp_path / "gongkai.sqlite")
+    command = [sys.executable, "-m", "pipeline", "--db", db, "ingest", "--jobs", jobs, str(folder)]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()  # a file is stored: the batch is under way
+    assert first.startswith("ingested"), first + proc.stderr.read()
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 128 + sig, err
+    assert "Traceback" not in err, err
+    name = signal.Signals(sig).name
+    assert f"gongkai ingest: stopped by {name} after " in err and "run the same command again to resume" in err, err
+    done = int(err.split(f"stopped by {name} after ")[1].split(" of ")[0])
+    assert 1 <= done <= len(SMALL)
+
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(SMALL)} file(s): " in rerun.stdout and "0 failed" in rerun.stdout, rerun.stdout
+    assert _export(db, tmp_path / "out.jsonl") == clean_export
