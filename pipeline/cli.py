@@ -17,6 +17,7 @@ from pipeline import compare, diff, review, search, serve
 from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
+from pipeline.pool import PoolError
 from pipeline.progress import ProgressBar
 from pipeline.tasks import Limits
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
@@ -42,11 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-v", "--verbose", action="store_true", help="a line per file, also on a terminal (instead of "
                    "the progress bar)")
     limits = Limits()
-    p.add_argument("--file-timeout", type=_seconds, default=limits.file_seconds, metavar="SECONDS",
+    p.add_argument("--file-timeout", type=_amount, default=limits.file_seconds, metavar="SECONDS",
                    help="time limit per file, plus --page-timeout for each page (default %(default)g s; 0: none)")
-    p.add_argument("--page-timeout", type=_seconds, default=limits.page_seconds, metavar="SECONDS",
+    p.add_argument("--page-timeout", type=_amount, default=limits.page_seconds, metavar="SECONDS",
                    help="time limit added per page of the file (default %(default)g s)")
-    p.add_argument("--file-memory", type=_seconds, default=limits.memory_mb, metavar="MIB",
+    p.add_argument("--file-memory", type=_amount, default=limits.memory_mb, metavar="MIB",
                    help="memory limit of the worker reading a file (default %(default)g MiB; 0: none)")
     p.set_defaults(run=_ingest)
 
@@ -96,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as exc:  # a --db that cannot be used: one line, no traceback
         print(f"gongkai {args.command}: {exc}", file=sys.stderr)
         return 1
+    except PoolError as exc:
+        print(f"gongkai {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # a second Ctrl-C during an ingest, or one during another command
+        print(f"gongkai {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 def _count(value: str) -> int:
@@ -104,7 +111,7 @@ def _count(value: str) -> int:
     return int(value)
 
 
-def _seconds(value: str) -> float:
+def _amount(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
