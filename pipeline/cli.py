@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                    "files are gone")
     p.add_argument("--follow-links", action="store_true", help="in a folder, read symbolic links that point out "
                    "of it too (skipped by default; a path named here is always read)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="read and store on the Dask scheduler's workers at ADDRESS "
+                   "(tcp://host:8786) into the PostgreSQL --db; paths must be the same on every machine")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
@@ -85,8 +87,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(args) -> int:
-    engine = connect(args.db)
-
     def show(outcome: Outcome) -> None:
         if outcome.status == "failed":
             print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
@@ -97,11 +97,27 @@ def _ingest(args) -> int:
         elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
             print(f"unchanged {outcome.path} — {outcome.reason}")
         elif not args.quiet:
-            r = outcome.report
+            r = getattr(outcome, "report", None)
             what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
+            if getattr(outcome, "summary", None):  # pipeline.writer's Outcome carries no report, its summary
+                what = f" — {outcome.summary}"
             print(f"{outcome.status:9} {outcome.path}{what}")
 
-    outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
+    if args.cluster:  # many machines: pipeline.cluster
+        from pipeline.cluster import ClusterError, ingest_cluster
+
+        try:
+            outcomes = ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show,
+                                      follow_links=args.follow_links)
+        except ClusterError as exc:
+            print(f"gongkai ingest: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("gongkai ingest: interrupted: the tasks not done are cancelled; run it again to go on",
+                  file=sys.stderr)
+            return 130
+    else:
+        outcomes = ingest(args.paths, connect(args.db), on_outcome=show, follow_links=args.follow_links)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
@@ -115,7 +131,7 @@ def _ingest(args) -> int:
         elif o.status == "unchanged" and o.reason:
             print(f"  unchanged {o.path}: {o.reason}")
     if args.prune:
-        for path in prune(args.paths, engine):
+        for path in prune(args.paths, connect(args.db)):
             print(f"forgot    {path} (file gone)")
     return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
