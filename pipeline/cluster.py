@@ -68,7 +68,7 @@ def ingest_cluster(paths: Iterable[str | Path], address: str, db: str | None,
     try:
         _check_workers(client, address, extractor_version)
         engine = connect(url)  # the schema at the current revision before any worker writes
-        outcomes = _run(client, paths, url, on_outcome, extractor_version, follow_links, limits)
+        outcomes = _run(client, address, paths, url, on_outcome, extractor_version, follow_links, limits)
     finally:
         client.close()
     finish(engine, outcomes)
@@ -122,7 +122,8 @@ def _client(address: str):
     except ImportError:
         raise ClusterError("--cluster needs the 'distributed' package: pip install 'gongkai[cluster]'") from None
     _probe(address)
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its connection warnings: our one line says it
+    for handler in logging.getLogger("distributed").handlers:  # its connection errors (tracebacks included)
+        handler.setLevel(logging.CRITICAL)  # go to stderr through this handler: our one line says them
     try:
         return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except Exception as exc:  # refused, timed out, or something else answering there
@@ -166,7 +167,7 @@ def _check_workers(client, address: str, version: int) -> None:
                            "gongkai on every machine")
 
 
-def _run(client, paths, db_url: str, on_outcome, version: int, follow_links: bool,
+def _run(client, address: str, paths, db_url: str, on_outcome, version: int, follow_links: bool,
          limits: Limits | None) -> list[Outcome]:
     """Submit a window of tasks, one more as each completes (the scheduler never holds 10⁶ tasks), print each
     outcome as it comes; the outcomes in input order."""
@@ -204,11 +205,15 @@ def _run(client, paths, db_url: str, on_outcome, version: int, follow_links: boo
         submit_more()
         for future in ready:
             i, given = running.pop(future)
+            if future.status == "cancelled" and client.status != "running":  # the client cancels all then
+                raise ClusterError(f"lost the connection to the Dask scheduler at {address} after {len(outcomes)} "
+                                   "file(s); run the same command again to go on")
             done(i, _outcome(future, given))
             future.release()
             submit_more()
-    except BaseException:  # Ctrl-C (or the client failing): what is not done is not started
-        client.cancel(list(running))
+    except BaseException:  # Ctrl-C, or the scheduler gone: what is not done is not started
+        if client.status == "running":
+            client.cancel(list(running))
         raise
     return [outcomes[i] for i in sorted(outcomes)]
 
