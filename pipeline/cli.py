@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="time limit added per page of the file (default %(default)g s)")
     p.add_argument("--file-memory", type=_amount, default=limits.memory_mb, metavar="MIB",
                    help="memory limit of the worker reading a file (default %(default)g MiB; 0: none)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="read and store on the Dask scheduler's workers at ADDRESS "
+                   "(tcp://host:8786) into the PostgreSQL --db; paths must be the same on every machine")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("forget", help="remove the stored documents at PATHs (files, or folders: all under "
@@ -122,7 +124,6 @@ def _amount(value: str) -> float:
 
 
 def _ingest(args) -> int:
-    engine = connect(args.db)
     limits = Limits(file_seconds=args.file_timeout or None, page_seconds=args.page_timeout,
                     memory_mb=int(args.file_memory) or None)
     bar = ProgressBar() if sys.stderr.isatty() and not (args.verbose or args.quiet) else None
@@ -144,22 +145,37 @@ def _ingest(args) -> int:
             print(f"{outcome.status:9} {outcome.path}{what}")
 
     signalled: list[int] = []
+    if args.cluster:  # many machines: pipeline.cluster (Ctrl-C cancels the futures)
+        from pipeline.cluster import ClusterError, ingest_cluster
 
-    def on_signal(signum, _frame) -> None:  # stop after the current document; a second signal stops at once
-        if signalled:
-            raise KeyboardInterrupt
-        signalled.append(signum)
+        try:
+            outcomes = ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show,
+                                      follow_links=args.follow_links)
+        except ClusterError as exc:
+            print(f"gongkai ingest: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("gongkai ingest: interrupted: the tasks not done are cancelled; run it again to go on",
+                  file=sys.stderr)
+            return 130
+    else:
+        engine = connect(args.db)
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    total = []
-    try:
-        with bar or nullcontext():
-            outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links, jobs=args.jobs,
-                              limits=limits, stop=lambda: bool(signalled),
-                              on_start=lambda n: (total.append(n), bar and bar.start(n)))
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        def on_signal(signum, _frame) -> None:  # stop after the current document; a second signal stops at once
+            if signalled:
+                raise KeyboardInterrupt
+            signalled.append(signum)
+
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        total = []
+        try:
+            with bar or nullcontext():
+                outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links, jobs=args.jobs,
+                                  limits=limits, stop=lambda: bool(signalled),
+                                  on_start=lambda n: (total.append(n), bar and bar.start(n)))
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
@@ -178,7 +194,7 @@ def _ingest(args) -> int:
               "each stored whole; run the same command again to resume (stored files are skipped)", file=sys.stderr)
         return 128 + signalled[0]
     if args.prune:
-        for path in prune(args.paths, engine):
+        for path in prune(args.paths, connect(args.db)):
             print(f"forgot    {path} (file gone)")
     return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
