@@ -26,11 +26,8 @@ from extractors import ReadError, extract_report, read_document
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.records import Report
 from extractors.version import EXTRACTOR_VERSION
-from pipeline import bodies, search
-from pipeline.db import DocumentRow, ReportRow, lock
-from pipeline.quality import refresh_quality_flags
-from pipeline.reuse import refresh_text_reuse
-from pipeline.review import refresh_corrections
+from pipeline import pending, search
+from pipeline.db import DocumentRow, ReportRow
 from pipeline.store import report_rows
 
 
@@ -114,8 +111,8 @@ def _inside(real: str, root: str) -> bool:
 def ingest(paths: Iterable[str | Path], engine: Engine,
            on_outcome: Callable[[Outcome], None] | None = None, *,
            extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False) -> list[Outcome]:
-    """Load every file under ``paths``; then, if anything changed, recompute the checks across reports and the
-    corrections' statuses. ``extractor_version`` is what the documents read now are recorded as read by (the
+    """Load every file under ``paths``; then complete the pending set (pipeline.pending: the copy ranks, checks
+    across reports, text reuse and corrections' statuses this run's changes, or an interrupted run's, left). ``extractor_version`` is what the documents read now are recorded as read by (the
     current one; tests pass another to see a version change without editing the code). ``follow_links``: read
     links out of a walked folder too (``iter_inputs``); skipped files are outcomes with their reason."""
     outcomes = []
@@ -124,29 +121,16 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
-    if any(o.status not in ("unchanged", "skipped") for o in outcomes):  # a failed file may have replaced a stored one too
-        refresh_quality_flags(engine)
-        refresh_corrections(engine)
-        refresh_text_reuse(engine)
+    pending.complete(engine)  # whenever entries are pending: a run of unchanged files completes a killed run's
     return outcomes
 
 
 def ingest_file(path: Path, engine: Engine, extractor_version: int = EXTRACTOR_VERSION) -> Outcome:
     """Load one file; whatever goes wrong costs this file only, with a one-line reason."""
     try:
-        outcome = _ingest_file(path, engine, extractor_version)
-        settle_copies(engine)
-        return outcome
+        return _ingest_file(path, engine, extractor_version)
     except Exception as exc:  # the database went away, a path that cannot be resolved …
         return Outcome(str(path), "failed", f"{type(exc).__name__}: {exc}".splitlines()[0])
-
-
-def settle_copies(engine: Engine) -> None:
-    """After a document is stored, replaced or forgotten: the body of each new report, and the copy ranks of
-    every body-year whose copies changed (pipeline.bodies), one process at a time."""
-    with engine.begin() as conn:
-        lock(conn, "copies")
-        bodies.settle_copies(conn)
 
 
 def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
@@ -239,6 +223,7 @@ def _follow_move(engine: Engine, sha: str, where: str) -> None:
         return  # the usual case: no write
     with Session(engine) as session, session.begin():
         session.execute(update(DocumentRow).where(DocumentRow.sha256 == sha).values(path=where, name=Path(where).name))
+        pending.mark(session, DocumentRow.sha256 == sha)  # its name is in other reports' flags
 
 
 def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
@@ -247,6 +232,7 @@ def _forget_other_bytes(engine: Engine, sha: str, where: str) -> None:
         if session.scalar(select(DocumentRow.id).where(other)) is None:
             return  # the usual case: no write, no write lock
     with Session(engine) as session, session.begin():
+        pending.mark(session, other)
         search.forget(session, select(ReportRow.id).join(DocumentRow).where(other))  # FTS5: no cascade
         session.execute(delete(DocumentRow).where(other))
 
@@ -263,12 +249,14 @@ def _store(engine: Engine, document: DocumentRow, sha: str, where: str, version:
                           DocumentRow.extractor_version != version)
         superseded = or_(and_(DocumentRow.sha256 == sha, old_reading),
                          and_(DocumentRow.path == where, DocumentRow.sha256 != sha))
+        pending.mark(session, superseded)
         search.forget(session, select(ReportRow.id).join(DocumentRow).where(superseded))  # FTS5: no cascade
         replaced = session.execute(delete(DocumentRow).where(superseded).returning(DocumentRow.status)).scalars().all()
         session.add(document)
         if document.report is not None:
             session.flush()  # ids for the search index
             search.index_report(session, document.report)
+        pending.mark(session, DocumentRow.sha256 == sha)
     return list(replaced)
 
 
@@ -291,11 +279,10 @@ def forget(paths: Iterable[str | Path], engine: Engine, *, only_missing: bool = 
     with Session(engine) as session, session.begin():
         for chunk in range(0, len(ids), 500):  # bound the statement's parameters
             part = ids[chunk:chunk + 500]
+            pending.mark(session, DocumentRow.id.in_(part))
             search.forget(session, select(ReportRow.id).where(ReportRow.document_id.in_(part)))  # FTS5: no cascade
             session.execute(delete(DocumentRow).where(DocumentRow.id.in_(part)))
-    settle_copies(engine)  # a body-year that lost its counted copy counts another
-    refresh_quality_flags(engine)
-    refresh_corrections(engine)
+    pending.complete(engine)  # a body-year that lost its counted copy counts another, and so on
     return sorted(p for _, p in gone)
 
 
