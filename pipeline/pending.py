@@ -145,6 +145,7 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     pause("before-clearing")
     ids = [row[0] for row in rows]
     with engine.begin() as conn:
+        lock(conn, "pending")  # two processes completing at once write the derived version one after the other
         for i in range(0, len(ids), 500):  # bound a statement's parameters
             conn.execute(delete(PendingRow).where(PendingRow.id.in_(ids[i:i + 500])))
         if everything:
