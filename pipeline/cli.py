@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, pending, review, search, serve
@@ -206,7 +207,12 @@ def _check(args) -> int:
         print("gongkai check: --all goes with --refresh", file=sys.stderr)
         return 2
     if args.refresh:
-        print(pending.complete(engine, everything=args.all), file=sys.stderr)
+        try:
+            print(pending.complete(engine, everything=args.all), file=sys.stderr)
+        except SQLAlchemyError as exc:  # a read-only file, a server gone: one line
+            print(f"gongkai check: cannot refresh: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+                  .splitlines()[0], file=sys.stderr)
+            return 1
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
                     FlagRow.report_id)

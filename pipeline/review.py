@@ -12,6 +12,10 @@ quality checks run; cells when a document is read again (the same file after an 
   those bytes, e.g. after ``gongkai forget``). Orphaned corrections are kept, not deleted: they are an
   analyst's work, cost nothing (the views join them through documents), and apply again by themselves if the
   same bytes are ingested again from wherever they now lie.
+
+Neither a verdict nor a correction changes derived data (the quality flags are computed from the published
+cells; a correction's status is set when it is made), so neither marks the pending set (pipeline.pending);
+``refresh_corrections`` runs for the documents an ingest or forget marked.
 """
 
 from __future__ import annotations
