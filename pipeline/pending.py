@@ -129,11 +129,11 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     changed = {(body, year) for _, kind, body, year, _ in rows if kind == "body_year" and body is not None}
     shas = {sha for _, kind, _, _, sha in rows if kind == "document" and sha is not None}
     with engine.begin() as conn:
-        lock(conn, "copies")  # one process at a time ranks (the same lock as pipeline.ingest's)
+        lock(conn, "copies")  # one process at a time ranks: each reads what the other wrote
         if everything:
             bodies.settle_copies(conn)  # the bodies of another definition made afresh, those missing given
-            changed = set(conn.execute(select(ReportRow.body, ReportRow.year).distinct()
-                                       .where(ReportRow.body.is_not(None))).all())
+            changed = {(body, year) for body, year in conn.execute(
+                select(ReportRow.body, ReportRow.year).distinct().where(ReportRow.body.is_not(None)))}
         done.ranked = bodies.settle_copies(conn, changed)
     done.body_years = changed
     pause("after-copies")
