@@ -127,6 +127,11 @@ def is_whole_area(body_key: str) -> bool:
     return not body_key.startswith("?|") and body_key.endswith("|" + _ORGAN_OF_GOVERNMENT)
 
 
+def whole_area_body(admin_code: str) -> str:
+    """The key of the body whose report speaks for the whole division ``admin_code`` (its people's government)."""
+    return f"{admin_code}|{_ORGAN_OF_GOVERNMENT}"
+
+
 def _names_region(subject: str, region: str) -> bool:
     """The subject is the region itself, in full or its tail (乌海市 for 内蒙古自治区乌海市), or a short name (南京)."""
     subject = subject.removesuffix("的")
@@ -185,12 +190,21 @@ def disagreeing_keys(values: list[dict[str, float]]) -> list[str]:
 # --- the database edge (plain SQL: the 0005 migration uses it too) ----------------------------------------------
 
 
-def assign_bodies(conn: Connection, only_missing: bool = True) -> int:
-    """Set reports.body / body_label from each report's fields (those without one, or all); returns how many."""
-    rows = conn.execute(text(
-        "select r.id, r.admin_code, r.region, r.issuer, r.issuer_kind, r.issuer_printed, r.title, r.year, d.name "
-        "from reports r join documents d on d.id = r.document_id" + (" where r.body is null" if only_missing else "")
-    )).all()
+def assign_bodies(conn: Connection, only_missing: bool = True, ids: Iterable[int] | None = None) -> int:
+    """Set reports.body / body_label from each report's fields (those without one, or all; of the reports
+    ``ids`` only, when given); returns how many."""
+    where = ["r.body is null"] if only_missing else []
+    query = ("select r.id, r.admin_code, r.region, r.issuer, r.issuer_kind, r.issuer_printed, r.title, r.year, "
+             "d.name from reports r join documents d on d.id = r.document_id")
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return 0
+        where.append("r.id in :ids")
+    statement = text(query + (" where " + " and ".join(where) if where else ""))
+    if ids is not None:
+        statement = statement.bindparams(bindparam("ids", expanding=True))
+    rows = conn.execute(statement, {"ids": ids} if ids is not None else {}).all()
     updates = []
     for rid, code, region, issuer, kind, printed, title, year, name in rows:
         b = body_of(admin_code=code, region=region, issuer=issuer, issuer_kind=kind, issuer_printed=printed,
@@ -206,11 +220,24 @@ VERSION = "1"
 _META_KEY = "bodies_version"
 
 
-def settle_copies(conn: Connection) -> int:
+def up_to_date(conn: Connection) -> bool:
+    """Whether the stored bodies and ranks were made by this definition (meta.bodies_version)."""
+    return conn.execute(text("select value from meta where key = :k"), {"k": _META_KEY}).scalar() == VERSION
+
+
+def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | None = None) -> int:
     """Give new reports their body, then re-rank every body-year whose copies changed; returns body-years done.
-    A database whose bodies an older definition made (meta.bodies_version) has them all made afresh."""
-    stored = conn.execute(text("select value from meta where key = :k"), {"k": _META_KEY}).scalar()
-    if stored != VERSION:
+
+    ``changed`` None: the body-years found stale by SQL (a copy not ranked yet, a count that no longer matches),
+    and all of them when an older definition made the stored bodies (meta.bodies_version). ``changed`` given
+    (pipeline.pending's body-years, of a database whose bodies are up to date; pipeline.pending.mark gave the
+    reports their body): exactly those re-ranked."""
+    if changed is not None:
+        done = sorted(set(changed), key=lambda by: (by[0], by[1] is None, by[1] or 0))
+        for body, year in done:
+            rerank(conn, body, year)
+        return len(done)
+    if not up_to_date(conn):
         conn.execute(text("update reports set body = null, copy_rank = null"))
         conn.execute(text("delete from meta where key = :k"), {"k": _META_KEY})
         conn.execute(text("insert into meta (key, value) values (:k, :v)"), {"k": _META_KEY, "v": VERSION})

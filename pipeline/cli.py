@@ -11,9 +11,10 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from pipeline import compare, diff, review, search, serve
+from pipeline import compare, diff, pending, review, search, serve
 from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int, help="only reports on this year")
     p.add_argument("--all-copies", action="store_true", help="every format copy's flags, not only the counted "
                    "copy's of each body-year")
+    p.add_argument("--refresh", action="store_true", help="first recompute what is pending (the quality flags, "
+                   "copy ranks, text reuse and corrections' statuses an interrupted ingest left), and say what")
+    p.add_argument("--all", action="store_true", help="with --refresh: recompute them for every report")
     p.set_defaults(run=_check)
 
     search.register(sub)
@@ -92,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
+        if args.command in READ_COMMANDS and not getattr(args, "refresh", False) \
+                and not (args.command == "review" and args.verdict):
+            _warn_if_outdated(args)
         return args.run(args)
     except BrokenPipeError:  # `gongkai export | head`: the reader left, which is not an error
         sys.stdout = open(os.devnull, "w")
@@ -121,6 +128,21 @@ def _amount(value: str) -> float:
     if not number >= 0 or number == float("inf"):
         raise argparse.ArgumentTypeError(f"not a number ≥ 0: {value!r}")
     return number
+
+
+# Commands that read derived data: each says in one line when it is out of date (pipeline.pending), and answers.
+READ_COMMANDS = ("check", "export", "compare", "search", "review", "corrections", "diff", "serve")
+
+
+def _warn_if_outdated(args) -> None:
+    try:
+        engine = connect(getattr(args, "db", None), create=False)
+    except DatabaseError:
+        return  # the command itself says why in one line
+    try:
+        pending.warn_if_outdated(engine)
+    finally:
+        engine.dispose()
 
 
 def _ingest(args) -> int:
@@ -260,6 +282,16 @@ def _check(args) -> int:
     """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
     every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
     engine = connect(args.db, create=False)
+    if args.all and not args.refresh:
+        print("gongkai check: --all goes with --refresh", file=sys.stderr)
+        return 2
+    if args.refresh:
+        try:
+            print(pending.complete(engine, everything=args.all), file=sys.stderr)
+        except SQLAlchemyError as exc:  # a read-only file, a server gone: one line
+            print(f"gongkai check: cannot refresh: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+                  .splitlines()[0], file=sys.stderr)
+            return 1
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
                     FlagRow.report_id)

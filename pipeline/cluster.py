@@ -33,9 +33,7 @@ from sqlalchemy.engine import Engine
 from extractors.version import EXTRACTOR_VERSION
 from pipeline.db import connect, database_url
 from pipeline.ingest import iter_inputs
-from pipeline.quality import refresh_quality_flags
-from pipeline.reuse import refresh_text_reuse
-from pipeline.review import refresh_corrections
+from pipeline import pending
 from pipeline.tasks import Limits, read_task
 from pipeline.writer import Outcome, store_results
 
@@ -76,13 +74,11 @@ def ingest_cluster(paths: Iterable[str | Path], address: str, db: str | None,
 
 
 def finish(engine: Engine, outcomes: list[Outcome]) -> None:
-    """The end of a run, exactly as pipeline.ingest.ingest ends a local one: if anything changed, the checks
-    across reports, the corrections' statuses and the text reuse are recomputed (once, here on the client).
-    Keep the two alike: when the local ingest ends otherwise, so does this."""
-    if any(o.status not in ("unchanged", "skipped") for o in outcomes):  # a failed file may have replaced one
-        refresh_quality_flags(engine)
-        refresh_corrections(engine)
-        refresh_text_reuse(engine)
+    """The end of a run, exactly as pipeline.ingest.ingest ends a local one: the pending set the workers'
+    transactions marked (copy ranks, checks across reports, corrections' statuses, text reuse) is completed
+    once, here on the client. Keep the two alike: when the local ingest ends otherwise, so does this."""
+    del outcomes  # what to recompute is on record in the database, whatever the outcomes say
+    pending.complete(engine)
 
 
 def run_file(given: str, where: str, *, version: int, db_url: str, limits: Limits | None = None) -> Outcome:

@@ -9,6 +9,7 @@ facts      quantities stated in the narrative
 flags      identity breaks and other things a reader of the figures must know
 corrections   an analyst's value for a cell, beside the published one (revision 0007)
 flag_reviews  an analyst's verdict on a flag: confirmed or dismissed, with a note (revision 0007)
+pending    what derived data (copy ranks, quality flags, text reuse, corrections' statuses) awaits recomputing (0008)
 """
 
 from __future__ import annotations
@@ -166,6 +167,21 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PendingRow(Base):
+    """What derived data must be recomputed (revision 0008; pipeline.pending defines it, marks it in the
+    transaction that changes a document, and completes it): kind ``body_year`` names a body and year whose copy
+    ranks, quality flags and text reuse (and those of the reports that compare with it) are stale; kind
+    ``document`` names bytes (sha256) whose corrections' statuses are. Repeats are allowed."""
+
+    __tablename__ = "pending"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # body_year | document
+    body: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class TextReuseRow(Base):

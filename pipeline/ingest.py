@@ -27,12 +27,9 @@ from sqlalchemy.orm import Session
 
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.version import EXTRACTOR_VERSION
-from pipeline import search
+from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
-from pipeline.quality import refresh_quality_flags
-from pipeline.reuse import refresh_text_reuse
-from pipeline.review import refresh_corrections
 from pipeline.tasks import FileResult, Limits, read_task
 from pipeline.writer import Outcome, is_stored, settle_copies, store_results
 
@@ -112,8 +109,8 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
            extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False, jobs: int = 1,
            limits: Limits = Limits(), batch: int = 50, batch_seconds: float = 1.0,
            stop: Callable[[], bool] = lambda: False, on_start: Callable[[int], None] | None = None) -> list[Outcome]:
-    """Load every file under ``paths``; then, if anything changed, recompute the checks across reports and the
-    corrections' statuses. The outcomes, in input order (``on_outcome`` is called with each, in that order, once
+    """Load every file under ``paths``; then complete the pending set (pipeline.pending: the copy ranks, checks
+    across reports, text reuse and corrections' statuses that this run's changes, or an interrupted run's, left). The outcomes, in input order (``on_outcome`` is called with each, in that order, once
     it is stored).
 
     ``jobs``: worker processes that read and extract (pipeline.pool), each file held to ``limits``; 1 reads in
@@ -177,10 +174,9 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     else:
         take()
     flush()
-    if any(o.status not in ("unchanged", "skipped") for o in outcomes):  # a failed file may have replaced a stored one too
-        refresh_quality_flags(engine)
-        refresh_corrections(engine)
-        refresh_text_reuse(engine)
+    # the copy ranks, checks across reports, text reuse and corrections' statuses that this run's changes (or an
+    # interrupted run's) left pending (pipeline.pending): a run of unchanged files completes a killed run's
+    pending.complete(engine)
     return outcomes
 
 
@@ -217,11 +213,10 @@ def forget(paths: Iterable[str | Path], engine: Engine, *, only_missing: bool = 
     with Session(engine) as session, session.begin():
         for chunk in range(0, len(ids), 500):  # bound the statement's parameters
             part = ids[chunk:chunk + 500]
+            pending.mark(session, DocumentRow.id.in_(part))
             search.forget(session, select(ReportRow.id).where(ReportRow.document_id.in_(part)))  # FTS5: no cascade
             session.execute(delete(DocumentRow).where(DocumentRow.id.in_(part)))
-    settle_copies(engine)  # a body-year that lost its counted copy counts another
-    refresh_quality_flags(engine)
-    refresh_corrections(engine)
+    pending.complete(engine)  # a body-year that lost its counted copy counts another, and so on
     return sorted(p for _, p in gone)
 
 

@@ -8,13 +8,14 @@ quality.children_sum  a city's or province's report against the sum of its divis
 quality.late          a report published after the legal deadline for its year (``late_flags``)
 
 The checks are pure functions over plain records; ``refresh_quality_flags`` loads the records, runs them and
-replaces the stored quality flags in one transaction, so it can run after every ingest.
+replaces the stored quality flags in one transaction: of every report, or of the body-years that depend on the
+ones that changed (``dependants``: what the checks compare), which is what pipeline.pending asks for.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -23,7 +24,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from pipeline.bodies import is_whole_area
+from pipeline.bodies import is_whole_area, whole_area_body
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, lock
 from pipeline.views import HANDLED, SHARES, sums
 
@@ -282,6 +283,27 @@ def children_count(code: str, year: int | None) -> int | None:
     return len(kids.get((code, y), ())) or None
 
 
+BodyYear = tuple[str, "int | None"]  # reports.body, reports.year
+
+
+def dependants(changed: Iterable[BodyYear]) -> set[BodyYear]:
+    """The body-years whose quality flags may change when a report of the body-years ``changed`` is stored,
+    replaced, removed, renamed or re-ranked: each itself (its own figures: negative, percent, late; which copy
+    counts), the same body's next year (quality.jump compares a report with the year before), and, for a
+    division's whole-area report, its parent division's whole-area report of that year (quality.children_sum
+    adds up the divisions under a city or province)."""
+    out = set()
+    for body, year in changed:
+        out.add((body, year))
+        if year is not None:
+            out.add((body, year + 1))
+        if body and is_whole_area(body):
+            parent = parent_of(body.partition("|")[0], year)
+            if parent:
+                out.add((whole_area_body(parent), year))
+    return out
+
+
 def _may_have_children(reports: list[ReportFigures]) -> bool:
     """Whether any loaded pair could be a whole and its part (GB/T 2260 prefixes), before reading the table."""
     wholes = {r.admin_code for r in reports if r.admin_code and r.region_level in ("prefecture", "province")}
@@ -357,58 +379,114 @@ def late_flags(publications: Iterable[Publication]) -> list[QualityFlag]:
     return out
 
 
-def load_publications(session: Session) -> list[Publication]:
-    rows = session.execute(
-        select(ReportRow.id, DocumentRow.name, ReportRow.issuer_kind, ReportRow.region_level, ReportRow.year,
-               ReportRow.published, ReportRow.published_source)
-        .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
-        .where(ReportRow.published.is_not(None)).order_by(ReportRow.id)
-    )
+def load_publications(session: Session, ids: Collection[int] | None = None) -> list[Publication]:
+    query = (select(ReportRow.id, DocumentRow.name, ReportRow.issuer_kind, ReportRow.region_level, ReportRow.year,
+                    ReportRow.published, ReportRow.published_source)
+             .join(DocumentRow, DocumentRow.id == ReportRow.document_id).where(ReportRow.published.is_not(None)))
+    rows = sorted((row for q in _where_ids(query, ReportRow.id, ids) for row in session.execute(q)),
+                  key=lambda row: row[0])
     return [Publication(*row) for row in rows]
 
 
 # --- the database edge --------------------------------------------------------------------------------------
 
 
-def load_reports(session: Session) -> list[ReportFigures]:
+CHUNK = 500  # ids per IN (…): bounds a statement's parameters
+
+
+def _chunks(ids: Collection) -> Iterable[list]:
+    ids = sorted(ids, key=repr) if not isinstance(ids, list) else ids
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def _where_ids(query, column, ids: Collection[int] | None):
+    """``query`` for all rows (ids None) or, chunk by chunk, for the rows whose ``column`` is in ``ids``."""
+    if ids is None:
+        return [query]
+    return [query.where(column.in_(part)) for part in _chunks(sorted(ids))]
+
+
+def load_reports(session: Session, ids: Collection[int] | None = None) -> list[ReportFigures]:
+    """The reports (every one, or those of ``ids``) with their canonical figures, by report id."""
     values: dict[int, dict[str, float]] = defaultdict(dict)
-    for report_id, key, value in session.execute(
-        select(CellRow.report_id, CellRow.key, CellRow.value)
-        .where(CellRow.key.is_not(None), CellRow.value.is_not(None))
-    ):
-        values[report_id][key] = value
-    rows = session.execute(
-        select(ReportRow.id, DocumentRow.name, ReportRow.region, ReportRow.admin_code, ReportRow.region_level,
-               ReportRow.issuer, ReportRow.issuer_kind, ReportRow.year, ReportRow.body, ReportRow.body_label,
-               ReportRow.copy_rank)
-        .join(DocumentRow, DocumentRow.id == ReportRow.document_id).order_by(ReportRow.id)
-    )
+    cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(CellRow.key.is_not(None),
+                                                                         CellRow.value.is_not(None))
+    for query in _where_ids(cells, CellRow.report_id, ids):
+        for report_id, key, value in session.execute(query):
+            values[report_id][key] = value
+    reports = (select(ReportRow.id, DocumentRow.name, ReportRow.region, ReportRow.admin_code,
+                      ReportRow.region_level, ReportRow.issuer, ReportRow.issuer_kind, ReportRow.year, ReportRow.body,
+                      ReportRow.body_label, ReportRow.copy_rank)
+               .join(DocumentRow, DocumentRow.id == ReportRow.document_id))
+    rows = sorted((row for query in _where_ids(reports, ReportRow.id, ids) for row in session.execute(query)),
+                  key=lambda row: row[0])
     return [ReportFigures(*row[:8], values=values.get(row[0], {}), body_key=row[8], body_label=row[9],
                           copy_rank=row[10]) for row in rows]
 
 
-def load_rate_facts(session: Session) -> list[RateFact]:
-    rows = session.execute(
-        select(FactRow.report_id, FactRow.value, FactRow.raw, FactRow.sentence, FactRow.page)
-        .where(FactRow.kind == "percent", FactRow.value > 100).order_by(FactRow.report_id, FactRow.ord)
-    )
-    return [RateFact(*row) for row in rows]
+def load_rate_facts(session: Session, ids: Collection[int] | None = None) -> list[RateFact]:
+    facts = select(FactRow.report_id, FactRow.value, FactRow.raw, FactRow.sentence, FactRow.page, FactRow.ord) \
+        .where(FactRow.kind == "percent", FactRow.value > 100)
+    rows = sorted((row for query in _where_ids(facts, FactRow.report_id, ids) for row in session.execute(query)),
+                  key=lambda row: (row[0], row[5]))
+    return [RateFact(*row[:5]) for row in rows]
 
 
-def refresh_quality_flags(engine: Engine) -> list[QualityFlag]:
-    """Recompute every quality flag: the old ones deleted and the new ones added in one transaction."""
+def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]]:
+    """(context, target ids): the reports of the body-years ``targets``, whose flags are recomputed, and with
+    them every report their checks read — the same bodies' other years, and the whole-area reports of the
+    divisions under a whole-area target."""
+    wanted = set(targets)
+    parents = {(body.partition("|")[0], year) for body, year in targets if is_whole_area(body)}
+    for year in {year for _, year in parents}:
+        same_year = ReportRow.year.is_(None) if year is None else ReportRow.year == year
+        for body, code in session.execute(select(ReportRow.body, ReportRow.admin_code).distinct()
+                                          .where(same_year, ReportRow.body.like("%|人民政府"))):
+            if code and is_whole_area(body) and (parent_of(code, year), year) in parents:
+                wanted.add((body, year))
+    bodies = sorted({body for body, _ in wanted})
+    context, target_ids = set(), set()
+    for part in _chunks(bodies):  # every year of these bodies: few, and the year before is among them
+        for rid, body, year in session.execute(select(ReportRow.id, ReportRow.body, ReportRow.year)
+                                               .where(ReportRow.body.in_(part))):
+            if (body, year) in wanted or (year is not None and (body, year + 1) in targets):
+                context.add(rid)
+            if (body, year) in targets:
+                target_ids.add(rid)
+    return context, target_ids
+
+
+def refresh_quality_flags(engine: Engine, changed: Iterable[BodyYear] | None = None) -> list[QualityFlag]:
+    """Recompute the quality flags, the old ones deleted and the new ones added in one transaction: every one
+    (``changed`` None), or those of the body-years that depend on the body-years ``changed`` (``dependants``).
+    Returns the flags made."""
+    from pipeline.pending import pause
+
     with Session(engine) as session, session.begin():
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "quality flags")
+        targets = None
+        if changed is None:
+            context = None
+        else:
+            context, targets = _scope(session, dependants(changed))
         # each finding once: on the copy of a body-year that counts, not once per format copy
-        counted = [r for r in load_reports(session) if not r.copy_rank]
+        counted = [r for r in load_reports(session, context) if not r.copy_rank]
         ids = {r.report_id for r in counted}
-        flags = check_all(counted, [f for f in load_rate_facts(session) if f.report_id in ids])
-        flags += late_flags([p for p in load_publications(session) if p.report_id in ids])
-        session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
+        flags = check_all(counted, [f for f in load_rate_facts(session, ids) if f.report_id in ids])
+        flags += late_flags([p for p in load_publications(session, ids) if p.report_id in ids])
+        if targets is None:
+            session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
+        else:
+            flags = [f for f in flags if f.report_id in targets]
+            for query in _where_ids(delete(FlagRow).where(FlagRow.kind == KIND), FlagRow.report_id, targets):
+                session.execute(query)
         session.add_all(
             FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,
                     where=f.where, expected=f.expected, found=f.found, page=f.page, details=f.details or None)
             for f in flags
         )
+        session.flush()
+        pause("quality-written")  # a test's kill lands here: inside the transaction, nothing committed
     return flags

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
@@ -131,17 +131,36 @@ def compare_texts(current: Iterable[tuple[str, str]], previous: Iterable[tuple[s
 # --- stored per report ----------------------------------------------------------------------------------------
 
 
-def same_body_previous_year(conn: Connection) -> dict[int, int | None]:
-    """For every report with a year: the counted copy (copy_rank 0) of the same body's report for the year
-    before, or None. The body is pipeline.bodies' one definition (reports.body, settled at ingest). One query,
-    whatever the number of reports."""
-    rows = conn.execute(select(R.id, R.body, R.year, R.copy_rank)
-                        .where(R.year.is_not(None)).order_by(R.id)).all()
+def same_body_previous_year(conn: Connection, bodies: Collection[str] | None = None) -> dict[int, int | None]:
+    """For every report with a year (of the ``bodies`` given, or all): the counted copy (copy_rank 0) of the
+    same body's report for the year before, or None. The body is pipeline.bodies' one definition (reports.body,
+    settled at ingest). One query, whatever the number of reports (one per 500 bodies given)."""
+    return {rid: previous for rid, _body, _year, previous in _previous_years(conn, bodies)}
+
+
+def _previous_years(conn: Connection, bodies: Collection[str] | None) -> list[tuple[int, str | None, int, int | None]]:
+    """(report id, body, year, the counted copy of the body's year before or None) of every report with a year."""
+    query = select(R.id, R.body, R.year, R.copy_rank).where(R.year.is_not(None))
+    parts = [query] if bodies is None else [query.where(R.body.in_(part)) for part in _chunks(sorted(bodies))]
+    rows = sorted((row for part in parts for row in conn.execute(part)), key=lambda row: row[0])
     counted: dict[tuple, int] = {}
     for rid, body, year, rank in rows:
         if body is not None and not rank:
             counted.setdefault((body, year), rid)
-    return {rid: counted.get((body, year - 1)) if body is not None else None for rid, body, year, _ in rows}
+    return [(rid, body, year, counted.get((body, year - 1)) if body is not None else None)
+            for rid, body, year, _ in rows]
+
+
+def _chunks(items: list) -> Iterable[list]:
+    for i in range(0, len(items), 500):  # bound a statement's parameters
+        yield items[i:i + 500]
+
+
+def dependants(changed: Iterable[tuple[str, int | None]]) -> set[tuple[str, int | None]]:
+    """The body-years whose text reuse may change when a report of the body-years ``changed`` is stored,
+    replaced, removed or re-ranked: each itself, and the same body's next year (compared with it)."""
+    return {by for body, year in changed for by in ((body, year), (body, year + 1) if year is not None else None)
+            if by is not None}
 
 
 def section_texts(conn: Connection, report_id: int) -> list[tuple[str, str]]:
@@ -149,8 +168,9 @@ def section_texts(conn: Connection, report_id: int) -> list[tuple[str, str]]:
     return [(p, t) for p, t in conn.execute(select(S.path, S.text).where(S.report_id == report_id).order_by(S.ord))]
 
 
-def refresh_text_reuse(engine: Engine) -> int:
-    """Bring ``text_reuse`` up to date for every report with a year; returns how many reports were computed.
+def refresh_text_reuse(engine: Engine, changed: Iterable[tuple[str, int | None]] | None = None) -> int:
+    """Bring ``text_reuse`` up to date for every report with a year (``changed`` None), or for the reports of the
+    body-years that depend on the body-years ``changed`` (``dependants``); returns how many were computed.
 
     A report is computed again only when its rows are missing (it is new or replaced, or the report they were
     computed against was deleted: both foreign keys cascade) or its previous-year report is not the one they
@@ -161,8 +181,17 @@ def refresh_text_reuse(engine: Engine) -> int:
     computed = 0
     with engine.begin() as conn:
         lock(conn, "text_reuse")  # two ingests finishing together compute it one after the other
-        stored = dict(conn.execute(select(t.report_id, t.previous_report_id).where(t.section == WHOLE)).all())
-        previous_of = same_body_previous_year(conn)
+        if changed is None:
+            previous_of = same_body_previous_year(conn)
+            stored = dict(conn.execute(select(t.report_id, t.previous_report_id).where(t.section == WHOLE)).all())
+        else:
+            targets = dependants(changed)
+            previous_of = {rid: previous for rid, body, year, previous
+                           in _previous_years(conn, {body for body, _ in targets}) if (body, year) in targets}
+            stored = {}
+            for part in _chunks(sorted(previous_of)):
+                stored.update(conn.execute(select(t.report_id, t.previous_report_id)
+                                           .where(t.section == WHOLE, t.report_id.in_(part))).all())
         texts: dict[int, list[tuple[str, str]]] = {}
 
         def text_of(rid: int) -> list[tuple[str, str]]:

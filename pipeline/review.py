@@ -12,6 +12,10 @@ quality checks run; cells when a document is read again (the same file after an 
   those bytes, e.g. after ``gongkai forget``). Orphaned corrections are kept, not deleted: they are an
   analyst's work, cost nothing (the views join them through documents), and apply again by themselves if the
   same bytes are ingested again from wherever they now lie.
+
+Neither a verdict nor a correction changes derived data (the quality flags are computed from the published
+cells; a correction's status is set when it is made), so neither marks the pending set (pipeline.pending);
+``refresh_corrections`` runs for the documents an ingest or forget marked.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import math
 import os
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -243,19 +248,27 @@ def correction_status(cell_value: float | None, value: float, document_present: 
     return "open"
 
 
-def refresh_corrections(engine: Engine) -> dict[str, int]:
-    """Each correction's status against the current readings (see the module's docstring); the counts."""
+def refresh_corrections(engine: Engine, shas: Collection[str] | None = None) -> dict[str, int]:
+    """Each correction's status against the current readings (see the module's docstring): of every correction,
+    or of those of the document bytes ``shas`` (pipeline.pending's: documents stored or removed since); the
+    counts of the statuses computed."""
     counts = {"open": 0, "resolved": 0, "orphaned": 0}
     with Session(engine) as session, session.begin():
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "corrections")
-        rows = session.execute(
+        query = (
             select(CorrectionRow.id, CorrectionRow.value, CorrectionRow.status, DocumentRow.id, CellRow.value)
             .outerjoin(DocumentRow, and_(DocumentRow.sha256 == CorrectionRow.sha256,
                                          DocumentRow.status == "ingested"))
             .outerjoin(ReportRow, ReportRow.document_id == DocumentRow.id)
             .outerjoin(CellRow, and_(CellRow.report_id == ReportRow.id, CellRow.key == CorrectionRow.key))
-        ).all()
+        )
+        if shas is None:
+            rows = session.execute(query).all()
+        else:
+            wanted = sorted(shas)
+            rows = [row for i in range(0, len(wanted), 500)  # bound a statement's parameters
+                    for row in session.execute(query.where(CorrectionRow.sha256.in_(wanted[i:i + 500])))]
         for cid, value, old, doc_id, cell_value in rows:
             new = correction_status(cell_value, value, doc_id is not None)
             counts[new] += 1

@@ -24,7 +24,7 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from pipeline import bodies, search
+from pipeline import bodies, pending, search
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, lock
 from pipeline.tasks import FileResult
 
@@ -58,11 +58,7 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
     except SQLAlchemyError as exc:
         reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
         return [Outcome(r.path, "failed", reason.splitlines()[0]) for r in results]
-    try:
-        settle_copies(engine)
-    except SQLAlchemyError:
-        pass  # the documents are stored; the next batch, run or forget settles the copies
-    return outcomes
+    return outcomes  # the copy ranks and checks: pipeline.pending.complete, once per run (the entries are marked)
 
 
 def settle_copies(engine: Engine) -> None:
@@ -118,6 +114,7 @@ def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
     gone = conn.execute(select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(superseded)).all()
     if gone:
         ids = [i for i, _, _ in gone]
+        pending.mark(conn, DocumentRow.id.in_(ids))  # what they were, before they go
         search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
         conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
     status = {"report": "ingested"}.get(result.status, result.status)
@@ -127,6 +124,7 @@ def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
     )).inserted_primary_key[0]
     if result.status == "report" and result.report is not None:
         _insert_report(conn, document_id, result)
+    pending.mark(conn, DocumentRow.id == document_id)  # in this document's savepoint: both commit or neither
     return [(sha, status) for _, sha, status in gone]
 
 
@@ -173,6 +171,7 @@ def _follow_move(conn: Connection, sha: str, where: str) -> None:
     if old is None or old == where or os.path.exists(old):
         return  # the usual case: no write
     conn.execute(update(DocumentRow).where(DocumentRow.sha256 == sha).values(path=where, name=Path(where).name))
+    pending.mark(conn, DocumentRow.sha256 == sha)  # its name is in other reports' flags
 
 
 def _forget_other_bytes(conn: Connection, sha: str, where: str) -> None:
@@ -180,5 +179,6 @@ def _forget_other_bytes(conn: Connection, sha: str, where: str) -> None:
     ids = conn.execute(select(DocumentRow.id).where(other)).scalars().all()
     if not ids:
         return  # the usual case: no write
+    pending.mark(conn, DocumentRow.id.in_(ids))
     search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
     conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))

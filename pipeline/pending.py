@@ -1,0 +1,173 @@
+"""The pending set: what derived data must be recomputed, recorded in the transaction that changes a document.
+
+Derived data is what the pipeline computes across reports after storing them: the copy ranks of a body-year
+(pipeline.bodies), the quality flags (pipeline.quality), the text reuse (pipeline.reuse) and the corrections'
+statuses (pipeline.review). The table ``pending`` holds, per change:
+
+- ``body_year`` (body, year): a report of that body-year was stored, replaced, removed or renamed. Completing
+  it re-ranks that body-year's copies, and recomputes the quality flags and text reuse of the body-years that
+  depend on it (``quality.dependants``: itself, the same body's next year, the parent division's whole-area
+  report of that year; ``reuse.dependants``: itself and the next year);
+- ``document`` (sha256): bytes stored or removed; completing it recomputes their corrections' statuses.
+
+``mark`` writes the entries inside the caller's transaction, so a change and its entries commit together or
+not at all. ``complete`` reads the entries, recomputes in the stages' own transactions (each idempotent: the
+same inputs give the same rows), and deletes exactly the entries it read, last: a crash at any point leaves
+them to redo, never lost; entries another process adds meanwhile stay for the next ``complete``.
+
+A review verdict or a correction changes no derived data (flags are computed from the published cells; a new
+correction's status is set when it is made, a withdrawn one is deleted): neither marks anything.
+
+``VERSION`` (kept in ``meta``) names the definition of the derived data; a database whose version differs (one
+upgraded from before this table existed, whose interrupted run left nothing on record, or made by code whose
+checks have changed since) is recomputed entirely by the next ``complete``, and reads as pending until then.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from pipeline import bodies
+from pipeline.db import DocumentRow, MetaRow, PendingRow, ReportRow, lock
+
+# Bump when a check, the text reuse or the corrections' statuses are computed differently: the next complete()
+# recomputes every report (the ranking has its own, pipeline.bodies.VERSION).
+VERSION = "1"
+_META_KEY = "derived_version"
+STALE_MESSAGE = "the quality flags are out of date: run `gongkai check --refresh` (or ingest)"
+
+
+def mark(target: Session | Connection, documents: ColumnElement[bool]) -> None:
+    """Record what must be recomputed because the documents ``documents`` selects (a where-clause on
+    DocumentRow, e.g. ``DocumentRow.path == where``) change. Call it inside the transaction that changes them:
+    before deleting them (for what they were), after inserting or updating them (for what they are; a report
+    without a body gets it here, so that its body-year is known)."""
+    if isinstance(target, Session):
+        target.flush()
+        conn = target.connection()
+    else:
+        conn = target
+    reports = select(ReportRow.id).join(DocumentRow, DocumentRow.id == ReportRow.document_id).where(documents)
+    bodies.assign_bodies(conn, ids=conn.execute(reports.where(ReportRow.body.is_(None))).scalars().all())
+    conn.execute(insert(PendingRow).from_select(
+        ["kind", "body", "year"],
+        select(literal("body_year"), ReportRow.body, ReportRow.year).distinct()
+        .join(DocumentRow, DocumentRow.id == ReportRow.document_id).where(documents)))
+    conn.execute(insert(PendingRow).from_select(
+        ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(documents)))
+
+
+def outdated(conn: Connection) -> bool:
+    """Whether derived data awaits recomputing: entries pending, or stored reports whose derived data another
+    definition made (``VERSION``, pipeline.bodies.VERSION)."""
+    if conn.execute(select(PendingRow.id).limit(1)).first() is not None:
+        return True
+    return not _current(conn) and conn.execute(select(ReportRow.id).limit(1)).first() is not None
+
+
+def _current(conn: Connection) -> bool:
+    stored = conn.execute(select(MetaRow.value).where(MetaRow.key == _META_KEY)).scalar()
+    return stored == VERSION and bodies.up_to_date(conn)
+
+
+def warn_if_outdated(engine: Engine) -> bool:
+    """For read commands: one line on standard error when derived data is out of date; whether it is."""
+    with engine.connect() as conn:
+        stale = outdated(conn)
+    if stale:
+        print(f"gongkai: {STALE_MESSAGE}", file=sys.stderr)
+    return stale
+
+
+@dataclass
+class Completed:
+    """What one ``complete`` recomputed."""
+
+    entries: int = 0  # pending entries completed (deleted)
+    everything: bool = False  # every report recomputed (asked for, or another definition's derived data)
+    body_years: set = field(default_factory=set)  # changed body-years (every one, when everything)
+    documents: int = 0  # document bytes whose corrections were recomputed (when not everything)
+    ranked: int = 0  # body-years whose copies were ranked
+    quality_flags: int = 0  # quality flags made for the body-years recomputed
+    reuse: int = 0  # reports whose text reuse was computed
+    corrections: int = 0  # corrections whose status was computed
+
+    def __str__(self) -> str:
+        if not (self.entries or self.everything):
+            return "nothing pending: the derived data is up to date"
+        scope = ("every report" if self.everything else
+                 f"{len(self.body_years)} changed body-year(s) and what compares with them")
+        return (f"recomputed {scope}: {self.ranked} body-year(s) ranked, {self.quality_flags} quality flag(s), "
+                f"text reuse of {self.reuse} report(s), {self.corrections} correction status(es); "
+                f"{self.entries} pending entr{'y' if self.entries == 1 else 'ies'} completed")
+
+
+def complete(engine: Engine, *, everything: bool = False) -> Completed:
+    """Recompute the derived data the pending entries name (all of it when ``everything``, or when the
+    database's derived data was made by another definition), then delete the entries read; what was done."""
+    from pipeline.quality import refresh_quality_flags
+    from pipeline.reuse import refresh_text_reuse
+    from pipeline.review import refresh_corrections
+
+    pause("after-documents")
+    with engine.connect() as conn:
+        rows = conn.execute(select(PendingRow.id, PendingRow.kind, PendingRow.body, PendingRow.year,
+                                   PendingRow.sha256)).all()
+        everything = everything or not _current(conn)
+        if not rows and (not everything or conn.execute(select(ReportRow.id).limit(1)).first() is None):
+            return Completed()
+    done = Completed(entries=len(rows), everything=everything)
+    changed = {(body, year) for _, kind, body, year, _ in rows if kind == "body_year" and body is not None}
+    shas = {sha for _, kind, _, _, sha in rows if kind == "document" and sha is not None}
+    with engine.begin() as conn:
+        lock(conn, "copies")  # one process at a time ranks: each reads what the other wrote
+        if everything:
+            bodies.settle_copies(conn)  # the bodies of another definition made afresh, those missing given
+            changed = {(body, year) for body, year in conn.execute(
+                select(ReportRow.body, ReportRow.year).distinct().where(ReportRow.body.is_not(None)))}
+        done.ranked = bodies.settle_copies(conn, changed)
+    done.body_years = changed
+    pause("after-copies")
+    done.quality_flags = len(refresh_quality_flags(engine, None if everything else changed))
+    pause("after-quality")
+    done.reuse = refresh_text_reuse(engine, None if everything else changed)
+    done.corrections = sum(refresh_corrections(engine, None if everything else shas).values())
+    done.documents = len(shas)
+    pause("before-clearing")
+    ids = [row[0] for row in rows]
+    with engine.begin() as conn:
+        lock(conn, "pending")  # two processes completing at once write the derived version one after the other
+        for i in range(0, len(ids), 500):  # bound a statement's parameters
+            conn.execute(delete(PendingRow).where(PendingRow.id.in_(ids[i:i + 500])))
+        if everything:
+            conn.execute(delete(MetaRow).where(MetaRow.key == _META_KEY))
+            conn.execute(insert(MetaRow).values(key=_META_KEY, value=VERSION))
+    return done
+
+
+def count(engine: Engine) -> int:
+    """How many entries are pending."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(PendingRow)).scalar_one()
+
+
+def pause(stage: str) -> None:
+    """Test hook for the crash tests: when $GONGKAI_TEST_PAUSE_AT names ``stage``, write this process's id to
+    the file $GONGKAI_TEST_PAUSE_MARKER and sleep ($GONGKAI_TEST_PAUSE_SECONDS, default 600), so that a test
+    can kill the real process there. Stages: after-documents, after-copies, quality-written (inside the
+    quality flags' transaction), after-quality, before-clearing."""
+    if os.environ.get("GONGKAI_TEST_PAUSE_AT") != stage:
+        return
+    marker = os.environ.get("GONGKAI_TEST_PAUSE_MARKER")
+    if marker:
+        Path(marker).write_text(str(os.getpid()))
+    time.sleep(float(os.environ.get("GONGKAI_TEST_PAUSE_SECONDS", "600")))
