@@ -128,20 +128,20 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     def stored(sha: str) -> bool:
         return is_stored(engine, sha, extractor_version)
     outcomes: list[Outcome] = []
-    pending: list[tuple[int, FileResult | Outcome]] = []  # in input order, not stored yet
+    batch_items: list[tuple[int, FileResult | Outcome]] = []  # in input order, not stored yet
     done: dict[int, FileResult] = {}  # read, waiting for the files before them
     nxt = 0
     last = time.monotonic()
 
     def flush() -> None:
         nonlocal last
-        stored = iter(store_results(engine, [r for _, r in pending if isinstance(r, FileResult)]))
-        for _, item in pending:
+        stored = iter(store_results(engine, [r for _, r in batch_items if isinstance(r, FileResult)]))
+        for _, item in batch_items:
             outcome = item if isinstance(item, Outcome) else next(stored)
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
-        pending.clear()
+        batch_items.clear()
         last = time.monotonic()
 
     def take(upto: int | None = None) -> None:
@@ -150,9 +150,9 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         while nxt < len(inputs) and (upto is None or nxt < upto):
             path, skip = inputs[nxt]
             if skip is not None:
-                pending.append((nxt, Outcome(str(path), "skipped", skip)))
+                batch_items.append((nxt, Outcome(str(path), "skipped", skip)))
             elif nxt in done:
-                pending.append((nxt, done.pop(nxt)))
+                batch_items.append((nxt, done.pop(nxt)))
             elif upto is None:
                 break
             nxt += 1
@@ -164,7 +164,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         for index, result in results:
             done[index] = result
             take()
-            if len(pending) >= batch or (pending and time.monotonic() - last >= batch_seconds):
+            if len(batch_items) >= batch or (batch_items and time.monotonic() - last >= batch_seconds):
                 flush()
             if stop():
                 break
