@@ -20,6 +20,7 @@ import sqlite3
 import time
 import zlib
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from alembic import command
@@ -34,6 +35,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 from pipeline.views import view_sql
 
@@ -44,6 +46,64 @@ BASELINE = "0001"  # the schema 0.1.0 made with create_all, before there were mi
 
 class Base(DeclarativeBase):
     pass
+
+
+class _NumericColumn(UserDefinedType):
+    """DDL ``NUMERIC`` with no conversion of its own (SQLAlchemy's Numeric turns every value into a float on
+    SQLite): SQLite gives the column NUMERIC affinity, so a whole figure is stored as a 64-bit INTEGER and
+    a fraction as REAL; PostgreSQL stores it as an exact ``numeric``."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **_kw) -> str:
+        return "NUMERIC"
+
+
+class Figure(TypeDecorator):
+    """A printed figure (revision 0009): whole figures stored and handed back as exact integers
+    (12345678901234567 stays …567, never the float …568), fractions as numbers the filters compare; the
+    exact decimal text of a fraction is kept beside it (``value_text``, see :func:`figure_text`).
+    Python side: int for a whole figure, float otherwise (Decimal in, as the extractors give it, too)."""
+
+    impl = _NumericColumn
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        value = figure_number(value)
+        if value is not None and dialect.name != "sqlite":
+            # numeric, never float8: a multi-row INSERT's VALUES list would make the whole column float8
+            return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+        return value
+
+    def process_result_value(self, value, dialect):
+        return figure_number(value)
+
+
+def figure_number(value):
+    """int for a whole figure (exact at any size), float for a fraction, None for None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    value = Decimal(str(value))  # a numeric text SQLite kept as TEXT
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figure_text(value) -> str | None:
+    """The exact decimal text of a fraction ("1234.5678"), for ``value_text``; None for a whole figure (the
+    integer column holds it exactly) and for None."""
+    if value is None:
+        return None
+    value = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+    if value == value.to_integral_value():
+        return None
+    return format(value.normalize(), "f")
 
 
 def _now() -> datetime:
@@ -116,10 +176,12 @@ class CellRow(Base):
     table_name: Mapped[str] = mapped_column(String(16))
     row_label: Mapped[str] = mapped_column(Text)
     column_label: Mapped[str] = mapped_column(Text)
-    value: Mapped[float | None] = mapped_column(Float)
+    value: Mapped[float | None] = mapped_column(Figure)
+    value_text: Mapped[str | None] = mapped_column(Text)  # exact decimal of a fraction (revision 0009)
     raw: Mapped[str] = mapped_column(Text)
-    meaning: Mapped[str] = mapped_column(String(16))  # number | zero | empty | invalid | unit_missing
+    meaning: Mapped[str] = mapped_column(String(16))  # number | zero | empty | invalid | malformed | unit_missing
     unit: Mapped[str | None] = mapped_column(String(8))
+    qualifier: Mapped[str | None] = mapped_column(String(16))  # 约 approximate, 余 at_least … (revision 0009)
     page: Mapped[int | None] = mapped_column(Integer)
     grid_row: Mapped[int | None] = mapped_column(Integer)
     grid_col: Mapped[int | None] = mapped_column(Integer)
@@ -147,7 +209,8 @@ class FactRow(Base):
     section_path: Mapped[str] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
     subject: Mapped[str] = mapped_column(Text)
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[float] = mapped_column(Figure)
+    value_text: Mapped[str | None] = mapped_column(Text)  # exact decimal of a fraction (revision 0009)
     unit: Mapped[str] = mapped_column(String(8))
     kind: Mapped[str] = mapped_column(String(16))
     qualifier: Mapped[str | None] = mapped_column(String(16))
@@ -193,8 +256,8 @@ class FlagRow(Base):
     identity: Mapped[str | None] = mapped_column(String(40))
     where: Mapped[str | None] = mapped_column(String(80))
     key: Mapped[str | None] = mapped_column(String(80))
-    expected: Mapped[float | None] = mapped_column(Float)
-    found: Mapped[float | None] = mapped_column(Float)
+    expected: Mapped[float | None] = mapped_column(Figure)
+    found: Mapped[float | None] = mapped_column(Figure)
     page: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict | None] = mapped_column(JSON)
 
@@ -215,8 +278,8 @@ class CorrectionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64))
     key: Mapped[str] = mapped_column(String(80))
-    value: Mapped[float] = mapped_column(Float)
-    published: Mapped[float | None] = mapped_column(Float)  # cells.value when the correction was made
+    value: Mapped[float] = mapped_column(Figure)
+    published: Mapped[float | None] = mapped_column(Figure)  # cells.value when the correction was made
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
@@ -283,7 +346,26 @@ def connect(db: str | None = None, *, create: bool = True) -> Engine:
                             f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.driver == "psycopg":
+        event.listen(engine, "connect", _psycopg_figures)
     return engine
+
+
+def _psycopg_figures(dbapi_conn, _record) -> None:
+    """PostgreSQL hands numeric out as Decimal; the code works with the figures SQLite hands out: int for a
+    whole figure (exact at any size), float for a fraction (whose exact text is value_text)."""
+    from psycopg.types.numeric import NumericBinaryLoader, NumericLoader
+
+    class FigureLoader(NumericLoader):
+        def load(self, data):
+            return figure_number(super().load(data))
+
+    class FigureBinaryLoader(NumericBinaryLoader):
+        def load(self, data):
+            return figure_number(super().load(data))
+
+    dbapi_conn.adapters.register_loader("numeric", FigureLoader)
+    dbapi_conn.adapters.register_loader("numeric", FigureBinaryLoader)
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

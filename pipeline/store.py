@@ -6,11 +6,18 @@ from decimal import Decimal
 
 from extractors.records import Report, plain_number
 from extractors.template import load_template
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, figure_number, figure_text
 
 
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+def _float(value: Decimal | None) -> int | float | None:
+    """A figure for a numeric column: int when whole (exact at any size), float otherwise; its exact decimal
+    text goes beside it (:func:`_text`)."""
+    return figure_number(value)
+
+
+def _text(value: Decimal | None) -> str | None:
+    """The exact decimal text of a fractional figure (value_text), None for a whole one."""
+    return figure_text(value)
 
 
 def report_rows(report: Report) -> ReportRow:
@@ -22,7 +29,8 @@ def report_rows(report: Report) -> ReportRow:
     )
     row.cells = [
         CellRow(key=c.key, table_name=c.table, row_label=c.row_label, column_label=c.column_label,
-                value=_float(c.value), raw=c.raw, meaning=c.meaning, unit=c.unit, page=c.page,
+                value=_float(c.value), value_text=_text(c.value), raw=c.raw, meaning=c.meaning, unit=c.unit,
+                qualifier=getattr(c, "qualifier", None), page=c.page,
                 grid_row=c.grid_row, grid_col=c.grid_col)
         for c in report.cells
     ]
@@ -32,7 +40,7 @@ def report_rows(report: Report) -> ReportRow:
     ]
     row.facts = [
         FactRow(ord=i, section_path=" / ".join(f.section_path), sentence=f.sentence, subject=f.subject,
-                value=float(f.value), unit=f.unit, kind=f.kind, qualifier=f.qualifier, sign=f.sign, raw=f.raw,
+                value=_float(f.value), value_text=_text(f.value), unit=f.unit, kind=f.kind, qualifier=f.qualifier, sign=f.sign, raw=f.raw,
                 page=f.page, start=f.start, end=f.end, linked_key=f.linked_key)
         for i, f in enumerate(report.facts)
     ]
@@ -44,17 +52,23 @@ def report_rows(report: Report) -> ReportRow:
     return row
 
 
-def _number(value: float | None):
+def _number(value: float | int | None, text: str | None = None):
+    """A stored figure for the export: the exact decimal text where one was kept, else the number as stored
+    (int stays int, exact at any size)."""
+    if text:
+        return plain_number(Decimal(text))
     if value is None:
         return None
-    return plain_number(Decimal(repr(value)))
+    if isinstance(value, int):
+        return value
+    return plain_number(Decimal(repr(float(value))))
 
 
 def export_object(document: DocumentRow) -> dict:
     """The export contract: one object per ingested document (keep it stable; other tools rely on it)."""
     report = document.report
     template = load_template()
-    values = {c.key: c.value for c in report.cells if c.key}
+    values = {c.key: _number(c.value, c.value_text) for c in report.cells if c.key}
     keys = template.keys(report.edition, other_split=report.other_split) if report.edition else sorted(values)
     return {
         "source": document.name,
@@ -65,7 +79,7 @@ def export_object(document: DocumentRow) -> dict:
         "issuer": report.issuer,
         "year": report.year,
         "edition": report.edition,
-        "cells": {key: _number(values.get(key)) for key in keys},
+        "cells": {key: values.get(key) for key in keys},
         "flags": [_flag(f) for f in report.flags],
         "sections": [{"path": s.path.split(" / ") if s.path else [], "title": s.title, "level": s.level,
                       "text": s.text, "page": s.page} for s in report.sections],
@@ -87,7 +101,7 @@ def _flag(flag: FlagRow) -> dict:
 def _fact(fact: FactRow) -> dict:
     return {
         "section_path": fact.section_path.split(" / ") if fact.section_path else [], "sentence": fact.sentence,
-        "subject": fact.subject, "value": _number(fact.value), "unit": fact.unit, "kind": fact.kind,
+        "subject": fact.subject, "value": _number(fact.value, fact.value_text), "unit": fact.unit, "kind": fact.kind,
         "qualifier": fact.qualifier, "sign": fact.sign, "raw": fact.raw, "page": fact.page,
         "start": fact.start, "end": fact.end, "linked_key": fact.linked_key,
     }
