@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from extractors import read_report
 from pipeline.cli import main
 from pipeline.db import connect, figure_number, figure_text, migrate
 from tests.conftest import FIXTURES, query
@@ -108,3 +109,26 @@ def test_revision_0009_converts_stored_rows(db_url, tmp_path):
     assert query(db_url, "select value_text from facts") == [("182.18",)]
     migrate(db_url, "0007")  # and back
     assert query(db_url, "select count(*) from cells") == [(5,)]
+
+
+def test_an_unreadable_printed_cell_is_flagged_unreadable_not_missing(db_path, tmp_path):
+    """1e20 and 百百伍 printed in a table: each an ``unreadable`` flag with its raw text, no "not printed"
+    (rows_missing) for them; 约663 keeps its qualifier on the cell, in the record and in the database."""
+    lines = BAOSHAN.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收政府信息公开申请数量"))
+    lines[i] = lines[i].replace("\t623\t36\t1\t0\t2\t1\t663", "\t623\t1e20\t1\t0\t百百伍\t1\t约663")
+    path = tmp_path / "unreadable-2020.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = read_report(str(path))
+    unreadable = {f.key: f for f in report.flags if f.kind == "unreadable"}
+    assert set(unreadable) == {"requests.received.commercial", "requests.received.legal_service"}
+    assert unreadable["requests.received.commercial"].where == "1e20" and "1e20" in unreadable[
+        "requests.received.commercial"].message
+    assert "grammar" in unreadable["requests.received.legal_service"].message
+    assert not any(f.kind == "rows_missing" and "received" in f.message for f in report.flags)
+    total = report.cell("requests.received.total")
+    assert (total.value, total.qualifier) == (663, "approximate")
+    assert main(["--db", db_path, "ingest", str(path)]) == 0
+    assert query(f"sqlite:///{db_path}", "select qualifier, value from cells "
+                                         "where key = 'requests.received.total'") == [("approximate", 663)]
+    assert query(f"sqlite:///{db_path}", "select count(*) from flags where kind = 'unreadable'") == [(2,)]
