@@ -10,10 +10,13 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, review, search, serve
-from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.db import (
+    DEFAULT_DB, LIKE_ESCAPE, DatabaseError, DocumentRow, FlagRow, ReportRow, connect, like_contains,
+)
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
@@ -82,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as exc:  # a --db that cannot be used: one line, no traceback
         print(f"gongkai {args.command}: {exc}", file=sys.stderr)
         return 1
+    except SQLAlchemyError as exc:  # the database failed mid-way (a full disk, a read-only file …): one line
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"gongkai {args.command}: {args.db or os.environ.get('GONGKAI_DB') or DEFAULT_DB}: "
+              f"{type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # an output file or folder that cannot be written (a full disk …): one line
+        print(f"gongkai {args.command}: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _ingest(args) -> int:
@@ -121,7 +132,7 @@ def _ingest(args) -> int:
 
 
 def _forget(args) -> int:
-    removed = forget(args.paths, connect(args.db))
+    removed = forget(args.paths, connect(args.db, create=False))  # a missing database: one line, none made
     for path in removed:
         print(f"forgot {path}")
     print(f"{len(removed)} document(s) forgotten")
@@ -145,7 +156,7 @@ def version_line() -> str:
 
 
 def _export(args) -> int:
-    engine = connect(args.db, create=False)
+    engine = connect(args.db, readonly=True)
     try:
         if args.format == "parquet":
             for path, rows in export_views(engine, "parquet", args.output or "data/export"):
@@ -180,7 +191,7 @@ def _export(args) -> int:
 def _check(args) -> int:
     """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
     every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
-    engine = connect(args.db, create=False)
+    engine = connect(args.db, readonly=True)
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
                     FlagRow.report_id)
@@ -200,8 +211,9 @@ def _check(args) -> int:
         if args.region.isdigit():
             query = query.where(ReportRow.admin_code == args.region)
         else:
-            name = f"%{args.region}%"
-            query = query.where(ReportRow.region.like(name) | ReportRow.issuer.like(name))
+            name = like_contains(args.region)
+            query = query.where(ReportRow.region.like(name, escape=LIKE_ESCAPE)
+                                | ReportRow.issuer.like(name, escape=LIKE_ESCAPE))
     filtered = bool(args.kind or args.year is not None or args.region)
     with Session(engine) as session:
         rows = session.execute(query).all()

@@ -314,17 +314,31 @@ class DatabaseError(Exception):
     parsed, a missing driver, a server that does not answer."""
 
 
+LIKE_ESCAPE = "\\"  # the escape character of like_contains' patterns: ``… like :p escape '\\'``
+
+
+def like_contains(text: str) -> str:
+    """A LIKE pattern matching text that contains ``text`` literally: its % and _ (and the escape character)
+    escaped with LIKE_ESCAPE, so that ``--region %`` matches a region holding a %, not every one."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+    return f"%{escaped}%"
+
+
 def database_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db: a URL as is, anything else a SQLite file path (default data/db/…)."""
     db = db or os.environ.get("GONGKAI_DB") or DEFAULT_DB
     return db if "://" in db else f"sqlite:///{db}"
 
 
-def connect(db: str | None = None, *, create: bool = True) -> Engine:
+def connect(db: str | None = None, *, create: bool = True, readonly: bool = False) -> Engine:
     """An engine on the database, its schema brought to the current revision (created if missing).
 
-    ``create=False`` (read commands): a SQLite file that does not exist is refused, not created. Whatever
-    cannot be used raises :class:`DatabaseError`; a database that is not gongkai's is never migrated."""
+    ``create=False``: a SQLite file that does not exist is refused, not created. ``readonly`` (read commands,
+    which imply create=False): a SQLite file is opened ``mode=ro``, and ``immutable=1`` when neither the file
+    nor its folder may be written (read-only media, chmod -w: no WAL side files can be made), so that it can be
+    read there; one that needs a schema upgrade and cannot be written is refused in one line. Whatever cannot
+    be used raises :class:`DatabaseError`; a database that is not gongkai's is never migrated."""
+    create = create and not readonly
     url = database_url(db)
     try:
         parsed = make_url(url)
@@ -334,6 +348,8 @@ def connect(db: str | None = None, *, create: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         label = parsed.database or label  # the file as the user knows it
         _check_sqlite_file(parsed, label, create)
+        if readonly and parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
+            return _connect_readonly(url, Path(parsed.database), label)
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -349,6 +365,53 @@ def connect(db: str | None = None, *, create: bool = True) -> Engine:
     elif engine.dialect.driver == "psycopg":
         event.listen(engine, "connect", _psycopg_figures)
     return engine
+
+
+def _writable(path: Path) -> bool:
+    """Whether ``path`` may be written: its permission bits allow it (root ignores them, so they are read as
+    the owner's intent) and the file system is not mounted read-only."""
+    try:
+        return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
+def _connect_readonly(url: str, path: Path, label: str) -> Engine:
+    """A read-only engine on an existing SQLite file (see :func:`connect`)."""
+    path = path.resolve()
+    immutable = not _writable(path) and not _writable(path.parent)
+    ro_url = f"sqlite:///{path.as_uri()}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
+    engine = create_engine(ro_url, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_readonly_pragmas)
+    config = alembic_config(url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            stored = conn.execute(select(MetaRow.value).where(MetaRow.key == VIEWS_HASH)).scalar()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{label}: cannot read the database: {getattr(exc, 'orig', None) or exc}"
+                            .splitlines()[0]) from None
+    if current == ScriptDirectory.from_config(config).get_current_head() and stored == _views_hash():
+        return engine
+    if not (_writable(path) and _writable(path.parent)):
+        engine.dispose()
+        raise DatabaseError(f"{label}: schema {current or '(none)'} needs an upgrade to "
+                            f"{ScriptDirectory.from_config(config).get_current_head()}, and the file is read-only")
+    try:
+        migrate(url)  # an older gongkai's file we may write: upgraded once, then read read-only
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{label}: cannot open the database: {type(exc).__name__}: "
+                            f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
+    return engine
+
+
+def _sqlite_readonly_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
 
 
 def _psycopg_figures(dbapi_conn, _record) -> None:
@@ -396,7 +459,9 @@ def _check_sqlite_file(url: URL, label: str, create: bool) -> None:
     if head != _SQLITE_MAGIC:
         raise DatabaseError(f"{label}: not a SQLite database file")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        resolved = path.resolve()  # immutable on read-only media: no WAL side files can be made there
+        immutable = "&immutable=1" if not _writable(resolved) and not _writable(resolved.parent) else ""
+        conn = sqlite3.connect(f"{resolved.as_uri()}?mode=ro{immutable}", uri=True)
         try:
             tables = {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
             columns = {name for (_, name, *_) in conn.execute("pragma table_info(documents)")}
