@@ -22,6 +22,8 @@ def extract_report(doc: Document) -> Report:
     flags = list(tables.flags)
     # a part of the file left unread (an imported altChunk of an unread type …): the figures may be short
     flags += [Flag(kind="unread_part", message=note) for note in doc.notes]
+    if doc.truncated:  # never passes as a good report: what was read is kept, flagged
+        flags.append(Flag(kind="truncated", message=f"the file is cut short: {doc.truncated}"))
 
     edition, why = _edition(ident.year, tables.evidence, template)
     if why:

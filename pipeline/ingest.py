@@ -14,7 +14,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import and_, delete, or_, select, update
@@ -121,6 +121,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     outcomes = []
     for path, skip in iter_inputs(paths, follow_links=follow_links):
         outcome = Outcome(str(path), "skipped", skip) if skip else ingest_file(path, engine, extractor_version)
+        outcome = replace(outcome, path=printable_path(outcome.path))
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
@@ -129,6 +130,18 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         refresh_corrections(engine)
         refresh_text_reuse(engine)
     return outcomes
+
+
+def printable_path(path: str) -> str:
+    """A path as text the database and the terminal take: a file name whose bytes are not UTF-8 (GBK bytes
+    from a Chinese Windows archive) is read as GB18030, failing that with U+FFFD for what cannot be read."""
+    raw = os.fsencode(path)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", errors="replace")
 
 
 def ingest_file(path: Path, engine: Engine, extractor_version: int = EXTRACTOR_VERSION) -> Outcome:
@@ -150,7 +163,7 @@ def settle_copies(engine: Engine) -> None:
 
 
 def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
-    where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
+    where = printable_path(os.path.abspath(path))  # not resolve(): a symlink loop must fail at reading
     try:
         data = _read_regular(path)
     except OSError as exc:
@@ -172,7 +185,7 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
     if report is not None and report.not_report:  # recorded with its reason; never a report or a body-year
         status, reason = "not_report", report.not_report
     document = DocumentRow(
-        sha256=sha, path=where, name=path.name, size=len(data), status=status,
+        sha256=sha, path=where, name=Path(where).name, size=len(data), status=status,
         error=reason, format=report.format if report else None, pages=report.pages if report else None,
         extractor_version=version,
     )
@@ -188,7 +201,7 @@ def _ingest_file(path: Path, engine: Engine, version: int) -> Outcome:
             # Another process stored the same bytes between our look and our write: there once, as wanted.
             return _unchanged(engine, path, sha, where)
         reason = f"the database refused the document: {type(exc).__name__}: {exc}".splitlines()[0]
-        failed = DocumentRow(sha256=sha, path=where, name=path.name, size=len(data), status="failed", error=reason)
+        failed = DocumentRow(sha256=sha, path=where, name=Path(where).name, size=len(data), status="failed", error=reason)
         try:
             _store(engine, failed, sha, where, version)
         except SQLAlchemyError:
