@@ -72,7 +72,7 @@ def _from_bytes(data: bytes) -> str:
                 names = z.namelist()
                 return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
         except (zipfile.BadZipFile, EOFError):
-            raise ReadError("damaged ZIP container (cut short?): not a readable DOCX file") from None
+            raise ReadError("damaged ZIP container: not a readable DOCX file") from None
     if head.startswith(_OLE_MAGIC):
         return "doc"
     wide = wide_encoding(data)
