@@ -32,11 +32,11 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     try:
         document = reader(path, data)
     except ReadError as exc:
-        raise ReadError(_pdf_reason(data) or str(exc)) if fmt == "pdf" else exc from exc
+        raise ReadError(_pdf_reason(data, exc) or str(exc)) if fmt == "pdf" else exc from exc
     except RecursionError:
         raise ReadError(f"unreadable {fmt} file: nested deeper than the reader follows") from None
     except Exception as exc:  # a reader library failing on a damaged file: one clear line, not a traceback
-        reason = _pdf_reason(data) if fmt == "pdf" else None
+        reason = _pdf_reason(data, exc) if fmt == "pdf" else None
         raise ReadError(reason or f"unreadable {fmt} file: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     if fmt == "pdf" and _pdf_cut(data):  # read, but its end is missing: what was read is kept, flagged
         document.truncated = "no %%EOF at the end of the PDF (a broken download?)"
@@ -47,10 +47,16 @@ def _pdf_cut(data: bytes) -> bool:
     return b"%%EOF" not in data[-65536:]
 
 
-def _pdf_reason(data: bytes) -> str | None:
-    """Why a PDF the reader failed on cannot be read, where the bytes tell: a user password, the end cut off,
-    no pages."""
-    if re.search(rb"/Encrypt\s", data):
+def _pdf_reason(data: bytes, exc: BaseException) -> str | None:
+    """Why a PDF the reader failed on cannot be read, where the error or the bytes tell: a user password
+    (pdfminer's PDFPasswordIncorrect somewhere in the error's chain), the end cut off, no pages."""
+    chain, seen = [], exc
+    for _ in range(6):  # the error, what it was raised from, what it wraps
+        if seen is None:
+            break
+        chain.append(repr(seen))
+        seen = seen.__cause__ or seen.__context__
+    if "Password" in " ".join(chain) and re.search(rb"/Encrypt\b", data):
         return "the PDF is encrypted with a user password (it opens only with the password): not read"
     if _pdf_cut(data):
         return "truncated PDF: no %%EOF trailer at its end (a broken download?)"
