@@ -51,7 +51,8 @@ def fuzz(name: str, examples: int, seed_value: int, keep: int = 3) -> tuple[int,
     try:
         run()
     except Exception as exc:  # a property that failed: Hypothesis has shrunk it; say which input
-        failure = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        notes = " ".join(getattr(exc, "__notes__", []))  # Hypothesis' "Falsifying example: …"
+        failure = f"{type(exc).__name__}: {exc} {notes}".replace("\n", " ")[:300]
     return count[0], time.perf_counter() - start, sorted(slowest, reverse=True), failure
 
 
