@@ -362,8 +362,6 @@ def connect(db: str | None = None, *, create: bool = True, readonly: bool = Fals
                             f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    elif engine.dialect.driver == "psycopg":
-        event.listen(engine, "connect", _psycopg_figures)
     return engine
 
 
@@ -414,9 +412,10 @@ def _sqlite_readonly_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
-def _psycopg_figures(dbapi_conn, _record) -> None:
+def _psycopg_figures(adapters) -> None:
     """PostgreSQL hands numeric out as Decimal; the code works with the figures SQLite hands out: int for a
-    whole figure (exact at any size), float for a fraction (whose exact text is value_text)."""
+    whole figure (exact at any size), float for a fraction (whose exact text is value_text). Registered on
+    psycopg's global adapters at import, so every engine in the process (an API caller's own too) agrees."""
     from psycopg.types.numeric import NumericBinaryLoader, NumericLoader
 
     class FigureLoader(NumericLoader):
@@ -427,8 +426,16 @@ def _psycopg_figures(dbapi_conn, _record) -> None:
         def load(self, data):
             return figure_number(super().load(data))
 
-    dbapi_conn.adapters.register_loader("numeric", FigureLoader)
-    dbapi_conn.adapters.register_loader("numeric", FigureBinaryLoader)
+    adapters.register_loader("numeric", FigureLoader)
+    adapters.register_loader("numeric", FigureBinaryLoader)
+
+
+try:
+    import psycopg
+except ImportError:  # PostgreSQL support is optional at run time
+    psycopg = None
+if psycopg is not None:
+    _psycopg_figures(psycopg.adapters)
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
