@@ -6,7 +6,7 @@ RAW    ?= data/raw
 DB     ?= data/db/gongkai.sqlite
 PORT   ?= 8001
 
-.PHONY: ingest test export check serve bench accuracy fixtures clean
+.PHONY: ingest test export check serve bench accuracy fuzz fixtures clean
 
 $(BIN)/gongkai: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ bench: $(BIN)/gongkai
 # LibreOffice); CASES=../shared/cases adds the shared real-world cases.
 accuracy: $(BIN)/gongkai
 	$(BIN)/python -m tests.fixture_builder.accuracy $(if $(CASES),--cases $(CASES)) $(ACCURACY_ARGS)
+
+# Fuzzing (a report, not a test): the numeral/quantity/label/section properties at least 10^5 times with the
+# slowest inputs, then the timing of 16,000 ASCII letters/digits/hyphens, a 93 KB page and a 2,000-page PDF.
+# FUZZ_ARGS="--examples N --pdf-pages P --seed S".
+fuzz: $(BIN)/gongkai
+	$(BIN)/python -m tests.fuzz_report $(FUZZ_ARGS)
 
 # Regenerate the committed test fixtures and sample reports (needs LibreOffice; see tests/fixture_builder).
 fixtures: $(BIN)/gongkai

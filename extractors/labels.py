@@ -24,8 +24,9 @@ _DROP = regex.compile(r"[\s\p{Zs}\u200b\ufeff“”\"‘’'「」:：]+")
 def normalise(text: str) -> str:
     """Width folded, spaces and line breaks removed; numbering and quotes kept out of the way."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = _DROP.sub("", text)
-    return text
+    # NFKC again: a dropped space may leave a combining mark beside a letter it composes with (R + ¸ → Ŗ),
+    # and normalising must give the same text however often it is done (found by tests/test_fuzz.py)
+    return unicodedata.normalize("NFKC", _DROP.sub("", text))
 
 
 def core(text: str) -> str:

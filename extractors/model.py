@@ -74,6 +74,7 @@ class Document:
     # Keys: title, title_tag, published, publisher, column (each the raw string as printed).
     meta: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # parts of the file the reader could not read, one line each
+    truncated: str | None = None  # why the file looks cut short (a page ending inside a table …), else None
 
     @property
     def paragraphs(self) -> list[Paragraph]:

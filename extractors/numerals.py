@@ -104,6 +104,22 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
 _MAG_ALT = _alternation(MAGNITUDES)
 # One Arabic figure with magnitudes: 113400万, 1亿2000万, 1万2千, 1亿零500万, 3万5, 1万2000.
 _ARABIC_PART_RE = re.compile(rf"(零?)({_ARABIC})({_MAG_ALT})?")
+APPROXIMATE, AT_LEAST, AT_MOST = "approximate", "at_least", "at_most"
+# Qualifiers of a figure, in prose (extractors.quantities) and in a table cell (parse_cell): before it …
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "约": APPROXIMATE, "大约": APPROXIMATE, "约为": APPROXIMATE, "近": APPROXIMATE,
+    "将近": APPROXIMATE, "接近": APPROXIMATE,
+    "超过": AT_LEAST, "超": AT_LEAST, "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST,
+    "大于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "至少": AT_LEAST,
+    "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST, "少于": AT_MOST, "小于": AT_MOST,
+    "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST, "至多": AT_MOST,
+}
+# … and after the unit ("60岁以上", "7500条左右").
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "左右": APPROXIMATE, "以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST,
+}
+_PREFIXES = sorted(PREFIX_QUALIFIERS, key=len, reverse=True)
+_SUFFIXES = sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)
 _CELL_UNIT_RE = re.compile(
     rf"(?P<num>.+?)(?P<q>余|多)?(?P<unit>{_alternation(list(MONEY_UNITS) + list(COUNT_UNITS))})?"
 )
@@ -358,7 +374,8 @@ class CellValue:
 
     ``value`` is set for "number" and "zero" (money is in base units, yuan);
     ``unit`` is the base unit printed in the cell ("元", "件", "%"), else None;
-    ``qualifier`` is "at_least" for a printed 余/多 (1万2千余件), else None.
+    ``qualifier`` is "at_least" for a printed 余/多 (1万2千余件) or 超过/逾 …, "approximate" for 约/近/左右,
+    "at_most" for 不足/不到/以下 …, else None.
     "malformed": numeral characters that break the grammar (百百伍): unreadable, never a guess.
     """
 
@@ -388,6 +405,7 @@ def parse_cell(text: str) -> CellValue:
         return CellValue(None, "empty", None, raw)
     if len(s) > _MAX_LEN:
         return CellValue(None, "invalid", None, raw)
+    s, qualifier = _strip_qualifier(s)
     dash = _SIGN_DASHES_RE.match(s)
     if dash:
         s = "-" + s[dash.end():].lstrip()  # —2, –2, ——2: a dash before the figure is its sign
@@ -396,7 +414,8 @@ def parse_cell(text: str) -> CellValue:
     if printed in MONEY_UNITS and printed != "元" and not m["q"]:  # type: ignore[index]
         number, printed = number + printed[:-1], "元"  # 1亿2000万元: 万 closes the figure, 元 is the unit
     reading = read_number(number)
-    unit, qualifier = None, "at_least" if m and m["q"] else None
+    unit = None
+    qualifier = qualifier or (AT_LEAST if m and m["q"] else None)
     if printed in MONEY_UNITS:
         unit = "元"
         if reading.value is not None:
@@ -408,6 +427,18 @@ def parse_cell(text: str) -> CellValue:
     if reading.value is None:
         return CellValue(None, "invalid", None, raw)
     return CellValue(reading.value, "zero" if reading.value == 0 else "number", unit, raw, qualifier)
+
+
+def _strip_qualifier(s: str) -> tuple[str, str | None]:
+    """约3 / 超过1万元 / 3件左右: the figure without its qualifier word, and the qualifier (approximate,
+    at_least, at_most); a qualifier word alone stays as it is (no figure)."""
+    for word in _PREFIXES:
+        if s.startswith(word) and s[len(word):].strip():
+            return s[len(word):].lstrip(), PREFIX_QUALIFIERS[word]
+    for word in _SUFFIXES:
+        if s.endswith(word) and s[:-len(word)].strip():
+            return s[:-len(word)].rstrip(), SUFFIX_QUALIFIERS[word]
+    return s, None
 
 
 _MONEY_ALT = _alternation(MONEY_UNITS)

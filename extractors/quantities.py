@@ -35,7 +35,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.numerals import (
+    APPROXIMATE,
+    AT_LEAST,
+    AT_MOST,
     CN_DIGITS,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
     COUNT_UNITS,
     MAGNITUDES,
     MONEY_UNITS,
@@ -47,22 +52,8 @@ from extractors.numerals import (
 
 # --- module-level data -------------------------------------------------------
 
-APPROXIMATE, AT_LEAST, AT_MOST = "approximate", "at_least", "at_most"
-
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "约": APPROXIMATE, "大约": APPROXIMATE, "约为": APPROXIMATE, "近": APPROXIMATE,
-    "将近": APPROXIMATE, "接近": APPROXIMATE,
-    "超过": AT_LEAST, "超": AT_LEAST, "逾": AT_LEAST, "多于": AT_LEAST, "高于": AT_LEAST,
-    "大于": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "至少": AT_LEAST,
-    "不到": AT_MOST, "不足": AT_MOST, "低于": AT_MOST, "少于": AT_MOST, "小于": AT_MOST,
-    "不超过": AT_MOST, "不高于": AT_MOST, "最多": AT_MOST, "至多": AT_MOST,
-}
-# Between the number and the unit ("30余场", "2万多篇").
+# The qualifier words (约, 余, 左右 …) are the numerals module's, which table cells read too.
 INNER_QUALIFIERS: dict[str, str] = {"余": AT_LEAST, "多": AT_LEAST}
-# After the unit ("60岁以上", "7500条左右").
-SUFFIX_QUALIFIERS: dict[str, str] = {
-    "左右": APPROXIMATE, "以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST,
-}
 
 INCREASE_WORDS = ("增长", "增加", "上升", "提高", "提升", "上涨", "增幅", "涨幅")
 DECREASE_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "缩减")

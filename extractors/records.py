@@ -15,7 +15,10 @@ class CellRecord:
     table: str  # proactive | requests | appeals
     value: Decimal | None  # in 元 for money; 0 for a printed zero or a printed blank; None when unreadable
     raw: str  # the cell text exactly as read
-    meaning: str  # number | zero | empty (printed blank) | missing (no cell printed) | invalid | unit_missing
+    # number | zero | empty (printed blank) | missing (no cell printed) | unit_missing | invalid (printed but no
+    # figure: 1e20, words) | malformed (numeral characters breaking the grammar: 百百伍); both get an
+    # ``unreadable`` flag with the raw text, never a "not printed" one
+    meaning: str
     row_label: str = ""
     column_label: str = ""
     unit: str | None = None
@@ -23,6 +26,7 @@ class CellRecord:
     grid_row: int | None = None
     grid_col: int | None = None
     confidence: float | None = None  # OCR'd cells: the recognition score (0..1) of its least sure character
+    qualifier: str | None = None  # a printed 约/余/超过 …: approximate | at_least | at_most (numerals.parse_cell)
 
 
 @dataclass
@@ -30,7 +34,7 @@ class Flag:
     """Something a reader of the data must know: a broken identity, an unmatched label, a missing unit …"""
 
     kind: str  # identity | fact_mismatch | quality | label | unit | table_missing | rows_missing | edition | region
-    #          | unread_part
+    #          | unread_part | unreadable (a printed cell that is no figure) | truncated (the file ends early)
     message: str
     identity: str | None = None
     where: str | None = None

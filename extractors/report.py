@@ -22,6 +22,8 @@ def extract_report(doc: Document) -> Report:
     flags = list(tables.flags)
     # a part of the file left unread (an imported altChunk of an unread type …): the figures may be short
     flags += [Flag(kind="unread_part", message=note) for note in doc.notes]
+    if doc.truncated:  # never passes as a good report: what was read is kept, flagged
+        flags.append(Flag(kind="truncated", message=f"the file is cut short: {doc.truncated}"))
 
     edition, why = _edition(ident.year, tables.evidence, template)
     if why:
@@ -42,6 +44,7 @@ def extract_report(doc: Document) -> Report:
     )
     read = [c for c in tables.cells if c.key and c.value is not None]
     report.not_report = not_report_reason(ident, doc, len(read), sum(c.meaning in ("number", "zero") for c in read))
+    _flag_unreadable(report)
     if edition:
         _flag_missing_rows(report, template)
     report.flags = explain_by_ocr(report.flags + check_identities(report.values(), template), report.cells,
@@ -88,8 +91,22 @@ def _edition(year: int | None, evidence: dict[str, str], template) -> tuple[str 
     return by_year, None
 
 
+UNREADABLE = ("invalid", "malformed")  # CellRecord meanings of a printed cell that holds no figure
+
+
+def _flag_unreadable(report: Report) -> None:
+    """A template cell printed with something that is no figure (1e20, words, 百百伍): a flag of its own with
+    the raw text (where: its first 80 characters), never counted as "not printed"."""
+    for c in report.cells:
+        if c.key and c.meaning in UNREADABLE:
+            why = "a numeral that breaks the grammar" if c.meaning == "malformed" else "not a figure"
+            report.flags.append(Flag(kind="unreadable", key=c.key, page=c.page, where=c.raw[:80],
+                                     message=f"{c.key}: printed {c.raw!r}, which cannot be read ({why})"))
+
+
 def _flag_missing_rows(report: Report, template) -> None:
-    read = {c.key for c in report.cells if c.key and c.value is not None or c.meaning == "unit_missing"}
+    read = {c.key for c in report.cells
+            if c.key and c.value is not None or c.meaning == "unit_missing" or c.meaning in UNREADABLE}
     expected = template.keys(report.edition, other_split=report.other_split)
     missing = [k for k in expected if k not in read]
     not_found = {f.where for f in report.flags if f.kind == "table_missing"}

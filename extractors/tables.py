@@ -179,7 +179,7 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
     return CellRecord(key=key, table=table, value=value, raw=raw, meaning=meaning, row_label=row_label,
                       column_label=column_label, unit=unit, page=cell.page if cell else None,
                       grid_row=cell.row if cell else None, grid_col=cell.col if cell else None,
-                      confidence=cell.confidence)
+                      confidence=cell.confidence, qualifier=parsed.qualifier)
 
 
 # --- 三、收到和处理政府信息公开申请情况 ------------------------------------------------------------------------

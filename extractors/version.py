@@ -6,4 +6,4 @@ only when the version that read it differs from this one; the unchanged-bytes sh
 the database keeps the old reading. Analysts' corrections and flag reviews outlive the re-reading.
 """
 
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2  # 2: unreadable flags, cell qualifiers (issue 12)

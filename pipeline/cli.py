@@ -15,7 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, pending, review, search, serve
-from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.db import (
+    DEFAULT_DB, LIKE_ESCAPE, DatabaseError, DocumentRow, FlagRow, ReportRow, connect, like_contains,
+)
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.pool import PoolError
@@ -112,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # a second Ctrl-C during an ingest, or one during another command
         print(f"gongkai {args.command}: interrupted", file=sys.stderr)
         return 130
+    except SQLAlchemyError as exc:  # the database failed mid-way (a full disk, a read-only file …): one line
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"gongkai {args.command}: {args.db or os.environ.get('GONGKAI_DB') or DEFAULT_DB}: "
+              f"{type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # an output file or folder that cannot be written (a full disk …): one line
+        print(f"gongkai {args.command}: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _count(value: str) -> int:
@@ -136,7 +146,7 @@ READ_COMMANDS = ("check", "export", "compare", "search", "review", "corrections"
 
 def _warn_if_outdated(args) -> None:
     try:
-        engine = connect(getattr(args, "db", None), create=False)
+        engine = connect(getattr(args, "db", None), readonly=True)
     except DatabaseError:
         return  # the command itself says why in one line
     try:
@@ -222,7 +232,7 @@ def _ingest(args) -> int:
 
 
 def _forget(args) -> int:
-    removed = forget(args.paths, connect(args.db))
+    removed = forget(args.paths, connect(args.db, create=False))  # a missing database: one line, none made
     for path in removed:
         print(f"forgot {path}")
     print(f"{len(removed)} document(s) forgotten")
@@ -246,7 +256,7 @@ def version_line() -> str:
 
 
 def _export(args) -> int:
-    engine = connect(args.db, create=False)
+    engine = connect(args.db, readonly=True)
     try:
         if args.format == "parquet":
             for path, rows in export_views(engine, "parquet", args.output or "data/export"):
@@ -281,7 +291,7 @@ def _export(args) -> int:
 def _check(args) -> int:
     """Flags of the copy of each body-year that counts (copy_rank 0), each finding once; --all-copies lists
     every format copy's. Body-years whose copies print different figures are listed as copies_disagree."""
-    engine = connect(args.db, create=False)
+    engine = connect(args.db, create=False) if args.refresh else connect(args.db, readonly=True)
     if args.all and not args.refresh:
         print("gongkai check: --all goes with --refresh", file=sys.stderr)
         return 2
@@ -311,8 +321,9 @@ def _check(args) -> int:
         if args.region.isdigit():
             query = query.where(ReportRow.admin_code == args.region)
         else:
-            name = f"%{args.region}%"
-            query = query.where(ReportRow.region.like(name) | ReportRow.issuer.like(name))
+            name = like_contains(args.region)
+            query = query.where(ReportRow.region.like(name, escape=LIKE_ESCAPE)
+                                | ReportRow.issuer.like(name, escape=LIKE_ESCAPE))
     filtered = bool(args.kind or args.year is not None or args.region)
     with Session(engine) as session:
         rows = session.execute(query).all()

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from pipeline.db import LIKE_ESCAPE, like_contains
 from pipeline.bodies import body_of, kind_of
 from pipeline.views import metric_label, metric_names, metric_unit
 
@@ -107,11 +108,25 @@ def parse_years(spec: str) -> tuple[int | None, int | None]:
     """"2019:2024", "2019:", ":2022" or "2022"."""
     try:
         if ":" not in spec:
-            return int(spec), int(spec)
-        first, last = spec.split(":", 1)
-        return (int(first) if first else None, int(last) if last else None)
+            first = last = spec
+        else:
+            first, last = spec.split(":", 1)
+        years = (int(first) if first else None, int(last) if last else None)
     except ValueError:
         raise CompareError(f"--years wants YEAR or FIRST:LAST (e.g. 2019:2024), not {spec!r}") from None
+    if any(y is not None and not 1000 <= y <= 9999 for y in years):  # a database integer holds no 10**20
+        raise CompareError(f"--years wants four-digit years (e.g. 2019:2024), not {spec!r}")
+    return years
+
+
+def _years_argument(spec: str) -> tuple[int | None, int | None]:
+    """parse_years for argparse: a bad --years is a usage error (exit 2) saying why."""
+    import argparse
+
+    try:
+        return parse_years(spec)
+    except CompareError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def check_metric(metric: str) -> None:
@@ -131,8 +146,9 @@ def fetch(engine: Engine, metric: str, filters: Filters = Filters()) -> list[Rec
             where.append("admin_code = :code")
             params["code"] = filters.region
         else:
-            where.append("(region like :name or issuer like :name or body_label like :name)")
-            params["name"] = f"%{filters.region}%"
+            where.append("(region like :name escape :esc or issuer like :name escape :esc "
+                         "or body_label like :name escape :esc)")
+            params.update(name=like_contains(filters.region), esc=LIKE_ESCAPE)
     if filters.level:
         where.append("region_level = :level")
         params["level"] = filters.level
@@ -466,7 +482,7 @@ def register(subparsers) -> None:
                    help="year: each body's series; region: bodies side by side (default year)")
     p.add_argument("--region", help="six-digit division code, or part of the region/issuer name (宝山区)")
     p.add_argument("--level", choices=LEVELS)
-    p.add_argument("--years", type=parse_years, metavar="FIRST:LAST", help="e.g. 2019:2024, 2021:, 2022")
+    p.add_argument("--years", type=_years_argument, metavar="FIRST:LAST", help="e.g. 2019:2024, 2021:, 2022")
     p.add_argument("--issuer-kind", choices=ISSUER_KINDS)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("-o", "--output", help="write csv/json here (default: standard output)")
@@ -484,7 +500,7 @@ def run(args) -> int:
 
     filters = Filters(region=args.region, level=args.level, years=args.years, issuer_kind=args.issuer_kind)
     try:
-        result = compare(connect(args.db, create=False), args.metric, args.by, filters, top=args.top)
+        result = compare(connect(args.db, readonly=True), args.metric, args.by, filters, top=args.top)
         if not result.points:
             print(f"no figures for {args.metric} under these filters", file=sys.stderr)
             return 1

@@ -21,6 +21,7 @@ import sqlite3
 import time
 import zlib
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from alembic import command
@@ -35,6 +36,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 from pipeline.views import view_sql
 
@@ -45,6 +47,64 @@ BASELINE = "0001"  # the schema 0.1.0 made with create_all, before there were mi
 
 class Base(DeclarativeBase):
     pass
+
+
+class _NumericColumn(UserDefinedType):
+    """DDL ``NUMERIC`` with no conversion of its own (SQLAlchemy's Numeric turns every value into a float on
+    SQLite): SQLite gives the column NUMERIC affinity, so a whole figure is stored as a 64-bit INTEGER and
+    a fraction as REAL; PostgreSQL stores it as an exact ``numeric``."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **_kw) -> str:
+        return "NUMERIC"
+
+
+class Figure(TypeDecorator):
+    """A printed figure (revision 0009): whole figures stored and handed back as exact integers
+    (12345678901234567 stays …567, never the float …568), fractions as numbers the filters compare; the
+    exact decimal text of a fraction is kept beside it (``value_text``, see :func:`figure_text`).
+    Python side: int for a whole figure, float otherwise (Decimal in, as the extractors give it, too)."""
+
+    impl = _NumericColumn
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        value = figure_number(value)
+        if value is not None and dialect.name != "sqlite":
+            # numeric, never float8: a multi-row INSERT's VALUES list would make the whole column float8
+            return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+        return value
+
+    def process_result_value(self, value, dialect):
+        return figure_number(value)
+
+
+def figure_number(value):
+    """int for a whole figure (exact at any size), float for a fraction, None for None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    value = Decimal(str(value))  # a numeric text SQLite kept as TEXT
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figure_text(value) -> str | None:
+    """The exact decimal text of a fraction ("1234.5678"), for ``value_text``; None for a whole figure (the
+    integer column holds it exactly) and for None."""
+    if value is None:
+        return None
+    value = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+    if value == value.to_integral_value():
+        return None
+    return format(value.normalize(), "f")
 
 
 def _now() -> datetime:
@@ -117,10 +177,12 @@ class CellRow(Base):
     table_name: Mapped[str] = mapped_column(String(16))
     row_label: Mapped[str] = mapped_column(Text)
     column_label: Mapped[str] = mapped_column(Text)
-    value: Mapped[float | None] = mapped_column(Float)
+    value: Mapped[float | None] = mapped_column(Figure)
+    value_text: Mapped[str | None] = mapped_column(Text)  # exact decimal of a fraction (revision 0009)
     raw: Mapped[str] = mapped_column(Text)
-    meaning: Mapped[str] = mapped_column(String(16))  # number | zero | empty | invalid | unit_missing
+    meaning: Mapped[str] = mapped_column(String(16))  # number | zero | empty | invalid | malformed | unit_missing
     unit: Mapped[str | None] = mapped_column(String(8))
+    qualifier: Mapped[str | None] = mapped_column(String(16))  # 约 approximate, 余 at_least … (revision 0009)
     page: Mapped[int | None] = mapped_column(Integer)
     grid_row: Mapped[int | None] = mapped_column(Integer)
     grid_col: Mapped[int | None] = mapped_column(Integer)
@@ -148,7 +210,8 @@ class FactRow(Base):
     section_path: Mapped[str] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
     subject: Mapped[str] = mapped_column(Text)
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[float] = mapped_column(Figure)
+    value_text: Mapped[str | None] = mapped_column(Text)  # exact decimal of a fraction (revision 0009)
     unit: Mapped[str] = mapped_column(String(8))
     kind: Mapped[str] = mapped_column(String(16))
     qualifier: Mapped[str | None] = mapped_column(String(16))
@@ -209,8 +272,8 @@ class FlagRow(Base):
     identity: Mapped[str | None] = mapped_column(String(40))
     where: Mapped[str | None] = mapped_column(String(80))
     key: Mapped[str | None] = mapped_column(String(80))
-    expected: Mapped[float | None] = mapped_column(Float)
-    found: Mapped[float | None] = mapped_column(Float)
+    expected: Mapped[float | None] = mapped_column(Figure)
+    found: Mapped[float | None] = mapped_column(Figure)
     page: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict | None] = mapped_column(JSON)
 
@@ -231,8 +294,8 @@ class CorrectionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64))
     key: Mapped[str] = mapped_column(String(80))
-    value: Mapped[float] = mapped_column(Float)
-    published: Mapped[float | None] = mapped_column(Float)  # cells.value when the correction was made
+    value: Mapped[float] = mapped_column(Figure)
+    published: Mapped[float | None] = mapped_column(Figure)  # cells.value when the correction was made
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
@@ -267,17 +330,31 @@ class DatabaseError(Exception):
     parsed, a missing driver, a server that does not answer."""
 
 
+LIKE_ESCAPE = "\\"  # the escape character of like_contains' patterns: ``… like :p escape '\\'``
+
+
+def like_contains(text: str) -> str:
+    """A LIKE pattern matching text that contains ``text`` literally: its % and _ (and the escape character)
+    escaped with LIKE_ESCAPE, so that ``--region %`` matches a region holding a %, not every one."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+    return f"%{escaped}%"
+
+
 def database_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db: a URL as is, anything else a SQLite file path (default data/db/…)."""
     db = db or os.environ.get("GONGKAI_DB") or DEFAULT_DB
     return db if "://" in db else f"sqlite:///{db}"
 
 
-def connect(db: str | None = None, *, create: bool = True) -> Engine:
+def connect(db: str | None = None, *, create: bool = True, readonly: bool = False) -> Engine:
     """An engine on the database, its schema brought to the current revision (created if missing).
 
-    ``create=False`` (read commands): a SQLite file that does not exist is refused, not created. Whatever
-    cannot be used raises :class:`DatabaseError`; a database that is not gongkai's is never migrated."""
+    ``create=False``: a SQLite file that does not exist is refused, not created. ``readonly`` (read commands,
+    which imply create=False): a SQLite file is opened ``mode=ro``, and ``immutable=1`` when neither the file
+    nor its folder may be written (read-only media, chmod -w: no WAL side files can be made), so that it can be
+    read there; one that needs a schema upgrade and cannot be written is refused in one line. Whatever cannot
+    be used raises :class:`DatabaseError`; a database that is not gongkai's is never migrated."""
+    create = create and not readonly
     url = database_url(db)
     try:
         parsed = make_url(url)
@@ -287,6 +364,8 @@ def connect(db: str | None = None, *, create: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         label = parsed.database or label  # the file as the user knows it
         _check_sqlite_file(parsed, label, create)
+        if readonly and parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
+            return _connect_readonly(url, Path(parsed.database), label)
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -300,6 +379,79 @@ def connect(db: str | None = None, *, create: bool = True) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _writable(path: Path) -> bool:
+    """Whether ``path`` may be written: its permission bits allow it (root ignores them, so they are read as
+    the owner's intent) and the file system is not mounted read-only."""
+    try:
+        return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
+def _connect_readonly(url: str, path: Path, label: str) -> Engine:
+    """A read-only engine on an existing SQLite file (see :func:`connect`)."""
+    path = path.resolve()
+    immutable = not _writable(path) and not _writable(path.parent)
+    ro_url = f"sqlite:///{path.as_uri()}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
+    engine = create_engine(ro_url, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_readonly_pragmas)
+    config = alembic_config(url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            stored = conn.execute(select(MetaRow.value).where(MetaRow.key == VIEWS_HASH)).scalar()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{label}: cannot read the database: {getattr(exc, 'orig', None) or exc}"
+                            .splitlines()[0]) from None
+    if current == ScriptDirectory.from_config(config).get_current_head() and stored == _views_hash():
+        return engine
+    if not (_writable(path) and _writable(path.parent)):
+        engine.dispose()
+        raise DatabaseError(f"{label}: schema {current or '(none)'} needs an upgrade to "
+                            f"{ScriptDirectory.from_config(config).get_current_head()}, and the file is read-only")
+    try:
+        migrate(url)  # an older gongkai's file we may write: upgraded once, then read read-only
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{label}: cannot open the database: {type(exc).__name__}: "
+                            f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
+    return engine
+
+
+def _sqlite_readonly_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def _psycopg_figures(adapters) -> None:
+    """PostgreSQL hands numeric out as Decimal; the code works with the figures SQLite hands out: int for a
+    whole figure (exact at any size), float for a fraction (whose exact text is value_text). Registered on
+    psycopg's global adapters at import, so every engine in the process (an API caller's own too) agrees."""
+    from psycopg.types.numeric import NumericBinaryLoader, NumericLoader
+
+    class FigureLoader(NumericLoader):
+        def load(self, data):
+            return figure_number(super().load(data))
+
+    class FigureBinaryLoader(NumericBinaryLoader):
+        def load(self, data):
+            return figure_number(super().load(data))
+
+    adapters.register_loader("numeric", FigureLoader)
+    adapters.register_loader("numeric", FigureBinaryLoader)
+
+
+try:
+    import psycopg
+except ImportError:  # PostgreSQL support is optional at run time
+    psycopg = None
+if psycopg is not None:
+    _psycopg_figures(psycopg.adapters)
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -330,7 +482,9 @@ def _check_sqlite_file(url: URL, label: str, create: bool) -> None:
     if head != _SQLITE_MAGIC:
         raise DatabaseError(f"{label}: not a SQLite database file")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        resolved = path.resolve()  # immutable on read-only media: no WAL side files can be made there
+        immutable = "&immutable=1" if not _writable(resolved) and not _writable(resolved.parent) else ""
+        conn = sqlite3.connect(f"{resolved.as_uri()}?mode=ro{immutable}", uri=True)
         try:
             tables = {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
             columns = {name for (_, name, *_) in conn.execute("pragma table_info(documents)")}

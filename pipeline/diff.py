@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
-from pipeline.db import CellRow, DocumentRow, FlagRow, ReportRow
+from pipeline.db import LIKE_ESCAPE, CellRow, DocumentRow, FlagRow, ReportRow, like_contains
 from pipeline.labels import figure_label
 from pipeline.reuse import THRESHOLD, Reuse, compare_texts, section_texts
 from pipeline.views import all_keys
@@ -132,8 +132,9 @@ def resolve(conn: Connection, spec: str) -> int:
     if body.isdigit():
         query = query.where(r.admin_code == body)
     else:
-        query = query.where(r.region.like(f"%{body}%") | r.issuer.like(f"%{body}%") |
-                            r.issuer_printed.like(f"%{body}%"))
+        name = like_contains(body)
+        query = query.where(r.region.like(name, escape=LIKE_ESCAPE) | r.issuer.like(name, escape=LIKE_ESCAPE) |
+                            r.issuer_printed.like(name, escape=LIKE_ESCAPE))
     rows = conn.execute(query.order_by(r.id)).all()
     bodies = {}
     for rid, code, kind, name in rows:
@@ -305,7 +306,7 @@ def run(args) -> int:
     from pipeline.db import connect
 
     try:
-        d = diff(connect(getattr(args, "db", None), create=False), args.a, args.b)
+        d = diff(connect(getattr(args, "db", None), readonly=True), args.a, args.b)
     except DiffError as exc:
         print(f"gongkai diff: {exc}", file=sys.stderr)
         return 2

@@ -82,7 +82,8 @@ def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = Fal
                 writer.writerow({
                     "source": document.name, "sha256": document.sha256, "format": document.format,
                     "region": report.region, "admin_code": report.admin_code, "issuer": report.issuer,
-                    "year": report.year, "edition": report.edition, "key": key, "value": value,
+                    "year": report.year, "edition": report.edition, "key": key,
+                    "value": cell.value_text if cell is not None and cell.value_text else value,
                     "raw": cell.raw if cell else None, "meaning": cell.meaning if cell else "missing",
                     "unit": cell.unit if cell else None, "page": cell.page if cell else None,
                 })

@@ -30,7 +30,7 @@ from extractors.version import EXTRACTOR_VERSION
 from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
-from pipeline.tasks import FileResult, Limits, read_task
+from pipeline.tasks import FileResult, Limits, printable_path, read_task
 from pipeline.writer import Outcome, is_stored, settle_copies, store_results
 
 __all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune", "settle_copies"]
@@ -150,7 +150,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         while nxt < len(inputs) and (upto is None or nxt < upto):
             path, skip = inputs[nxt]
             if skip is not None:
-                batch_items.append((nxt, Outcome(str(path), "skipped", skip)))
+                batch_items.append((nxt, Outcome(printable_path(str(path)), "skipped", skip)))
             elif nxt in done:
                 batch_items.append((nxt, done.pop(nxt)))
             elif upto is None:

@@ -19,7 +19,9 @@ import re
 import sys
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, func, insert, literal_column, select, text, union_all
+from sqlalchemy import (
+    Column, Integer, MetaData, String, Table, Text, delete, func, insert, inspect, literal_column, select, text, union_all,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
@@ -153,9 +155,14 @@ def rebuild(engine: Engine) -> int:
         return conn.execute(select(func.count()).select_from(index_table)).scalar_one()
 
 
+MAX_WORDS = 32  # a query's different words: each is a LIKE and a score term on PostgreSQL
+
+
 def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
     """Sections, then facts, whose title and text hold every word of ``query``, best first."""
-    words = segment(query).split()
+    words = list(dict.fromkeys(segment(query).split()))  # each word once: a word twice finds nothing more
+    if len(words) > MAX_WORDS:
+        raise ValueError(f"a search of {len(words)} different words: at most {MAX_WORDS}")
     if not words or limit <= 0:
         return []
     with engine.connect() as conn:
@@ -231,11 +238,16 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args) -> int:
     from pipeline.db import connect
 
-    engine = connect(getattr(args, "db", None), create=False)
+    engine = connect(getattr(args, "db", None), readonly=True)
     query = " ".join(args.query)
-    if not _indexed(engine):
-        rebuild(engine)  # a database loaded before search existed: index it once
-    hits = search(engine, query, limit=args.limit)
+    if not _indexed(engine):  # a database loaded before search existed: index it once (a write)
+        engine = connect(getattr(args, "db", None), create=False)
+        rebuild(engine)
+    try:
+        hits = search(engine, query, limit=args.limit)
+    except ValueError as exc:
+        print(f"gongkai search: {exc}", file=sys.stderr)
+        return 2
     for hit in hits:
         where = f"{hit.body or hit.region or '?'} {hit.year or '?'} ({hit.source})"
         print(f"{where}\t{hit.kind}\t{hit.path or '（标题与前言）'}\t{hit.snippet}")
@@ -244,9 +256,9 @@ def run(args) -> int:
 
 
 def _indexed(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        _ensure(conn)
-        conn.commit()
-        has_rows = conn.execute(select(index_table.c.report_id).limit(1)).first() is not None
+    with engine.connect() as conn:  # looked at, not made: a read-only engine reads it
         has_reports = conn.execute(select(ReportRow.id).limit(1)).first() is not None
+        if not inspect(conn).has_table(index_table.name):
+            return not has_reports
+        has_rows = conn.execute(select(index_table.c.report_id).limit(1)).first() is not None
     return has_rows or not has_reports

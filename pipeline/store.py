@@ -10,11 +10,18 @@ from typing import Any
 
 from extractors.records import CellRecord, Fact, Flag, Report, Section, plain_number
 from extractors.template import load_template
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, figure_number, figure_text
 
 
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+def _float(value: Decimal | None) -> int | float | None:
+    """A figure for a numeric column: int when whole (exact at any size), float otherwise; its exact decimal
+    text goes beside it (:func:`_text`)."""
+    return figure_number(value)
+
+
+def _text(value: Decimal | None) -> str | None:
+    """The exact decimal text of a fractional figure (value_text), None for a whole one."""
+    return figure_text(value)
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,8 @@ def report_values(report: Report) -> dict:
 
 def cell_values(cell: CellRecord) -> dict:
     return dict(key=cell.key, table_name=cell.table, row_label=cell.row_label, column_label=cell.column_label,
-                value=_float(cell.value), raw=cell.raw, meaning=cell.meaning, unit=cell.unit, page=cell.page,
+                value=_float(cell.value), value_text=_text(cell.value), raw=cell.raw, meaning=cell.meaning, unit=cell.unit,
+                qualifier=getattr(cell, "qualifier", None), page=cell.page,
                 grid_row=cell.grid_row, grid_col=cell.grid_col)
 
 
@@ -62,7 +70,7 @@ def section_values(ord_: int, section: Section) -> dict:
 
 def fact_values(ord_: int, fact: Fact) -> dict:
     return dict(ord=ord_, section_path=" / ".join(fact.section_path), sentence=fact.sentence, subject=fact.subject,
-                value=float(fact.value), unit=fact.unit, kind=fact.kind, qualifier=fact.qualifier, sign=fact.sign,
+                value=_float(fact.value), value_text=_text(fact.value), unit=fact.unit, kind=fact.kind, qualifier=fact.qualifier, sign=fact.sign,
                 raw=fact.raw, page=fact.page, start=fact.start, end=fact.end, linked_key=fact.linked_key)
 
 
@@ -90,17 +98,23 @@ def report_rows(report: Report) -> ReportRow:
     return row
 
 
-def _number(value: float | None):
+def _number(value: float | int | None, text: str | None = None):
+    """A stored figure for the export: the exact decimal text where one was kept, else the number as stored
+    (int stays int, exact at any size)."""
+    if text:
+        return plain_number(Decimal(text))
     if value is None:
         return None
-    return plain_number(Decimal(repr(value)))
+    if isinstance(value, int):
+        return value
+    return plain_number(Decimal(repr(float(value))))
 
 
 def export_object(document: DocumentRow) -> dict:
     """The export contract: one object per ingested document (keep it stable; other tools rely on it)."""
     report = document.report
     template = load_template()
-    values = {c.key: c.value for c in report.cells if c.key}
+    values = {c.key: _number(c.value, c.value_text) for c in report.cells if c.key}
     keys = template.keys(report.edition, other_split=report.other_split) if report.edition else sorted(values)
     return {
         "source": document.name,
@@ -111,7 +125,7 @@ def export_object(document: DocumentRow) -> dict:
         "issuer": report.issuer,
         "year": report.year,
         "edition": report.edition,
-        "cells": {key: _number(values.get(key)) for key in keys},
+        "cells": {key: values.get(key) for key in keys},
         "flags": [_flag(f) for f in report.flags],
         "sections": [{"path": s.path.split(" / ") if s.path else [], "title": s.title, "level": s.level,
                       "text": s.text, "page": s.page} for s in report.sections],
@@ -133,7 +147,7 @@ def _flag(flag: FlagRow) -> dict:
 def _fact(fact: FactRow) -> dict:
     return {
         "section_path": fact.section_path.split(" / ") if fact.section_path else [], "sentence": fact.sentence,
-        "subject": fact.subject, "value": _number(fact.value), "unit": fact.unit, "kind": fact.kind,
+        "subject": fact.subject, "value": _number(fact.value, fact.value_text), "unit": fact.unit, "kind": fact.kind,
         "qualifier": fact.qualifier, "sign": fact.sign, "raw": fact.raw, "page": fact.page,
         "start": fact.start, "end": fact.end, "linked_key": fact.linked_key,
     }

@@ -37,8 +37,8 @@ def plain(value):
     if isinstance(value, float):
         value = round(value, 2)
         return int(value) if value.is_integer() else value
-    if isinstance(value, Decimal):
-        return plain(float(value))
+    if isinstance(value, Decimal):  # PostgreSQL's numeric: a whole figure stays exact at any size
+        return int(value) if value == value.to_integral_value() else plain(float(value))
     return value
 
 

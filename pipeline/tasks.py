@@ -101,8 +101,8 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
     by the writer's process can drop)."""
     started = time.monotonic()
     path = Path(path)
-    where = os.path.abspath(path)  # not resolve(): a symlink loop must fail at reading, with its reason
-    base = dict(path=str(path), where=where, name=path.name, version=version)
+    where = printable_path(os.path.abspath(path))  # not resolve(): a symlink loop must fail at reading
+    base = dict(path=printable_path(str(path)), where=where, name=Path(where).name, version=version)
     try:
         data = read_stable(path)
     except OSError as exc:
@@ -136,6 +136,18 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
     payload.search.extend(search.index_payload(payload.sections, payload.facts))
     return FileResult(**base, status="report", format=report.format, pages=report.pages, report=payload,
                       seconds=time.monotonic() - started)
+
+
+def printable_path(path: str) -> str:
+    """A path as text the database and the terminal take: a file name whose bytes are not UTF-8 (GBK bytes
+    from a Chinese Windows archive) is read as GB18030, failing that with U+FFFD for what cannot be read."""
+    raw = os.fsencode(path)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", errors="replace")
 
 
 def read_stable(path: Path) -> bytes:

@@ -258,8 +258,10 @@ def _summary_sql(dialect: str = "sqlite") -> str:
     base = (f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
             "join documents d on d.id = r.document_id\nleft join cells c on c.report_id = r.id and c.key is not null\n"
             f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}, d.sha256")
-    shares = ",\n  ".join(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0) as {_q(x.name)}"
-                          for x in SHARES)
+    # a share is a computed ratio, not a printed figure: a double on PostgreSQL too (figures there are numeric)
+    ratio = "{}" if dialect == "sqlite" else "cast({} as double precision)"
+    shares = ",\n  ".join(ratio.format(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0)")
+                          + f" as {_q(x.name)}" for x in SHARES)
     middle = f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
     figures = (*HEADLINE, *(x.name for x in sums()), *(x.name for x in SHARES))
     typed = ",\n  ".join(f"{_typed('m.' + _q(k), dialect)} as {_q(k)}" for k in figures)
@@ -271,10 +273,13 @@ def _metrics_sql(dialect: str = "sqlite") -> str:
     parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_VALUE} as value\nfrom cells c\n"
              "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
              f"{_CORRECTIONS_JOIN}\nwhere c.key is not null"]
-    parts += [f"select {ident}, {_lit(name)} as metric, s.{_q(name)} as value\nfrom report_summary s\n"
+    derived = "s.{}" if dialect == "sqlite" else "cast(s.{} as numeric)"  # one numeric column: figures exact
+    parts += [f"select {ident}, {_lit(name)} as metric, {derived.format(_q(name))} as value\nfrom report_summary s\n"
               f"where s.{_q(name)} is not null" for name in derived_names()]
     # the narrative's text reuse (pipeline.reuse), whole report, in % of its sentences
-    parts.append(f"select {_IDENTITY_SQL}, {_lit(TEXT_REUSE)} as metric, 100.0 * t.share as value\n"
+    # PostgreSQL: numeric like the figures, else the union would turn every figure into a double
+    share = "100.0 * t.share" if dialect == "sqlite" else "cast(100.0 * t.share as numeric)"
+    parts.append(f"select {_IDENTITY_SQL}, {_lit(TEXT_REUSE)} as metric, {share} as value\n"
                  "from text_reuse t\njoin reports r on r.id = t.report_id\njoin documents d on d.id = r.document_id\n"
                  "where t.section = '' and t.share is not null")
     union = "\nunion all\n".join(parts)

@@ -6,6 +6,7 @@ hold is an error, since it usually means a broken download or a renamed file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from extractors.model import Document
@@ -29,11 +30,39 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     fmt = sniff_format(path.name, data)
     reader = _readers()[fmt]
     try:
-        return reader(path, data)
-    except ReadError:
-        raise
+        document = reader(path, data)
+    except ReadError as exc:
+        raise ReadError(_pdf_reason(data, exc) or str(exc)) if fmt == "pdf" else exc from exc
+    except RecursionError:
+        raise ReadError(f"unreadable {fmt} file: nested deeper than the reader follows") from None
     except Exception as exc:  # a reader library failing on a damaged file: one clear line, not a traceback
-        raise ReadError(f"unreadable {fmt} file: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+        reason = _pdf_reason(data, exc) if fmt == "pdf" else None
+        raise ReadError(reason or f"unreadable {fmt} file: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+    if fmt == "pdf" and _pdf_cut(data):  # read, but its end is missing: what was read is kept, flagged
+        document.truncated = "no %%EOF at the end of the PDF (a broken download?)"
+    return document
+
+
+def _pdf_cut(data: bytes) -> bool:
+    return b"%%EOF" not in data[-65536:]
+
+
+def _pdf_reason(data: bytes, exc: BaseException) -> str | None:
+    """Why a PDF the reader failed on cannot be read, where the error or the bytes tell: a user password
+    (pdfminer's PDFPasswordIncorrect somewhere in the error's chain), the end cut off, no pages."""
+    chain, seen = [], exc
+    for _ in range(6):  # the error, what it was raised from, what it wraps
+        if seen is None:
+            break
+        chain.append(repr(seen))
+        seen = seen.__cause__ or seen.__context__
+    if "Password" in " ".join(chain) and re.search(rb"/Encrypt\b", data):
+        return "the PDF is encrypted with a user password (it opens only with the password): not read"
+    if _pdf_cut(data):
+        return "truncated PDF: no %%EOF trailer at its end (a broken download?)"
+    if re.search(rb"/Type\s*/Pages\b", data) and not re.search(rb"/Count\s+[1-9]", data):
+        return "a PDF with no pages"
+    return None
 
 
 def _readers():

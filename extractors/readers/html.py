@@ -36,7 +36,17 @@ def read(path: Path, data: bytes) -> Document:
     root = soup.body or soup
     blocks: list = []
     _walk(root, blocks, _Page(meta, len(_clean(root.get_text()))))
-    return Document(path=str(path), format="html", blocks=blocks, meta=meta)
+    return Document(path=str(path), format="html", blocks=blocks, meta=meta, truncated=_cut_short(text))
+
+
+def _cut_short(text: str) -> str | None:
+    """A page that ends inside a table (its last <table> never closed) was cut short: a broken download or a
+    page saved half-loaded. A page that only never closes <body>/<html> is common and whole."""
+    tail = text[-200_000:].lower()
+    opened, closed = tail.rfind("<table"), tail.rfind("</table")
+    if opened > closed:
+        return "the page ends inside a table (no </table> after its last <table>)"
+    return None
 
 
 # <meta name=…> of portal pages (CMSs of 开普云/拓尔思 and others), lower-cased, → our meta keys

@@ -27,12 +27,30 @@ _FRAGMENT = re.compile(rb"<(?:p|div|span|h[1-6]|center|article|section|body|meta
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+# Containers and images no report comes as: said by name, never parsed
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
+          (b"GIF89a", "a GIF image"), (b"\x1f\x8b", "gzip-compressed data (a page saved with its Content-Encoding?)"),
+          (b"Rar!\x1a\x07", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"))
+# A ZIP container (DOCX, OFD) whose members would inflate past these is refused before anything is inflated
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+MAX_ZIP_BYTES = 500 * 1024 * 1024
+MAX_ZIP_MEMBERS = 10_000
+
+
 def sniff_format(name: str, data: bytes) -> str:
     if not data.strip():
         raise ReadError("empty file")
-    found = _from_bytes(data)
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     promised = _BY_SUFFIX.get(suffix)
+    what = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+    if what:
+        raise ReadError(f"named {suffix} but holds {what}" if promised else f"{what}: not a report file")
+    try:
+        found = _from_bytes(data)
+    except ReadError as exc:
+        if promised in ("docx", "ofd") and "ZIP" in str(exc):
+            raise ReadError(str(exc).replace("DOCX", promised.upper())) from None
+        raise
     if promised in ("pdf", "docx", "doc", "ofd") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
         raise ReadError(f"named {suffix} but holds {what}, not a {promised.upper()} file")
@@ -50,9 +68,10 @@ def _from_bytes(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
+                _check_container(z)
                 names = z.namelist()
                 return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, EOFError):
             raise ReadError("damaged ZIP container: not a readable DOCX file") from None
     if head.startswith(_OLE_MAGIC):
         return "doc"
@@ -67,3 +86,24 @@ def _from_bytes(data: bytes) -> str:
     if b"\x00" in data[:4096] and not wide:
         raise ReadError("binary data of an unknown format")
     return "text"
+
+
+def _check_container(z: zipfile.ZipFile) -> None:
+    """Refuse, before inflating anything, a ZIP bomb (members declaring more bytes than any report has; the
+    declared size also bounds what zipfile inflates) and XML parts with a DOCTYPE: OOXML and OFD never declare
+    one, and its entities are how billion-laughs and external-entity (XXE) attacks work."""
+    infos = z.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ReadError(f"a ZIP container of {len(infos)} members: refused unread (a ZIP bomb?)")
+    biggest = max((i.file_size for i in infos), default=0)
+    total = sum(i.file_size for i in infos)
+    if biggest > MAX_MEMBER_BYTES or total > MAX_ZIP_BYTES:
+        raise ReadError(f"ZIP members would inflate to {total // 2**20} MB uncompressed (a part of "
+                        f"{biggest // 2**20} MB): refused before inflating (a ZIP bomb?)")
+    for info in infos:
+        if info.filename.lower().endswith((".xml", ".rels")) and not info.is_dir():
+            with z.open(info) as member:
+                head = member.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ReadError(f"{info.filename} declares a DOCTYPE with entities, which DOCX and OFD parts "
+                                "never do: refused unread (an XML entity bomb or external entity?)")
