@@ -130,6 +130,8 @@ def read(path: Path, data: bytes, numbers: list[int] | None = None, pages: list[
     else:
         results = [_read_pdf_page(data, number) for number in numbers]
     for number, (blocks, built, page_marks) in zip(numbers, results):
+        for garbage in pages[number - 1]:  # what the text layer made of the page: its ids may be reused
+            sources.pop(id(garbage), None)
         pages[number - 1] = blocks
         sources.update({id(blocks[i]): words for i, words in built})
         marks[number] = page_marks
