@@ -23,7 +23,7 @@ def report_rows(report: Report) -> ReportRow:
     row.cells = [
         CellRow(key=c.key, table_name=c.table, row_label=c.row_label, column_label=c.column_label,
                 value=_float(c.value), raw=c.raw, meaning=c.meaning, unit=c.unit, page=c.page,
-                grid_row=c.grid_row, grid_col=c.grid_col)
+                grid_row=c.grid_row, grid_col=c.grid_col, confidence=c.confidence)
         for c in report.cells
     ]
     row.sections = [
