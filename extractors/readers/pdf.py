@@ -18,6 +18,7 @@ from extractors.readers.borderless import ROW_START, find_borderless_tables, reb
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.pictures import pdf_pictures
 from extractors.readers.textlayer import pages_to_ocr
 from extractors.sections import heading_level
 
@@ -34,6 +35,8 @@ def read(path: Path, data: bytes) -> Document:
         pages = [_read_page(page, number, sources) for number, page in enumerate(pdf.pages, start=1)]
         n_pages = len(pdf.pages)
         scanned = pages_to_ocr(pdf.pages)  # no text layer, or one of garbage
+        for number, blocks in pdf_pictures(data, pdf.pages, scanned).items():  # tables pasted as pictures
+            pages[number - 1] = sorted(pages[number - 1] + blocks, key=lambda b: b.bbox[1] if b.bbox else 0)
     if scanned:
         from extractors.readers import ocr  # imported here: onnxruntime is heavy
 
