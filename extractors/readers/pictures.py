@@ -103,7 +103,10 @@ def pdf_pictures(data: bytes, pages: list, skip: list[int]) -> dict[int, list]:
                 box = {"x0": left, "x1": right, "top": height - top, "bottom": height - bottom}
                 if not _big(right - left, top - bottom) or _has_text(pages[number - 1], box):
                     continue
-                rgb = np.asarray(obj.get_bitmap(render=True).to_pil().convert("RGB"))
+                try:
+                    rgb = np.asarray(obj.get_bitmap(render=True).to_pil().convert("RGB"))
+                except Exception:  # an image pdfium cannot decode: the page's text still reads
+                    continue
                 dpi = rgb.shape[1] / ((right - left) / 72)
                 out.setdefault(number, []).extend(
                     _shifted(b, box["x0"], box["top"]) for b in array_blocks(rgb, dpi, number))
