@@ -186,6 +186,8 @@ class CellRow(Base):
     page: Mapped[int | None] = mapped_column(Integer)
     grid_row: Mapped[int | None] = mapped_column(Integer)
     grid_col: Mapped[int | None] = mapped_column(Integer)
+    # OCR'd cells: the recognition score (0..1) of the least sure character; NULL from a text layer (revision 0010)
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class SectionRow(Base):

@@ -35,6 +35,19 @@ def ingested_documents(session: Session) -> Iterator[DocumentRow]:
     yield from session.scalars(query)
 
 
+def _with_confidence(obj: dict, document: DocumentRow) -> dict:
+    """``obj`` with "confidence" ({key: OCR score}) right after "cells" when any cell was read by OCR."""
+    scores = {c.key: round(c.confidence, 4) for c in document.report.cells if c.key and c.confidence is not None}
+    if not scores:
+        return obj
+    out = {}
+    for name, value in obj.items():
+        out[name] = value
+        if name == "cells":
+            out["confidence"] = {key: scores[key] for key in value if key in scores}
+    return out
+
+
 def export_jsonl(engine: Engine, out: TextIO) -> int:
     count = 0
     reviews = {f.flag_id: {"status": f.status, "note": f.note, "author": f.author}
@@ -44,7 +57,7 @@ def export_jsonl(engine: Engine, out: TextIO) -> int:
         for c in session.scalars(select(CorrectionRow).order_by(CorrectionRow.key)):
             corrections.setdefault(c.sha256, []).append(c)
         for document in ingested_documents(session):
-            obj = export_object(document)
+            obj = _with_confidence(export_object(document), document)
             published = obj["cells"]
             obj["corrections"] = [
                 {"key": c.key, "value": _plain(c.value), "published": published.get(c.key), "reason": c.reason,

@@ -60,7 +60,7 @@ def cell_values(cell: CellRecord) -> dict:
     return dict(key=cell.key, table_name=cell.table, row_label=cell.row_label, column_label=cell.column_label,
                 value=_float(cell.value), value_text=_text(cell.value), raw=cell.raw, meaning=cell.meaning, unit=cell.unit,
                 qualifier=getattr(cell, "qualifier", None), page=cell.page,
-                grid_row=cell.grid_row, grid_col=cell.grid_col)
+                grid_row=cell.grid_row, grid_col=cell.grid_col, confidence=cell.confidence)
 
 
 def section_values(ord_: int, section: Section) -> dict:

@@ -126,3 +126,23 @@ def test_a_confident_cell_or_one_whose_change_breaks_another_identity_is_no_ocr_
     assert not [f for f in _with_confidence(report, "appeals.review.total", 0.99) if f.kind == "ocr"]
     # received.total is 1 too high, but 1 less would break requests.balance@total, which holds as printed
     assert not [f for f in _with_confidence(report, "requests.received.total", 0.5) if f.kind == "ocr"]
+
+
+def test_ocr_confidence_reaches_the_database_and_the_jsonl(tmp_path):
+    """A report whose page 2 is read by OCR (a scan under an invisible garbage layer, pages 1 and 3 born-digital):
+    its cells on page 2 store their confidence, the others NULL; the JSONL export gives them beside the values."""
+    from pipeline.cli import main
+    from tests.conftest import query
+
+    pdf = Path(__file__).parent / "fixtures" / "garbage" / "invisible-hejiang-2022" / "invisible-hejiang-2022.pdf"
+    db = tmp_path / "ocr.sqlite"
+    assert main(["--db", str(db), "ingest", str(pdf)]) == 0
+    rows = query(f"sqlite:///{db}", "SELECT key, page, confidence FROM cells WHERE key IS NOT NULL")
+    assert {page for _, page, conf in rows if conf is not None} == {2}
+    assert all(0 < conf <= 1 for _, page, conf in rows if page == 2 and conf is not None)
+    assert all(conf is None for _, page, conf in rows if page != 2)
+    out = tmp_path / "reports.jsonl"
+    assert main(["--db", str(db), "export", "--format", "jsonl", "-o", str(out)]) == 0
+    obj = json.loads(out.read_text(encoding="utf-8"))
+    assert list(obj)[list(obj).index("cells") + 1] == "confidence"
+    assert obj["confidence"] == {k: round(c, 4) for k, _, c in rows if c is not None}

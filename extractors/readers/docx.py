@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
+from extractors.readers.pictures import docx_picture_blocks
 
 _HEADING_STYLE = regex.compile(r"(?:heading|标题)\s*(\d)", regex.I)
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -103,6 +104,7 @@ class _Reader:
                     carried = ""
                 for box in boxes:
                     out += self.blocks(box)
+                out += docx_picture_blocks(child, self.part)  # a table pasted as a picture
             elif tag == qn("w:tbl"):
                 out += self.table(child)
             elif tag == qn("w:altChunk"):

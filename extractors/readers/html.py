@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from extractors.model import Cell, Document, Paragraph, Table
 from extractors.readers.encoding import decode
+from extractors.readers.pictures import image_blocks, local_image
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", regex.I)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre",
@@ -35,7 +36,9 @@ def read(path: Path, data: bytes) -> Document:
     meta = _head_meta(soup)
     root = soup.body or soup
     blocks: list = []
-    _walk(root, blocks, _Page(meta, len(_clean(root.get_text()))))
+    page = _Page(meta, len(_clean(root.get_text())))
+    page.folder = path.parent if path.is_file() else None  # where pictures beside the page may be read
+    _walk(root, blocks, page)
     return Document(path=str(path), format="html", blocks=blocks, meta=meta, truncated=_cut_short(text))
 
 
@@ -188,13 +191,16 @@ def _walk(node: Tag, blocks: list, page: _Page) -> None:
                     blocks.append(table)
         elif child.name == "br":
             inline.append("\n")
+        elif child.name == "img":  # a table pasted as a picture: data: URI or a file beside the page
+            flush()
+            blocks.extend(image_blocks(local_image(child.get("src"), page.folder) or b""))
         elif child.name in _BLOCK or child.name in ("tr", "tbody", "thead", "tfoot"):
             flush()
             if child.name in _HEADING and not child.find("table"):
                 text = _clean(child.get_text())
                 if text:
                     blocks.append(Paragraph(text, level=_HEADING[child.name]))
-            elif _has_block(child):
+            elif _has_block(child) or child.find("img"):
                 _walk(child, blocks, page)
             else:
                 blocks.extend(_lines_of(_clean(_text(child))))

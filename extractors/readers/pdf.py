@@ -18,6 +18,8 @@ from extractors.readers.borderless import ROW_START, find_borderless_tables, reb
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.pictures import pdf_pictures
+from extractors.readers.textlayer import pages_to_ocr
 from extractors.sections import heading_level
 
 _SNAP = 2.0  # points: edges closer than this are one grid line
@@ -32,10 +34,13 @@ def read(path: Path, data: bytes) -> Document:
         sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
         pages = [_read_page(page, number, sources) for number, page in enumerate(pdf.pages, start=1)]
         n_pages = len(pdf.pages)
-        if not any(p.chars for p in pdf.pages):
-            from extractors.readers import ocr  # a scan: read by OCR (imported here: onnxruntime is heavy)
+        scanned = pages_to_ocr(pdf.pages)  # no text layer, or one of garbage
+        for number, blocks in pdf_pictures(data, pdf.pages, scanned).items():  # tables pasted as pictures
+            pages[number - 1] = sorted(pages[number - 1] + blocks, key=lambda b: b.bbox[1] if b.bbox else 0)
+    if scanned:
+        from extractors.readers import ocr  # imported here: onnxruntime is heavy
 
-            return ocr.read(path, data)
+        return ocr.read(path, data, scanned, pages, sources)
     return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources), pages=n_pages)
 
 
