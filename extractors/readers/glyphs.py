@@ -7,7 +7,10 @@ characters (dicts with ``text, x0, x1, top, bottom, fontname, size`` as pdfplumb
 - radical and compatibility code points: a font's ToUnicode map that sends 一 to the Kangxi radical ⼀
   (U+2F00) or 长 to ⻓ (U+2ED3), or an ideograph to its compatibility twin (U+F900 …): the text looks right
   on screen and matches nothing;
-- wide character spacing: the digits of one figure standing apart ('5 3 3'), so a figure reads as three.
+- wide character spacing: the digits of one figure standing apart ('5 3 3'), so a figure reads as three;
+- space glyphs: some producers print a word space as a glyph, others as a gap; PDFium reports both as a
+  space it inferred, so a printed space is dropped and a word break always comes from the gap (the readers'
+  ``x_tolerance``), whichever library read the page.
 """
 
 from __future__ import annotations
@@ -50,11 +53,14 @@ def canonical_text(text: str) -> str:
 
 def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     """The characters a reader should use: a glyph painted again within ``tolerance`` points of itself (same
-    text, font and size: fake bold) kept once, and every kept char's ``text`` made canonical *in place*, so a
-    page filtered to the returned dicts (by identity) reads clean."""
+    text, font and size: fake bold) kept once, space glyphs left out, and every kept char's ``text`` made
+    canonical *in place*, so a page filtered to the returned dicts (by identity) reads clean."""
     for char in chars:
         char["text"] = canonical_text(char["text"])
-    return dedupe_chars(chars, tolerance=tolerance)
+    return dedupe_chars([c for c in chars if c["text"] not in _SPACES], tolerance=tolerance)
+
+
+_SPACES = {" ", "\u00a0", ""}  # not U+3000: the ideographic space indents Chinese paragraphs as a glyph
 
 
 _FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")
