@@ -185,9 +185,16 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
                 left, right = (x + advance if 0 > advance >= end - x - 0.01 else end), x
             base = y + descent * d
             glyphs.append([chr(code), obj_key, x, y, left, right, base, base + d, True, a, style])
-        else:
-            glyphs.append([chr(code), obj_key, x, y, loose.left, loose.right, loose.bottom, loose.top, False, a,
-                           style])
+        else:  # turned or slanted: pdfminer's box in text space (advance by font size from the descent), mapped
+            advance = _advance(font, font_key, code, widths)
+            if advance > 0:
+                us, vs = (0, advance, 0, advance), (descent, descent, descent + 1, descent + 1)
+                xs = [x + a * u + c * v for u, v in zip(us, vs)]
+                ys = [y + b * u + d * v for u, v in zip(us, vs)]
+                box = (min(xs), max(xs), min(ys), max(ys))
+            else:
+                box = (loose.left, loose.right, loose.bottom, loose.top)
+            glyphs.append([chr(code), obj_key, x, y, box[0], box[1], box[2], box[3], False, a, style])
     # PDFium's advance comes from the font program, pdfminer's from the PDF's widths, which can differ in the
     # last digit (599 against 599.6 thousandths): where the next glyph in the same font stands one advance
     # further, within a hundredth of the font size, that step is the advance.
