@@ -33,6 +33,22 @@ Matrix = tuple[float, float, float, float, float, float]
 _GENERATED_CANDIDATES = frozenset((0x20, 0x0D, 0x0A, 0x02, 0x2D, 0xFFFE))
 
 
+def _by_address(function, restype, *argtypes):
+    """``function`` of the PDFium library called with plain addresses for handles: comparing and caching a
+    handle is then an int operation, not a ctypes cast (the cast was a tenth of a page's reading)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_object_font = _by_address(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_font_name = _by_address(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_char_p,
+                         ctypes.c_size_t)
+_font_descent = _by_address(pdfium_c.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float,
+                            ctypes.POINTER(ctypes.c_float))
+_glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
+                           ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+
+
 def _mul(m: Matrix, n: Matrix) -> Matrix:
     """``m`` then ``n`` (PDF row-vector convention: a point is transformed by m first)."""
     a, b, c, d, e, f = m
@@ -99,26 +115,25 @@ class PdfiumPage(Page):
         return f"<PdfiumPage:{self.page_number}>"
 
 
-def _font(font, key: int, cache: dict) -> tuple[str, float]:
+def _font(font: int, cache: dict) -> tuple[str, float]:
     """The base font name and descent (a fraction of the font size, negative below the baseline)."""
-    if key not in cache:
+    if font not in cache:
         name = ctypes.create_string_buffer(256)
-        pdfium_c.FPDFFont_GetBaseFontName(font, name, 256)
+        _font_name(font, name, 256)
         descent = ctypes.c_float()
-        if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent):
+        if not _font_descent(font, 1.0, descent):
             descent.value = 0.0
-        cache[key] = (name.value.decode("latin-1"), min(descent.value, 0.0))
-    return cache[key]
+        cache[font] = (name.value.decode("latin-1"), min(descent.value, 0.0))
+    return cache[font]
 
 
-def _advance(font, font_key: int, code: int, widths: dict) -> float:
+def _advance(font: int, code: int, widths: dict) -> float:
     """The glyph's advance in text space units (1 = the font size); 0 when the font cannot map the code
     point back to a glyph (FPDFFont_GetGlyphWidth takes a Unicode value)."""
-    key = (font_key, code)
+    key = (font, code)
     if key not in widths:
         width = ctypes.c_float()
-        ok = pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), width)
-        widths[key] = width.value if ok else 0.0
+        widths[key] = width.value if _glyph_width(font, code, 1.0, width) else 0.0
     return widths[key]
 
 
@@ -141,7 +156,8 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     widths: dict = {}
     glyphs: list[list] = []  # [text, text object, x, y, left, right, bottom, top, axis-aligned, a, style]
     last_obj = None
-    font, font_key, descent, a, b, c, d, style = None, 0, 0.0, 0.0, 0.0, 0.0, 0.0, ("", True, ())
+    font, descent, a, b, c, d, style = 0, 0.0, 0.0, 0.0, 0.0, 0.0, ("", True, ())
+    tp_address = ctypes.cast(tp, ctypes.c_void_p).value
     for i in range(count):
         code = pdfium_c.FPDFText_GetUnicode(tp, i)
         if code in _GENERATED_CANDIDATES and pdfium_c.FPDFText_IsGenerated(tp, i):
@@ -150,10 +166,9 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             high = ord(glyphs[-1][0][-1])  # the second half of a surrogate pair
             glyphs[-1][0] = glyphs[-1][0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
             continue
-        textobj = pdfium_c.FPDFText_GetTextObject(tp, i)
-        if not textobj:
+        obj_key = _text_object(tp_address, i)
+        if not obj_key:
             continue  # not a printed glyph
-        obj_key = ctypes.cast(textobj, ctypes.c_void_p).value
         pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
         x, y = ox.value, oy.value
         if glyphs and glyphs[-1][1] == obj_key and glyphs[-1][2:4] == [x, y]:
@@ -161,9 +176,8 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             continue
         if obj_key != last_obj:
             last_obj = obj_key
-            font = pdfium_c.FPDFTextObj_GetFont(textobj)
-            font_key = ctypes.cast(font, ctypes.c_void_p).value
-            fontname, descent = _font(font, font_key, fonts)
+            font = _object_font(obj_key)
+            fontname, descent = _font(font, fonts)
             pdfium_c.FPDFText_GetMatrix(tp, i, m)
             fs = pdfium_c.FPDFText_GetFontSize(tp, i)
             a, b, c, d = m.a * fs, m.b * fs, m.c * fs, m.d * fs
@@ -171,22 +185,18 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             style = (fontname, matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0, matrix)
         if not code:
             continue  # a glyph with no Unicode mapping at all
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
+        advance = _advance(font, code, widths)
+        if advance <= 0:  # the font cannot give it: PDFium's loose box (advance and outline joined) instead
+            pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
         if b == 0 and c == 0:
-            # pdfminer's box: from the origin over the glyph's advance, the font size high from the descent.
-            # PDFium's loose box is the advance box joined with the glyph's outline, which can reach past the
-            # advance (a substituted font's wider digits); it bounds the advance where the font cannot give it.
-            advance = _advance(font, font_key, code, widths) * a
-            if a >= 0:
-                end = max(loose.right, x)
-                left, right = x, (x + advance if 0 < advance <= end - x + 0.01 else end)
+            # pdfminer's box: from the origin over the glyph's advance, the font size high from the descent
+            if advance > 0:
+                left, right = (x, x + advance * a) if a >= 0 else (x + advance * a, x)
             else:
-                end = min(loose.left, x)
-                left, right = (x + advance if 0 > advance >= end - x - 0.01 else end), x
+                left, right = (x, max(loose.right, x)) if a >= 0 else (min(loose.left, x), x)
             base = y + descent * d
             glyphs.append([chr(code), obj_key, x, y, left, right, base, base + d, True, a, style])
         else:  # turned or slanted: pdfminer's box in text space (advance by font size from the descent), mapped
-            advance = _advance(font, font_key, code, widths)
             if advance > 0:
                 us, vs = (0, advance, 0, advance), (descent, descent, descent + 1, descent + 1)
                 xs = [x + a * u + c * v for u, v in zip(us, vs)]
