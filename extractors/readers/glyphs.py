@@ -61,6 +61,11 @@ def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
 
 _SPACES = {" ", "\u00a0", ""}  # not U+3000: the ideographic space indents Chinese paragraphs as a glyph
 
+# × font size: a gap this wide between two glyphs of one line is a printed space. Below the common space width
+# (0.3 em: a space glyph's width read a hundredth of a point short, as PDFium rounds a font's widths, still
+# counts) and above the gap some producers leave between scripts ('85632.5万元': 0.2 em, no space printed).
+SPACE_GAP = 0.25
+
 
 def _dedupe(chars: list[dict], tolerance: float) -> list[dict]:
     """pdfplumber's ``dedupe_chars`` in linear time (its clustering was a quarter of reading a page): of the

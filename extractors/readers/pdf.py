@@ -25,7 +25,7 @@ from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
-from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
 from extractors.readers.pdfium_page import PdfiumPage
 from extractors.sections import heading_level
 
@@ -198,7 +198,7 @@ def _index(axis: list[float], v: float) -> int:
 
 
 def _table(found, page: int) -> Table:
-    texts = found.extract()
+    texts = found.extract(x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps make spaces
     boxes: list[tuple[BBox, str]] = []
     for row, row_texts in zip(found.rows, texts):
         for bbox, text in zip(row.cells, row_texts):
