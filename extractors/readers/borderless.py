@@ -21,6 +21,7 @@ import regex
 
 from extractors.model import Cell, Table
 from extractors.numerals import parse_cell
+from extractors.readers.glyphs import SPACE_GAP
 from extractors.sections import heading_level
 
 _DIGIT = regex.compile(r"\d")
@@ -158,7 +159,7 @@ def _units_joined(line: _Line, size: float) -> None:
         if prev is not None and gap <= size and _FIGURE_PIECE.match(word["text"]) \
                 and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
-            joined = prev["text"] + ("" if gap < 0.3 * size else " ") + word["text"]
+            joined = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]
             out[-1] = {**prev, "text": joined, "x1": word["x1"], "parts": prev.get("parts", [prev]) + [word]}
         elif prev is not None and gap <= 0.3 * size and regex.search(r"[亿万千]$", prev["text"]) \
                 and _FIGURE_PIECE.match(word["text"]) and _is_figure(prev["text"] + word["text"]):
@@ -493,7 +494,7 @@ def _join(words: list[dict], size: float) -> str:
     for word in words:
         if prev is not None:
             same_line = abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size
-            out += (" " if word["x0"] - prev["x1"] > 0.3 * size else "") if same_line else "\n"
+            out += (" " if word["x0"] - prev["x1"] > SPACE_GAP * size else "") if same_line else "\n"
         out += word["text"]
         prev = word
     return regex.sub(r"[ \t]+", " ", out).strip()

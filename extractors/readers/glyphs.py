@@ -7,7 +7,10 @@ characters (dicts with ``text, x0, x1, top, bottom, fontname, size`` as pdfplumb
 - radical and compatibility code points: a font's ToUnicode map that sends 一 to the Kangxi radical ⼀
   (U+2F00) or 长 to ⻓ (U+2ED3), or an ideograph to its compatibility twin (U+F900 …): the text looks right
   on screen and matches nothing;
-- wide character spacing: the digits of one figure standing apart ('5 3 3'), so a figure reads as three.
+- wide character spacing: the digits of one figure standing apart ('5 3 3'), so a figure reads as three;
+- space glyphs: some producers print a word space as a glyph, others as a gap; PDFium reports both as a
+  space it inferred, so a printed space is dropped and a word break always comes from the gap (the readers'
+  ``x_tolerance``), whichever library read the page.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import unicodedata
 
 import regex
-from pdfplumber.utils import dedupe_chars
 
 # CJK Radicals Supplement (U+2E80–U+2EF3) has no decomposition in Unicode except two; these are its
 # whole-character forms with their equivalent unified ideographs (Unicode's EquivalentUnifiedIdeograph data).
@@ -50,11 +52,37 @@ def canonical_text(text: str) -> str:
 
 def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     """The characters a reader should use: a glyph painted again within ``tolerance`` points of itself (same
-    text, font and size: fake bold) kept once, and every kept char's ``text`` made canonical *in place*, so a
-    page filtered to the returned dicts (by identity) reads clean."""
+    text, font and size: fake bold) kept once, space glyphs left out, and every kept char's ``text`` made
+    canonical *in place*, so a page filtered to the returned dicts (by identity) reads clean."""
     for char in chars:
         char["text"] = canonical_text(char["text"])
-    return dedupe_chars(chars, tolerance=tolerance)
+    return _dedupe([c for c in chars if c["text"] not in _SPACES], tolerance)
+
+
+_SPACES = {" ", "\u00a0", ""}  # not U+3000: the ideographic space indents Chinese paragraphs as a glyph
+
+# × font size: a gap this wide between two glyphs of one line is a printed space. Below the common space width
+# (0.3 em: a space glyph's width read a hundredth of a point short, as PDFium rounds a font's widths, still
+# counts) and above the gap some producers leave between scripts ('85632.5万元': 0.2 em, no space printed).
+SPACE_GAP = 0.25
+
+
+def _dedupe(chars: list[dict], tolerance: float) -> list[dict]:
+    """pdfplumber's ``dedupe_chars`` in linear time (its clustering was a quarter of reading a page): of the
+    glyphs of one text, font, size and orientation standing within ``tolerance`` points of each other (top and
+    left edge), the top-left one is kept; the rest keep their order."""
+    grid: dict[tuple, list[dict]] = {}
+    dropped: set[int] = set()
+    for char in sorted(chars, key=lambda c: (c["doctop"], c["x0"])):
+        key = (char["upright"], char["text"], char["fontname"], char["size"])
+        row, col = int(char["doctop"] // tolerance), int(char["x0"] // tolerance)
+        near = (k for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1) for k in grid.get((key, r, c), ()))
+        if any(abs(k["doctop"] - char["doctop"]) <= tolerance and abs(k["x0"] - char["x0"]) <= tolerance
+               for k in near):
+            dropped.add(id(char))
+        else:
+            grid.setdefault((key, row, col), []).append(char)
+    return [c for c in chars if id(c) not in dropped]
 
 
 _FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")

@@ -1,4 +1,10 @@
-"""PDF with a text layer (pdfplumber): ruled tables as span grids, the rest as paragraphs, in page order.
+"""PDF with a text layer: ruled tables as span grids, the rest as paragraphs, in page order.
+
+Characters and ruling lines are read by PDFium (:mod:`extractors.readers.pdfium_page`) into pdfplumber's page
+objects, and pdfplumber's word, line and table logic runs on them; pdfplumber's own parser (pdfminer, several
+times slower) reads the file instead when PDFium cannot open it or cannot load a page's text, or when asked to
+(``GONGKAI_PDF_CHARS=pdfplumber`` or ``read(..., chars="pdfplumber")``: the two paths are compared in tests).
+Either way the characters go through one normaliser (:func:`~extractors.readers.glyphs.clean_chars`).
 
 A table continued on the next page (the page ends in a table and the next begins with one of the same width)
 is joined into one, a repeated header row dropped. Page numbers and similar furniture are left out.
@@ -7,17 +13,20 @@ is joined into one, a repeated header row dropped. Page numbers and similar furn
 from __future__ import annotations
 
 import io
+import os
 import statistics
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
-from extractors.readers.glyphs import clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
 from extractors.readers.textlayer import pages_to_ocr
 from extractors.sections import heading_level
@@ -25,23 +34,66 @@ from extractors.sections import heading_level
 _SNAP = 2.0  # points: edges closer than this are one grid line
 
 
-def read(path: Path, data: bytes) -> Document:
+CHARS_ENV = "GONGKAI_PDF_CHARS"  # "pdfium" (the default) or "pdfplumber": which library reads the pages
+CHAR_SOURCES = ("pdfium", "pdfplumber")
+
+
+def read(path: Path, data: bytes, chars: str | None = None) -> Document:
+    """The document of a PDF's bytes; a PDF without any text layer is read by OCR (:mod:`ocr`).
+
+    ``chars``: "pdfium" or "pdfplumber", which library reads the pages (default: ``$GONGKAI_PDF_CHARS``, else
+    pdfium, with pdfplumber as the fallback for a file PDFium cannot read). Raises :class:`ReadError`.
+    """
+    source = chars or os.environ.get(CHARS_ENV) or "pdfium"
+    if source not in CHAR_SOURCES:
+        raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")
+    if source == "pdfium":
+        pages = pdfium_pages(data)
+        if pages is not None:
+            return _document(path, data, pages)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
         raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
     with pdf:
-        sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
-        pages = [_read_page(page, number, sources) for number, page in enumerate(pdf.pages, start=1)]
-        n_pages = len(pdf.pages)
-        scanned = pages_to_ocr(pdf.pages)  # no text layer, or one of garbage
-        for number, blocks in pdf_pictures(data, pdf.pages, scanned).items():  # tables pasted as pictures
-            pages[number - 1] = sorted(pages[number - 1] + blocks, key=lambda b: b.bbox[1] if b.bbox else 0)
+        return _document(path, data, pdf.pages)
+
+
+def pdfium_pages(data: bytes) -> list[PdfiumPage] | None:
+    """Every page of the PDF read by PDFium, or None when PDFium cannot open the file or load a page's text
+    (the caller then reads it with pdfplumber, which also gives the reason when neither can)."""
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return None
+    pages: list[PdfiumPage] = []
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                pages.append(PdfiumPage(page, index + 1, sum(p.height for p in pages)))
+            finally:
+                page.close()
+    except pypdfium2.PdfiumError:
+        return None
+    finally:
+        pdf.close()
+    return pages
+
+
+def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
+    """The blocks of pdfplumber pages (read by either library) in order, tables joined across pages."""
+    sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
+    pages = [_read_page(page, number, sources) for number, page in enumerate(pdf_pages, start=1)]
+    scanned = pages_to_ocr(pdf_pages)  # no text layer, or one of garbage
+    for number, blocks in pdf_pictures(data, pdf_pages, scanned).items():  # tables pasted as pictures
+        pages[number - 1] = sorted(pages[number - 1] + blocks, key=lambda b: b.bbox[1] if b.bbox else 0)
     if scanned:
-        from extractors.readers import ocr  # imported here: onnxruntime is heavy
+        from extractors.readers import ocr  # a scan: read by OCR (imported here: onnxruntime is heavy)
 
         return ocr.read(path, data, scanned, pages, sources)
-    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources), pages=n_pages)
+    return Document(path=str(path), format="pdf", blocks=join_continued_tables(pages, sources),
+                    pages=len(pdf_pages))
 
 
 def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
@@ -151,7 +203,7 @@ def _index(axis: list[float], v: float) -> int:
 
 
 def _table(found, page: int) -> Table:
-    texts = found.extract()
+    texts = found.extract(x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps make spaces
     boxes: list[tuple[BBox, str]] = []
     for row, row_texts in zip(found.rows, texts):
         for bbox, text in zip(row.cells, row_texts):

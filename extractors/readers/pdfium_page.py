@@ -1,0 +1,320 @@
+"""One PDF page read by PDFium (pypdfium2) into the objects pdfplumber's page holds, so pdfplumber's own word,
+line and table logic (``extract_words``, ``extract_text_lines``, ``find_tables``, ``filter``) runs on them
+without pdfminer parsing the page.
+
+:class:`PdfiumPage` is a :class:`pdfplumber.page.Page` whose ``objects`` come from PDFium:
+
+- ``char``: one dict per printed character, in pdfplumber's names and convention (points, origin at the top
+  left of the page as displayed, ``top``/``bottom``/``doctop``, ``size``, ``fontname``, ``upright``).
+  PDFium's generated characters (the spaces and line breaks it infers, ``FPDFText_IsGenerated``) are left out,
+  since pdfplumber infers word breaks itself; the characters of one glyph (a ligature mapped to several code
+  points, or a UTF-16 surrogate pair) are one char, as pdfminer gives them.
+- ``line``, ``rect``, ``curve``: every painted path (stroked or filled, whatever its colour), split into its
+  subpaths and classified exactly as pdfminer does (``ml``/``mlh`` a line; a closed axis-aligned four-sided
+  ``mllll``/``mlllh`` a rect, so a thin filled rectangle is a ruling; anything else a curve, its points the
+  segments' end points). Paths inside form XObjects are included, in page coordinates.
+
+Geometry differs from pdfminer's only where the font's descent comes from: pdfminer reads the descriptor's
+``/Descent`` (0 in LibreOffice's output), PDFium the font program; a char box is ``size`` high in both.
+Raises :class:`pypdfium2.PdfiumError` when PDFium cannot load the page's text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from functools import lru_cache
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfplumber.page import Page
+
+Matrix = tuple[float, float, float, float, float, float]
+
+_GENERATED_CANDIDATES = frozenset((0x20, 0x0D, 0x0A, 0x02, 0x2D, 0xFFFE))
+
+
+def _by_address(function, restype, *argtypes):
+    """``function`` of the PDFium library called with plain addresses for handles: comparing and caching a
+    handle is then an int operation, not a ctypes cast (the cast was a tenth of a page's reading)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_object_font = _by_address(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_font_name = _by_address(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_char_p,
+                         ctypes.c_size_t)
+_font_descent = _by_address(pdfium_c.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float,
+                            ctypes.POINTER(ctypes.c_float))
+_glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
+                           ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention: a point is transformed by m first)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+class _Frame:
+    """PDF user space to pdfplumber's page coordinates: pdfminer's rotation matrix for the page's /Rotate,
+    then pdfplumber's flip to a top-left origin and its shift by the MediaBox origin."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int):
+        x0, x1 = sorted((mediabox[0], mediabox[2]))
+        y0, y1 = sorted((mediabox[1], mediabox[3]))
+        self.ctm: Matrix = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+                            270: (0, 1, -1, 0, y1, -x0)}.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        bx0, by0, bx1, by1 = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+        self.mediabox = (bx0, (by1 - by0) - by1, bx1, (by1 - by0) - by0)  # pdfplumber's _invert_box
+        self.height = self.mediabox[3] - self.mediabox[1]
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.ctm
+        dx, dy = a * x + c * y + e, b * x + d * y + f
+        return dx + self.mediabox[0], self.height - dy + self.mediabox[1]
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """x0, top, x1, bottom of a user-space rectangle."""
+        (ax, at), (bx, bt) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(at, bt), max(ax, bx), max(at, bt)
+
+    def device_y(self, top: float) -> float:
+        """pdfminer's y (bottom-left origin) of a pdfplumber ``top``."""
+        return self.height - (top - self.mediabox[1])
+
+
+class PdfiumPage(Page):
+    """A pdfplumber page whose chars, lines, rects and curves were read by PDFium (see the module docstring).
+
+    ``page``: an open :class:`pypdfium2.PdfPage`; ``page_number`` 1-based; ``initial_doctop`` the summed
+    heights of the pages before it (pdfplumber's ``doctop``). Everything is read here, once; the PDFium page
+    may be closed afterwards.
+    """
+
+    def __init__(self, page: pypdfium2.PdfPage, page_number: int, initial_doctop: float = 0):
+        self.pdf = None
+        self.root_page = self
+        self.page_obj = None
+        self.page_number = page_number
+        self.initial_doctop = initial_doctop
+        self.rotation = page.get_rotation() % 360
+        frame = _Frame(page.get_mediabox(), self.rotation)
+        self.mediabox = self.cropbox = self.bbox = frame.mediabox  # pdfplumber's page box is the MediaBox
+        self.get_textmap = lru_cache()(self._get_textmap)
+        objects: dict[str, list[dict]] = {"char": _chars(page, frame, page_number, initial_doctop)}
+        for obj in _paths(page, frame, page_number, initial_doctop):
+            objects.setdefault(obj["object_type"], []).append(obj)
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
+
+    def __repr__(self) -> str:
+        return f"<PdfiumPage:{self.page_number}>"
+
+
+def _font(font: int, cache: dict) -> tuple[str, float]:
+    """The base font name and descent (a fraction of the font size, negative below the baseline)."""
+    if font not in cache:
+        name = ctypes.create_string_buffer(256)
+        _font_name(font, name, 256)
+        descent = ctypes.c_float()
+        if not _font_descent(font, 1.0, descent):
+            descent.value = 0.0
+        cache[font] = (name.value.decode("latin-1"), min(descent.value, 0.0))
+    return cache[font]
+
+
+def _advance(font: int, code: int, widths: dict) -> float:
+    """The glyph's advance in text space units (1 = the font size); 0 when the font cannot map the code
+    point back to a glyph (FPDFFont_GetGlyphWidth takes a Unicode value)."""
+    key = (font, code)
+    if key not in widths:
+        width = ctypes.c_float()
+        widths[key] = width.value if _glyph_width(font, code, 1.0, width) else 0.0
+    return widths[key]
+
+
+def _chars(page: pypdfium2.PdfPage, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
+    textpage = page.get_textpage()
+    try:
+        return _read_chars(textpage.raw, frame, page_number, doctop)
+    finally:
+        textpage.close()
+
+
+def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
+    count = pdfium_c.FPDFText_CountChars(tp)
+    if count < 0:
+        raise pypdfium2.PdfiumError("PDFium could not read the page's text")
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
+    m = pdfium_c.FS_MATRIX()
+    fonts: dict = {}
+    widths: dict = {}
+    glyphs: list[list] = []  # [text, text object, x, y, left, right, bottom, top, axis-aligned, a, style]
+    last_obj = None
+    font, descent, a, b, c, d, style = 0, 0.0, 0.0, 0.0, 0.0, 0.0, ("", True, ())
+    tp_address = ctypes.cast(tp, ctypes.c_void_p).value
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        if code in _GENERATED_CANDIDATES and pdfium_c.FPDFText_IsGenerated(tp, i):
+            continue
+        if 0xDC00 <= code <= 0xDFFF and glyphs and 0xD800 <= ord(glyphs[-1][0][-1]) <= 0xDBFF:
+            high = ord(glyphs[-1][0][-1])  # the second half of a surrogate pair
+            glyphs[-1][0] = glyphs[-1][0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+            continue
+        obj_key = _text_object(tp_address, i)
+        if not obj_key:
+            continue  # not a printed glyph
+        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        x, y = ox.value, oy.value
+        if glyphs and glyphs[-1][1] == obj_key and glyphs[-1][2:4] == [x, y]:
+            glyphs[-1][0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
+            continue
+        if obj_key != last_obj:
+            last_obj = obj_key
+            font = _object_font(obj_key)
+            fontname, descent = _font(font, fonts)
+            pdfium_c.FPDFText_GetMatrix(tp, i, m)
+            fs = pdfium_c.FPDFText_GetFontSize(tp, i)
+            a, b, c, d = m.a * fs, m.b * fs, m.c * fs, m.d * fs
+            matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame.ctm)  # on the page as displayed, as pdfminer's
+            style = (fontname, matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0, matrix)
+        if not code:
+            continue  # a glyph with no Unicode mapping at all
+        advance = _advance(font, code, widths)
+        if advance <= 0:  # the font cannot give it: PDFium's loose box (advance and outline joined) instead
+            pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
+        if b == 0 and c == 0:
+            # pdfminer's box: from the origin over the glyph's advance, the font size high from the descent
+            if advance > 0:
+                left, right = (x, x + advance * a) if a >= 0 else (x + advance * a, x)
+            else:
+                left, right = (x, max(loose.right, x)) if a >= 0 else (min(loose.left, x), x)
+            base = y + descent * d
+            glyphs.append([chr(code), obj_key, x, y, left, right, base, base + d, True, a, style])
+        else:  # turned or slanted: pdfminer's box in text space (advance by font size from the descent), mapped
+            if advance > 0:
+                us, vs = (0, advance, 0, advance), (descent, descent, descent + 1, descent + 1)
+                xs = [x + a * u + c * v for u, v in zip(us, vs)]
+                ys = [y + b * u + d * v for u, v in zip(us, vs)]
+                box = (min(xs), max(xs), min(ys), max(ys))
+            else:
+                box = (loose.left, loose.right, loose.bottom, loose.top)
+            glyphs.append([chr(code), obj_key, x, y, box[0], box[1], box[2], box[3], False, a, style])
+    # PDFium's advance comes from the font program, pdfminer's from the PDF's widths, which can differ in the
+    # last digit (599 against 599.6 thousandths): where the next glyph in the same font stands one advance
+    # further, within a hundredth of the font size, that step is the advance.
+    for g, after in zip(glyphs, glyphs[1:]):
+        if g[8] and g[9] > 0 and after[9] == g[9] and after[10][0] == g[10][0] and after[3] == g[3]:
+            step = after[2] - g[2]
+            if 0 < step and abs(step - (g[5] - g[4])) <= 0.01 * g[9]:
+                g[5] = g[4] + step
+    out = []
+    for text, _, _, _, left, right, bottom, top, _, _, (fontname, upright, matrix) in glyphs:
+        x0, top, x1, bottom = frame.box(left, bottom, right, top)
+        out.append({
+            "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
+            "size": bottom - top, "upright": upright, "matrix": matrix,
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
+            "y0": frame.device_y(bottom), "y1": frame.device_y(top), "width": x1 - x0, "height": bottom - top,
+        })
+    return out
+
+
+_MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
+
+
+def _paths(page: pypdfium2.PdfPage, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
+    out: list[dict] = []
+    raw = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        _walk(pdfium_c.FPDFPage_GetObject(raw, i), (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
+    return out
+
+
+def _walk(obj, outer: Matrix, frame: _Frame, page_number: int, doctop: float, out: list[dict]) -> None:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        return
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # the unit square its matrix places: where the picture is painted
+        out.append(_image(matrix, frame, page_number, doctop))
+        return
+    if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _walk(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, frame, page_number, doctop, out)
+        return
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+    if not fill.value and not stroke.value:
+        return  # a clipping path, not painted
+    width = ctypes.c_float()
+    pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width)
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    pending_bezier = 0
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        op = pdfium_c.FPDFPathSegment_GetType(seg)
+        if op == _BEZIER:
+            pending_bezier += 1  # PDFium lists a curve as its two control points and its end point
+            if pending_bezier % 3:
+                continue
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if op == _MOVE or not subpaths:
+            subpaths.append(("m", [pt]))
+        else:
+            shape, pts = subpaths[-1]
+            subpaths[-1] = (shape + ("c" if op == _BEZIER else "l"), pts + [pt])
+        if pdfium_c.FPDFPathSegment_GetClose(seg):
+            shape, pts = subpaths[-1]
+            subpaths[-1] = (shape + "h", pts + [pts[0]])
+    for shape, pts in subpaths:
+        obj_dict = _classify(shape, pts, frame)
+        if obj_dict is None:
+            continue
+        obj_dict.update(page_number=page_number, doctop=doctop + obj_dict["top"], linewidth=width.value,
+                        stroke=bool(stroke.value), fill=bool(fill.value))
+        out.append(obj_dict)
+
+
+def _image(matrix: Matrix, frame: _Frame, page_number: int, doctop: float) -> dict:
+    """pdfplumber's image object (its box only: what the text-layer and picture checks use)."""
+    a, b, c, d, e, f = matrix
+    corners = [frame.point(a * x + c * y + e, b * x + d * y + f) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    xs, tops = [p[0] for p in corners], [p[1] for p in corners]
+    x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+    return {"object_type": "image", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "y0": frame.device_y(bottom), "y1": frame.device_y(top),
+            "page_number": page_number, "doctop": doctop + top}
+
+
+def _classify(shape: str, pts: list[tuple[float, float]], frame: _Frame) -> dict | None:
+    """pdfminer's classification of one subpath (``converter.PDFLayoutAnalyzer.paint_path``)."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape, pts = shape[:-2] + "h", pts[:-1]
+    page_pts = [frame.point(*p) for p in pts]
+    if shape in ("ml", "mlh"):
+        kind = "line"
+        page_pts = page_pts[:2]
+    elif shape in ("mllll", "mlllh") and pts[0] == pts[4] and (
+            (pts[0][0] == pts[1][0] and pts[1][1] == pts[2][1] and pts[2][0] == pts[3][0] and pts[3][1] == pts[0][1])
+            or (pts[0][1] == pts[1][1] and pts[1][0] == pts[2][0] and pts[2][1] == pts[3][1]
+                and pts[3][0] == pts[0][0])):
+        kind = "rect"
+    elif len(pts) >= 2:
+        kind = "curve"
+    else:
+        return None
+    xs, tops = [p[0] for p in page_pts], [p[1] for p in page_pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "y0": frame.device_y(bottom), "y1": frame.device_y(top), "pts": page_pts}
