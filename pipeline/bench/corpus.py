@@ -113,6 +113,21 @@ def places() -> dict[str, Place]:
     return out
 
 
+@cache
+def _by_code() -> dict[str, Place]:
+    """Every division in force in the latest table, by code (a fixture's own division may share its name)."""
+    from extractors.regions import division_table
+
+    table = division_table()
+    out = {}
+    for divisions in table.by_name.values():
+        for d in divisions:
+            if table.latest_year in d.years:
+                names = (d.province,) + ((d.prefecture,) if d.prefecture else ()) + ((d.name,) if d.level != "province" else ())
+                out[d.code] = Place(d.code, names, d.level)
+    return out
+
+
 def _shape(place: Place) -> tuple[str, int]:
     return place.level, len(place.names)
 
@@ -197,8 +212,8 @@ def _in_tables(s: str, open_tag: str, close_tag: str, pattern: re.Pattern, mutat
 
 
 def mutate_docx(data: bytes, mutation: Mutation) -> bytes:
-    """word/document.xml (and headers/footers) with names, years and table figures changed; the other parts
-    copied byte for byte."""
+    """word/document.xml (and headers/footers, and DOCX or HTML altChunk parts) with names, years and table
+    figures changed; the other parts copied byte for byte."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -208,7 +223,13 @@ def mutate_docx(data: bytes, mutation: Mutation) -> bytes:
                 if info.filename == "word/document.xml":
                     xml = _in_tables(xml, "<w:tbl", "</w:tbl>", _DOCX_FIGURE, mutation)
                 part = xml.encode("utf-8")
+            elif info.filename.startswith("word/"):  # altChunk parts: a whole document inside the document
+                if info.filename.endswith(".docx"):
+                    part = mutate_docx(part, mutation)
+                elif re.search(r"\.x?html?$", info.filename):
+                    part = mutate_html(part, mutation)
             dst.writestr(info, part)
+        dst.comment = f"gongkai bench {mutation}".encode()[:65535]  # other bytes even where nothing changed
     return out.getvalue()
 
 
@@ -266,7 +287,7 @@ class Slots:
 def plan(source: Source, index: int, seed: int, slots: Slots) -> Mutation | None:
     """The mutation of a DOCX/HTML source for corpus item ``index``; None where its division is unknown."""
     truth = source.truth
-    place = places().get(truth["admin_code"])
+    place = _by_code().get(truth["admin_code"])
     if place is None:
         return None
     slot = slots.next(truth["edition"], _shape(place))
