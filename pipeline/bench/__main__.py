@@ -1,6 +1,6 @@
 """``make bench``: how fast reports are read and loaded, and what it costs, in one run (a report, not a test).
 
-    python -m pipeline.bench [--n 240] [--seed 0] [--jobs-list 1,2] [--docs 10000] [--out data/bench]
+    python -m pipeline.bench [--n 240] [--seed 0] [--jobs-list 1,2] [--docs 10000] [--out data/bench] [PATH …]
 
 Default run, on a corpus of N reports generated from the fixtures (pipeline.bench.corpus; PDF, DOCX, HTML in
 turn):
@@ -12,7 +12,8 @@ turn):
     raw text (the floor); the ratio of the PDF ingest (--jobs 2) to the pdfplumber pass (criterion ≤ 0.2);
   - the analyst's queries (views, compare, search) on the database of the N reports;
   - scanned PDFs (OCR): seconds of wall and CPU per page.
-``--docs D``: the memory and growth run instead (pipeline.bench.growth).
+``--docs D``: the memory and growth run instead (pipeline.bench.growth). PATHs (files, folders): these
+files instead of a generated corpus (scanned PDFs among them timed as scans).
 
 Every figure has the 1-minute load average beside it. A table on stdout, everything in
 ``<out>/bench-<UTC date-time>.json``.
@@ -41,6 +42,7 @@ OUT = Path("data/bench")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to time instead of a corpus")
     parser.add_argument("--n", type=int, default=240, help="reports in the generated corpus (default 240)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs-list", default="1,2", help="the --jobs values timed end to end (default 1,2)")
@@ -90,12 +92,20 @@ def jobs_wanted(args) -> list[int | None]:
 
 def default_run(work: Path, args) -> dict:
     t0 = time.perf_counter()
-    items = corpus.generate(work / "corpus", args.n, seed=args.seed)
+    scan_files = stages.scan_fixtures()
+    if args.paths:
+        items, scan_files = given(work / "corpus", args.paths)
+    else:
+        items = corpus.generate(work / "corpus", args.n, seed=args.seed)
     made = time.perf_counter() - t0
-    by_format = {fmt: sorted(Path(i.path) for i in items if i.format == fmt) for fmt in corpus.FORMATS}
+    by_format: dict[str, list[Path]] = {}
+    for item in items:
+        by_format.setdefault(item.format, []).append(Path(item.path))
     files = [Path(i.path) for i in items]
-    print(f"corpus: {len(items)} reports ({', '.join(f'{len(v)} {k}' for k, v in by_format.items())}) generated "
-          f"in {made:.1f} s from {sum(len(v) for v in corpus.sources().values())} fixtures, seed {args.seed}; "
+    origin = ("named on the command line" if args.paths else
+              f"generated in {made:.1f} s from {sum(len(v) for v in corpus.sources().values())} fixtures, "
+              f"seed {args.seed}")
+    print(f"corpus: {len(items)} reports ({', '.join(f'{len(v)} {k}' for k, v in by_format.items())}) {origin}; "
           f"{os.cpu_count()} cores, load {stages.load()}")
     from extractors import read_report
 
@@ -163,7 +173,7 @@ def default_run(work: Path, args) -> dict:
     show_queries(out["queries"])
 
     if not args.no_scans:
-        out["scans"] = stages.scans(stages.scan_fixtures())
+        out["scans"] = stages.scans(scan_files)
         s = out["scans"]
         if s:
             print(f"\nscanned pdf (OCR, one worker): {s['files']} file(s), median {s['wall_s_per_page']:.1f} s/page "
@@ -172,6 +182,24 @@ def default_run(work: Path, args) -> dict:
     out["elapsed_s"] = round(time.perf_counter() - t0, 1)
     print(f"\nbench took {out['elapsed_s']:.0f} s")
     return out
+
+
+def given(folder: Path, paths: list[str]) -> tuple[list[corpus.Item], list[Path]]:
+    """Files named on the command line, copied into ``folder/<format>/`` (a folder per format for the end-to-end
+    runs), and the scanned PDFs among them apart."""
+    from pipeline.ingest import iter_files
+
+    items, scans = [], []
+    for i, path in enumerate(iter_files(paths)):
+        if stages.is_scan(path):
+            scans.append(path)
+            continue
+        fmt = path.suffix.lower().lstrip(".")
+        target = folder / fmt / f"{i:06d}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        items.append(corpus.Item(str(target), str(path), fmt, None, None, None, None, 1))
+    return items, scans
 
 
 def e2e_entry(r: Run, start: Run, files: int) -> dict:

@@ -338,5 +338,18 @@ def scan_fixtures() -> list[Path]:
     return sorted((FIXTURES / "scans").rglob("*.pdf"))
 
 
+def is_scan(path: Path) -> bool:
+    """A PDF without a text layer: the OCR reader's input."""
+    if path.suffix.lower() != ".pdf":
+        return False
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return not any(page.get_textpage().count_chars() for page in pdf)
+    finally:
+        pdf.close()
+
+
 def as_dict(obj) -> dict:
     return asdict(obj)
