@@ -64,12 +64,14 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def run(argv: list[str], out: Path | None = None) -> Run:
-    """Run ``argv`` (stdout to ``out`` or kept, stderr kept), measuring it alone (os.wait4, not the
-    cumulative RUSAGE_CHILDREN)."""
+    """Run ``argv`` (stdout to ``out``, else kept with stderr; the last 2,000 characters kept), measuring it
+    alone (os.wait4, not the cumulative RUSAGE_CHILDREN)."""
     before = load()
-    sink = open(out, "wb") if out else subprocess.PIPE
+    sink = open(out, "wb") if out else None
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=sink, stderr=subprocess.PIPE)
+    # one pipe, read to its end before the wait: a chatty child never blocks on a full pipe
+    proc = subprocess.Popen(argv, stdout=sink or subprocess.PIPE,
+                            stderr=subprocess.PIPE if out else subprocess.STDOUT)
     peak = [0]
     done = threading.Event()
 
@@ -80,14 +82,15 @@ def run(argv: list[str], out: Path | None = None) -> Run:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    stderr = proc.stderr.read()
+    stderr = (proc.stderr if out else proc.stdout).read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if out:
-        sink.close()
+    for stream in (proc.stdout, proc.stderr, sink):
+        if stream:
+            stream.close()
     text = stderr.decode("utf-8", "replace")
     return Run(argv, round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), usage.ru_maxrss, peak[0],
                proc.returncode, before, load(), text[-2000:])
