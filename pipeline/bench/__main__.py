@@ -214,15 +214,17 @@ def e2e_entry(r: Run, start: Run, files: int) -> dict:
 
 
 def show_stages(st) -> None:
-    print(f"\nstages, in this process (ms per report, median per format; load {st.load_before}→{st.load_after}):")
-    print(f"  {'format':6} {'files':>5} {'read':>7} {'extract':>8} {'store':>7} {'total':>7}")
+    print(f"\nstages, in this process (ms per report, median per format, wall / CPU; "
+          f"load {st.load_before}→{st.load_after}):")
+    print(f"  {'format':6} {'files':>5} {'read':>13} {'extract':>13} {'store':>13} {'total':>13}")
+    stages_ = ("read", "extract", "store")
     for fmt in sorted(st.store):
         n = len(st.store[fmt])
-        med = {name: (statistics.median(getattr(st, name)[fmt]) * 1000 if getattr(st, name).get(fmt) else float("nan"))
-               for name in ("read", "extract", "store")}
-        totals = [sum(x) for x in zip(*(getattr(st, name).get(fmt, [0.0] * n) for name in ("read", "extract", "store")))]
-        print(f"  {fmt:6} {n:5} {med['read']:7.1f} {med['extract']:8.1f} {med['store']:7.1f} "
-              f"{statistics.median(totals) * 1000:7.1f}")
+        cells = []
+        for source in ({name: getattr(st, name) for name in stages_}, st.cpu):
+            per = [source.get(name, {}).get(fmt) or [0.0] * n for name in stages_]
+            cells.append([statistics.median(x) * 1000 for x in per] + [statistics.median(map(sum, zip(*per))) * 1000])
+        print(f"  {fmt:6} {n:5} " + " ".join(f"{w:6.0f} /{c:5.0f}" for w, c in zip(*cells)))
     print(f"  checks across reports after the run: {st.refresh * 1000:.0f} ms once; statuses {st.statuses}")
 
 
