@@ -31,9 +31,10 @@ check: $(BIN)/gongkai
 serve: $(BIN)/gongkai
 	$(BIN)/gongkai --db $(DB) serve --port $(PORT)
 
-# Reading and loading speed: medians per format and reports per second (a report, not a test).
+# Reading and loading speed and memory on a generated corpus (a report, not a test; pipeline/bench):
+# BENCH_ARGS="--n 500" a larger corpus; BENCH_ARGS="--docs 10000" the memory/growth run. JSON in data/bench/.
 bench: $(BIN)/gongkai
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.bench $(BENCH_ARGS)
 
 # Cell accuracy per variant kind and format, identity fields, flag precision/recall, wrong cells to a report file
 # (a report, not a test). ACCURACY_ARGS="--generate 40 --seed N" renders fresh random reports instead (needs

@@ -3,7 +3,10 @@ template cell, long format, for spreadsheets and pivots).
 
 JSONL keeps the cells as published and adds the analysts' work beside them: ``corrections`` (a list of
 {key, value, published, reason, author, status, created_at}) and, on each reviewed flag, ``review``
-({status, note, author})."""
+({status, note, author}).
+
+Both stream: documents are read in chunks of CHUNK (keyset pagination on (name, id)), so memory does not grow
+with the number of documents."""
 
 from __future__ import annotations
 
@@ -12,27 +15,43 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline.db import CorrectionRow, DocumentRow, ReportRow
-from pipeline.review import list_flags
+from pipeline.review import STATUSES, list_flags
 from pipeline.store import export_object
+
+REVIEWED = tuple(s for s in STATUSES if s != "open")  # the reviewed flags only: few, whatever the database holds
 
 CSV_COLUMNS = ["source", "sha256", "format", "region", "admin_code", "issuer", "year", "edition", "key", "value",
                "raw", "meaning", "unit", "page"]
+CHUNK = 100  # documents per query: memory stays that of one chunk however many documents are stored
 
 
-def ingested_documents(session: Session) -> Iterator[DocumentRow]:
+def document_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[DocumentRow]]:
+    """Every ingested document with its report, cells, flags, sections and facts, in (name, id) order, as lists
+    of at most ``chunk``: keyset pagination, each chunk's children loaded by one SELECT … IN per relation, and
+    the chunk let go of (expunged) before the next is read."""
     query = (
         select(DocumentRow).where(DocumentRow.status == "ingested").order_by(DocumentRow.name, DocumentRow.id)
         .options(selectinload(DocumentRow.report).selectinload(ReportRow.cells),
                  selectinload(DocumentRow.report).selectinload(ReportRow.flags),
                  selectinload(DocumentRow.report).selectinload(ReportRow.sections),
                  selectinload(DocumentRow.report).selectinload(ReportRow.facts))
+        .limit(chunk)
     )
-    yield from session.scalars(query)
+    after = None
+    while True:
+        page = query if after is None else query.where(
+            or_(DocumentRow.name > after[0], and_(DocumentRow.name == after[0], DocumentRow.id > after[1])))
+        documents = session.scalars(page).all()
+        if not documents:
+            return
+        yield documents
+        after = (documents[-1].name, documents[-1].id)
+        session.expunge_all()
 
 
 def _with_confidence(obj: dict, document: DocumentRow) -> dict:
@@ -48,27 +67,37 @@ def _with_confidence(obj: dict, document: DocumentRow) -> dict:
     return out
 
 
-def export_jsonl(engine: Engine, out: TextIO) -> int:
+def ingested_documents(session: Session, chunk: int = CHUNK) -> Iterator[DocumentRow]:
+    for documents in document_chunks(session, chunk):
+        yield from documents
+
+
+def export_jsonl(engine: Engine, out: TextIO, chunk: int = CHUNK) -> int:
+    """One JSON object per ingested document (pipeline.store.export_object) with its corrections and flag
+    reviews, written chunk by chunk; returns the documents written."""
     count = 0
     reviews = {f.flag_id: {"status": f.status, "note": f.note, "author": f.author}
-               for f in list_flags(engine, status=None) if f.status != "open"}
+               for status in REVIEWED for f in list_flags(engine, status=status)}
     with Session(engine) as session:
-        corrections: dict[str, list[dict]] = {}
-        for c in session.scalars(select(CorrectionRow).order_by(CorrectionRow.key)):
-            corrections.setdefault(c.sha256, []).append(c)
-        for document in ingested_documents(session):
-            obj = _with_confidence(export_object(document), document)
-            published = obj["cells"]
-            obj["corrections"] = [
-                {"key": c.key, "value": _plain(c.value), "published": published.get(c.key), "reason": c.reason,
-                 "author": c.author, "status": c.status, "created_at": c.created_at.isoformat()}
-                for c in corrections.get(document.sha256, [])
-            ]
-            for flag, row in zip(obj["flags"], document.report.flags):  # both in FlagRow.id order
-                if row.id in reviews:
-                    flag["review"] = reviews[row.id]
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            count += 1
+        for documents in document_chunks(session, chunk):
+            corrections: dict[str, list[CorrectionRow]] = {}
+            shas = {d.sha256 for d in documents}
+            for c in session.scalars(select(CorrectionRow).where(CorrectionRow.sha256.in_(shas))
+                                     .order_by(CorrectionRow.key)):
+                corrections.setdefault(c.sha256, []).append(c)
+            for document in documents:
+                obj = _with_confidence(export_object(document), document)
+                published = obj["cells"]
+                obj["corrections"] = [
+                    {"key": c.key, "value": _plain(c.value), "published": published.get(c.key), "reason": c.reason,
+                     "author": c.author, "status": c.status, "created_at": c.created_at.isoformat()}
+                    for c in corrections.get(document.sha256, [])
+                ]
+                for flag, row in zip(obj["flags"], document.report.flags):  # both in FlagRow.id order
+                    if row.id in reviews:
+                        flag["review"] = reviews[row.id]
+                out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                count += 1
     return count
 
 
@@ -76,9 +105,9 @@ def _plain(value: float):
     return int(value) if float(value).is_integer() else value
 
 
-def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = False) -> int:
-    """One row per template cell of every ingested report; returns the rows written. ``labels="zh"``: Chinese
-    headers; ``bom``: a UTF-8 byte-order mark first (Excel on Chinese Windows)."""
+def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = False, chunk: int = CHUNK) -> int:
+    """One row per template cell of every ingested report, written chunk by chunk; returns the rows written.
+    ``labels="zh"``: Chinese headers; ``bom``: a UTF-8 byte-order mark first (Excel on Chinese Windows)."""
     from pipeline.tabular import BOM, header
 
     if bom:
@@ -87,7 +116,7 @@ def export_csv(engine: Engine, out: TextIO, labels: str = "key", bom: bool = Fal
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     count = 0
     with Session(engine) as session:
-        for document in ingested_documents(session):
+        for document in ingested_documents(session, chunk):
             report = document.report
             cells = {c.key: c for c in report.cells if c.key}
             for key, value in export_object(document)["cells"].items():

@@ -6,6 +6,9 @@ rounded to 2 decimals (shares in %, money with fen), whatever the backend handed
 evidence of a flag) is written as its JSON text. Headers are the column names, or with ``labels="zh"`` their
 Chinese labels with units (pipeline.labels). ``bom=True`` starts a CSV with a UTF-8 byte-order mark, which
 Excel on Chinese Windows needs to read it as UTF-8.
+
+Every writer streams the view's rows (CHUNK at a time; Parquet one row group of ROW_GROUP rows at a time,
+Excel through openpyxl's write-only workbook), so memory does not grow with the view.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import csv
 import json
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from sqlalchemy import text
@@ -26,6 +31,8 @@ FORMATS = ("parquet", "csv", "xlsx")
 LABELS = ("key", "zh")
 EXCEL_MAX_ROWS = 1_048_576  # a worksheet's rows, the header included
 BOM = "\ufeff"
+CHUNK = 5_000  # rows fetched at a time from a view
+ROW_GROUP = 100_000  # rows per Parquet row group: memory is that of one row group, not of the view
 
 
 class ExportError(ValueError):
@@ -48,81 +55,139 @@ def header(columns: list[str], labels: str = "key") -> list[str]:
     return [column_label(c) for c in columns] if labels == "zh" else list(columns)
 
 
-def read_view(engine: Engine, view: str) -> tuple[list[str], list[tuple]]:
+def _cell(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+@contextmanager
+def view_rows(engine: Engine, view: str, chunk: int = CHUNK) -> Iterator[tuple[list[str], Iterator[tuple]]]:
+    """(columns, rows) of a view, the rows read ``chunk`` at a time (a server-side cursor on PostgreSQL), in
+    the views' order (by the first column); JSON values as their text."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     with engine.connect() as conn:
-        result = conn.execute(text(f"select * from {view} order by 1"))
-        columns = list(result.keys())
-        rows = [tuple(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row)
-                for row in result]
-    return columns, rows
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(
+            text(f"select * from {view} order by 1"))
+        yield list(result.keys()), (tuple(_cell(v) for v in row) for row in result)
+
+
+def read_view(engine: Engine, view: str) -> tuple[list[str], list[tuple]]:
+    """The whole view in memory: (columns, rows). The writers below stream instead."""
+    with view_rows(engine, view) as (columns, rows):
+        return columns, list(rows)
+
+
+def count_rows(engine: Engine, view: str) -> int:
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    with engine.connect() as conn:
+        return conn.execute(text(f"select count(*) from {view}")).scalar_one()
 
 
 def write_csv(engine: Engine, view: str, out: TextIO, labels: str = "key", bom: bool = False) -> int:
-    """The view as CSV into ``out``; returns the rows written (the header not counted)."""
-    columns, rows = read_view(engine, view)
-    if bom:
-        out.write(BOM)
-    writer = csv.writer(out)
-    writer.writerow(header(columns, labels))
-    writer.writerows([plain(v) for v in row] for row in rows)
-    return len(rows)
+    """The view as CSV into ``out``, streamed; returns the rows written (the header not counted)."""
+    with view_rows(engine, view) as (columns, rows):
+        if bom:
+            out.write(BOM)
+        writer = csv.writer(out)
+        writer.writerow(header(columns, labels))
+        count = 0
+        for row in rows:
+            writer.writerow([plain(v) for v in row])
+            count += 1
+    return count
 
 
 def write_xlsx(engine: Engine, views: tuple[str, ...] | list[str], path: str | Path, labels: str = "key",
                skip_oversize: bool = False) -> list[tuple[str, int | None]]:
     """One worksheet per view (named after it), header row frozen; returns (view, rows) for each, rows None
-    for a view left out.
+    for a view left out. Rows are streamed into a write-only workbook.
 
     A view with more rows than a worksheet holds: left out when ``skip_oversize`` (every view exported: the
     long metrics view of a large database), else ExportError before anything is written."""
     from openpyxl import Workbook
 
-    data, left_out = [], []
+    kept, left_out = [], []
     for view in views:
-        columns, rows = read_view(engine, view)
-        if len(rows) + 1 > EXCEL_MAX_ROWS:
+        n = count_rows(engine, view)
+        if n + 1 > EXCEL_MAX_ROWS:
             if not skip_oversize:
-                raise ExportError(f"view {view} has {len(rows)} rows, more than an Excel sheet holds "
+                raise ExportError(f"view {view} has {n} rows, more than an Excel sheet holds "
                                   f"({EXCEL_MAX_ROWS - 1}); export it as csv or parquet")
             left_out.append(view)
             continue
-        data.append((view, columns, rows))
+        kept.append(view)
     book = Workbook(write_only=True)
-    for view, columns, rows in data:
+    written = []
+    for view in kept:
         sheet = book.create_sheet(view[:31])
         sheet.freeze_panes = "A2"
-        sheet.append(header(columns, labels))
-        for row in rows:
-            sheet.append([plain(v) for v in row])
+        with view_rows(engine, view) as (columns, rows):
+            sheet.append(header(columns, labels))
+            n = 0
+            for row in rows:
+                sheet.append([plain(v) for v in row])
+                n += 1
+        written.append((view, n))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
-    return [(view, len(rows)) for view, _c, rows in data] + [(view, None) for view in left_out]
+    return written + [(view, None) for view in left_out]
 
 
-def _arrow_table(columns: list[str], rows: list[tuple]):
+def _figure_column(name: str) -> bool:
+    return "." in name or name == "value"
+
+
+def _arrow_table(columns: list[str], rows: list[tuple], schema=None):
+    """Rows as an Arrow table: with ``schema`` (of an earlier row group) the same types; without, inferred
+    per column, a figure column float64, a column with no value float64 or string (by its name)."""
     import pyarrow as pa
 
     arrays = []
     for i, name in enumerate(columns):
         values = [row[i] for row in rows]
+        if schema is not None:
+            arrays.append(pa.array(values, type=schema.field(i).type))
+            continue
         array = pa.array(values)
         if pa.types.is_null(array.type):  # nothing printed anywhere: keep the column's kind, not "null"
-            array = pa.array(values, type=pa.float64() if "." in name or name == "value" else pa.string())
-        elif pa.types.is_integer(array.type) and ("." in name or name == "value"):
+            array = pa.array(values, type=pa.float64() if _figure_column(name) else pa.string())
+        elif pa.types.is_integer(array.type) and _figure_column(name):
             array = array.cast(pa.float64())  # a figure column the same type in every file
         arrays.append(array)
     return pa.Table.from_arrays(arrays, names=columns)
 
 
-def write_parquet(engine: Engine, view: str, path: str | Path) -> int:
+def write_parquet(engine: Engine, view: str, path: str | Path, row_group: int = ROW_GROUP) -> int:
+    """The view as Parquet (zstd), streamed one row group of ``row_group`` rows at a time; the column types
+    are those of the first row group (a view that fits in one is written exactly as a whole table was)."""
     import pyarrow.parquet as pq
 
-    columns, rows = read_view(engine, view)
-    pq.write_table(_arrow_table(columns, rows), str(path), compression="zstd")
-    return len(rows)
+    count, writer, schema = 0, None, None
+    try:
+        with view_rows(engine, view) as (columns, rows):
+            pending: list[tuple] = []
+            for row in rows:
+                pending.append(row)
+                if len(pending) >= row_group:
+                    table = _arrow_table(columns, pending, schema)
+                    if writer is None:
+                        schema = table.schema
+                        writer = pq.ParquetWriter(str(path), schema, compression="zstd")
+                    writer.write_table(table, row_group_size=len(pending))
+                    count += len(pending)
+                    pending = []
+            if pending or writer is None:
+                table = _arrow_table(columns, pending, schema)
+                if writer is None:
+                    writer = pq.ParquetWriter(str(path), table.schema, compression="zstd")
+                writer.write_table(table, row_group_size=max(len(pending), 1))
+                count += len(pending)
+    finally:
+        if writer is not None:
+            writer.close()
+    return count
 
 
 def export_views(engine: Engine, fmt: str, out_dir: str | Path, views: tuple[str, ...] | list[str] = VIEWS,

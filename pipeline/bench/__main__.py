@@ -1,0 +1,240 @@
+"""``make bench``: how fast reports are read and loaded, and what it costs, in one run (a report, not a test).
+
+    python -m pipeline.bench [--n 240] [--seed 0] [--jobs-list 1,2] [--docs 10000] [--out data/bench] [PATH …]
+
+Default run, on a corpus of N reports generated from the fixtures (pipeline.bench.corpus; PDF, DOCX, HTML in
+turn):
+  - ms/report per stage (read, extract, store; medians per format) from an ingest in this process;
+  - end to end: ``gongkai ingest --quiet`` of each format's folder as a child process into a fresh SQLite file,
+    with ``--jobs 1`` and ``--jobs 2`` where the CLI has the option: wall, CPU, reports/s, peak RSS; the
+    start-up cost of the command (an empty folder) beside it;
+  - the baselines on the same PDFs, single process: pdfplumber ``extract_text`` on every page, and pypdfium2
+    raw text (the floor); the ratio of the PDF ingest (--jobs 2) to the pdfplumber pass (criterion ≤ 0.2);
+  - the analyst's queries (views, compare, search) on the database of the N reports;
+  - scanned PDFs (OCR): seconds of wall and CPU per page.
+``--docs D``: the memory and growth run instead (pipeline.bench.growth). PATHs (files, folders): these
+files instead of a generated corpus (scanned PDFs among them timed as scans).
+
+Every figure has the 1-minute load average beside it. A table on stdout, everything in
+``<out>/bench-<UTC date-time>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipeline.bench import corpus, stages
+from pipeline.bench.stages import Run
+
+OUT = Path("data/bench")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to time instead of a corpus")
+    parser.add_argument("--n", type=int, default=240, help="reports in the generated corpus (default 240)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs-list", default="1,2", help="the --jobs values timed end to end (default 1,2)")
+    parser.add_argument("--docs", type=int, help="the memory/growth run: grow a database to this many reports")
+    parser.add_argument("--probe", type=int, default=20, help="growth run: files in the probe set (default 20)")
+    parser.add_argument("--first", type=int, default=1000, help="growth run: reports before growing (1000)")
+    parser.add_argument("--no-scans", action="store_true", help="leave out the OCR timing")
+    parser.add_argument("--out", default=str(OUT), help="folder of the JSON report (default data/bench)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpus and databases")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    started = datetime.now(timezone.utc)
+    result = {"started": started.isoformat(timespec="seconds"), "args": vars(args), "machine": machine()}
+    try:
+        if args.docs:
+            from pipeline.bench import growth
+
+            result["growth"] = growth.run(work, args.docs, args.first, args.probe, args.seed, jobs_wanted(args))
+            growth.show(result["growth"])
+        else:
+            result.update(default_run(work, args))
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    result["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"bench-{started:%Y%m%dT%H%M%SZ}{'-docs' + str(args.docs) if args.docs else ''}.json"
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwritten {path}")
+    return 0
+
+
+def machine() -> dict:
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "load_at_start": stages.load()}
+
+
+def jobs_wanted(args) -> list[int | None]:
+    """The --jobs values to time; [None] (the CLI's default, one process) when the CLI has no --jobs."""
+    if not stages.jobs_supported():
+        return [None]
+    return [int(j) for j in args.jobs_list.split(",") if j.strip()]
+
+
+def default_run(work: Path, args) -> dict:
+    t0 = time.perf_counter()
+    scan_files = stages.scan_fixtures()
+    if args.paths:
+        items, scan_files = given(work / "corpus", args.paths)
+    else:
+        items = corpus.generate(work / "corpus", args.n, seed=args.seed)
+    made = time.perf_counter() - t0
+    by_format: dict[str, list[Path]] = {}
+    for item in items:
+        by_format.setdefault(item.format, []).append(Path(item.path))
+    files = [Path(i.path) for i in items]
+    origin = ("named on the command line" if args.paths else
+              f"generated in {made:.1f} s from {sum(len(v) for v in corpus.sources().values())} fixtures, "
+              f"seed {args.seed}")
+    print(f"corpus: {len(items)} reports ({', '.join(f'{len(v)} {k}' for k, v in by_format.items())}) {origin}; "
+          f"{os.cpu_count()} cores, load {stages.load()}")
+    from extractors import read_report
+
+    for fmt_files in by_format.values():  # warm-up: imports, the division table, jieba's dictionary
+        if fmt_files:
+            read_report(fmt_files[0])
+
+    out: dict = {"corpus": {"n": len(items), "seed": args.seed, "by_format": {k: len(v) for k, v in by_format.items()},
+                            "generate_s": round(made, 2)}}
+    st = stages.stages(files, stages.fresh_db(work / "stages.sqlite"))
+    out["stages"] = asdict(st)
+    show_stages(st)
+
+    jobs = jobs_wanted(args)
+    e2e: dict = {}
+    print("\nend to end: gongkai ingest --quiet FOLDER into a fresh SQLite file, a child process")
+    print(f"  {'format':6} {'jobs':>4} {'files':>5} {'wall s':>7} {'CPU s':>7} {'rep/s':>6} {'CPU ms/rep':>10} "
+          f"{'maxRSS MB':>9} {'tree MB':>7}  load")
+    for fmt, fmt_files in by_format.items():
+        if not fmt_files:
+            continue
+        folder = Path(fmt_files[0]).parent
+        for j in jobs:
+            db = stages.fresh_db(work / f"e2e-{fmt}-{j}.sqlite")
+            start = stages.startup_run(db, work / "empty")
+            r = stages.ingest_run(folder, db, j)
+            entry = e2e_entry(r, start, len(fmt_files))
+            e2e[f"{fmt}/jobs={j or 'n/a'}"] = entry
+            print(f"  {fmt:6} {j or 'n/a':>4} {len(fmt_files):5} {r.wall:7.2f} {r.cpu:7.2f} "
+                  f"{entry['reports_per_s']:6.1f} {entry['cpu_ms_per_report_net']:10.0f} {r.maxrss_kb / 1024:9.0f} "
+                  f"{r.tree_peak_kb / 1024:7.0f}  {r.load_before}→{r.load_after}"
+                  + ("" if r.rc == 0 else f"  exit {r.rc}: {r.output.strip().splitlines()[-1:]}"))
+        print(f"  {'':6} start-up (empty folder): {start.wall:.2f} s wall, {start.cpu:.2f} s CPU, "
+              f"{start.maxrss_kb / 1024:.0f} MB")
+    if jobs == [None]:
+        print("  jobs: n/a (this gongkai ingest has no --jobs; one process)")
+    out["end_to_end"] = e2e
+
+    pdfs = by_format.get("pdf") or []
+    if pdfs:
+        plumber, pdfium = stages.pdfplumber_pass(pdfs), stages.pdfium_pass(pdfs)
+        out["baselines"] = {"pdfplumber": asdict(plumber), "pypdfium2": asdict(pdfium)}
+        print(f"\nbaselines on the same {len(pdfs)} PDFs ({plumber.pages} pages), one process:")
+        for p in (plumber, pdfium):
+            print(f"  {p.name:24} {p.wall / p.files * 1000:7.1f} ms/report wall, {p.cpu / p.files * 1000:7.1f} ms CPU  "
+                  f"load {p.load_before}→{p.load_after}")
+        best = max((j for j in jobs if j), default=None)
+        key = f"pdf/jobs={best or 'n/a'}"
+        if key in e2e:
+            ratio = e2e[key]["wall_s"] / plumber.wall
+            ratio_net = e2e[key]["wall_s_net"] / plumber.wall
+            cpu_ratio = e2e[key]["cpu_s_net"] / plumber.cpu
+            out["ratio_pdf_ingest_to_pdfplumber"] = {"jobs": best, "ratio": round(ratio, 3),
+                                                     "ratio_without_startup": round(ratio_net, 3),
+                                                     "cpu_ratio_without_startup": round(cpu_ratio, 3),
+                                                     "criterion": 0.2}
+            print(f"  RATIO ingest (--jobs {best or 'n/a: one process'}) / pdfplumber extract_text: {ratio:.2f} "
+                  f"wall ({ratio_net:.2f} without the start-up; CPU {cpu_ratio:.2f}); criterion ≤ 0.2 (wall)")
+    for fmt in ("docx", "html"):
+        entries = [v for k, v in e2e.items() if k.startswith(fmt + "/")]
+        if entries:
+            print(f"  {fmt} CPU per report (net of start-up): "
+                  + ", ".join(f"{e['cpu_ms_per_report_net']:.0f} ms (jobs {e['jobs']})" for e in entries))
+
+    print(f"\nanalyst's queries on the database of {len(files)} reports (median of 3):")
+    out["queries"] = stages.queries(work / "stages.sqlite")
+    show_queries(out["queries"])
+
+    if not args.no_scans:
+        out["scans"] = stages.scans(scan_files)
+        s = out["scans"]
+        if s:
+            print(f"\nscanned pdf (OCR): {s['files']} file(s), one worker: median {s['wall_s_per_page']:.1f} s/page "
+                  f"wall, {s['cpu_s_per_page']:.1f} s/page CPU; pages on 2 workers: median "
+                  f"{s['wall_s_per_page_2_workers']:.1f} s/page wall (load {s['load_before']}→{s['load_after']} "
+                  f"on {os.cpu_count()} cores)")
+    out["elapsed_s"] = round(time.perf_counter() - t0, 1)
+    print(f"\nbench took {out['elapsed_s']:.0f} s")
+    return out
+
+
+def given(folder: Path, paths: list[str]) -> tuple[list[corpus.Item], list[Path]]:
+    """Files named on the command line, copied into ``folder/<format>/`` (a folder per format for the end-to-end
+    runs), and the scanned PDFs among them apart."""
+    from pipeline.ingest import iter_files
+
+    items, scans = [], []
+    for i, path in enumerate(iter_files(paths)):
+        if stages.is_scan(path):
+            scans.append(path)
+            continue
+        fmt = path.suffix.lower().lstrip(".")
+        target = folder / fmt / f"{i:06d}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        items.append(corpus.Item(str(target), str(path), fmt, None, None, None, None, 1))
+    return items, scans
+
+
+def e2e_entry(r: Run, start: Run, files: int) -> dict:
+    jobs = next((r.argv[i + 1] for i, a in enumerate(r.argv) if a == "--jobs"), None)
+    wall_net, cpu_net = max(r.wall - start.wall, 1e-9), max(r.cpu - start.cpu, 0.0)
+    return {"jobs": int(jobs) if jobs else None, "files": files, "wall_s": r.wall, "cpu_s": r.cpu,
+            "wall_s_net": round(wall_net, 3), "cpu_s_net": round(cpu_net, 3),
+            "reports_per_s": round(files / r.wall, 2), "reports_per_s_net": round(files / wall_net, 2),
+            "cpu_ms_per_report_net": round(cpu_net / files * 1000, 1), "maxrss_kb": r.maxrss_kb,
+            "tree_peak_kb": r.tree_peak_kb, "rc": r.rc, "load_before": r.load_before, "load_after": r.load_after,
+            "startup": asdict(start)}
+
+
+def show_stages(st) -> None:
+    print(f"\nstages, in this process (ms per report, median per format, wall / CPU; "
+          f"load {st.load_before}→{st.load_after}):")
+    print(f"  {'format':6} {'files':>5} {'read':>13} {'extract':>13} {'store':>13} {'total':>13}")
+    stages_ = ("read", "extract", "store")
+    for fmt in sorted(st.store):
+        n = len(st.store[fmt])
+        cells = []
+        for source in ({name: getattr(st, name) for name in stages_}, st.cpu):
+            per = [source.get(name, {}).get(fmt) or [0.0] * n for name in stages_]
+            cells.append([statistics.median(x) * 1000 for x in per] + [statistics.median(map(sum, zip(*per))) * 1000])
+        print(f"  {fmt:6} {n:5} " + " ".join(f"{w:6.0f} /{c:5.0f}" for w, c in zip(*cells)))
+    print(f"  checks across reports after the run: {st.refresh * 1000:.0f} ms once; statuses {st.statuses}")
+
+
+def show_queries(rows: list[dict]) -> None:
+    for q in rows:
+        print(f"  {q['query']:42} {q['median_s'] * 1000:8.1f} ms  {q['rows']:>7} rows  load {q['load_before']}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""The bench's generated corpus (pipeline.bench.corpus): mutated fixtures still read exactly to their
+mutated truth — the new region, code and year, every figure times k — and the corpus is deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from extractors import read_report
+from pipeline.bench import corpus
+
+
+def test_mutated_reports_read_to_their_mutated_truth(tmp_path):
+    items = corpus.generate(tmp_path, 6, seed=11)  # pdf, docx, html in turn
+    assert [i.format for i in items] == ["pdf", "docx", "html"] * 2
+    assert len({hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in items}) == 6
+    for item in items:
+        source = next(s for s in corpus.sources()[item.format]
+                      if str(s.path.relative_to(corpus.FIXTURES)) == item.source)
+        report = read_report(item.path)
+        assert (report.region, report.admin_code, report.year) == (item.region, item.admin_code, item.year)
+        if item.format != "pdf":  # another division; a PDF keeps its text
+            assert item.admin_code != source.truth["admin_code"]
+        values = report.values()
+        expected = {key: None if v is None else Decimal(str(v)) * item.k for key, v in source.truth["cells"].items()}
+        assert {key: values.get(key) for key in expected} == expected, item
+
+
+def test_a_corpus_is_the_first_items_of_a_larger_one(tmp_path):
+    small = corpus.generate(tmp_path / "a", 4, seed=3)
+    large = corpus.generate(tmp_path / "b", 6, seed=3)
+    rest = corpus.generate(tmp_path / "c", 2, seed=3, start=4)
+    digest = [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in small + rest]
+    assert digest == [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in large]
+
+
+def test_figures_keep_their_printed_form():
+    mutation = corpus.Mutation({"合江县": "泸县"}, 2022, 2023, 3)
+    assert [mutation.figure(p) for p in ("1,234", "１２", "56.78", "-12", "62418 万元", "0")] == \
+        ["3,702", "３６", "170.34", "-36", "187254 万元", "0"]
+    assert mutation.text("2022年合江县政府信息公开工作年度报告（2023年1月，国办公开办函〔2021〕30号）") == \
+        "2023年泸县政府信息公开工作年度报告（2024年1月，国办公开办函〔2021〕30号）"
