@@ -208,6 +208,7 @@ def _ingest(args) -> int:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+            engine.dispose()  # the last connection closed: SQLite folds its WAL into the file (a copy is whole)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
     counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
     reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
