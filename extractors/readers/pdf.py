@@ -83,6 +83,8 @@ def pdfium_pages(data: bytes) -> list[PdfiumPage] | None:
 
 def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
     """The blocks of pdfplumber pages (read by either library) in order, tables joined across pages."""
+    if not pdf_pages:
+        raise ReadError("a PDF with no pages")
     sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
     pages = [_read_page(page, number, sources) for number, page in enumerate(pdf_pages, start=1)]
     scanned = pages_to_ocr(pdf_pages)  # no text layer, or one of garbage
