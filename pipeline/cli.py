@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from pipeline import compare, diff, review, search, serve
 from pipeline.db import DEFAULT_DB, DatabaseError, DocumentRow, FlagRow, ReportRow, connect
+from pipeline.display import shown
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.tabular import LABELS, ExportError, export_views, write_csv, write_xlsx
@@ -89,17 +90,17 @@ def _ingest(args) -> int:
 
     def show(outcome: Outcome) -> None:
         if outcome.status == "failed":
-            print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"FAILED {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "not_report":
-            print(f"not a report {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"not a report {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "skipped":
-            print(f"skipped {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"skipped {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
-            print(f"unchanged {outcome.path} — {outcome.reason}")
+            print(f"unchanged {shown(outcome.path)} — {shown(outcome.reason)}")
         elif not args.quiet:
             r = outcome.report
             what = f" — {r.region or '?'} {r.year or '?'} {r.edition or '?'}, {len(r.flags)} flag(s)" if r else ""
-            print(f"{outcome.status:9} {outcome.path}{what}")
+            print(f"{outcome.status:9} {shown(outcome.path)}{what}")
 
     outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
@@ -111,12 +112,12 @@ def _ingest(args) -> int:
           + (f", {skipped} skipped" if skipped else ""))
     for o in outcomes:
         if o.status in ("failed", "skipped"):
-            print(f"  {o.status} {o.path}: {o.reason}")
+            print(f"  {o.status} {shown(o.path)}: {shown(o.reason)}")
         elif o.status == "unchanged" and o.reason:
-            print(f"  unchanged {o.path}: {o.reason}")
+            print(f"  unchanged {shown(o.path)}: {shown(o.reason)}")
     if args.prune:
         for path in prune(args.paths, engine):
-            print(f"forgot    {path} (file gone)")
+            print(f"forgot    {shown(path)} (file gone)")
     return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
 

@@ -12,13 +12,16 @@ ContentSource|ColumnName">`` and the 信息公开目录 table (索引号, 发布
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import regex
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
+from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
 from extractors.readers.encoding import decode
+from extractors.readers.errors import ReadError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", regex.I)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre",
@@ -28,14 +31,28 @@ _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = regex.compile(r"[ \t\r\f\v\u00a0]+")
 
 
+# Limits beyond any real page, so a hostile one fails in a second instead of stalling a batch. Real report
+# pages are under 5 MB; the cap leaves room for pictures inlined as data: URIs. Real pages nest elements
+# 10–60 deep (portal layout tables included); the walk below recurses once per level, and beautifulsoup
+# takes seconds per 100k levels, so depth is measured first by libxml2's own pull parser.
+MAX_HTML_BYTES = 32 * 2**20
+MAX_HTML_DEPTH = 400
+
+
 def read(path: Path, data: bytes) -> Document:
+    if len(data) > MAX_HTML_BYTES:
+        raise ReadError(f"HTML page of {len(data) / 2**20:,.0f} MB, over the {MAX_HTML_BYTES // 2**20} MB cap "
+                        "(real report pages are under 5 MB)")
     declared = _META_CHARSET.search(data[:4096])
     text, _ = decode(data, declared.group(1).decode("ascii") if declared else None)
-    soup = BeautifulSoup(text, "lxml")
+    _check_depth(text)
+    with warnings.catch_warnings():  # an XHTML page is read as HTML on purpose: no library notice on stderr
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "lxml")
     meta = _head_meta(soup)
     root = soup.body or soup
     blocks: list = []
-    _walk(root, blocks, _Page(meta, len(_clean(root.get_text()))))
+    _walk(root, blocks, _Page(meta, len(_clean(root.get_text())), _holding_blocks(root)))
     return Document(path=str(path), format="html", blocks=blocks, meta=meta)
 
 
@@ -59,10 +76,38 @@ _CHROME = regex.compile(
     r"location|dqwz|related|xglj|relatedlinks|share|sidebar|side|topbar|top|header-nav|toolbar)\d*$", regex.I)
 
 
+def _check_depth(text: str) -> None:
+    """Raise :class:`ReadError` when elements nest deeper than :data:`MAX_HTML_DEPTH` (libxml2's tree, as
+    beautifulsoup's lxml builder gets it); stops at the first element past the cap."""
+    parser = etree.HTMLPullParser(events=("start", "end"), recover=True, huge_tree=True)  # libxml2 stops at 256
+    depth = 0
+    for at in range(0, len(text), 1 << 16):
+        parser.feed(text[at:at + (1 << 16)])
+        for event, _ in parser.read_events():
+            depth += 1 if event == "start" else -1
+            if depth > MAX_HTML_DEPTH:
+                raise ReadError(f"HTML elements nested over {MAX_HTML_DEPTH} deep (real pages: under 60)")
+    parser.close()
+
+
+def _holding_blocks(root: Tag) -> set[int]:
+    """ids of the tags under ``root`` that hold a block element or a table: one pass up from each block,
+    stopping at an ancestor already marked (asking each tag about its descendants is quadratic in depth)."""
+    held: set[int] = set()
+    for d in root.descendants:
+        if isinstance(d, Tag) and (d.name in _BLOCK or d.name == "table"):
+            for parent in d.parents:
+                if id(parent) in held:
+                    break
+                held.add(id(parent))
+    return held
+
+
 class _Page:
-    def __init__(self, meta: dict[str, str], text_len: int) -> None:
+    def __init__(self, meta: dict[str, str], text_len: int, holding_blocks: set[int]) -> None:
         self.meta = meta
         self.text_len = text_len
+        self.holding_blocks = holding_blocks
 
 
 def _head_meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -184,7 +229,7 @@ def _walk(node: Tag, blocks: list, page: _Page) -> None:
                 text = _clean(child.get_text())
                 if text:
                     blocks.append(Paragraph(text, level=_HEADING[child.name]))
-            elif _has_block(child):
+            elif id(child) in page.holding_blocks:
                 _walk(child, blocks, page)
             else:
                 blocks.extend(_lines_of(_clean(_text(child))))
@@ -197,10 +242,6 @@ def _lines_of(text: str) -> list[Paragraph]:
     """Pages that lay a report out with <br> instead of <p> put a heading and its text in one element: each
     line is a paragraph of its own, as it shows on screen."""
     return [Paragraph(line) for line in text.split("\n") if line]
-
-
-def _has_block(tag: Tag) -> bool:
-    return any(isinstance(d, Tag) and (d.name in _BLOCK or d.name == "table") for d in tag.descendants)
 
 
 def _text(tag: Tag) -> str:

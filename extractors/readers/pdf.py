@@ -24,6 +24,9 @@ _SNAP = 2.0  # points: edges closer than this are one grid line
 
 
 def read(path: Path, data: bytes) -> Document:
+    from extractors.readers.pdf_limits import check_pdf_limits
+
+    check_pdf_limits(data)  # bytes, pages, inflated streams: refused before parsing
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:

@@ -12,7 +12,9 @@ from extractors.readers.errors import ReadError
 _BY_SUFFIX = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".docm": "docx",  # macro-enabled Word: the same package; only its XML is read, macros never run
     ".doc": "doc",
+    ".wps": "doc",  # Kingsoft WPS Writer: an OLE file LibreOffice converts as it does a .doc
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
@@ -25,6 +27,11 @@ _BY_SUFFIX = {
 REPORT_SUFFIXES = frozenset(_BY_SUFFIX)  # the file names a folder walk picks up
 _FRAGMENT = re.compile(rb"<(?:p|div|span|h[1-6]|center|article|section|body|meta|font|strong|br|style)\b")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A ZIP package (DOCX, OFD) is refused by the sizes its directory declares, before anything is inflated (a
+# member is never inflated past its declared size). Real reports: document.xml of a few MB, a whole package
+# with images some tens of MB; the caps are ten times that, so only a bomb reaches them.
+MAX_ZIP_MEMBER = 256 * 2**20
+MAX_ZIP_TOTAL = 1024 * 2**20
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -50,6 +57,7 @@ def _from_bytes(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
+                check_zip_sizes(z.infolist())
                 names = z.namelist()
                 return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
         except zipfile.BadZipFile:
@@ -67,3 +75,15 @@ def _from_bytes(data: bytes) -> str:
     if b"\x00" in data[:4096] and not wide:
         raise ReadError("binary data of an unknown format")
     return "text"
+
+
+def check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
+    """Raise :class:`ReadError` for a ZIP whose declared uncompressed sizes pass the caps (a zip bomb)."""
+    big = max(members, key=lambda m: m.file_size, default=None)
+    if big is not None and big.file_size > MAX_ZIP_MEMBER:
+        raise ReadError(f"ZIP member {big.filename} would inflate to {big.file_size / 2**20:,.0f} MB "
+                        f"(cap {MAX_ZIP_MEMBER // 2**20} MB): refused unread")
+    total = sum(m.file_size for m in members)
+    if total > MAX_ZIP_TOTAL:
+        raise ReadError(f"ZIP would inflate to {total / 2**20:,.0f} MB in all (cap {MAX_ZIP_TOTAL // 2**20} MB): "
+                        "refused unread")
