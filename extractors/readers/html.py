@@ -161,7 +161,7 @@ def _data_table(table: Tag) -> bool:
 
 def _layout_table(table: Tag, blocks: list, page: _Page) -> None:
     """Walk a layout table row by row; a row of several cells holding one data table each is one table."""
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _own_rows(table)
     for tr in rows:
         parts: list[list] = []
         for td in tr.find_all(("td", "th"), recursive=False):
@@ -245,14 +245,35 @@ def _lines_of(text: str) -> list[Paragraph]:
 
 
 def _text(tag: Tag) -> str:
+    """The visible text under ``tag`` (<br> as a line break); one pass, each node visited once (asking every
+    string about all its ancestors is quadratic in the depth)."""
     parts = []
-    for d in tag.descendants:
-        if isinstance(d, NavigableString) and type(d) is NavigableString:
-            if not any(p.name in _SKIP for p in d.parents if isinstance(p, Tag)):
-                parts.append(str(d))
-        elif isinstance(d, Tag) and d.name == "br":
-            parts.append("\n")
+    hidden = tag.name in _SKIP or any(p.name in _SKIP for p in tag.parents)
+    stack = [(child, hidden) for child in reversed(tag.contents)]
+    while stack:
+        node, hidden = stack.pop()
+        if isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+            inner = hidden or node.name in _SKIP
+            stack.extend((child, inner) for child in reversed(node.contents))
+        elif type(node) is NavigableString and not hidden:  # not a comment, doctype or script
+            parts.append(str(node))
     return "".join(parts)
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The <tr> of ``table`` itself, in order: not those of tables nested in its cells (whose subtrees are
+    not entered, so nested tables cost no more than their own size)."""
+    rows = []
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name != "table":
+            if node.name == "tr":
+                rows.append(node)
+            stack.extend(reversed(node.contents))
+    return rows
 
 
 def _clean(text: str) -> str:
@@ -271,7 +292,7 @@ def _span(tag: Tag, name: str) -> int:
 def _table(table: Tag) -> Table:
     cells: list[Cell] = []
     taken: set[tuple[int, int]] = set()
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _own_rows(table)
     for r, tr in enumerate(rows):
         c = 0
         for td in tr.find_all(("td", "th"), recursive=False):
