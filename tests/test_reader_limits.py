@@ -181,3 +181,12 @@ def test_a_name_with_a_newline_stays_on_one_output_line(tmp_path: Path, capsys) 
     main(["--db", str(tmp_path / "x.sqlite"), "ingest", str(folder)])
     lines = [line for line in capsys.readouterr().err.splitlines() if "name.txt" in line]
     assert lines and all("bad\\nname.txt" in line for line in lines)
+
+
+def test_a_line_longer_than_any_page_is_prose_not_table_words() -> None:
+    """A line past the layout width gets no word boxes (the borderless table search over 100k words of one line
+    took minutes) and stays a paragraph; the table beside it is still found."""
+    table = "\n".join(f"  {label}        {a}        {b}" for label, a, b in
+                      (("项目", "本年", "上年"), ("收到申请", "12", "9"), ("办结", "11", "8"), ("结转", "1", "1")))
+    document = text_reader.parse_text(table + "\n\n" + "7 , 0 2 1 " * 2_000 + "\n")
+    assert [type(b).__name__ for b in document.blocks] == ["Table", "Paragraph"]

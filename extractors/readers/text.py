@@ -36,6 +36,7 @@ _HAN = regex.compile(r"\p{Han}")
 _NUMBERED = regex.compile(r"^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _SIZE = 2.0  # a word box's height, in columns: the unit borderless measures gaps and line distances in
 _PITCH = 1.25 * _SIZE  # one text line to the next, as a PDF's line spacing to its font size
+_LAYOUT_LINE = 1000  # characters: a pdftotext -layout line of an A3 landscape page is under 400
 
 
 # Real text reports (a pdftotext dump of a 40-page report included) hold under 700,000 characters (2 MB of
@@ -153,9 +154,11 @@ def _aligned(loose: list[tuple[int, int | None, str]], paged: bool) -> list:
     """Tables found from character columns, and the other lines as paragraphs, in line order."""
     if not loose:
         return []
-    cjk = _cjk_columns([line for _, _, line in loose])
+    cjk = _cjk_columns([line for _, _, line in loose if len(line) <= _LAYOUT_LINE])
     shift = _centred_figures(loose)
-    words_of = {index: _words(index + shift.get(index, 0.0), page, line, cjk) for index, page, line in loose}
+    # a line longer than any page is wide is prose (or junk), never a table row: no word boxes for it
+    words_of = {index: _words(index + shift.get(index, 0.0), page, line, cjk) if len(line) <= _LAYOUT_LINE else []
+                for index, page, line in loose}
     for index, ws in words_of.items():
         for w in ws:
             w["line"] = index
