@@ -10,6 +10,8 @@ subject of the figure before it in the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -231,19 +233,28 @@ def _section_facts(section: Section) -> list[Fact]:
         return []
     out: list[Fact] = []
     spans = sentence_spans(text)
-    for s_start, s_end in spans:
-        inside = [q for q in quantities if s_start <= q.start < s_end]
+    # each quantity to its sentence in one pass (the spans run in order, end to start): asking every sentence
+    # about every quantity, or copying a sentence for each of its figures, is quadratic in a long text
+    starts = [start for start, _ in spans]
+    inside_of: dict[int, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        k = bisect_right(starts, q.start) - 1
+        if k >= 0 and q.start < spans[k][1]:
+            inside_of[k].append(q)
+    for k, (s_start, s_end) in enumerate(spans):
+        inside = inside_of.get(k, [])
+        sentence = text[s_start:s_end].replace("\n", "") if inside else ""
         previous_end, previous_subject = s_start, ""
         for i, q in enumerate(inside):
             next_start = inside[i + 1].start if i + 1 < len(inside) else s_end
-            fact = _fact(section, text, s_start, s_end, q, previous_end, next_start, previous_subject)
+            fact = _fact(section, text, s_start, s_end, q, previous_end, next_start, previous_subject, sentence)
             out.append(fact)
             previous_end, previous_subject = q.end, fact.subject
     return out
 
 
 def _fact(section: Section, text: str, s_start: int, s_end: int, q: Quantity, previous_end: int,
-          next_start: int, previous_subject: str) -> Fact:
+          next_start: int, previous_subject: str, sentence: str) -> Fact:
     left = max(_clause_start(text, s_start, q.start, CLAUSE_ENDS), previous_end)
     right = min(_clause_end(text, q.end, s_end, CLAUSE_ENDS + "、"), next_start)
     subject = ""
@@ -259,7 +270,6 @@ def _fact(section: Section, text: str, s_start: int, s_end: int, q: Quantity, pr
         # A share that opens its clause names its whole after it: "八成以上资金通过…", "约三分之一的申请在…".
         subject = _after_subject(between.lstrip(" \t\n的"))
     subject = subject or _any_after(text[q.end:right]) or previous_subject
-    sentence = text[s_start:s_end].replace("\n", "")
     clause = text[max(_clause_start(text, s_start, q.start, CLAUSE_ENDS + "、"), previous_end):right]
     return Fact(
         section_path=section.path, sentence=sentence, subject=subject, value=q.value, unit=q.unit,

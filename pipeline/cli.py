@@ -18,6 +18,7 @@ from pipeline import compare, diff, pending, review, search, serve
 from pipeline.db import (
     DEFAULT_DB, LIKE_ESCAPE, DatabaseError, DocumentRow, FlagRow, ReportRow, connect, like_contains,
 )
+from pipeline.display import shown
 from pipeline.export import export_csv, export_jsonl
 from pipeline.ingest import Outcome, forget, ingest, prune
 from pipeline.pool import PoolError
@@ -165,16 +166,16 @@ def _ingest(args) -> int:
             bar.advance(outcome)
             return
         if outcome.status == "failed":
-            print(f"FAILED {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"FAILED {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "not_report":
-            print(f"not a report {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"not a report {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "skipped":
-            print(f"skipped {outcome.path}: {outcome.reason}", file=sys.stderr)
+            print(f"skipped {shown(outcome.path)}: {shown(outcome.reason)}", file=sys.stderr)
         elif outcome.status == "unchanged" and outcome.reason and not args.quiet:
-            print(f"unchanged {outcome.path} — {outcome.reason}")
+            print(f"unchanged {shown(outcome.path)} — {shown(outcome.reason)}")
         elif not args.quiet:
             what = f" — {outcome.summary}" if outcome.summary else ""
-            print(f"{outcome.status:9} {outcome.path}{what}")
+            print(f"{outcome.status:9} {shown(outcome.path)}{what}")
 
     signalled: list[int] = []
     if args.cluster:  # many machines: pipeline.cluster (Ctrl-C cancels the futures)
@@ -218,9 +219,9 @@ def _ingest(args) -> int:
           + (f", {skipped} skipped" if skipped else ""))
     for o in outcomes:
         if o.status in ("failed", "skipped"):
-            print(f"  {o.status} {o.path}: {o.reason}")
+            print(f"  {o.status} {shown(o.path)}: {shown(o.reason)}")
         elif o.status == "unchanged" and o.reason:
-            print(f"  unchanged {o.path}: {o.reason}")
+            print(f"  unchanged {shown(o.path)}: {shown(o.reason)}")
     if signalled:
         name = signal.Signals(signalled[0]).name
         print(f"gongkai ingest: stopped by {name} after {len(outcomes)} of {total[0] if total else '?'} file(s), "
@@ -228,7 +229,7 @@ def _ingest(args) -> int:
         return 128 + signalled[0]
     if args.prune:
         for path in prune(args.paths, connect(args.db)):
-            print(f"forgot    {path} (file gone)")
+            print(f"forgot    {shown(path)} (file gone)")
     return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
 
 

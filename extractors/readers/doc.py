@@ -1,4 +1,5 @@
-"""Old binary Word (.doc): converted to DOCX by LibreOffice headless, then read by the DOCX reader."""
+"""Old binary Word (.doc; also Kingsoft WPS Writer .wps, an OLE file LibreOffice opens alike): converted to
+DOCX by LibreOffice headless, then read by the DOCX reader."""
 
 from __future__ import annotations
 

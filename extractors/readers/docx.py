@@ -29,6 +29,7 @@ from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
 from extractors.readers.pictures import docx_picture_blocks
+from extractors.readers.sniff import check_zip_sizes
 
 _HEADING_STYLE = regex.compile(r"(?:heading|标题)\s*(\d)", regex.I)
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -39,6 +40,7 @@ _DROPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:delText", "w:delInstrText"
                             "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:trPr", "w:tcPr", "w:sectPr", "w:fldData")}
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
+_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroEnabled.main+xml", "macroEnabledTemplate.main+xml")
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -56,6 +58,7 @@ def _loadable(data: bytes) -> bytes:
     """The package with any embedded .docx part (an altChunk the Open XML SDK types as a main document) retyped
     as plain bytes: python-docx would parse it as XML and fail on the whole file."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
+        check_zip_sizes(z.infolist())  # a zip bomb refused by its declared sizes, before python-docx inflates it
         try:
             rels = etree.fromstring(z.read("_rels/.rels"))
             types = etree.fromstring(z.read("[Content_Types].xml"))
@@ -63,12 +66,17 @@ def _loadable(data: bytes) -> bytes:
             return data
         main = {"/" + r.get("Target", "").lstrip("/") for r in rels.iter(_PKG_REL + "Relationship")
                 if r.get("Type", "").endswith("/officeDocument")}
-        extra = [o for o in types.iter(_CT + "Override")
-                 if o.get("ContentType", "").endswith(_MAIN_TYPES) and o.get("PartName") not in main]
-        if not extra:
+        overrides = [o for o in types.iter(_CT + "Override") if o.get("ContentType", "").endswith(_MAIN_TYPES)]
+        extra = [o for o in overrides if o.get("PartName") not in main]
+        # a macro-enabled (.docm) or template (.dotx) main part: python-docx opens only the plain type; the
+        # XML is the same (macros live in vbaProject.bin, never read)
+        retyped = [o for o in overrides if o.get("PartName") in main and o.get("ContentType") != _DOCUMENT_MAIN]
+        if not extra and not retyped:
             return data
         for o in extra:
             o.set("ContentType", "application/octet-stream")
+        for o in retyped:
+            o.set("ContentType", _DOCUMENT_MAIN)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
             for info in z.infolist():

@@ -12,14 +12,17 @@ ContentSource|ColumnName">`` and the 信息公开目录 table (索引号, 发布
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import regex
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
+from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
 from extractors.readers.encoding import decode
 from extractors.readers.pictures import image_blocks, local_image
+from extractors.readers.errors import ReadError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", regex.I)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre",
@@ -29,14 +32,28 @@ _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACE = regex.compile(r"[ \t\r\f\v\u00a0]+")
 
 
+# Limits beyond any real page, so a hostile one fails in a second instead of stalling a batch. Real report
+# pages are under 5 MB; the cap leaves room for pictures inlined as data: URIs. Real pages nest elements
+# 10–60 deep (portal layout tables included); the walk below recurses once per level, and beautifulsoup
+# takes seconds per 100k levels, so depth is measured first by libxml2's own pull parser.
+MAX_HTML_BYTES = 32 * 2**20
+MAX_HTML_DEPTH = 400
+
+
 def read(path: Path, data: bytes) -> Document:
+    if len(data) > MAX_HTML_BYTES:
+        raise ReadError(f"HTML page of {len(data) / 2**20:,.0f} MB, over the {MAX_HTML_BYTES // 2**20} MB cap "
+                        "(real report pages are under 5 MB)")
     declared = _META_CHARSET.search(data[:4096])
     text, _ = decode(data, declared.group(1).decode("ascii") if declared else None)
-    soup = BeautifulSoup(text, "lxml")
+    _check_depth(text)
+    with warnings.catch_warnings():  # an XHTML page is read as HTML on purpose: no library notice on stderr
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "lxml")
     meta = _head_meta(soup)
     root = soup.body or soup
     blocks: list = []
-    page = _Page(meta, len(_clean(root.get_text())))
+    page = _Page(meta, len(_clean(root.get_text())), _holding_blocks(root))
     page.folder = path.parent if path.is_file() else None  # where pictures beside the page may be read
     _walk(root, blocks, page)
     return Document(path=str(path), format="html", blocks=blocks, meta=meta, truncated=_cut_short(text))
@@ -72,10 +89,38 @@ _CHROME = regex.compile(
     r"location|dqwz|related|xglj|relatedlinks|share|sidebar|side|topbar|top|header-nav|toolbar)\d*$", regex.I)
 
 
+def _check_depth(text: str) -> None:
+    """Raise :class:`ReadError` when elements nest deeper than :data:`MAX_HTML_DEPTH` (libxml2's tree, as
+    beautifulsoup's lxml builder gets it); stops at the first element past the cap."""
+    parser = etree.HTMLPullParser(events=("start", "end"), recover=True, huge_tree=True)  # libxml2 stops at 256
+    depth = 0
+    for at in range(0, len(text), 1 << 16):
+        parser.feed(text[at:at + (1 << 16)])
+        for event, _ in parser.read_events():
+            depth += 1 if event == "start" else -1
+            if depth > MAX_HTML_DEPTH:
+                raise ReadError(f"HTML elements nested over {MAX_HTML_DEPTH} deep (real pages: under 60)")
+    parser.close()
+
+
+def _holding_blocks(root: Tag) -> set[int]:
+    """ids of the tags under ``root`` that hold a block element, a table or a picture: one pass up from each block,
+    stopping at an ancestor already marked (asking each tag about its descendants is quadratic in depth)."""
+    held: set[int] = set()
+    for d in root.descendants:
+        if isinstance(d, Tag) and (d.name in _BLOCK or d.name in ("table", "img")):  # a picture may be a table
+            for parent in d.parents:
+                if id(parent) in held:
+                    break
+                held.add(id(parent))
+    return held
+
+
 class _Page:
-    def __init__(self, meta: dict[str, str], text_len: int) -> None:
+    def __init__(self, meta: dict[str, str], text_len: int, holding_blocks: set[int]) -> None:
         self.meta = meta
         self.text_len = text_len
+        self.holding_blocks = holding_blocks
 
 
 def _head_meta(soup: BeautifulSoup) -> dict[str, str]:
@@ -129,7 +174,7 @@ def _data_table(table: Tag) -> bool:
 
 def _layout_table(table: Tag, blocks: list, page: _Page) -> None:
     """Walk a layout table row by row; a row of several cells holding one data table each is one table."""
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _own_rows(table)
     for tr in rows:
         parts: list[list] = []
         for td in tr.find_all(("td", "th"), recursive=False):
@@ -200,7 +245,7 @@ def _walk(node: Tag, blocks: list, page: _Page) -> None:
                 text = _clean(child.get_text())
                 if text:
                     blocks.append(Paragraph(text, level=_HEADING[child.name]))
-            elif _has_block(child) or child.find("img"):
+            elif id(child) in page.holding_blocks:
                 _walk(child, blocks, page)
             else:
                 blocks.extend(_lines_of(_clean(_text(child))))
@@ -215,19 +260,36 @@ def _lines_of(text: str) -> list[Paragraph]:
     return [Paragraph(line) for line in text.split("\n") if line]
 
 
-def _has_block(tag: Tag) -> bool:
-    return any(isinstance(d, Tag) and (d.name in _BLOCK or d.name == "table") for d in tag.descendants)
-
-
 def _text(tag: Tag) -> str:
+    """The visible text under ``tag`` (<br> as a line break); one pass, each node visited once (asking every
+    string about all its ancestors is quadratic in the depth)."""
     parts = []
-    for d in tag.descendants:
-        if isinstance(d, NavigableString) and type(d) is NavigableString:
-            if not any(p.name in _SKIP for p in d.parents if isinstance(p, Tag)):
-                parts.append(str(d))
-        elif isinstance(d, Tag) and d.name == "br":
-            parts.append("\n")
+    hidden = tag.name in _SKIP or any(p.name in _SKIP for p in tag.parents)
+    stack = [(child, hidden) for child in reversed(tag.contents)]
+    while stack:
+        node, hidden = stack.pop()
+        if isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+            inner = hidden or node.name in _SKIP
+            stack.extend((child, inner) for child in reversed(node.contents))
+        elif type(node) is NavigableString and not hidden:  # not a comment, doctype or script
+            parts.append(str(node))
     return "".join(parts)
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The <tr> of ``table`` itself, in order: not those of tables nested in its cells (whose subtrees are
+    not entered, so nested tables cost no more than their own size)."""
+    rows = []
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name != "table":
+            if node.name == "tr":
+                rows.append(node)
+            stack.extend(reversed(node.contents))
+    return rows
 
 
 def _clean(text: str) -> str:
@@ -246,7 +308,7 @@ def _span(tag: Tag, name: str) -> int:
 def _table(table: Tag) -> Table:
     cells: list[Cell] = []
     taken: set[tuple[int, int]] = set()
-    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _own_rows(table)
     for r, tr in enumerate(rows):
         c = 0
         for td in tr.find_all(("td", "th"), recursive=False):

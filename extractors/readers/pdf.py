@@ -44,6 +44,9 @@ def read(path: Path, data: bytes, chars: str | None = None) -> Document:
     ``chars``: "pdfium" or "pdfplumber", which library reads the pages (default: ``$GONGKAI_PDF_CHARS``, else
     pdfium, with pdfplumber as the fallback for a file PDFium cannot read). Raises :class:`ReadError`.
     """
+    from extractors.readers.pdf_limits import check_pdf_limits
+
+    check_pdf_limits(data)  # bytes, pages, inflated streams: refused before parsing
     source = chars or os.environ.get(CHARS_ENV) or "pdfium"
     if source not in CHAR_SOURCES:
         raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")

@@ -12,7 +12,9 @@ from extractors.readers.errors import ReadError
 _BY_SUFFIX = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".docm": "docx",  # macro-enabled Word: the same package; only its XML is read, macros never run
     ".doc": "doc",
+    ".wps": "doc",  # Kingsoft WPS Writer: an OLE file LibreOffice converts as it does a .doc
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
@@ -93,13 +95,7 @@ def _check_container(z: zipfile.ZipFile) -> None:
     declared size also bounds what zipfile inflates) and XML parts with a DOCTYPE: OOXML and OFD never declare
     one, and its entities are how billion-laughs and external-entity (XXE) attacks work."""
     infos = z.infolist()
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise ReadError(f"a ZIP container of {len(infos)} members: refused unread (a ZIP bomb?)")
-    biggest = max((i.file_size for i in infos), default=0)
-    total = sum(i.file_size for i in infos)
-    if biggest > MAX_MEMBER_BYTES or total > MAX_ZIP_BYTES:
-        raise ReadError(f"ZIP members would inflate to {total // 2**20} MB uncompressed (a part of "
-                        f"{biggest // 2**20} MB): refused before inflating (a ZIP bomb?)")
+    check_zip_sizes(infos)
     for info in infos:
         if info.filename.lower().endswith((".xml", ".rels")) and not info.is_dir():
             with z.open(info) as member:
@@ -107,3 +103,15 @@ def _check_container(z: zipfile.ZipFile) -> None:
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise ReadError(f"{info.filename} declares a DOCTYPE with entities, which DOCX and OFD parts "
                                 "never do: refused unread (an XML entity bomb or external entity?)")
+
+
+def check_zip_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    """Raise :class:`ReadError` for a ZIP whose directory declares more members or bytes than any report has
+    (a ZIP bomb): checked before anything is inflated (zipfile never inflates a member past its declared size)."""
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ReadError(f"a ZIP container of {len(infos)} members: refused unread (a ZIP bomb?)")
+    biggest = max((i.file_size for i in infos), default=0)
+    total = sum(i.file_size for i in infos)
+    if biggest > MAX_MEMBER_BYTES or total > MAX_ZIP_BYTES:
+        raise ReadError(f"ZIP members would inflate to {total // 2**20} MB uncompressed (a part of "
+                        f"{biggest // 2**20} MB): refused before inflating (a ZIP bomb?)")

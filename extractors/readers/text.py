@@ -25,19 +25,31 @@ import regex
 from extractors.model import Document, Paragraph, table_from_rows
 from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.encoding import decode
+from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
 
 _EMPHASIS = regex.compile(r"\*\*(.+?)\*\*")  # Markdown bold left by converters: the words stay, the stars go
 _WORD = regex.compile(r"\S+")
 _FIGURE = regex.compile(r"^[-+]?\d[\d,.]*%?$|^[—–/-]$")
+_HAN = regex.compile(r"\p{Han}")
 # Page furniture a PDF prints in its margins: a page number alone on its line
 _NUMBERED = regex.compile(r"^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _SIZE = 2.0  # a word box's height, in columns: the unit borderless measures gaps and line distances in
 _PITCH = 1.25 * _SIZE  # one text line to the next, as a PDF's line spacing to its font size
+_LAYOUT_LINE = 1000  # characters: a pdftotext -layout line of an A3 landscape page is under 400
+
+
+# Real text reports (a pdftotext dump of a 40-page report included) hold under 700,000 characters (2 MB of
+# UTF-8 Chinese); twice that is refused, since every step after reading is linear in it and a batch should
+# not spend minutes on a file no report reaches.
+MAX_TEXT_CHARS = 1_500_000
 
 
 def read(path: Path, data: bytes) -> Document:
     text, _ = decode(data)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(f"text of {len(text):,} characters, over the {MAX_TEXT_CHARS:,} cap "
+                        "(real reports: under 700,000)")
     return parse_text(text, str(path))
 
 
@@ -107,6 +119,23 @@ def _width(text: str, cjk: int) -> int:
     return sum(cjk if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _word_columns(line: str, cjk: int) -> list[tuple[str, int, int, bool]]:
+    """(word, first column, end column, whether a Han character stands before it) for each word of ``line``.
+    One pass over the line: measuring each word's prefix anew is quadratic in the line's length (a 200 KB
+    line of spaced digits took minutes)."""
+    out = []
+    col, pos, han = 0, 0, False
+    for m in _WORD.finditer(line):
+        gap = line[pos:m.start()]
+        col += _width(gap, cjk)
+        han = han or bool(_HAN.search(gap))
+        x1 = col + _width(m.group(), cjk)
+        out.append((m.group(), col, x1, han))
+        han = han or bool(_HAN.search(m.group()))
+        col, pos = x1, m.end()
+    return out
+
+
 def _cjk_columns(lines: list[str]) -> int:
     """1 or 2: the counting of CJK characters under which the figures of the dump line up best (figures of
     one column end at one position, so the counting that gives fewer distinct end positions is the writer's)."""
@@ -114,9 +143,9 @@ def _cjk_columns(lines: list[str]) -> int:
     for cjk in (1, 2):
         ends = set()
         for line in lines:
-            for m in _WORD.finditer(line):
-                if _FIGURE.match(m.group()) and regex.search(r"\p{Han}", line[:m.start()]):
-                    ends.add(_width(line[:m.end()], cjk))
+            for word, _, end, han_before in _word_columns(line, cjk):
+                if han_before and _FIGURE.match(word):
+                    ends.add(end)
         spread[cjk] = len(ends)
     return 2 if spread[2] < spread[1] else 1
 
@@ -125,9 +154,11 @@ def _aligned(loose: list[tuple[int, int | None, str]], paged: bool) -> list:
     """Tables found from character columns, and the other lines as paragraphs, in line order."""
     if not loose:
         return []
-    cjk = _cjk_columns([line for _, _, line in loose])
+    cjk = _cjk_columns([line for _, _, line in loose if len(line) <= _LAYOUT_LINE])
     shift = _centred_figures(loose)
-    words_of = {index: _words(index + shift.get(index, 0.0), page, line, cjk) for index, page, line in loose}
+    # a line longer than any page is wide is prose (or junk), never a table row: no word boxes for it
+    words_of = {index: _words(index + shift.get(index, 0.0), page, line, cjk) if len(line) <= _LAYOUT_LINE else []
+                for index, page, line in loose}
     for index, ws in words_of.items():
         for w in ws:
             w["line"] = index
@@ -183,12 +214,8 @@ def _words(y: float, page: int | None, line: str, cjk: int) -> list[dict]:
     """Word boxes of one line: x in character columns, y from the line's place (a page break counts as one
     more line, as the gap between two pages)."""
     top = (y + (page or 1) - 1) * _PITCH
-    out = []
-    for m in _WORD.finditer(line):
-        x0 = _width(line[:m.start()], cjk)
-        out.append({"text": m.group(), "x0": float(x0), "x1": float(x0 + _width(m.group(), cjk)),
-                    "top": top, "bottom": top + _SIZE, "page": page})
-    return out
+    return [{"text": word, "x0": float(x0), "x1": float(x1), "top": top, "bottom": top + _SIZE, "page": page}
+            for word, x0, x1, _ in _word_columns(line, cjk)]
 
 
 def _apart(words: list[dict]) -> list[dict]:
