@@ -31,8 +31,10 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     reader = _readers()[fmt]
     try:
         document = reader(path, data)
-    except ReadError as exc:
-        raise ReadError(_pdf_reason(data, exc) or str(exc)) if fmt == "pdf" else exc from exc
+    except ReadError as exc:  # the reader's own reason stands, but its generic "not a readable PDF" is told apart
+        if fmt == "pdf" and str(exc).startswith("not a readable PDF"):
+            raise ReadError(_pdf_reason(data, exc) or str(exc)) from exc
+        raise
     except RecursionError:
         raise ReadError(f"unreadable {fmt} file: nested deeper than the reader follows") from None
     except Exception as exc:  # a reader library failing on a damaged file: one clear line, not a traceback

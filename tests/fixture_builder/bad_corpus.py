@@ -205,8 +205,8 @@ KINDS: list[Kind] = [
     Kind("DOCX with malformed document.xml", "bad-xml.docx", "failed", "docx"),
     Kind("zip without word/document.xml named .docx", "other-zip.docx", "failed", "holds a ZIP"),
     Kind("legacy .doc named .docx", "legacy.docx", "failed", "named .docx but holds a DOC"),
-    Kind("macro-enabled .docm", "report.docm", "ingested", "", named=True),
-    Kind("WPS Writer .wps (OLE)", "report.wps", "ingested", "", named=True),
+    Kind("macro-enabled .docm", "report.docm", "ingested", ""),  # walked: .docm is a report suffix
+    Kind("WPS Writer .wps (OLE)", "report.wps", "ingested", ""),  # walked: .wps is a report suffix
     Kind("OFD billion laughs", "laughs.ofd", "failed", "DOCTYPE"),
     Kind("OFD external entity (XXE)", "xxe.ofd", "failed", "DOCTYPE"),
     Kind("OFD zip cut short", "cut.ofd", "failed", "not a readable OFD"),
@@ -218,7 +218,7 @@ KINDS: list[Kind] = [
     Kind("gzip bytes named .html", "gzipped.html", "failed", "gzip"),
     Kind("page cut inside its standard table", "cut-table.html", "ingested", "truncated"),
     Kind("page that never closes <body>", "unclosed-body.html", "ingested", ""),
-    Kind("deeply nested page (5,000 divs)", "deep.html", "failed", "nested deeper"),
+    Kind("deeply nested page (5,000 divs)", "deep.html", "failed", "nested over"),
     Kind("page with NUL bytes", "nul-bytes.html", "ingested", ""),
     Kind("GBK bytes in the file name", "gbk-name", "ingested", ""),
     Kind("huge single line (2 MB)", "one-line.txt", "not_report", ""),
