@@ -214,8 +214,12 @@ def stages(files: list[Path], db: Path) -> Stages:
         mark[0], mark[1] = time.perf_counter(), time.process_time()
 
     kwargs = {"on_outcome": on_outcome}
-    if "jobs" in inspect.signature(ingest_module.ingest).parameters:
+    parameters = inspect.signature(ingest_module.ingest).parameters
+    if "jobs" in parameters:
         kwargs["jobs"] = 1  # stages are timed in this process
+    if "batch" in parameters:
+        kwargs["batch"] = 1  # an outcome per file as it is stored (a batch's would share its time): store is a
+        # transaction per document here, an upper bound of the batched store's cost
     try:
         ingest_module.ingest(files, engine, **kwargs)
         refresh = time.perf_counter() - mark[0]
