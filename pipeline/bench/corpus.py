@@ -36,7 +36,8 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
 FORMATS = ("pdf", "docx", "html")
 EDITION_YEARS = {"ed2019": (2019, 2020), "ed2021": (2021, 2022, 2023, 2024)}
-LEFT_OUT = ("scans", "portal", "dumps")  # no text layer (OCR is timed apart); not reports; text dumps
+LEFT_OUT = ("scans", "garbage", "pictures", "portal", "dumps")  # read by OCR (timed apart: scans, garbage
+# text layers, tables pasted as pictures); not reports; text dumps
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Item:
 @cache
 def sources(formats: tuple[str, ...] = FORMATS) -> dict[str, tuple[Source, ...]]:
     """The fixtures a corpus is made from, per format: born-digital reports whose folder has a truth.json
-    with the region, code and year (every fixture of tests/fixtures but scans, portal pages and dumps)."""
+    with the region, code and year (every fixture of tests/fixtures but those read by OCR, portal pages and dumps)."""
     out: dict[str, list[Source]] = {fmt: [] for fmt in formats}
     for truth_path in sorted(FIXTURES.rglob("truth.json")):
         folder = truth_path.parent
