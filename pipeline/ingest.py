@@ -31,9 +31,9 @@ from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
 from pipeline.tasks import FileResult, Limits, printable_path, read_task
-from pipeline.writer import Outcome, is_stored, settle_copies, store_results
+from pipeline.writer import Outcome, is_stored, store_results
 
-__all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune", "settle_copies"]
+__all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune"]
 
 
 def iter_inputs(paths: Iterable[str | Path], *, follow_links: bool = False) -> Iterator[tuple[Path, str | None]]:

@@ -1,4 +1,4 @@
-"""Between records and rows: a :class:`Report` into row values (plain dicts for Core inserts, or ORM rows),
+"""Between records and rows: a :class:`Report` into row values (plain dicts for Core inserts),
 stored rows into the export's plain objects. One small function per table, so a change to how values are
 stored is made in one place."""
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from extractors.records import CellRecord, Fact, Flag, Report, Section, plain_number
 from extractors.template import load_template
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, figure_number, figure_text
+from pipeline.db import DocumentRow, FactRow, FlagRow, figure_number, figure_text
 
 
 def _float(value: Decimal | None) -> int | float | None:
@@ -85,17 +85,6 @@ def payload_rows(report: Report) -> ReportPayload:
         report=report_values(report), cells=[cell_values(c) for c in report.cells],
         sections=[section_values(i, s) for i, s in enumerate(report.sections)],
         facts=[fact_values(i, f) for i, f in enumerate(report.facts)], flags=[flag_values(f) for f in report.flags])
-
-
-def report_rows(report: Report) -> ReportRow:
-    """``report`` as ORM rows (the same values as :func:`payload_rows`)."""
-    payload = payload_rows(report)
-    row = ReportRow(**payload.report)
-    row.cells = [CellRow(**c) for c in payload.cells]
-    row.sections = [SectionRow(**s) for s in payload.sections]
-    row.facts = [FactRow(**f) for f in payload.facts]
-    row.flags = [FlagRow(**f) for f in payload.flags]
-    return row
 
 
 def _number(value: float | int | None, text: str | None = None):

@@ -8,8 +8,9 @@ time did before: a reading of the same bytes by another extractor version, a fai
 at the same path. Stored bytes stay: when they are stored by this version already (a batch-mate copy, or another
 process committed them first) the unique sha256 refuses the insert and the file is ``unchanged``.
 
-The search index's rows go only when something is superseded, by rowid (pipeline.search.forget); the copies of
-body-years are settled once per batch (pipeline.bodies), after its commit. The same function serves the local
+The search index's rows go only when something is superseded, by rowid (pipeline.search.forget); what the
+documents change is marked in their savepoints, and the copies of body-years are settled with the checks across
+reports when the run completes its pending set (pipeline.pending). The same function serves the local
 pool's single writer and Dask workers (each storing its own results), on SQLite and PostgreSQL.
 """
 
@@ -24,7 +25,7 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from pipeline import bodies, pending, search
+from pipeline import pending, search
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, lock
 from pipeline.tasks import FileResult
 
@@ -59,14 +60,6 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
         reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
         return [Outcome(r.path, "failed", reason.splitlines()[0]) for r in results]
     return outcomes  # the copy ranks and checks: pipeline.pending.complete, once per run (the entries are marked)
-
-
-def settle_copies(engine: Engine) -> None:
-    """After documents are stored, replaced or forgotten: the body of each new report, and the copy ranks of
-    every body-year whose copies changed (pipeline.bodies), one process at a time."""
-    with engine.begin() as conn:
-        lock(conn, "copies")
-        bodies.settle_copies(conn)
 
 
 def _store_one(conn: Connection, result: FileResult) -> Outcome:
