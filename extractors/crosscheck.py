@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fnmatch import fnmatchcase
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
+from extractors.datafiles import load_yaml
 from extractors.records import Fact, Flag
 
 
@@ -32,7 +30,7 @@ class Rule:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    data = yaml.safe_load(files("extractors").joinpath("crosscheck.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("crosscheck.yaml")
     top = [re.compile(data["unless"])] if data.get("unless") else []
     out = []
     for group in data["groups"]:

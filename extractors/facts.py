@@ -14,10 +14,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
+from extractors.datafiles import load_yaml
 from extractors.quantities import PERCENT_UNITS, Quantity, find_quantities
 from extractors.records import Fact, Section
 
@@ -46,7 +44,7 @@ class _Words:
 
 @cache
 def words() -> _Words:
-    data = yaml.safe_load(files("extractors").joinpath("facts.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("facts.yaml")
     return _Words(tuple(data["words"]), frozenset(data["lead_words"]), frozenset(data["trail_words"]),
                   frozenset(data["stop_pos"]), frozenset(data["noun_pos"]), frozenset(data["modifier_pos"]),
                   frozenset(data["keep_words"]), frozenset(data["light_verbs"]))

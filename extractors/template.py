@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-import yaml
+from extractors.datafiles import load_yaml
 
 EDITIONS = ("ed2019", "ed2021")
 
@@ -113,7 +112,7 @@ def _labelled(mapping: dict) -> tuple[Label, ...]:
 
 @cache
 def load_template() -> Template:
-    data = yaml.safe_load(files("extractors").joinpath("template.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("template.yaml")
     blocks = tuple(
         ProactiveBlock(
             key=key,
