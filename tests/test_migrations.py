@@ -160,3 +160,13 @@ def test_the_initial_revision_is_the_schema_0_1_0_made_and_downgrades_return_to_
     connect(db_url)
     assert revision(db_url) == HEAD
     assert model_differences(db_url) == []
+
+
+def test_revisions_read_from_the_file_names_are_alembics():
+    """pipeline.db.revisions() (what opening an up-to-date database compares with, without importing alembic)
+    names the same revisions as alembic's reading of the scripts, in order, the head last."""
+    from pipeline.db import revisions
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert revisions() == tuple(r.revision for r in reversed(list(script.walk_revisions())))
+    assert revisions()[-1] == script.get_current_head()
