@@ -1,6 +1,6 @@
 import sys
 
-from pipeline.cli import main
+from pipeline.launch import main
 
 if __name__ == "__main__":  # not when a worker process of the local pool imports the main module again
     sys.exit(main())

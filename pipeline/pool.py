@@ -7,16 +7,16 @@ worker has its own pipe and its own deadline: a worker over its file's time limi
 reports), or over the memory limit (its resident memory, watched from outside), is killed, the file fails with
 a one-line reason, and a fresh worker takes the next file.
 
-Workers are forked from a multiprocessing *forkserver* that imported and loaded what tasks need once
-(pipeline.warm: the jieba dictionary, the division table, the readers): a worker starts in a few dozen ms, and
-no thread of the ingesting process (the progress bar's) is ever forked. Workers ignore SIGINT: Ctrl-C reaches
+Workers are forked from a multiprocessing *forkserver* (pipeline.forkserver; `gongkai ingest` starts it before
+its own imports) that imported and loaded what tasks need once (pipeline.warm: the jieba dictionary, the
+division table, the readers): a worker starts in a few dozen ms, and no thread of the ingesting process (the
+progress bar's, the store's) is ever forked. Workers ignore SIGINT: Ctrl-C reaches
 the ingesting process, which stops them itself (``close``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import signal
 import time
@@ -25,16 +25,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from pipeline import forkserver
 from pipeline.tasks import FileResult, Limits, read_stable, read_task
 
 _POLL = 0.1  # s: how often resident memory and deadlines are looked at while waiting
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def _context():
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.warm"])
-    return ctx
 
 
 def _worker(conn: Connection, version: int) -> None:
@@ -108,7 +103,7 @@ class Pool:
                  window: int | None = None):
         self.jobs, self.version, self.is_stored, self.limits = max(1, jobs), version, is_stored, limits
         self.window = window or max(64, 8 * self.jobs)
-        self.ctx = _context()
+        self.ctx = forkserver.context()
         self.slots: list[_Slot] = []
         self.startups: list[float] = []  # worker start-up times (s), for the record
         self.failed_starts = 0

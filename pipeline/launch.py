@@ -1,0 +1,49 @@
+"""The command's entry point (``gongkai …``, ``python -m pipeline …``): pipeline.cli, after one head start.
+
+An ingest that will use worker processes (``--jobs`` over 1, the default on a machine of several cores; not
+``--cluster``) starts the workers' forkserver (pipeline.forkserver) before this process imports the command
+line's modules, so that the two warm up side by side: the workers can read the first file about a second
+sooner. The arguments are only looked at here, never judged: pipeline.cli parses them (and refuses bad ones).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    if pool_wanted(sys.argv[1:] if argv is None else argv):
+        from pipeline.forkserver import prestart
+
+        prestart()
+    from pipeline.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+def pool_wanted(argv: list[str]) -> bool:
+    """Whether these arguments ask for ``ingest`` with worker processes (a guess that costs, when wrong, only
+    a forkserver started for nothing)."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # options before the command: only --db takes a value
+        i += 2 if argv[i] == "--db" else 1
+    if i >= len(argv) or argv[i] != "ingest":
+        return False
+    jobs: str | None = None
+    rest = argv[i + 1:]
+    for k, arg in enumerate(rest):
+        if arg == "--":
+            break
+        if arg == "--cluster" or arg.startswith("--cluster="):
+            return False
+        if arg in ("-j", "--jobs") and k + 1 < len(rest):
+            jobs = rest[k + 1]
+        elif arg.startswith("--jobs="):
+            jobs = arg.split("=", 1)[1]
+        elif arg.startswith("-j") and len(arg) > 2:
+            jobs = arg[2:]
+    try:
+        return (int(jobs) if jobs is not None else os.cpu_count() or 1) > 1
+    except ValueError:
+        return False

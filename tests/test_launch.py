@@ -1,0 +1,45 @@
+"""pipeline.launch: which command lines start the workers' forkserver before the command line's imports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.launch import pool_wanted
+from tests.conftest import ROOT
+
+MANY = (os.cpu_count() or 1) > 1
+
+
+@pytest.mark.parametrize("argv, wanted", [
+    (["ingest", "data/raw"], MANY),  # the default: the machine's cores
+    (["--db", "x.sqlite", "ingest", "-q", "data/raw"], MANY),
+    (["ingest", "--jobs", "2", "data/raw"], True),
+    (["ingest", "-j2", "data/raw"], True),
+    (["ingest", "--jobs=3", "data/raw"], True),
+    (["ingest", "-j", "1", "data/raw"], False),
+    (["ingest", "--jobs", "two", "data/raw"], False),  # pipeline.cli refuses it; nothing started for it
+    (["ingest", "--cluster", "tcp://h:8786", "-j", "2", "x"], False),
+    (["--db", "ingest", "export", "x"], False),  # "ingest" is --db's value here
+    (["export", "--format", "jsonl"], False),
+    ([], False),
+])
+def test_pool_wanted(argv, wanted):
+    assert pool_wanted(argv) is wanted
+
+
+def test_python_m_pipeline_runs_the_command_line(tmp_path):
+    """``python -m pipeline`` (and the gongkai script) go through pipeline.launch to pipeline.cli: an ingest
+    with two jobs reads on the prestarted forkserver's workers."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("baoshan-2020.html", "hejiang-2022.html"):
+        shutil.copyfile(ROOT / "data" / "raw" / name, folder / name)
+    run = subprocess.run([sys.executable, "-m", "pipeline", "--db", str(tmp_path / "t.sqlite"), "ingest",
+                          "--jobs", "2", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "2 file(s): 2 ingested" in run.stdout
