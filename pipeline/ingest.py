@@ -31,7 +31,7 @@ from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
 from pipeline.tasks import FileResult, Limits, printable_path, read_task
-from pipeline.writer import Outcome, is_stored, store_results
+from pipeline.writer import Outcome, StoreThread, is_stored, store_results
 
 __all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune"]
 
@@ -127,20 +127,15 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
     def stored(sha: str) -> bool:
         return is_stored(engine, sha, extractor_version)
-    outcomes: list[Outcome] = []
-    batch_items: list[tuple[int, FileResult | Outcome]] = []  # in input order, not stored yet
+    writer = StoreThread(engine, on_outcome)  # stores while the workers go on reading
+    batch_items: list[FileResult | Outcome] = []  # in input order, not handed to the writer yet
     done: dict[int, FileResult] = {}  # read, waiting for the files before them
     nxt = 0
     last = time.monotonic()
 
     def flush() -> None:
         nonlocal last
-        stored = iter(store_results(engine, [r for _, r in batch_items if isinstance(r, FileResult)]))
-        for _, item in batch_items:
-            outcome = item if isinstance(item, Outcome) else next(stored)
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+        writer.put(batch_items)
         batch_items.clear()
         last = time.monotonic()
 
@@ -150,30 +145,35 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         while nxt < len(inputs) and (upto is None or nxt < upto):
             path, skip = inputs[nxt]
             if skip is not None:
-                batch_items.append((nxt, Outcome(printable_path(str(path)), "skipped", skip)))
+                batch_items.append(Outcome(printable_path(str(path)), "skipped", skip))
             elif nxt in done:
-                batch_items.append((nxt, done.pop(nxt)))
+                batch_items.append(done.pop(nxt))
             elif upto is None:
                 break
             nxt += 1
 
-    workers = min(jobs, len(todo))
-    with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits) if workers > 1
-          else nullcontext()) as pool:
-        results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
-        for index, result in results:
-            done[index] = result
+    try:
+        workers = min(jobs, len(todo))
+        with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits) if workers > 1
+              else nullcontext()) as pool:
+            results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
+            for index, result in results:
+                done[index] = result
+                take()
+                if len(batch_items) >= batch or (batch_items and time.monotonic() - last >= batch_seconds):
+                    flush()
+                if stop():
+                    break
+        if stop():  # what was read is stored (in input order); what was not, is not
+            for index in sorted(done):
+                take(index + 1)
+        else:
             take()
-            if len(batch_items) >= batch or (batch_items and time.monotonic() - last >= batch_seconds):
-                flush()
-            if stop():
-                break
-    if stop():  # what was read is stored (in input order); what was not, is not
-        for index in sorted(done):
-            take(index + 1)
-    else:
-        take()
-    flush()
+        flush()
+    except BaseException as exc:  # the pool cannot go on, a second Ctrl-C: what the writer holds is stored
+        writer.abandon(wait=not isinstance(exc, KeyboardInterrupt))  # (Ctrl-C: not waited for, never half)
+        raise
+    outcomes = writer.close()
     # the copy ranks, checks across reports, text reuse and corrections' statuses that this run's changes (or an
     # interrupted run's) left pending (pipeline.pending): a run of unchanged files completes a killed run's
     pending.complete(engine)

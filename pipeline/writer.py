@@ -17,7 +17,9 @@ pool's single writer and Dask workers (each storing its own results), on SQLite 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import queue
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -60,6 +62,65 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
         reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
         return [Outcome(r.path, "failed", reason.splitlines()[0]) for r in results]
     return outcomes  # the copy ranks and checks: pipeline.pending.complete, once per run (the entries are marked)
+
+
+class StoreThread:
+    """The single writer of a local ingest, in a thread of the ingesting process: ``put`` hands it a batch
+    (items in input order: FileResults to store, Outcomes already decided, such as skipped files) and returns at
+    once, so the process goes on answering its workers while the batch is stored; ``close`` waits for every
+    batch. Outcomes come out in input order, each passed to ``on_outcome`` (from this thread) once stored.
+
+    At most ``depth`` batches wait (then ``put`` blocks: memory stays bounded when storing is the slower side).
+    An exception in the thread (a bug, not a refused document: those are outcomes) is raised again by the next
+    ``put`` or by ``close``. The thread is a daemon: a second Ctrl-C ends the process with the batch being stored
+    uncommitted, so nothing of it is stored."""
+
+    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4):
+        self.engine, self.on_outcome = engine, on_outcome
+        self.outcomes: list[Outcome] = []
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="gongkai-store", daemon=True)
+        self._thread.start()
+
+    def put(self, items: Sequence[FileResult | Outcome]) -> None:
+        self._raise()
+        if items:
+            self._queue.put(list(items))
+
+    def close(self) -> list[Outcome]:
+        """Wait for every batch put; the outcomes of all of them, in input order."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
+        return self.outcomes
+
+    def abandon(self, wait: bool) -> None:
+        """End the thread after what it holds (``wait``: and wait for that), after an error in the caller."""
+        try:
+            self._queue.put_nowait(None)
+        except queue.Full:  # it is busy with a full queue: a daemon, it ends with the process
+            return
+        if wait:
+            self._thread.join()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (items := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the main thread raises it
+            try:
+                stored = iter(store_results(self.engine, [i for i in items if isinstance(i, FileResult)]))
+                for item in items:
+                    outcome = item if isinstance(item, Outcome) else next(stored)
+                    self.outcomes.append(outcome)
+                    if self.on_outcome:
+                        self.on_outcome(outcome)
+            except BaseException as exc:  # noqa: BLE001 — handed to the main thread
+                self._error = exc
 
 
 def _store_one(conn: Connection, result: FileResult) -> Outcome:
