@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
@@ -233,9 +233,8 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
     (pipeline.pending's body-years, of a database whose bodies are up to date; pipeline.pending.mark gave the
     reports their body): exactly those re-ranked."""
     if changed is not None:
-        done = sorted(set(changed), key=lambda by: (by[0], by[1] is None, by[1] or 0))
-        for body, year in done:
-            rerank(conn, body, year)
+        done = set(changed)
+        rerank_many(conn, done)
         return len(done)
     if not up_to_date(conn):
         conn.execute(text("update reports set body = null, copy_rank = null"))
@@ -251,12 +250,41 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
     return len(stale)
 
 
+def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]) -> None:
+    """:func:`rerank` each of ``body_years``, in a few statements: their reports looked up by body in chunks, a
+    body-year of one report (the usual case) ranked without reading its cells (one copy: rank 0, nothing to
+    disagree with), the others ranked from their flags and cells."""
+    wanted = set(body_years)
+    bodies = sorted({body for body, _ in wanted if body is not None})
+    groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    select_ids = text("select id, body, year from reports where body in :bodies").bindparams(
+        bindparam("bodies", expanding=True))
+    for i in range(0, len(bodies), 500):
+        for rid, body, year in conn.execute(select_ids, {"bodies": bodies[i:i + 500]}):
+            if (body, year) in wanted:
+                groups[(body, year)].append(rid)
+    singles = [{"id": ids[0], "rank": 0, "copies": 1, "disagree": None} for ids in groups.values() if len(ids) == 1]
+    if singles:
+        conn.execute(_UPDATE_RANK, singles)
+    for ids in groups.values():
+        if len(ids) > 1:
+            _rank_ids(conn, sorted(ids))
+
+
 def rerank(conn: Connection, body: str, year: int | None) -> list[Ranked]:
     """Rank the copies of one body-year and store copy_rank, copies and copies_disagree on them."""
     same_year = "r.year = :year" if year is not None else "r.year is null"
-    params = {"body": body, "year": year, "quality": QUALITY_KIND}
     ids = [r for (r,) in conn.execute(text(f"select r.id from reports r where r.body = :body and {same_year}"),
-                                      params)]
+                                      {"body": body, "year": year})]
+    return _rank_ids(conn, ids)
+
+
+_UPDATE_RANK = text("update reports set copy_rank = :rank, copies = :copies, copies_disagree = :disagree "
+                    "where id = :id")
+
+
+def _rank_ids(conn: Connection, ids: list[int]) -> list[Ranked]:
+    """Rank the reports ``ids`` (the copies of one body-year) and store the ranks."""
     if not ids:
         return []
     expand = {"ids": ids}
@@ -269,8 +297,6 @@ def rerank(conn: Connection, body: str, year: int | None) -> list[Ranked]:
     ).bindparams(bindparam("ids", expanding=True)), expand):
         values[rid][key] = value
     ranked = rank_copies(Copy(i, flags.get(i, 0), len(values[i]), values[i]) for i in ids)
-    conn.execute(text("update reports set copy_rank = :rank, copies = :copies, copies_disagree = :disagree "
-                      "where id = :id"),
-                 [{"id": r.report_id, "rank": r.copy_rank, "copies": r.copies, "disagree": r.copies_disagree}
-                  for r in ranked])
+    conn.execute(_UPDATE_RANK, [{"id": r.report_id, "rank": r.copy_rank, "copies": r.copies,
+                                 "disagree": r.copies_disagree} for r in ranked])
     return ranked
