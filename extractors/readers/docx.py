@@ -40,6 +40,13 @@ _DROPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:delText", "w:delInstrText"
                             "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:trPr", "w:tcPr", "w:sectPr", "w:fldData")}
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
+# Clark names made once: qn() is a dict look-up and a split, and the walks below ask for these per element
+_P, _TBL, _TR, _TC, _T, _ALT_CHUNK, _TXBX = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:t", "w:altChunk",
+                                                            "w:txbxContent"))
+_VAL, _RID, _TCPR, _GRID_SPAN, _VMERGE = qn("w:val"), qn("r:id"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
+_PPR, _RPR, _TRPR, _CELL_DEL, _GRID_BEFORE = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:cellDel"), qn("w:gridBefore")
+_DEL, _MOVE_FROM, _STYLE, _OUTLINE = qn("w:del"), qn("w:moveFrom"), qn("w:pStyle"), qn("w:outlineLvl")
+_STYLE_ID, _NAME = qn("w:styleId"), qn("w:name")
 _DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroEnabled.main+xml", "macroEnabledTemplate.main+xml")
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -49,9 +56,20 @@ _MAX_CHUNK_DEPTH = 4  # a .docx chunk holding a .docx chunk …: deeper than rea
 
 def read(path: Path, data: bytes, depth: int = 0) -> Document:
     document = docx.Document(io.BytesIO(_loadable(data)))
-    reader = _Reader(document.part, {s.style_id: s.name for s in document.styles}, depth)
+    reader = _Reader(document.part, _style_names(document.styles.element), depth)
     blocks = reader.blocks(document.element.body)
     return Document(path=str(path), format="docx", blocks=blocks, notes=reader.notes)
+
+
+def _style_names(styles) -> dict[str, str]:
+    """styleId → name as the styles part writes it ("heading 1", "标题 1"), read from the XML: python-docx's
+    Styles builds a proxy object per style for the same two attributes (the names are matched without case)."""
+    names = {}
+    for style in styles.iterchildren(qn("w:style")):
+        name = style.find(_NAME)
+        if style.get(_STYLE_ID) is not None and name is not None:
+            names[style.get(_STYLE_ID)] = name.get(_VAL) or ""
+    return names
 
 
 def _loadable(data: bytes) -> bytes:
@@ -99,7 +117,7 @@ class _Reader:
         carried = ""  # text of paragraphs whose mark was deleted: it joins the next paragraph
         for child in _children(container):
             tag = child.tag
-            if tag == qn("w:p"):
+            if tag == _P:
                 text, boxes = _inline(child)
                 if _mark_deleted(child):
                     carried += text
@@ -113,9 +131,9 @@ class _Reader:
                 for box in boxes:
                     out += self.blocks(box)
                 out += docx_picture_blocks(child, self.part)  # a table pasted as a picture
-            elif tag == qn("w:tbl"):
+            elif tag == _TBL:
                 out += self.table(child)
-            elif tag == qn("w:altChunk"):
+            elif tag == _ALT_CHUNK:
                 out += self.alt_chunk(child)
         if carried.strip():
             out.append(Paragraph(carried.strip()))
@@ -130,7 +148,7 @@ class _Reader:
         return [table] if table.cells else []
 
     def alt_chunk(self, node) -> list:
-        rid = node.get(qn("r:id"))
+        rid = node.get(_RID)
         part = self.part.related_parts.get(rid) if rid else None
         if part is None:
             self.notes.append(f"w:altChunk {rid}: the imported part is missing from the package")
@@ -197,13 +215,18 @@ def _branch(alternate):
 
 def _rows(tbl) -> list:
     """Rows of a table through content controls and custom XML, rows deleted by a tracked change left out."""
-    return [tr for tr in _children(tbl) if tr.tag == qn("w:tr")
-            and tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is None]
+    return [tr for tr in _children(tbl) if tr.tag == _TR and not _has(tr, _TRPR, _DEL)]
 
 
 def _cells(tr) -> list:
-    return [tc for tc in _children(tr) if tc.tag == qn("w:tc")
-            and tc.find(f"{qn('w:tcPr')}/{qn('w:cellDel')}") is None]
+    return [tc for tc in _children(tr) if tc.tag == _TC and not _has(tc, _TCPR, _CELL_DEL)]
+
+
+def _has(node, props: str, tag: str) -> bool:
+    """Whether ``node``'s properties element ``props`` holds a ``tag`` (two one-step finds: lxml answers those
+    in C, a "a/b" path goes through Python's ElementPath)."""
+    found = node.find(props)
+    return found is not None and found.find(tag) is not None
 
 
 def _inline(p) -> tuple[str, list]:
@@ -214,13 +237,13 @@ def _inline(p) -> tuple[str, list]:
     def walk(node) -> None:
         for child in node.iterchildren(etree.Element):
             tag = child.tag
-            if tag == qn("w:t"):
+            if tag == _T:
                 parts.append(child.text or "")
             elif tag in _TABS:
                 parts.append("\t")
             elif tag in _BREAKS:
                 parts.append("\n")
-            elif tag == qn("w:txbxContent"):
+            elif tag == _TXBX:
                 boxes.append(child)
             elif tag in _DROPPED:
                 continue
@@ -237,20 +260,24 @@ def _inline(p) -> tuple[str, list]:
 
 def _mark_deleted(p) -> bool:
     """The paragraph mark itself is deleted (or moved away): its text runs on into the next paragraph."""
-    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
-    return rpr is not None and (rpr.find(qn("w:del")) is not None or rpr.find(qn("w:moveFrom")) is not None)
+    ppr = p.find(_PPR)
+    rpr = ppr.find(_RPR) if ppr is not None else None
+    return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
 
 
 def _heading_level(p, styles: dict[str, str]) -> int | None:
-    style = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+    ppr = p.find(_PPR)
+    if ppr is None:
+        return None
+    style = ppr.find(_STYLE)
     if style is not None:
-        match = _HEADING_STYLE.search(styles.get(style.get(qn("w:val")), "") or "")
+        match = _HEADING_STYLE.search(styles.get(style.get(_VAL), "") or "")
         if match:
             return int(match.group(1))
-    outline = p.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
+    outline = ppr.find(_OUTLINE)
     if outline is not None:
         try:
-            return int(outline.get(qn("w:val"))) + 1
+            return int(outline.get(_VAL)) + 1
         except (TypeError, ValueError):
             return None
     return None
@@ -261,7 +288,7 @@ def _int_attr(parent, path: str, default: int) -> int:
     if node is None:
         return default
     try:
-        return int(node.get(qn("w:val")))
+        return int(node.get(_VAL))
     except (TypeError, ValueError):
         return default
 
@@ -271,13 +298,14 @@ def _grid(rows: list[tuple[object, list[tuple[object, list]]]]) -> Table:
     cells: list[Cell] = []
     open_merges: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation extends
     for row_index, (tr, row) in enumerate(rows):
-        col = _int_attr(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}", 0)
+        trpr = tr.find(_TRPR)
+        col = _int_attr(trpr, _GRID_BEFORE, 0) if trpr is not None else 0
         for tc, blocks in row:
-            tcpr = tc.find(qn("w:tcPr"))
-            span = _int_attr(tcpr, qn("w:gridSpan"), 1) if tcpr is not None else 1
-            vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+            tcpr = tc.find(_TCPR)
+            span = _int_attr(tcpr, _GRID_SPAN, 1) if tcpr is not None else 1
+            vmerge = tcpr.find(_VMERGE) if tcpr is not None else None
             text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
-            if vmerge is not None and vmerge.get(qn("w:val")) != "restart" and col in open_merges:
+            if vmerge is not None and vmerge.get(_VAL) != "restart" and col in open_merges:
                 above = open_merges[col]
                 above.rowspan = row_index - above.row + 1
                 if text:  # Word keeps text typed into a continuation cell; so do we
