@@ -35,7 +35,10 @@ def cpu_self() -> float:
 @dataclass
 class Run:
     """One child process: wall and CPU seconds (its own and its waited-for children's), peak RSS of its
-    largest process (ru_maxrss of wait4) and of its whole process tree (sampled every 50 ms), exit code."""
+    largest process (ru_maxrss of wait4) and of its whole process tree (sampled every 50 ms), exit code.
+    ``tree_cpu``: CPU seconds of the whole tree — ``cpu`` plus, for each process below it that it never waited
+    for (the pool's forkserver and the workers forked from it), its CPU at the last sample (so a worker's last
+    50 ms may be missed)."""
 
     argv: list[str]
     wall: float
@@ -46,19 +49,29 @@ class Run:
     load_before: float
     load_after: float
     output: str = ""
+    tree_cpu: float = 0.0
 
 
-def _tree_rss_kb(pid: int) -> int:
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _tree_rss_kb(pid: int, cpu: dict[int, float] | None = None) -> int:
+    """The resident memory of ``pid`` and every process below it (KiB); ``cpu`` gets each descendant's CPU
+    seconds so far (utime + stime of /proc/PID/stat), by pid."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/status") as f:
                 total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            if cpu is not None and p != pid:
+                with open(f"/proc/{p}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                cpu[p] = (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime (fields 14, 15)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     todo.extend(int(c) for c in f.read().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, IndexError):
             continue
     return total
 
@@ -73,11 +86,12 @@ def run(argv: list[str], out: Path | None = None) -> Run:
     proc = subprocess.Popen(argv, stdout=sink or subprocess.PIPE,
                             stderr=subprocess.PIPE if out else subprocess.STDOUT)
     peak = [0]
+    below: dict[int, float] = {}  # descendant pid → its CPU seconds at the last sample
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid, below))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -92,8 +106,11 @@ def run(argv: list[str], out: Path | None = None) -> Run:
         if stream:
             stream.close()
     text = stderr.decode("utf-8", "replace")
-    return Run(argv, round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), usage.ru_maxrss, peak[0],
-               proc.returncode, before, load(), text[-2000:])
+    cpu = usage.ru_utime + usage.ru_stime
+    # waited-for children are in ``cpu`` already: with --jobs 1 nothing runs below the command; with a pool,
+    # its forkserver and workers are never waited for, so their sampled CPU is added
+    return Run(argv, round(wall, 3), round(cpu, 3), usage.ru_maxrss, peak[0], proc.returncode, before, load(),
+               text[-2000:], tree_cpu=round(cpu + sum(below.values()), 3))
 
 
 def gongkai(*args: str, out: Path | None = None) -> Run:
