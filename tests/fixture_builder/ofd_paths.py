@@ -345,10 +345,11 @@ def _one(w: _Writer, layer, shape, mode: str) -> None:
 # ---- measuring --------------------------------------------------------------------------------------------
 
 def fixture_pdfs(names: list[str]) -> list[tuple[str, Path, dict]]:
-    """(name, pdf, truth) of fixtures under tests/fixtures/ (a folder name, or a path below it)."""
+    """(name, pdf, truth) of fixtures under tests/fixtures/, by folder name."""
     out = []
     for name in names:
-        folder = next((p.parent for p in sorted(FIXTURES.rglob("truth.json"))
+        # the shallowest such folder: tests/fixtures/<name>/ before scans/<name>/ (image-only PDFs)
+        folder = next((p.parent for p in sorted(FIXTURES.rglob("truth.json"), key=lambda p: (len(p.parts), p))
                        if p.parent.name == name and any(p.parent.glob("*.pdf"))), None)
         if folder is None:
             raise SystemExit(f"{name}: no fixture folder with a truth.json under {FIXTURES}")
