@@ -20,7 +20,9 @@ Writers differ, so a :class:`Style` picks how (all of it seeded, per file):
 Images in the PDF are not carried over (the fixtures it reads are text and rulings only).
 
 ``python -m tests.fixture_builder.ofd_paths IN.pdf OUT.ofd [--seed N] [--paths segments] …`` makes one;
-``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]`` converts fixtures (their PDF beside a
+``python -m tests.fixture_builder.ofd_paths --committed`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` (with
+its truth) for each name of ``COMMITTED``; ``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]``
+converts fixtures (their PDF beside a
 ``truth.json`` under tests/fixtures/) into a temporary folder, reads each through ``extractors.read_report`` and
 prints template cells exact vs the truth, beside the same figure for the PDF itself.
 """
@@ -119,8 +121,10 @@ class _Writer:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = None) -> Path:
-    """Write ``out`` (an OFD package) from ``pdf``; ``rng`` decides the per-run choices of ``mixed`` text."""
+def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = None,
+               pages: list[int] | None = None) -> Path:
+    """Write ``out`` (an OFD package) from ``pdf`` (or its 1-based ``pages``); ``rng`` decides the per-run
+    choices of ``mixed`` text."""
     rng = rng or random.Random(0)
     w = _Writer(style)
     files: dict[str, bytes] = {}
@@ -128,7 +132,8 @@ def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = N
     with pdfplumber.open(pdf) as doc:
         first = doc.pages[0]
         box = (float(first.width) * MM, float(first.height) * MM)
-        for i, page in enumerate(doc.pages):
+        chosen = [doc.pages[n - 1] for n in pages] if pages else doc.pages
+        for i, page in enumerate(chosen):
             loc = f"Pages/Page_{i + style.page_base}/Content.xml"
             pid = w.ids.next()
             files[f"Doc_0/{loc}"] = _page(w, page, rng)
@@ -342,6 +347,25 @@ def _one(w: _Writer, layer, shape, mode: str) -> None:
     w.el(obj, "AbbreviatedData", text=data)
 
 
+# ---- the committed fixtures ------------------------------------------------------------------------------
+
+OFD = FIXTURES / "ofd"
+# one of each edition (the easyofd ones, tests/fixture_builder/ofd.py, are xuhui-2019-broken and jinan-2023-mixed)
+COMMITTED = {
+    "baoshan-2020": Style(ns="legacy", paths="subpaths", text="glyphs", page_base=1, rooted=True),
+    "hejiang-2022": Style(ns="default", paths="filled", text="mixed", page_base=0, rooted=False),
+}
+
+
+def build_committed() -> list[Path]:
+    out = []
+    for name, style in COMMITTED.items():
+        out.append(pdf_to_ofd(FIXTURES / name / f"{name}.pdf", OFD / name / f"{name}.ofd", style,
+                              random.Random(name)))
+        (OFD / name / "truth.json").write_bytes((FIXTURES / name / "truth.json").read_bytes())
+    return out
+
+
 # ---- measuring --------------------------------------------------------------------------------------------
 
 def fixture_pdfs(names: list[str]) -> list[tuple[str, Path, dict]]:
@@ -383,11 +407,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("args", nargs="*", help="IN.pdf OUT.ofd, or fixture names with --measure")
     ap.add_argument("--measure", action="store_true")
+    ap.add_argument("--committed", action="store_true", help="rewrite the committed fixtures (COMMITTED)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=None)
     for opt, choices in (("ns", tuple(URIS)), ("paths", PATHS), ("text", TEXTS)):
         ap.add_argument(f"--{opt}", choices=choices)
     a = ap.parse_args()
+    if a.committed:
+        print(*build_committed(), sep="\n")
+        return
     if a.measure:
         measure(a.args, a.seed, a.out or Path(tempfile.mkdtemp(prefix="gongkai-ofd-paths-")))
         return
