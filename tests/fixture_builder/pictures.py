@@ -12,7 +12,8 @@ adds two pictures that are no table: a red seal (``seal.png``, under the signatu
 (``photo.jpg``: smooth colour fields, shapes and sensor noise, in section 一), which the reader must not OCR.
 
 ``python -m tests.fixture_builder.pictures`` rewrites ``tests/fixtures/pictures/hejiang-2022-picture/`` and
-``tests/fixtures/pictures/hejiang-2022-borderless-picture/``.
+``tests/fixtures/pictures/hejiang-2022-borderless-picture/``; ``… --measure NAME:TABLE …`` makes such borderless
+picture reports from other fixtures (``borderless-2019:proactive``) in a temporary folder and scores them.
 """
 
 from __future__ import annotations
@@ -68,27 +69,44 @@ def build() -> list[Path]:
     return [png, out_docx, pdf_path, FOLDER / f"{NAME}.html"]
 
 
+# a table's picture is cut between its section heading and the next; the DOCX table it replaces is found by text
+TABLES = {"proactive": ("二、主动公开", "三、收到和处理", "信息内容"),
+          "appeals": ("四、政府信息公开行政复议", "五、", "行政复议")}
+
+
 def build_borderless() -> list[Path]:
     """hejiang-2022's DOCX with table 四 as a picture of its borderless rendering, a seal and a photo; its PDF."""
+    return borderless_picture(FIXTURES / BORDERLESS / f"{BORDERLESS}.pdf", FIXTURES / SOURCE / f"{SOURCE}.docx",
+                              FIXTURES / SOURCE / "truth.json", BORDERLESS_FOLDER, BORDERLESS_NAME, "appeals")
+
+
+def borderless_picture(pdf_src: Path, docx_src: Path, truth: Path, folder: Path, name: str,
+                       table: str) -> list[Path]:
+    """``docx_src`` with its ``table`` (a key of TABLES) replaced by that table cut out of ``pdf_src`` (a
+    borderless rendering) as a PNG, a photo-like picture after heading 一 and a seal at the end; its PDF."""
     import docx
     import pdfplumber
     from docx.shared import Inches, Pt
 
-    folder = BORDERLESS_FOLDER
+    first_heading, next_heading, label = TABLES[table]
     folder.mkdir(parents=True, exist_ok=True)
-    with pdfplumber.open(FIXTURES / BORDERLESS / f"{BORDERLESS}.pdf") as pdf:
-        page = next(p for p in pdf.pages if "四、政府信息公开行政复议" in (p.extract_text() or ""))
-        lines = page.extract_text_lines()
-        start = next(ln for ln in lines if ln["text"].startswith("四、政府信息公开行政复议"))
-        end = next(ln for ln in lines if ln["text"].startswith("五、"))
+    with pdfplumber.open(pdf_src) as pdf:
+        for page in pdf.pages:
+            lines = page.extract_text_lines()
+            start = next((ln for ln in lines if ln["text"].startswith(first_heading)), None)
+            end = next((ln for ln in lines if ln["text"].startswith(next_heading)), None)
+            if start and end and start["top"] < end["top"]:
+                break
+        else:
+            raise ValueError(f"{pdf_src}: table {table} is not on one page")
         words = [w for w in page.extract_words() if start["bottom"] < w["top"] and w["bottom"] < end["top"]]
         box = (min(w["x0"] for w in words) - 6, min(w["top"] for w in words) - 6,
                max(w["x1"] for w in words) + 6, max(w["bottom"] for w in words) + 6)
         png = folder / "table.png"
         page.crop(box).to_image(resolution=DPI).original.convert("L").save(png, dpi=(DPI, DPI), optimize=True)
     seal, photo = _seal(folder / "seal.png"), _photo(folder / "photo.jpg", random.Random(2026))
-    document = docx.Document(str(FIXTURES / SOURCE / f"{SOURCE}.docx"))
-    element = document.tables[2]._tbl
+    document = docx.Document(str(docx_src))
+    element = next(t for t in document.tables if any(label in c.text for c in t.rows[0].cells))._tbl
     holder = document.add_paragraph()
     holder.add_run().add_picture(str(png), width=Pt(box[2] - box[0]))
     element.addprevious(holder._p)
@@ -98,11 +116,37 @@ def build_borderless() -> list[Path]:
     shown.add_run().add_picture(str(photo), width=Inches(3.2))
     first._p.addnext(shown._p)
     document.add_paragraph().add_run().add_picture(str(seal), width=Inches(1.6))  # under the signature
-    out_docx = folder / f"{BORDERLESS_NAME}.docx"
+    out_docx = folder / f"{name}.docx"
     document.save(str(out_docx))
     pdf_path = render_pdf(out_docx)
-    shutil.copyfile(FIXTURES / SOURCE / "truth.json", folder / "truth.json")
+    shutil.copyfile(truth, folder / "truth.json")
     return [png, seal, photo, out_docx, pdf_path]
+
+
+def measure(specs: list[str], out: Path) -> None:
+    """``NAME:TABLE`` specs (a fixture folder with a borderless PDF, its DOCX and truth; a key of TABLES) made
+    into borderless-picture reports under ``out`` and read: template cells exact against the truth."""
+    import json
+
+    from .accuracy import read_case
+
+    exact = total = 0
+    for spec in specs:
+        name, table = spec.split(":")
+        src = next(p.parent for p in sorted(FIXTURES.rglob(f"{name}.docx"), key=lambda p: len(p.parts)))
+        folder = out / f"{name}-{table}"
+        try:
+            files = borderless_picture(src / f"{name}.pdf", src / f"{name}.docx", src / "truth.json", folder,
+                                       f"{name}-{table}-picture", table)
+        except ValueError as exc:  # a table cut by a page break is not cropped as one picture
+            print(f"{spec}: skipped, {exc}")
+            continue
+        truth = json.loads((src / "truth.json").read_text(encoding="utf-8"))
+        for path in files[3:]:
+            d = read_case(path, truth)
+            exact, total = exact + d.total - len(d.wrong), total + d.total
+            print(f"{path.name:48} {d.total - len(d.wrong)}/{d.total}", *sorted(d.wrong.items())[:6])
+    print(f"cells exact: {exact}/{total} = {100 * exact / max(total, 1):.2f} %  (in {out})")
 
 
 def _seal(out: Path) -> Path:
@@ -163,5 +207,11 @@ def _photo(out: Path, rng: random.Random) -> Path:
 
 
 if __name__ == "__main__":
-    for path in build() + build_borderless():
-        print(path, path.stat().st_size)
+    import sys
+    import tempfile
+
+    if sys.argv[1:2] == ["--measure"]:
+        measure(sys.argv[2:], Path(tempfile.mkdtemp(prefix="gongkai-pictures-")))
+    else:
+        for path in build() + build_borderless():
+            print(path, path.stat().st_size)
