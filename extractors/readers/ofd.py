@@ -72,9 +72,9 @@ def read(path: Path, data: bytes) -> Document:
 def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float, z: zipfile.ZipFile,
                    media: dict[str, str], sources: dict, marks: dict[int, list]) -> list:
     page = OfdPage(content, box, number, doctop)
-    if not page.chars and page.ofd_images:  # a scanned page: the largest image is the page
-        return _scanned(max(page.ofd_images, key=lambda o: _area(o.get("Boundary"))), number, z, media, sources,
-                        marks)
+    images = [o for o in page.ofd_images if o.get("ResourceID") in media]
+    if not page.chars and images:  # a scanned page: the largest image is the page
+        return _scanned(max(images, key=lambda o: _area(o.get("Boundary"))), number, z, media, sources, marks)
     return _read_page(page, number, sources)
 
 
@@ -224,7 +224,7 @@ def _subpaths(data: str) -> list[tuple[list[tuple[float, float]], bool, bool]]:
     while i < len(tokens):
         op = tokens[i].upper()
         n = _OPERANDS.get(op)
-        if n is None or i + n >= len(tokens) + (0 if n else 1):
+        if n is None or i + n >= len(tokens):  # not an operator, or its operands cut short
             i += 1
             continue
         try:

@@ -205,7 +205,7 @@ def _runs(chars: list[dict]) -> list[list[dict]]:
             runs[-1].append(ch)
         else:
             runs.append([ch])
-    return [[c for c in r] for r in runs if "".join(c["text"] for c in r).strip()]
+    return [r for r in runs if "".join(c["text"] for c in r).strip()]
 
 
 def _font(w: _Writer, pdf_name: str) -> int:
