@@ -222,6 +222,7 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
     words = [w for ln in loose for w in _words(ln, pt)]
     used: set[int] = set()
     for table, table_words in find_borderless_tables(words, number):
+        _score_word_cells(table, table_words)
         blocks.append(table)
         used |= {id(w) for w in table_words}
         if sources is not None:
@@ -234,6 +235,16 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
         blocks += _paragraphs(rest, number, rgb.shape[1] * pt)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     return blocks
+
+
+def _score_word_cells(table: Table, words: list[dict]) -> None:
+    """A word-built table's cells get their least confident word's score (a picture read without ``marks``
+    keeps its confidence this way; on a scanned page :func:`score_cells` scores them again by character)."""
+    for cell in table.cells:
+        if cell.text and cell.bbox:
+            x0, top, x1, bottom = cell.bbox
+            cell.confidence = min((w["confidence"] for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1
+                                   and top <= (w["top"] + w["bottom"]) / 2 <= bottom), default=cell.confidence)
 
 
 def figure_text(text: str) -> str:

@@ -1,32 +1,41 @@
 """OFD (GB/T 33190, the national fixed-layout format): a ZIP of XML pages, read directly with lxml.
 
 OFD.xml names the document (DocBody/DocRoot); its Document.xml lists the pages (Pages/Page/@BaseLoc); each
-page's content holds TextObjects (Boundary "x y w h" in mm, TextCode runs with X, Y and DeltaX glyph advances,
-"g N d" meaning N repeats of d) and ImageObjects (a resource id naming a MultiMedia file). Elements are matched
-by local name, since writers differ in namespace URIs (and in the case of an attribute or two).
+page's content holds TextObjects (Boundary "x y w h" in mm, an optional CTM, TextCode runs with X, Y and
+DeltaX/DeltaY glyph advances, "g N d" meaning N repeats of d), PathObjects (the same Boundary and CTM,
+AbbreviatedData "M x y L x y … C", Stroke/Fill) and ImageObjects (a resource id naming a MultiMedia file).
+Elements are matched by local name, since writers differ in namespace URIs (and in the case of an attribute
+or two).
 
-Text becomes word dicts (text, x0, x1, top, bottom in points) for the same borderless table assembly the PDF
-reader uses; the rest are paragraphs. A page that is only an image is a scan and goes to the OCR reader.
+A page with text becomes a pdfplumber page (:class:`OfdPage`: glyphs as chars, path subpaths as lines, rects
+and curves, in points from the top left) read by the PDF reader's own page logic
+(:func:`extractors.readers.pdf._read_page`): ruled tables from the drawn rulings with their spans, the
+borderless assembly for the rest, paragraphs. A page that is only an image is a scan and goes to the OCR
+reader.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
+import re
+import unicodedata
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from lxml import etree
+from pdfplumber.page import Page
 
 from extractors.model import Document
-from extractors.readers.borderless import find_borderless_tables
 from extractors.readers.errors import ReadError
-from extractors.readers.furniture import PAGE_NUMBER
-from extractors.readers.pdf import _paragraphs, join_continued_tables
+from extractors.readers.pdf import _read_page, join_continued_tables
 
 _PT_PER_MM = 72 / 25.4
-_WORD_GAP = 0.6  # a glyph advance wider than this many font sizes separates two words (columns)
+_A4 = (210.0, 297.0)  # mm: the page box when neither the page nor the document gives one
+_DESCENT = 0.12  # of the font size below the baseline: a char box spans the size from there (no font metrics)
+Matrix = tuple[float, float, float, float, float, float]
 
 
 def read(path: Path, data: bytes) -> Document:
@@ -34,18 +43,22 @@ def read(path: Path, data: bytes) -> Document:
         z = zipfile.ZipFile(io.BytesIO(data))
         names = set(z.namelist())
         root = _xml(z, "OFD.xml")
-        doc_path = _text(root, "DocRoot").lstrip("/")
+        doc_path = _text(root, "DocRoot").strip().lstrip("/")
         document = _xml(z, doc_path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, AttributeError) as exc:
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, AttributeError, StopIteration) as exc:
         raise ReadError(f"not a readable OFD file: {type(exc).__name__}") from exc
     base = posixpath.dirname(doc_path)
     media = _media(z, document, base, names)
+    default_box = _page_box(document) or _A4
     sources: dict[int, list[dict]] = {}
     marks: dict[int, list] = {}  # scanned pages: OCR'd characters, for the cells' confidence
     pages = []
+    doctop = 0.0
     for number, page in enumerate((e for e in document.iter() if _local(e) == "Page" and e.get("BaseLoc")), 1):
         content = _xml(z, _resolve(base, page.get("BaseLoc"), names))
-        pages.append(_read_page(content, number, z, media, sources, marks))
+        box = _page_box(content) or default_box
+        pages.append(_read_ofd_page(content, box, number, doctop, z, media, sources, marks))
+        doctop += box[1] * _PT_PER_MM
     if not pages:
         raise ReadError("OFD file lists no pages")
     blocks = join_continued_tables(pages, sources)
@@ -56,92 +69,226 @@ def read(path: Path, data: bytes) -> Document:
     return Document(path=str(path), format="ofd", blocks=blocks, pages=len(pages))
 
 
-def _read_page(content, number: int, z: zipfile.ZipFile, media: dict[str, str], sources: dict,
-               marks: dict[int, list]) -> list:
-    words: list[dict] = []
-    images = []
-    for obj in content.iter():
-        name = _local(obj)
-        if name == "TextObject":
-            words += _text_words(obj)
-        elif name == "ImageObject" and obj.get("ResourceID") in media:
-            images.append(obj)
-    if not words and images:  # a scanned page: the largest image is the page
+def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float, z: zipfile.ZipFile,
+                   media: dict[str, str], sources: dict, marks: dict[int, list]) -> list:
+    page = OfdPage(content, box, number, doctop)
+    images = [o for o in page.ofd_images if o.get("ResourceID") in media]
+    if not page.chars and images:  # a scanned page: the largest image is the page
         return _scanned(max(images, key=lambda o: _area(o.get("Boundary"))), number, z, media, sources, marks)
-    blocks: list = []
-    used: set[int] = set()
-    for table, table_words in find_borderless_tables(words, number):
-        blocks.append(table)
-        sources[id(table)] = table_words
-        used |= {id(w) for w in table_words}
-    lines = _lines([w for w in words if id(w) not in used])
-    lines = [ln for ln in lines if not PAGE_NUMBER.match(ln["text"])]
-    if lines:
-        width = max(ln["x1"] for ln in lines)
-        blocks += _paragraphs(lines, number, width)
-    blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
-    return blocks
+    return _read_page(page, number, sources)
 
 
-def _text_words(obj) -> list[dict]:
-    """A TextObject's glyphs placed by its TextCodes' X/Y and DeltaX advances, cut into words at wide gaps."""
-    x, y, _w, _h = _floats(obj.get("Boundary"))
-    size = float(obj.get("Size") or obj.get("size") or 3.5)
-    out = []
+class OfdPage(Page):
+    """An OFD page as a pdfplumber page: ``char`` objects from the TextCodes, ``line``/``rect``/``curve``
+    from the PathObjects' subpaths (classified as pdfminer does), in points with the origin at the top left.
+
+    ``content``: the page's parsed Content.xml; ``box``: its width and height in mm; ``page_number`` 1-based;
+    ``initial_doctop``: the summed heights (points) of the pages before it. ``ofd_images`` keeps the page's
+    ImageObject elements (a page of images only is a scan).
+    """
+
+    def __init__(self, content, box: tuple[float, float], page_number: int, initial_doctop: float = 0):
+        self.pdf = None
+        self.root_page = self
+        self.page_obj = None
+        self.page_number = page_number
+        self.initial_doctop = initial_doctop
+        self.rotation = 0
+        width, height = box[0] * _PT_PER_MM, box[1] * _PT_PER_MM
+        self.mediabox = self.cropbox = self.bbox = (0, 0, width, height)
+        self.get_textmap = lru_cache()(self._get_textmap)
+        self.ofd_images: list = []
+        objects: dict[str, list[dict]] = {"char": []}
+        for obj in content.iter():
+            name = _local(obj)
+            if name == "TextObject":
+                objects["char"] += _chars(obj, page_number, initial_doctop, height)
+            elif name == "PathObject":
+                for shape in _shapes(obj, page_number, initial_doctop, height):
+                    objects.setdefault(shape["object_type"], []).append(shape)
+            elif name == "ImageObject" and obj.get("ResourceID"):
+                self.ofd_images.append(obj)
+        _fit_widths(objects["char"])
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._objects
+
+    def __repr__(self) -> str:
+        return f"<OfdPage:{self.page_number}>"
+
+
+def _ctm(obj) -> Matrix:
+    values = [float(v) for v in (obj.get("CTM") or "").split()]
+    return tuple(values) if len(values) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _place(m: Matrix, bx: float, by: float, x: float, y: float) -> tuple[float, float]:
+    """An object-space point (mm) on the page: the CTM, then the Boundary's origin; returned in points."""
+    a, b, c, d, e, f = m
+    return (bx + a * x + c * y + e) * _PT_PER_MM, (by + b * x + d * y + f) * _PT_PER_MM
+
+
+def _advances(spec: str | None) -> list[float]:
+    """DeltaX/DeltaY "1.2 g 3 0.8 1.0" → the advances after each glyph but the last."""
+    tokens, out, i = (spec or "").split(), [], 0
+    try:
+        while i < len(tokens):
+            if tokens[i] == "g" and i + 2 < len(tokens):
+                out += [float(tokens[i + 2])] * int(float(tokens[i + 1]))
+                i += 3
+            else:
+                out.append(float(tokens[i]))
+                i += 1
+    except ValueError:  # a malformed advance list: the glyphs placed with what was read
+        pass
+    return out
+
+
+_NARROW = frozenset(".,:;!|'`ilI")
+
+
+def _width(ch: str) -> float:
+    """A glyph's advance in font sizes when the file gives none (OFD carries no glyph widths): full width for
+    CJK and the punctuation Chinese fonts print full width (“” ‘’ …: East Asian width A), about a third for
+    the narrowest Latin glyphs, about half for the rest (digits)."""
+    if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+        return 1.0
+    return 0.3 if ch in _NARROW else 0.55
+
+
+def _chars(obj, page_number: int, doctop: float, height: float) -> list[dict]:
+    """A TextObject's glyphs as pdfplumber chars. A glyph's origin is its TextCode's X/Y moved by the DeltaX/
+    DeltaY advances before it; its width its own advance (full width for CJK, about half for Latin and
+    digits) until :func:`_fit_widths` fits it to its neighbour."""
+    bx, by, _w, _h = _floats(obj.get("Boundary"))
+    m = _ctm(obj)
+    scale = (abs(m[0] * m[3] - m[1] * m[2]) ** 0.5) or 1.0
+    size = _float(obj.get("Size") or obj.get("size"), 3.5) * scale * _PT_PER_MM
+    upright = m[1] == 0 and m[2] == 0 and m[0] > 0 and m[3] > 0
+    font = obj.get("Font") or ""
+    glyphs: list[tuple[str, float, float]] = []  # text, x, baseline (points)
+    x = y = None
     for code in (e for e in obj.iter() if _local(e) == "TextCode"):
         text = "".join(code.itertext())
-        if not text.strip():
-            continue
-        advances = _deltas(code.get("DeltaX") or "", len(text))
-        gx = x + float(code.get("X") or 0)
-        baseline = y + float(code.get("Y") or size)
-        glyphs = []
-        for ch, adv in zip(text, advances):
-            glyphs.append((ch, gx, gx + min(adv, size) if adv else gx + size))
-            gx += adv if adv else size
-        groups: list[list[tuple]] = []
-        for glyph in glyphs:
-            if groups and glyph[1] - groups[-1][-1][2] <= _WORD_GAP * size:
-                groups[-1].append(glyph)
-            else:
-                groups.append([glyph])
-        for g in groups:
-            word = "".join(c for c, _, _ in g).strip()
-            if word:
-                out.append({"text": word, "x0": g[0][1] * _PT_PER_MM, "x1": g[-1][2] * _PT_PER_MM,
-                            "top": (baseline - size) * _PT_PER_MM, "bottom": baseline * _PT_PER_MM})
-    return out
-
-
-def _deltas(spec: str, n: int) -> list[float]:
-    """DeltaX "1.2 g 3 0.8 1.0" → one advance per glyph after the first (the last glyph gets its font size)."""
-    tokens, out, i = spec.split(), [], 0
-    while i < len(tokens):
-        if tokens[i] == "g" and i + 2 < len(tokens):
-            out += [float(tokens[i + 2])] * int(float(tokens[i + 1]))
-            i += 3
-        else:
-            out.append(float(tokens[i]))
-            i += 1
-    return (out + [0.0] * n)[:n]
-
-
-def _lines(words: list[dict]) -> list[dict]:
-    """Words into text lines (centres within 0.4 of a line height), left to right."""
-    lines: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
-        centre, height = (w["top"] + w["bottom"]) / 2, w["bottom"] - w["top"]
-        last = lines[-1] if lines else None
-        if last and abs(centre - (last[0]["top"] + last[0]["bottom"]) / 2) <= 0.4 * height:
-            last.append(w)
-        else:
-            lines.append([w])
+        x = _float(code.get("X"), x if x is not None else 0.0)
+        y = _float(code.get("Y"), y if y is not None else 0.0)
+        dx, dy = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
+        for i, ch in enumerate(text):
+            glyphs.append((ch, *_place(m, bx, by, x, y)))
+            if i < len(text) - 1:
+                x += dx[i] if i < len(dx) else (_width(ch) * size / scale / _PT_PER_MM if not dy else 0.0)
+                y += dy[i] if i < len(dy) else 0.0
     out = []
-    for ws in lines:
-        ws.sort(key=lambda w: w["x0"])
-        out.append({"text": "".join(w["text"] for w in ws), "x0": ws[0]["x0"], "x1": max(w["x1"] for w in ws),
-                    "top": min(w["top"] for w in ws), "bottom": max(w["bottom"] for w in ws)})
+    for ch, gx, base in glyphs:
+        if not ch.strip():
+            continue
+        width = _width(ch) * size
+        top, bottom = base - (1 - _DESCENT) * size, base + _DESCENT * size
+        out.append({
+            "object_type": "char", "page_number": page_number, "text": ch, "fontname": font, "size": size,
+            "upright": upright, "matrix": (size, 0, 0, size, gx, height - base),
+            "x0": gx, "x1": gx + width, "top": top, "bottom": bottom, "doctop": doctop + top,
+            "y0": height - bottom, "y1": height - top, "width": width, "height": size,
+        })
     return out
+
+
+def _fit_widths(chars: list[dict]) -> None:
+    """A glyph's width, in place, as the step to the next glyph on its baseline (in whatever TextObject) when
+    that step is about its own advance: Latin glyphs and digits vary (0.25–0.65 em) and OFD gives no widths."""
+    lines: dict[float, list[dict]] = {}
+    for c in chars:
+        if c["upright"]:
+            lines.setdefault(round(c["matrix"][5], 1), []).append(c)
+    for line in lines.values():
+        line.sort(key=lambda c: c["x0"])
+        for i, c in enumerate(line):
+            # the next glyph that is not this one painted again a fraction of a point off (fake bold)
+            after = next((a for a in line[i + 1:i + 4] if a["x0"] - c["x0"] > 0.25 * c["width"]), None)
+            step = after["x0"] - c["x0"] if after else 0.0
+            if 0 < step <= c["width"] * (1.02 if _width(c["text"]) == 1.0 else 1.25):
+                c["x1"], c["width"] = after["x0"], step
+
+
+_OPERANDS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+
+
+def _subpaths(data: str) -> list[tuple[list[tuple[float, float]], bool, bool]]:
+    """AbbreviatedData → subpaths: (end points of its segments, closed, every segment straight). A curve's
+    control points are left out, as PDFium lists a path."""
+    tokens = re.findall(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", data or "")
+    out: list[list] = []
+    i = 0
+    while i < len(tokens):
+        op = tokens[i].upper()
+        n = _OPERANDS.get(op)
+        if n is None or i + n >= len(tokens):  # not an operator, or its operands cut short
+            i += 1
+            continue
+        try:
+            args = [float(t) for t in tokens[i + 1:i + 1 + n]]
+        except ValueError:
+            i += 1
+            continue
+        i += 1 + n
+        if op in ("S", "M"):
+            out.append([[(args[0], args[1])], False, True])
+        elif op == "C":
+            if out and len(out[-1][0]) > 1:
+                out[-1][1] = True
+        elif out:
+            out[-1][0].append((args[-2], args[-1]))
+            out[-1][2] = out[-1][2] and op == "L"
+        else:  # a segment with no start point: it starts where it ends
+            out.append([[(args[-2], args[-1])], False, op == "L"])
+    return [(pts, closed, straight) for pts, closed, straight in out]
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    return default if value is None else value.strip().lower() in ("true", "1")
+
+
+def _shapes(obj, page_number: int, doctop: float, height: float) -> list[dict]:
+    """A PathObject's painted subpaths as pdfplumber line/rect/curve objects (a thin filled rectangle is a
+    rect, as pdfminer has it, so a ruling drawn that way is a ruling)."""
+    stroke, fill = _flag(obj.get("Stroke"), True), _flag(obj.get("Fill"), False)
+    if not (stroke or fill):
+        return []  # not painted
+    bx, by, _w, _h = _floats(obj.get("Boundary"))
+    m = _ctm(obj)
+    width = _float(obj.get("LineWidth"), 0.353) * _PT_PER_MM
+    data = next(("".join(e.itertext()) for e in obj if _local(e) == "AbbreviatedData"), "")
+    out = []
+    for pts, closed, straight in _subpaths(data):
+        page_pts = [_place(m, bx, by, x, y) for x, y in pts]
+        if closed and len(page_pts) > 2 and page_pts[-1] == page_pts[0]:
+            page_pts = page_pts[:-1]
+        kind = _kind(page_pts, closed, straight)
+        if kind is None:
+            continue
+        xs, tops = [p[0] for p in page_pts], [p[1] for p in page_pts]
+        x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+        out.append({"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+                    "height": bottom - top, "y0": height - bottom, "y1": height - top,
+                    "pts": page_pts + ([page_pts[0]] if closed and kind == "curve" else []),
+                    "page_number": page_number, "doctop": doctop + top, "linewidth": width, "stroke": stroke,
+                    "fill": fill})
+    return out
+
+
+def _kind(pts: list[tuple[float, float]], closed: bool, straight: bool) -> str | None:
+    """pdfminer's classes: two points a line; four corners of an axis-aligned rectangle a rect; else a curve."""
+    if len(pts) < 2:
+        return None
+    if len(pts) == 2 and straight:
+        return "line"
+    if len(pts) == 4 and straight and closed:
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = (tuple(round(v, 3) for v in p) for p in pts)
+        if (ax == bx and by == cy and cx == dx and dy == ay) or (ay == by and bx == cx and cy == dy and dx == ax):
+            return "rect"
+    return "curve"
 
 
 def _scanned(obj, number: int, z: zipfile.ZipFile, media: dict[str, str], sources: dict, marks: dict) -> list:
@@ -188,9 +335,26 @@ def _text(root, name: str) -> str:
     return next(("".join(e.itertext()) for e in root.iter() if _local(e) == name))
 
 
+def _float(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
 def _floats(spec: str | None) -> list[float]:
-    values = [float(v) for v in (spec or "").split()]
+    try:
+        values = [float(v) for v in (spec or "").split()]
+    except ValueError:
+        values = []
     return (values + [0.0] * 4)[:4]
+
+
+def _page_box(root) -> tuple[float, float] | None:
+    """Width and height (mm) of the first PhysicalBox under ``root`` (a page's Area, a document's PageArea)."""
+    box = next(("".join(e.itertext()) for e in root.iter() if _local(e) == "PhysicalBox"), None)
+    _x, _y, w, h = _floats(box)
+    return (w, h) if w > 0 and h > 0 else None
 
 
 def _area(spec: str | None) -> float:

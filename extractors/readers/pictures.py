@@ -1,8 +1,12 @@
 """Tables pasted as pictures into born-digital PDFs, DOCX files and HTML pages, read by the OCR reader.
 
-An image is read only when it shows a ruled table (OpenCV finds its rulings: a few milliseconds); a logo, a seal
-or a photo is left alone, since OCR costs seconds. What the image holds becomes ordinary blocks (tables with
-their cells' confidence, paragraphs) that the format reader puts where the image stands.
+An image is read only when it shows a table: a ruled one (OpenCV finds its rulings: a few milliseconds), or one
+printed without rulings, which :func:`table_shaped` tells from the downscaled image alone (paper with dark,
+neutral ink in several text lines that stand apart in columns: a millisecond or two). A logo, a seal or a
+photo is left alone, since OCR costs seconds. A ruled picture goes to the OCR reader's page logic with its
+rulings; a borderless one to the same logic, whose OCR'd words go to the borderless assembly the PDF reader
+uses, and it is kept only when that assembly makes a table of them. What the image holds becomes ordinary
+blocks (tables with their cells' confidence, paragraphs) that the format reader puts where the image stands.
 
 Images come as bytes (DOCX parts, ``data:`` URIs, files beside an HTML page: :func:`local_image` never fetches
 a URL nor reads outside the page's folder) or as a region of a PDF page rendered at OCR resolution.
@@ -75,10 +79,58 @@ def array_blocks(rgb: np.ndarray, dpi: float, page: int | None = None) -> list:
     height, width = rgb.shape[:2]
     if width < MIN_INCHES[0] * dpi or height < MIN_INCHES[1] * dpi:
         return []
-    ruled, _ = find_ruled_tables(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dpi)
-    if not ruled:
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ruled, _ = find_ruled_tables(grey, dpi)
+    if ruled:
+        return ocr.read_page(rgb, page, dpi)
+    if not table_shaped(rgb, grey, dpi):
         return []
-    return ocr.read_page(rgb, page, dpi)
+    blocks = ocr.read_page(rgb, page, dpi)
+    return blocks if any(isinstance(b, Table) for b in blocks) else []
+
+
+_LOOK_DPI = 100.0  # the resolution the shape test looks at: rows of 9 pt text still stand apart
+_INK, _PAPER = 150, 215  # grey levels: darker is ink; lighter is paper
+
+
+def table_shaped(rgb: np.ndarray, grey: np.ndarray, dpi: float) -> bool:
+    """Whether an image without rulings looks like a table printed without them, before any OCR: mostly paper
+    (a photo is not), its ink dark and neutral (a red seal, a logo or a chart in colour is not), most of that
+    ink in at least three bands of text no taller than an inch (a seal's ring or a drawing spans more; a
+    header of wrapped labels is one band), and at least two bands cut into three or more pieces by gaps that
+    run down through most bands (columns: prose fills the width). Milliseconds, on the image downscaled."""
+    import cv2
+
+    scale = min(1.0, _LOOK_DPI / dpi)
+    if scale < 1.0:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        rgb = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    look = dpi * scale
+    if (grey >= _PAPER).mean() < 0.75:
+        return False
+    ink = grey < _INK
+    if not 0.002 <= ink.mean() <= 0.25:
+        return False
+    dots = rgb[ink].astype(np.int16)  # the ink's colours only: a few per cent of the pixels
+    if ((dots.max(axis=1) - dots.min(axis=1)) > 60).mean() > 0.3:
+        return False
+    bands = [(a, b) for a, b in _runs(ink.any(axis=1)) if 0.05 * look <= b - a <= 1.0 * look]
+    if len(bands) < 3 or sum(int(ink[a:b].sum()) for a, b in bands) < 0.8 * ink.sum():
+        return False
+    inked = np.array([ink[a:b].any(axis=0) for a, b in bands])
+    gutter = inked.mean(axis=0) <= 0.25  # a header spanning columns may cross a gutter or two
+    for a, b in _runs(gutter):
+        if b - a < 0.1 * look:
+            gutter[a:b] = False
+    stretch = np.cumsum(np.diff(np.concatenate([[True], gutter]).astype(np.int8)) == -1)  # per x: which stretch
+    pieces = [len(np.unique(stretch[line & ~gutter])) for line in inked]
+    return sum(n >= 3 for n in pieces) >= 2
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True in a 1-D mask as (start, end) index pairs."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
 def pdf_pictures(data: bytes, pages: list, skip: list[int]) -> dict[int, list]:

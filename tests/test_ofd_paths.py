@@ -1,0 +1,76 @@
+"""OFD tables drawn as real OFD writers draw them: rulings as PathObjects (tests/fixture_builder/ofd_paths.py,
+a producer written from GB/T 33190, not from the reader). The rulings become the PDF reader's ruling lines, so
+a ruled OFD table reads as its PDF does: the same grid, the same merged cells, ruled, not rebuilt from words."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractors.readers import read_document
+from extractors.readers.ofd import OfdPage, _page_box, _xml
+from extractors.readers.pdf import _read_page, pdfium_pages
+from tests.fixture_builder.ofd_paths import COMMITTED, PATHS, Style, pdf_to_ofd
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _grid(tables) -> list[list[tuple]]:
+    """Each table's cells as (row, col, rowspan, colspan, text without white space), and whether it is ruled."""
+    return [[t.ruled] + sorted((c.row, c.col, c.rowspan, c.colspan, re.sub(r"\s", "", c.text)) for c in t.cells)
+            for t in tables]
+
+
+@pytest.mark.parametrize("name", sorted(COMMITTED))
+def test_ruled_tables_of_a_path_drawn_ofd_are_its_pdfs_tables(name):
+    ofd = FIXTURES / "ofd" / name / f"{name}.ofd"
+    assert b"PathObject" in b"".join(zipfile.ZipFile(ofd).read(n) for n in zipfile.ZipFile(ofd).namelist())
+    got, want = read_document(ofd), read_document(FIXTURES / name / f"{name}.pdf")
+    assert got.format == "ofd" and len(got.tables) == 3
+    assert all(t.ruled for t in got.tables)
+    assert any(c.rowspan > 1 for t in got.tables for c in t.cells)
+    assert any(c.colspan > 1 for t in got.tables for c in t.cells)
+    assert _grid(got.tables) == _grid(want.tables)
+    assert [b.text for b in got.blocks if not hasattr(b, "cells")] == [
+        b.text for b in want.blocks if not hasattr(b, "cells")]
+
+
+def _without_paths(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name.endswith("Content.xml"):
+                body = re.sub(rb"<(\w+:)?PathObject\b.*?</(\w+:)?PathObject>", b"", body, flags=re.S)
+            dst.writestr(name, body)
+    return out.getvalue()
+
+
+def test_without_its_path_objects_the_same_ofd_has_no_ruled_table(tmp_path):
+    bare = tmp_path / "hejiang-2022.ofd"
+    bare.write_bytes(_without_paths((FIXTURES / "ofd" / "hejiang-2022" / "hejiang-2022.ofd").read_bytes()))
+    assert b"PathObject" not in zipfile.ZipFile(bare).read("Doc_0/Pages/Page_1/Content.xml")
+    assert not any(t.ruled for t in read_document(bare).tables)
+
+
+@pytest.mark.parametrize("paths,ns,text", [(p, ns, t) for p, ns, t in zip(
+    PATHS, ("prefixed", "default", "legacy", "default"), ("runs", "glyphs", "mixed", "runs"))])
+def test_every_way_of_drawing_rulings_gives_the_pdf_pages_table(tmp_path, paths, ns, text):
+    """The requests table's page (merged header cells, the （六） rowspan cut by the page end) drawn one way at
+    a time: one PathObject per ruling, one per page of M/L subpaths, CTM-stretched filled unit squares, points
+    under a CTM; namespaces and text codes varied alongside."""
+    pdf = FIXTURES / "hejiang-2022" / "hejiang-2022.pdf"
+    ofd = pdf_to_ofd(pdf, tmp_path / "page2.ofd", Style(ns=ns, paths=paths, text=text), random.Random(7), pages=[2])
+    with zipfile.ZipFile(ofd) as z:
+        names = [n for n in z.namelist() if n.endswith("Content.xml")]
+        content, document = _xml(z, names[0]), _xml(z, "Doc_0/Document.xml")
+    page = OfdPage(content, _page_box(content) or _page_box(document), 2)
+    got = [b for b in _read_page(page, 2, {}) if hasattr(b, "cells")]
+    want = [b for b in _read_page(pdfium_pages(pdf.read_bytes())[1], 2, {}) if hasattr(b, "cells")]
+    assert got and all(t.ruled for t in got)
+    assert _grid(got) == _grid(want)
