@@ -277,7 +277,8 @@ def _wide_sql(keys: tuple[str, ...], prefix: str, dialect: str = "sqlite") -> st
     return f"select {_IDENTITY_SQL},\n  {cols}\n{_reports(dialect)}"
 
 
-def _summary_sql(dialect: str = "sqlite") -> str:
+def _derived(dialect: str) -> dict[str, str]:
+    """Each headline key, sum.* and pct.* of a report as an expression on ``r``, ``d``, ``kc`` (``_reports``)."""
     sums_ = {s.name: s for s in sums()}
 
     def agg(name: str):  # a figure's aggregate (of a value expression) and the keys it reads
@@ -288,32 +289,38 @@ def _summary_sql(dialect: str = "sqlite") -> str:
 
     # a share is a computed ratio, not a printed figure: a double on PostgreSQL too (figures there are numeric)
     ratio = "{}" if dialect == "sqlite" else "cast({} as double precision)"
-    figures = [f"{_of_cells(*agg(k), dialect)} as {_q(k)}" for k in (*HEADLINE, *sums_)]
+    out = {k: _of_cells(*agg(k), dialect) for k in (*HEADLINE, *sums_)}
     for x in SHARES:
         (num, num_keys), (den, den_keys) = agg(x.numerator), agg(x.denominator)
         share = lambda v, num=num, den=den: ratio.format(f"100.0 * {num(v)} / nullif({den(v)}, 0)")  # noqa: E731
-        figures.append(f"{_of_cells(share, tuple(dict.fromkeys(num_keys + den_keys)), dialect)} as {_q(x.name)}")
+        out[x.name] = _of_cells(share, tuple(dict.fromkeys(num_keys + den_keys)), dialect)
+    return out
+
+
+def _summary_sql(dialect: str = "sqlite") -> str:
+    figures = [f"{expr} as {_q(name)}" for name, expr in _derived(dialect).items()]
     flags = "cast((select count(*) from flags f where f.report_id = r.id) as integer) as n_flags"
     return f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(figures) + f"\n{_reports(dialect)}"
 
 
 def _metrics_sql(dialect: str = "sqlite") -> str:
-    ident = ", ".join(f"s.{c}" for c in IDENTITY)
-    parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_VALUE} as value\nfrom cells c\n"
+    # Each arm hands out its figure typed (NUMERIC affinity on every arm, so the column compares a text filter
+    # as a number); a derived arm computes its one figure (as report_summary does), not the whole summary.
+    parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_typed(_VALUE, dialect)} as value\nfrom cells c\n"
              "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
              f"{_CORRECTIONS_JOIN}\nwhere c.key is not null"]
-    derived = "s.{}" if dialect == "sqlite" else "cast(s.{} as numeric)"  # one numeric column: figures exact
-    parts += [f"select {ident}, {_lit(name)} as metric, {derived.format(_q(name))} as value\nfrom report_summary s\n"
-              f"where s.{_q(name)} is not null" for name in derived_names()]
+    exprs = _derived(dialect)
+    for name in derived_names():
+        value = exprs[name] if dialect == "sqlite" else f"cast({exprs[name]} as numeric)"  # one numeric column
+        parts.append(f"select {_IDENTITY_SQL}, {_lit(name)} as metric, {value} as value\n{_reports(dialect)}\n"
+                     f"where {exprs[name]} is not null")
     # the narrative's text reuse (pipeline.reuse), whole report, in % of its sentences
     # PostgreSQL: numeric like the figures, else the union would turn every figure into a double
-    share = "100.0 * t.share" if dialect == "sqlite" else "cast(100.0 * t.share as numeric)"
+    share = _typed("100.0 * t.share", dialect) if dialect == "sqlite" else "cast(100.0 * t.share as numeric)"
     parts.append(f"select {_IDENTITY_SQL}, {_lit(TEXT_REUSE)} as metric, {share} as value\n"
                  "from text_reuse t\njoin reports r on r.id = t.report_id\njoin documents d on d.id = r.document_id\n"
                  "where t.section = '' and t.share is not null")
-    union = "\nunion all\n".join(parts)
-    return (f"select {', '.join('u.' + c for c in IDENTITY)}, u.metric, {_typed('u.value', dialect)} as value\n"
-            f"from (\n{union}\n) u")
+    return "\nunion all\n".join(parts)
 
 
 def _flags_sql(dialect: str = "sqlite") -> str:
