@@ -171,9 +171,9 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
         if conn.dialect.name == "sqlite":
             match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
             rank = f"bm25({TABLE}, 0, 0, 0, 0, {_TITLE_WEIGHT}, 1.0)"
-            found = conn.execute(text(
-                f"SELECT kind, report_id, ref_id, path, -{rank} FROM {TABLE} WHERE {TABLE} MATCH :q "
-                f"AND report_id IN ({_COUNTED}) ORDER BY kind = 'section' DESC, {rank} LIMIT :n"),
+            found = conn.execute(text(  # bm25 once per match: ORDER BY names the result column
+                f"SELECT kind, report_id, ref_id, path, -{rank} AS score FROM {TABLE} WHERE {TABLE} MATCH :q "
+                f"AND report_id IN ({_COUNTED}) ORDER BY kind = 'section' DESC, score DESC LIMIT :n"),
                 {"q": match, "n": limit}).all()
         else:
             t = index_table.c

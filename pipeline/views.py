@@ -13,8 +13,9 @@ Every figure in them is the value analysts use: an analyst's correction (table c
 where there is one, the published cells.value otherwise; report_summary.n_corrections counts the corrected
 cells of a report, and cells keep the published values.
 
-Wide views use conditional aggregation (``max(case when key = … then value end)``) because neither PIVOT nor
-crosstab is portable. ``pipeline.db.connect`` drops and re-creates them when the definitions change, so they follow template
+Wide views take each figure with a correlated subquery on the report's cells (``(select max(value) from cells
+where report_id = r.id and key = …)``, an index seek) because neither PIVOT nor crosstab is portable, and a GROUP
+BY over all cells would make a page, a count or a filtered read cost as much as the whole view. ``pipeline.db.connect`` drops and re-creates them when the definitions change, so they follow template
 changes.
 """
 
@@ -40,8 +41,6 @@ IDENTITY = ("report_id", "source", "body", "body_label", "region", "admin_code",
 _IDENTITY_SQL = ("r.id as report_id, d.name as source, r.body, r.body_label, r.region, r.admin_code, "
                  "r.region_level, r.issuer, r.issuer_kind, r.year, r.edition, r.copy_rank, r.copies, "
                  "r.copies_disagree")
-_GROUP_SQL = ("r.id, d.name, r.body, r.body_label, r.region, r.admin_code, r.region_level, r.issuer, "
-              "r.issuer_kind, r.year, r.edition, r.copy_rank, r.copies, r.copies_disagree")
 
 
 @cache
@@ -225,10 +224,23 @@ _VALUE = "coalesce(k.value, c.value)"
 _CORRECTIONS_JOIN = "left join corrections k on k.sha256 = d.sha256 and k.key = c.key"
 _N_CORRECTIONS = ("(select count(*) from corrections k2 join cells c2 on c2.key = k2.key "
                   "where k2.sha256 = d.sha256 and c2.report_id = r.id) as n_corrections")
+# Every report view is a plain join of reports and documents, one row per report, each figure a correlated
+# subquery that seeks the report's cells by (report_id, key) (uq_cells_report_key). No GROUP BY over the whole
+# cells table: a row costs the same at any size, a page (LIMIT 100, ORDER BY an identity column) computes only
+# its rows, count(*) computes no figure, and a WHERE on region, body, year … reaches the reports' indexes.
 
 
-def _pick(key: str) -> str:
-    return f"max(case when c.key = {_lit(key)} then {_VALUE} end)"
+def _reports(dialect: str) -> str:
+    """FROM of a report view: each report with its document, and ``kc`` (not null: the document has
+    corrections). SQLite: reports drive the join (CROSS JOIN fixes the order), so rows come in report_id order
+    (export's ``order by 1`` needs no sort) and a filter on region, body or year starts at their index."""
+    join = "cross join" if dialect == "sqlite" else "join"
+    return (f"from reports r\n{join} documents d on d.id = r.document_id\n"
+            "left join (select distinct sha256 from corrections) kc on kc.sha256 = d.sha256")
+
+
+def _pick(key: str, value: str = _VALUE) -> str:
+    return f"max(case when c.key = {_lit(key)} then {value} end)"
 
 
 def _typed(expr: str, dialect: str) -> str:
@@ -241,50 +253,74 @@ def _typed(expr: str, dialect: str) -> str:
     return f"cast(case when {expr} = cast({expr} as integer) then cast({expr} as integer) else {expr} end as numeric)"
 
 
+# Corrections are rare: a report whose bytes have none (kc.sha256 null) reads its cells alone (the seek into
+# corrections in every figure's subquery would cost more than the cells' own).
+_CORRECTED = "kc.sha256 is not null"
+
+
+def _of_cells(agg, keys: tuple[str, ...], dialect: str) -> str:
+    """A figure of the report: ``agg(value)`` (aggregates of a value over ``c.key``) over the report's cells of
+    ``keys``, typed, as a scalar subquery that seeks them by (report_id, key). Inside it the aggregates are
+    computed once, however often ``_typed`` names them; an aggregate over no cell is NULL, as the report's
+    missing cell is. ``value`` is the analyst's (``_VALUE``) where the document has corrections."""
+    where = f"= {_lit(keys[0])}" if len(keys) == 1 else f"in ({', '.join(map(_lit, keys))})"
+    plain = f"(select {_typed(agg('c.value'), dialect)} from cells c where c.report_id = r.id and c.key {where})"
+    corrected = (f"(select {_typed(agg(_VALUE), dialect)} from cells c {_CORRECTIONS_JOIN} "
+                 f"where c.report_id = r.id and c.key {where})")
+    either = f"case when {_CORRECTED} then {corrected} else {plain} end"
+    # a CASE has no affinity: cast again (a no-op on a typed figure) so the column keeps NUMERIC's
+    return f"cast({either} as numeric)" if dialect == "sqlite" else either
+
+
 def _wide_sql(keys: tuple[str, ...], prefix: str, dialect: str = "sqlite") -> str:
-    cols = ",\n  ".join(f"{_pick(k)} as {_q(k)}" for k in keys)
-    inner = (f"select {_IDENTITY_SQL},\n  {cols}\nfrom reports r\njoin documents d on d.id = r.document_id\n"
-             f"left join cells c on c.report_id = r.id and c.key like {_lit(prefix + '.%')}\n"
-             f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}")
-    typed = ",\n  ".join(f"{_typed('w.' + _q(k), dialect)} as {_q(k)}" for k in keys)
-    return f"select {', '.join('w.' + c for c in IDENTITY)},\n  {typed}\nfrom (\n{inner}\n) w"
+    cols = ",\n  ".join(f"{_of_cells(lambda v: f'max({v})', (k,), dialect)} as {_q(k)}" for k in keys)
+    return f"select {_IDENTITY_SQL},\n  {cols}\n{_reports(dialect)}"
+
+
+def _derived(dialect: str) -> dict[str, str]:
+    """Each headline key, sum.* and pct.* of a report as an expression on ``r``, ``d``, ``kc`` (``_reports``)."""
+    sums_ = {s.name: s for s in sums()}
+
+    def agg(name: str):  # a figure's aggregate (of a value expression) and the keys it reads
+        if name in sums_:
+            keys = sums_[name].keys
+            return (lambda v: f"sum(case when c.key in ({', '.join(map(_lit, keys))}) then {v} end)"), keys
+        return (lambda v: _pick(name, v)), (name,)
+
+    # a share is a computed ratio, not a printed figure: a double on PostgreSQL too (figures there are numeric)
+    ratio = "{}" if dialect == "sqlite" else "cast({} as double precision)"
+    out = {k: _of_cells(*agg(k), dialect) for k in (*HEADLINE, *sums_)}
+    for x in SHARES:
+        (num, num_keys), (den, den_keys) = agg(x.numerator), agg(x.denominator)
+        share = lambda v, num=num, den=den: ratio.format(f"100.0 * {num(v)} / nullif({den(v)}, 0)")  # noqa: E731
+        out[x.name] = _of_cells(share, tuple(dict.fromkeys(num_keys + den_keys)), dialect)
+    return out
 
 
 def _summary_sql(dialect: str = "sqlite") -> str:
-    inner = [f"{_pick(k)} as {_q(k)}" for k in HEADLINE]
-    inner += [f"sum(case when c.key in ({', '.join(map(_lit, s.keys))}) then {_VALUE} end) as {_q(s.name)}"
-              for s in sums()]
+    figures = [f"{expr} as {_q(name)}" for name, expr in _derived(dialect).items()]
     flags = "cast((select count(*) from flags f where f.report_id = r.id) as integer) as n_flags"
-    base = (f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(inner) + "\nfrom reports r\n"
-            "join documents d on d.id = r.document_id\nleft join cells c on c.report_id = r.id and c.key is not null\n"
-            f"{_CORRECTIONS_JOIN}\ngroup by {_GROUP_SQL}, d.sha256")
-    # a share is a computed ratio, not a printed figure: a double on PostgreSQL too (figures there are numeric)
-    ratio = "{}" if dialect == "sqlite" else "cast({} as double precision)"
-    shares = ",\n  ".join(ratio.format(f"100.0 * s.{_q(x.numerator)} / nullif(s.{_q(x.denominator)}, 0)")
-                          + f" as {_q(x.name)}" for x in SHARES)
-    middle = f"select s.*,\n  {shares}\nfrom (\n{base}\n) s"
-    figures = (*HEADLINE, *(x.name for x in sums()), *(x.name for x in SHARES))
-    typed = ",\n  ".join(f"{_typed('m.' + _q(k), dialect)} as {_q(k)}" for k in figures)
-    return f"select {', '.join('m.' + c for c in IDENTITY)}, m.n_flags, m.n_corrections,\n  {typed}\nfrom (\n{middle}\n) m"
+    return f"select {_IDENTITY_SQL}, {flags}, {_N_CORRECTIONS},\n  " + ",\n  ".join(figures) + f"\n{_reports(dialect)}"
 
 
 def _metrics_sql(dialect: str = "sqlite") -> str:
-    ident = ", ".join(f"s.{c}" for c in IDENTITY)
-    parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_VALUE} as value\nfrom cells c\n"
+    # Each arm hands out its figure typed (NUMERIC affinity on every arm, so the column compares a text filter
+    # as a number); a derived arm computes its one figure (as report_summary does), not the whole summary.
+    parts = [f"select {_IDENTITY_SQL}, c.key as metric, {_typed(_VALUE, dialect)} as value\nfrom cells c\n"
              "join reports r on r.id = c.report_id\njoin documents d on d.id = r.document_id\n"
              f"{_CORRECTIONS_JOIN}\nwhere c.key is not null"]
-    derived = "s.{}" if dialect == "sqlite" else "cast(s.{} as numeric)"  # one numeric column: figures exact
-    parts += [f"select {ident}, {_lit(name)} as metric, {derived.format(_q(name))} as value\nfrom report_summary s\n"
-              f"where s.{_q(name)} is not null" for name in derived_names()]
+    exprs = _derived(dialect)
+    for name in derived_names():
+        value = exprs[name] if dialect == "sqlite" else f"cast({exprs[name]} as numeric)"  # one numeric column
+        parts.append(f"select {_IDENTITY_SQL}, {_lit(name)} as metric, {value} as value\n{_reports(dialect)}\n"
+                     f"where {exprs[name]} is not null")
     # the narrative's text reuse (pipeline.reuse), whole report, in % of its sentences
     # PostgreSQL: numeric like the figures, else the union would turn every figure into a double
-    share = "100.0 * t.share" if dialect == "sqlite" else "cast(100.0 * t.share as numeric)"
+    share = _typed("100.0 * t.share", dialect) if dialect == "sqlite" else "cast(100.0 * t.share as numeric)"
     parts.append(f"select {_IDENTITY_SQL}, {_lit(TEXT_REUSE)} as metric, {share} as value\n"
                  "from text_reuse t\njoin reports r on r.id = t.report_id\njoin documents d on d.id = r.document_id\n"
                  "where t.section = '' and t.share is not null")
-    union = "\nunion all\n".join(parts)
-    return (f"select {', '.join('u.' + c for c in IDENTITY)}, u.metric, {_typed('u.value', dialect)} as value\n"
-            f"from (\n{union}\n) u")
+    return "\nunion all\n".join(parts)
 
 
 def _flags_sql(dialect: str = "sqlite") -> str:

@@ -310,37 +310,73 @@ def pdfium_pass(files: list[Path]) -> Pass:
 
 
 def queries(db: Path, repeat: int = 3) -> list[dict]:
-    """Median seconds of each view read whole (``select *``), of ``compare`` by year and by region, and of
-    ``search``, on the database ``db``."""
+    """Median seconds (wall; ``cpu_s``: CPU of this process, where SQLite runs) of what an analyst asks of the
+    database ``db``: each view read whole (``select *``), and as Datasette shows it (a page of 101 rows, the
+    count, a page sorted on year, one region's rows); one metric of ``metrics``; ``compare`` by year and by
+    region (a figure and a derived share), for one region; ``search``; ``check`` (all flags, one region);
+    ``diff`` of two reports. A page, a count and one region's rows should cost the same at any size; the
+    whole reads grow linearly."""
+    import contextlib
+    import io
+    import types
+
     from sqlalchemy import text
 
-    from pipeline.compare import compare
+    from pipeline import cli
+    from pipeline.compare import Filters, compare
     from pipeline.db import connect
+    from pipeline.diff import diff
     from pipeline.search import search
     from pipeline.views import VIEWS
 
     engine = connect(str(db), create=False)
     timed = []
+    with engine.connect() as conn:
+        region, first, last = conn.execute(text(
+            "select (select region from reports where region is not null order by id limit 1), "
+            "(select min(id) from reports), (select max(id) from reports)")).one()
 
     def measure(name, fn):
-        before, samples, rows = load(), [], None
+        before, samples, cpu, rows = load(), [], [], None
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             rows = fn()
             samples.append(time.perf_counter() - start)
-        timed.append({"query": name, "median_s": round(statistics.median(samples), 4), "rows": rows,
-                      "load_before": before, "load_after": load()})
+            cpu.append(time.process_time() - start_cpu)
+        timed.append({"query": name, "median_s": round(statistics.median(samples), 4),
+                      "cpu_s": round(statistics.median(cpu), 4), "rows": rows, "load_before": before,
+                      "load_after": load()})
 
-    def view_rows(view):
+    def view_rows(sql, **params):
         with engine.connect() as conn:
-            return len(conn.execute(text(f"select * from {view}")).all())
+            return len(conn.execute(text(sql), params).all())
+
+    def check(**kw):
+        args = types.SimpleNamespace(**{"db": str(db), "refresh": False, "all": False, "all_copies": False,
+                                        "kind": None, "year": None, "region": None, **kw})
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            cli._check(args)
+        return out.getvalue().count("\n")
 
     for view in VIEWS:
-        measure(f"view {view}", lambda view=view: view_rows(view))
+        measure(f"view {view}", lambda view=view: view_rows(f"select * from {view}"))
+        measure(f"view {view}: page of 101", lambda view=view: view_rows(f"select * from {view} limit 101"))
+        measure(f"view {view}: count(*)", lambda view=view: view_rows(f"select count(*) from {view}"))
+        measure(f"view {view}: sorted by year", lambda view=view: view_rows(
+            f"select * from {view} order by year desc limit 101"))
+        measure(f"view {view}: one region", lambda view=view: view_rows(f"select * from {view} where region = :r", r=region))
+    measure("metrics: one metric", lambda: view_rows("select * from metrics where metric = 'pct.not_held'"))
     for by in ("year", "region"):
         measure(f"compare requests.received.total by {by}",
                 lambda by=by: len(compare(engine, "requests.received.total", by=by).points))
+    measure("compare pct.not_held by region", lambda: len(compare(engine, "pct.not_held", by="region").points))
+    measure("compare pct.not_held, one region", lambda: len(
+        compare(engine, "pct.not_held", by="year", filters=Filters(region=region)).points))
     measure("search 依申请公开", lambda: len(search(engine, "依申请公开")))
+    measure("check", check)
+    measure("check --region", lambda: check(region=region))
+    measure("diff of two reports", lambda: len(diff(engine, str(first), str(last)).cells))
     engine.dispose()
     return timed
 
