@@ -28,6 +28,7 @@ from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
 from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
+from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
 from extractors.readers.textlayer import pages_to_ocr
 from extractors.sections import heading_level
 
@@ -104,8 +105,8 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
 def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     kept = {id(c) for c in clean_chars(page.chars)}
     page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
-    found = page.find_tables()
-    tables = [t for t in (_table(t, number) for t in found) if t.cells]
+    found = find_ruled_tables(page)
+    tables = [t for t in (_table(t, page.chars, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
@@ -207,11 +208,12 @@ def _index(axis: list[float], v: float) -> int:
     return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
 
 
-def _table(found, page: int) -> Table:
-    texts = found.extract(x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps make spaces
+def _table(found: RuledTable, chars: list[dict], page: int) -> Table:
+    texts = cell_texts(found, chars, x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps
+    # make spaces
     boxes: list[tuple[BBox, str]] = []
     for row, row_texts in zip(found.rows, texts):
-        for bbox, text in zip(row.cells, row_texts):
+        for bbox, text in zip(row, row_texts):
             if bbox is not None:
                 boxes.append((bbox, join_spaced_figure_text(text or "")))
     return grid_from_boxes(boxes, page)
