@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+from bisect import bisect_left
 import statistics
 from pathlib import Path
 
@@ -45,16 +46,21 @@ def read(path: Path, data: bytes, chars: str | None = None) -> Document:
     ``chars``: "pdfium" or "pdfplumber", which library reads the pages (default: ``$GONGKAI_PDF_CHARS``, else
     pdfium, with pdfplumber as the fallback for a file PDFium cannot read). Raises :class:`ReadError`.
     """
-    from extractors.readers.pdf_limits import check_pdf_limits
+    from extractors.readers.pdf_limits import MAX_PDF_BYTES, check_pdf_limits
 
-    check_pdf_limits(data)  # bytes, pages, inflated streams: refused before parsing
-    source = chars or os.environ.get(CHARS_ENV) or "pdfium"
-    if source not in CHAR_SOURCES:
-        raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")
-    if source == "pdfium":
-        pages = pdfium_pages(data)
-        if pages is not None:
-            return _document(path, data, pages)
+    # opened once: its pages are counted for the caps, then read
+    document = _open_pdfium(data) if len(data) <= MAX_PDF_BYTES else None
+    try:
+        check_pdf_limits(data, document)  # bytes, pages, inflated streams: refused before parsing
+        source = chars or os.environ.get(CHARS_ENV) or "pdfium"
+        if source not in CHAR_SOURCES:
+            raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")
+        pages = pdfium_pages(document) if source == "pdfium" and document is not None else None
+    finally:
+        if document is not None:
+            document.close()
+    if pages is not None:
+        return _document(path, data, pages)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -63,25 +69,41 @@ def read(path: Path, data: bytes, chars: str | None = None) -> Document:
         return _document(path, data, pdf.pages)
 
 
-def pdfium_pages(data: bytes) -> list[PdfiumPage] | None:
-    """Every page of the PDF read by PDFium, or None when PDFium cannot open the file or load a page's text
-    (the caller then reads it with pdfplumber, which also gives the reason when neither can)."""
+def _open_pdfium(data: bytes) -> pypdfium2.PdfDocument | None:
     try:
-        pdf = pypdfium2.PdfDocument(data)
+        return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError:
         return None
+
+
+def pdfium_pages(pdf: bytes | pypdfium2.PdfDocument) -> list[PdfiumPage] | None:
+    """Every page of the PDF (its bytes, or the document open already: left open) read by PDFium, or None when
+    PDFium cannot open the file or load a page's text (the caller then reads it with pdfplumber, which also
+    gives the reason when neither can)."""
+    if not isinstance(pdf, (bytes, bytearray)):
+        return _pdfium_pages(pdf)
+    document = _open_pdfium(pdf)
+    if document is None:
+        return None
+    try:
+        return _pdfium_pages(document)
+    finally:
+        document.close()
+
+
+def _pdfium_pages(pdf: pypdfium2.PdfDocument) -> list[PdfiumPage] | None:
     pages: list[PdfiumPage] = []
+    doctop: float = 0  # pdfplumber's doctop: the heights of the pages before, summed
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(PdfiumPage(page, index + 1, sum(p.height for p in pages)))
+                pages.append(PdfiumPage(page, index + 1, doctop))
             finally:
                 page.close()
+            doctop += pages[-1].height
     except pypdfium2.PdfiumError:
         return None
-    finally:
-        pdf.close()
     return pages
 
 
@@ -205,7 +227,11 @@ def _axis(values: list[float]) -> list[float]:
 
 
 def _index(axis: list[float], v: float) -> int:
-    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+    """The index of the grid line nearest ``v`` (the lower one on a tie) in a sorted ``axis``."""
+    j = bisect_left(axis, v)
+    if j == 0 or (j < len(axis) and abs(axis[j] - v) < abs(axis[j - 1] - v)):
+        return j
+    return j - 1
 
 
 def _table(found: RuledTable, chars: list[dict], page: int) -> Table:
