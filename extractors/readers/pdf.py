@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import os
-from bisect import bisect_left
 import statistics
+from bisect import bisect_left
 from pathlib import Path
 
 import pdfplumber
@@ -31,6 +31,7 @@ from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
 from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
 from extractors.readers.textlayer import pages_to_ocr
+from extractors.readers.words import extract_words
 from extractors.sections import heading_level
 
 _SNAP = 2.0  # points: edges closer than this are one grid line
@@ -130,7 +131,7 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     found = find_ruled_tables(page)
     tables = [t for t in (_table(t, page.chars, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    words = extract_words(page.chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     loose = [w for w in join_spaced_figures(words, size) if not _inside_any(w, boxes)]
     for table, words in find_borderless_tables(loose, number):

@@ -6,7 +6,8 @@ points it tests for a shared edge, and tests every character against every cell;
 tables that was most of the reading. Here the edges' boxes are built once per point, neighbours are found by
 sorted position, and characters are looked up by their middle (bisection), so the work grows with what a page
 holds rather than with its square. pdfplumber's own functions are used for the steps that were cheap (edges
-from the page's lines, rects and curves; snapping and joining; grouping cells into tables; text of a cell).
+from the page's lines, rects and curves; snapping and joining; grouping cells into tables); a cell's text is
+:func:`extractors.readers.words.extract_text`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pdfplumber import utils
 from pdfplumber.table import TableSettings, cells_to_tables, merge_edges
 from pdfplumber.table import Table as _PlumberTable
+
+from extractors.readers.words import extract_text
 
 BBox = tuple[float, float, float, float]
 _SETTINGS = TableSettings()  # pdfplumber's defaults, as page.find_tables() uses them
@@ -44,8 +47,9 @@ def find_ruled_tables(page) -> list[RuledTable]:
     return out
 
 
-def cell_texts(table: RuledTable, chars: list[dict], **text_settings) -> list[list[str | None]]:
-    """``Table.extract(**text_settings)``: each cell's text made of the ``chars`` (in their order) whose middle
+def cell_texts(table: RuledTable, chars: list[dict], x_tolerance_ratio: float | None = None) \
+        -> list[list[str | None]]:
+    """``Table.extract(x_tolerance_ratio=…)``: each cell's text made of the ``chars`` (in their order) whose middle
     stands in it (left and top edges inclusive, right and bottom exclusive); "" for an empty cell, None where
     the row has no cell."""
     middles = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
@@ -61,7 +65,7 @@ def cell_texts(table: RuledTable, chars: list[dict], **text_settings) -> list[li
             x0, top, x1, bottom = cell
             inside = sorted(i for _, i in middles[bisect_left(v_mid, top):bisect_left(v_mid, bottom)]
                             if x0 <= h_mid[i] < x1)
-            texts.append(utils.extract_text([chars[i] for i in inside], **text_settings) if inside else "")
+            texts.append(extract_text([chars[i] for i in inside], x_tolerance_ratio) if inside else "")
         out.append(texts)
     return out
 
