@@ -247,14 +247,20 @@ _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINE
 def _paths(page: pypdfium2.PdfPage, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
     out: list[dict] = []
     raw = page.raw
+    get_type, painted = pdfium_c.FPDFPageObj_GetType, _PAINTED
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _walk(pdfium_c.FPDFPage_GetObject(raw, i), (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        if get_type(obj) in painted:  # most of a page's objects are text: not walked
+            _walk(obj, (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
     return out
+
+
+_PAINTED = frozenset((pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE))
 
 
 def _walk(obj, outer: Matrix, frame: _Frame, page_number: int, doctop: float, out: list[dict]) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
-    if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+    if kind not in _PAINTED:
         return
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, m)
