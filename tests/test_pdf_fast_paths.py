@@ -1,7 +1,7 @@
 """The PDF reader's own versions of pdfplumber steps give pdfplumber's results exactly, on every page of the
 committed born-digital PDFs (both character sources) and on drawn pages of turned text: ruled tables
-(``find_ruled_tables`` / ``cell_texts`` against ``page.find_tables()`` / ``Table.extract``), words and cell text
-(``words.extract_words`` / ``words.extract_text`` against ``pdfplumber.utils``). A page without ruling lines
+(``find_ruled_tables`` / ``cell_texts`` against ``page.find_tables()`` / ``Table.extract``), words, cell text and
+text lines (``words.extract_words`` / ``extract_text`` / ``text_lines`` against pdfplumber's). A page without ruling lines
 finds no ruled table at once and still gives its cells (from its words)."""
 
 from __future__ import annotations
@@ -53,6 +53,11 @@ def _same_as_pdfplumber(page) -> int:
     assert words.extract_words(chars) == utils.extract_words(chars)
     for ratio in (None, SPACE_GAP):
         assert words.extract_text(chars, ratio) == utils.extract_text(chars, x_tolerance_ratio=ratio)
+    assert words.text_lines(chars, page) == page.extract_text_lines(return_chars=False)
+    below = [c for c in chars if c["top"] > page.height / 2]  # a part of the page, as outside its tables
+    ids = {id(c) for c in below}
+    part = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in ids)
+    assert words.text_lines(below, page) == part.extract_text_lines(return_chars=False)
     return cells
 
 

@@ -31,7 +31,7 @@ from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
 from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
 from extractors.readers.textlayer import pages_to_ocr
-from extractors.readers.words import extract_words
+from extractors.readers.words import extract_words, text_lines
 from extractors.sections import heading_level
 
 _SNAP = 2.0  # points: edges closer than this are one grid line
@@ -126,20 +126,19 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
 
 
 def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
-    kept = {id(c) for c in clean_chars(page.chars)}
-    page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
+    chars = clean_chars(page.chars)  # in page order; the page's lines, rects and curves are all kept
     found = find_ruled_tables(page)
-    tables = [t for t in (_table(t, page.chars, number) for t in found) if t.cells]
+    tables = [t for t in (_table(t, chars, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
-    words = extract_words(page.chars, x_tolerance=1.5, y_tolerance=2)
+    words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     loose = [w for w in join_spaced_figures(words, size) if not _inside_any(w, boxes)]
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
         sources[id(table)] = words
-    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
-    lines = [line for line in rest.extract_text_lines(return_chars=False) if not PAGE_NUMBER.match(line["text"])]
+    rest = [c for c in chars if not _inside_any(c, boxes)]
+    lines = [line for line in text_lines(rest, page) if not PAGE_NUMBER.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     _keep_stranded_header(blocks, loose, size, sources)
