@@ -1,8 +1,8 @@
 """The PDF reader's own versions of pdfplumber steps give pdfplumber's results exactly, on every page of the
 committed born-digital PDFs (both character sources) and on drawn pages of turned text: ruled tables
 (``find_ruled_tables`` / ``cell_texts`` against ``page.find_tables()`` / ``Table.extract``), words, cell text and
-text lines (``words.extract_words`` / ``extract_text`` / ``text_lines`` against pdfplumber's). A page without ruling lines
-finds no ruled table at once and still gives its cells (from its words)."""
+text lines (``words.extract_words`` / ``extract_text`` / ``text_lines`` against pdfplumber's). A page without
+ruling lines finds no ruled table at once and still gives its cells (from its words)."""
 
 from __future__ import annotations
 
