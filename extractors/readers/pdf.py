@@ -1,9 +1,11 @@
 """PDF with a text layer: ruled tables as span grids, the rest as paragraphs, in page order.
 
 Characters and ruling lines are read by PDFium (:mod:`extractors.readers.pdfium_page`) into pdfplumber's page
-objects, and pdfplumber's word, line and table logic runs on them; pdfplumber's own parser (pdfminer, several
-times slower) reads the file instead when PDFium cannot open it or cannot load a page's text, or when asked to
-(``GONGKAI_PDF_CHARS=pdfplumber`` or ``read(..., chars="pdfplumber")``: the two paths are compared in tests).
+objects, and pdfplumber's word, line and table logic runs on them (its hot steps written out with the same
+results: :mod:`~extractors.readers.ruled`, :mod:`~extractors.readers.words`); pdfplumber's own parser (pdfminer,
+several times slower) reads the file instead when PDFium cannot open it or cannot load a page's text, or when
+asked to (``GONGKAI_PDF_CHARS=pdfplumber`` or ``read(..., chars="pdfplumber")``: the two paths are compared in
+tests).
 Either way the characters go through one normaliser (:func:`~extractors.readers.glyphs.clean_chars`).
 
 A table continued on the next page (the page ends in a table and the next begins with one of the same width)
