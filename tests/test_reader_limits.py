@@ -157,6 +157,36 @@ def test_pdf_flate_bomb_is_refused_without_inflating_it_whole() -> None:
     pdf_limits.check_pdf_limits(_pdf(1, zlib.compress(chunk)))  # 1 MB of drawing: a real page's size
 
 
+def test_pdf_streams_too_short_to_pass_the_cap_are_not_inflated_and_the_ratio_holds(monkeypatch) -> None:
+    # the densest Flate data there is (zeros at level 9) stays under the ratio the check relies on
+    zeros = zlib.compress(bytes(32 * 2**20), 9)
+    assert len(zeros) * pdf_limits.MAX_FLATE_RATIO >= 32 * 2**20
+    inflated: list[int] = []
+    real = pdf_limits._inflated_size
+    monkeypatch.setattr(pdf_limits, "_inflated_size", lambda raw, cap: inflated.append(len(raw)) or real(raw, cap))
+    pdf_limits.check_pdf_limits(_pdf(1, zlib.compress(b"0 0 m 1 1 l S\n" * 70_000)))
+    assert inflated == []
+    monkeypatch.setattr(pdf_limits, "MAX_STREAM_INFLATED", 16 * 2**20)  # past cap / ratio: inflated, refused
+    with pytest.raises(ReadError, match=r"stream inflates past the 16 MB cap"):
+        pdf_limits.check_pdf_limits(_pdf(1, zeros))
+    assert len(inflated) == 1 and inflated[0] >= len(zeros)
+
+
+def test_pdf_read_opens_the_file_in_pdfium_once(monkeypatch) -> None:
+    from extractors.readers import pdf
+
+    long = _pdf(pdf_limits.MAX_PDF_PAGES + 1)
+    opened = []
+    real = pypdfium2.PdfDocument
+    monkeypatch.setattr(pypdfium2, "PdfDocument", lambda *a, **k: opened.append(1) or real(*a, **k))
+    path = FIXTURES / "baoshan-2020" / "baoshan-2020.pdf"
+    assert pdf.read(path, path.read_bytes()).pages == 5
+    assert opened == [1]
+    with pytest.raises(ReadError, match=r"PDF of 1,001 pages, over the 1,000-page cap"):  # counted in that one
+        pdf.read(Path("long.pdf"), long)
+    assert opened == [1, 1]
+
+
 def test_pdf_past_the_byte_cap_is_refused(tmp_path: Path) -> None:
     sparse = tmp_path / "sparse.pdf"
     with sparse.open("wb") as f:

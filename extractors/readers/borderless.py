@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -170,6 +171,7 @@ def _units_joined(line: _Line, size: float) -> None:
     line.words = out
 
 
+@lru_cache(maxsize=8192)  # a page asks it of the same words many times (each line's words, joins, rebuilds)
 def _is_figure(text: str) -> bool:
     """A figure cell's word: digits (not a lone 三 of a label printed one character per line) or a printed
     blank (—, /, 无: what parse_cell calls empty)."""

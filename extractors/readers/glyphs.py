@@ -55,7 +55,12 @@ def clean_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     text, font and size: fake bold) kept once, space glyphs left out, and every kept char's ``text`` made
     canonical *in place*, so a page filtered to the returned dicts (by identity) reads clean."""
     for char in chars:
-        char["text"] = canonical_text(char["text"])
+        text = char["text"]
+        if len(text) == 1:  # nearly always: a lookup, not a translation
+            if ord(text) in _CANONICAL:
+                char["text"] = _CANONICAL[ord(text)]
+        else:
+            char["text"] = canonical_text(text)
     return _dedupe([c for c in chars if c["text"] not in _SPACES], tolerance)
 
 
@@ -71,18 +76,19 @@ def _dedupe(chars: list[dict], tolerance: float) -> list[dict]:
     """pdfplumber's ``dedupe_chars`` in linear time (its clustering was a quarter of reading a page): of the
     glyphs of one text, font, size and orientation standing within ``tolerance`` points of each other (top and
     left edge), the top-left one is kept; the rest keep their order."""
-    grid: dict[tuple, list[dict]] = {}
+    grids: dict[tuple, dict[tuple[int, int], list[dict]]] = {}  # glyph kind -> cell of the grid -> kept glyphs
     dropped: set[int] = set()
     for char in sorted(chars, key=lambda c: (c["doctop"], c["x0"])):
-        key = (char["upright"], char["text"], char["fontname"], char["size"])
-        row, col = int(char["doctop"] // tolerance), int(char["x0"] // tolerance)
-        near = (k for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1) for k in grid.get((key, r, c), ()))
-        if any(abs(k["doctop"] - char["doctop"]) <= tolerance and abs(k["x0"] - char["x0"]) <= tolerance
-               for k in near):
+        doctop, x0 = char["doctop"], char["x0"]
+        row, col = int(doctop // tolerance), int(x0 // tolerance)
+        grid = grids.setdefault((char["upright"], char["text"], char["fontname"], char["size"]), {})
+        if grid and any(abs(k["doctop"] - doctop) <= tolerance and abs(k["x0"] - x0) <= tolerance
+                        for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1)
+                        for k in grid.get((r, c), ())):
             dropped.add(id(char))
         else:
-            grid.setdefault((key, row, col), []).append(char)
-    return [c for c in chars if id(c) not in dropped]
+            grid.setdefault((row, col), []).append(char)
+    return [c for c in chars if id(c) not in dropped] if dropped else chars
 
 
 _FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")

@@ -1,9 +1,11 @@
 """PDF with a text layer: ruled tables as span grids, the rest as paragraphs, in page order.
 
 Characters and ruling lines are read by PDFium (:mod:`extractors.readers.pdfium_page`) into pdfplumber's page
-objects, and pdfplumber's word, line and table logic runs on them; pdfplumber's own parser (pdfminer, several
-times slower) reads the file instead when PDFium cannot open it or cannot load a page's text, or when asked to
-(``GONGKAI_PDF_CHARS=pdfplumber`` or ``read(..., chars="pdfplumber")``: the two paths are compared in tests).
+objects, and pdfplumber's word, line and table logic runs on them (its hot steps written out with the same
+results: :mod:`~extractors.readers.ruled`, :mod:`~extractors.readers.words`); pdfplumber's own parser (pdfminer,
+several times slower) reads the file instead when PDFium cannot open it or cannot load a page's text, or when
+asked to (``GONGKAI_PDF_CHARS=pdfplumber`` or ``read(..., chars="pdfplumber")``: the two paths are compared in
+tests).
 Either way the characters go through one normaliser (:func:`~extractors.readers.glyphs.clean_chars`).
 
 A table continued on the next page (the page ends in a table and the next begins with one of the same width)
@@ -15,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 import statistics
+from bisect import bisect_left
 from pathlib import Path
 
 import pdfplumber
@@ -28,7 +31,9 @@ from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
 from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
+from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
 from extractors.readers.textlayer import pages_to_ocr
+from extractors.readers.words import extract_words, text_lines
 from extractors.sections import heading_level
 
 _SNAP = 2.0  # points: edges closer than this are one grid line
@@ -44,16 +49,21 @@ def read(path: Path, data: bytes, chars: str | None = None) -> Document:
     ``chars``: "pdfium" or "pdfplumber", which library reads the pages (default: ``$GONGKAI_PDF_CHARS``, else
     pdfium, with pdfplumber as the fallback for a file PDFium cannot read). Raises :class:`ReadError`.
     """
-    from extractors.readers.pdf_limits import check_pdf_limits
+    from extractors.readers.pdf_limits import MAX_PDF_BYTES, check_pdf_limits
 
-    check_pdf_limits(data)  # bytes, pages, inflated streams: refused before parsing
-    source = chars or os.environ.get(CHARS_ENV) or "pdfium"
-    if source not in CHAR_SOURCES:
-        raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")
-    if source == "pdfium":
-        pages = pdfium_pages(data)
-        if pages is not None:
-            return _document(path, data, pages)
+    # opened once: its pages are counted for the caps, then read
+    document = _open_pdfium(data) if len(data) <= MAX_PDF_BYTES else None
+    try:
+        check_pdf_limits(data, document)  # bytes, pages, inflated streams: refused before parsing
+        source = chars or os.environ.get(CHARS_ENV) or "pdfium"
+        if source not in CHAR_SOURCES:
+            raise ValueError(f"{CHARS_ENV} must be one of {', '.join(CHAR_SOURCES)}, not {source!r}")
+        pages = pdfium_pages(document) if source == "pdfium" and document is not None else None
+    finally:
+        if document is not None:
+            document.close()
+    if pages is not None:
+        return _document(path, data, pages)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -62,25 +72,41 @@ def read(path: Path, data: bytes, chars: str | None = None) -> Document:
         return _document(path, data, pdf.pages)
 
 
-def pdfium_pages(data: bytes) -> list[PdfiumPage] | None:
-    """Every page of the PDF read by PDFium, or None when PDFium cannot open the file or load a page's text
-    (the caller then reads it with pdfplumber, which also gives the reason when neither can)."""
+def _open_pdfium(data: bytes) -> pypdfium2.PdfDocument | None:
     try:
-        pdf = pypdfium2.PdfDocument(data)
+        return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError:
         return None
+
+
+def pdfium_pages(pdf: bytes | pypdfium2.PdfDocument) -> list[PdfiumPage] | None:
+    """Every page of the PDF (its bytes, or the document open already: left open) read by PDFium, or None when
+    PDFium cannot open the file or load a page's text (the caller then reads it with pdfplumber, which also
+    gives the reason when neither can)."""
+    if not isinstance(pdf, (bytes, bytearray)):
+        return _pdfium_pages(pdf)
+    document = _open_pdfium(pdf)
+    if document is None:
+        return None
+    try:
+        return _pdfium_pages(document)
+    finally:
+        document.close()
+
+
+def _pdfium_pages(pdf: pypdfium2.PdfDocument) -> list[PdfiumPage] | None:
     pages: list[PdfiumPage] = []
+    doctop: float = 0  # pdfplumber's doctop: the heights of the pages before, summed
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(PdfiumPage(page, index + 1, sum(p.height for p in pages)))
+                pages.append(PdfiumPage(page, index + 1, doctop))
             finally:
                 page.close()
+            doctop += pages[-1].height
     except pypdfium2.PdfiumError:
         return None
-    finally:
-        pdf.close()
     return pages
 
 
@@ -102,20 +128,19 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
 
 
 def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
-    kept = {id(c) for c in clean_chars(page.chars)}
-    page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
-    found = page.find_tables()
-    tables = [t for t in (_table(t, number) for t in found) if t.cells]
+    chars = clean_chars(page.chars)  # in page order; the page's lines, rects and curves are all kept
+    found = find_ruled_tables(page)
+    tables = [t for t in (_table(t, chars, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     loose = [w for w in join_spaced_figures(words, size) if not _inside_any(w, boxes)]
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
         sources[id(table)] = words
-    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
-    lines = [line for line in rest.extract_text_lines(return_chars=False) if not PAGE_NUMBER.match(line["text"])]
+    rest = [c for c in chars if not _inside_any(c, boxes)]
+    lines = [line for line in text_lines(rest, page) if not PAGE_NUMBER.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     _keep_stranded_header(blocks, loose, size, sources)
@@ -204,14 +229,19 @@ def _axis(values: list[float]) -> list[float]:
 
 
 def _index(axis: list[float], v: float) -> int:
-    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+    """The index of the grid line nearest ``v`` (the lower one on a tie) in a sorted ``axis``."""
+    j = bisect_left(axis, v)
+    if j == 0 or (j < len(axis) and abs(axis[j] - v) < abs(axis[j - 1] - v)):
+        return j
+    return j - 1
 
 
-def _table(found, page: int) -> Table:
-    texts = found.extract(x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps make spaces
+def _table(found: RuledTable, chars: list[dict], page: int) -> Table:
+    texts = cell_texts(found, chars, x_tolerance_ratio=SPACE_GAP)  # space glyphs are gone (clean_chars): gaps
+    # make spaces
     boxes: list[tuple[BBox, str]] = []
     for row, row_texts in zip(found.rows, texts):
-        for bbox, text in zip(row.cells, row_texts):
+        for bbox, text in zip(row, row_texts):
             if bbox is not None:
                 boxes.append((bbox, join_spaced_figure_text(text or "")))
     return grid_from_boxes(boxes, page)

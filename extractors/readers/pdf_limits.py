@@ -24,19 +24,29 @@ MAX_STREAM_INFLATED = 128 * 2**20
 _FLATE_STREAM = regex.compile(rb"/FlateDecode\b[^\[\]]{0,400}?>>\s*stream\r?\n|/Filter\s*\[\s*/FlateDecode\s*\][^\[\]]"
                               rb"{0,400}?>>\s*stream\r?\n")
 _STEP = 1 << 20
+# Deflate's densest code is a 258-byte match in 2 bits (one for the length, one for the distance): no stream
+# inflates to more than 1032 times its size. Rounded up, so that a stream shorter than the cap / this ratio
+# cannot pass the cap and need not be inflated to know it.
+MAX_FLATE_RATIO = 1100
 
 
-def check_pdf_limits(data: bytes) -> None:
+def check_pdf_limits(data: bytes, document=None) -> None:
     """Raise :class:`~extractors.readers.errors.ReadError` naming the cap a PDF's bytes, pages or one of its
-    Flate streams pass; return None for a PDF within them (or one pdfium cannot open: the reader says why)."""
+    Flate streams pass; return None for a PDF within them (or one pdfium cannot open: the reader says why).
+
+    ``document``: the file open already in pypdfium2 (its pages are counted there); None opens it here.
+    """
     if len(data) > MAX_PDF_BYTES:
         raise ReadError(f"PDF of {len(data) / 2**20:,.0f} MB, over the {MAX_PDF_BYTES // 2**20} MB cap")
-    pages = _page_count(data)
+    pages = len(document) if document is not None else _page_count(data)
     if pages is not None and pages > MAX_PDF_PAGES:
         raise ReadError(f"PDF of {pages:,} pages, over the {MAX_PDF_PAGES:,}-page cap")
     for m in _FLATE_STREAM.finditer(data):
         end = data.find(b"endstream", m.end())
-        size = _inflated_size(data[m.end():end if end >= 0 else len(data)], MAX_STREAM_INFLATED)
+        end = end if end >= 0 else len(data)
+        if (end - m.end()) * MAX_FLATE_RATIO <= MAX_STREAM_INFLATED:
+            continue  # too short to inflate past the cap: not inflated at all (most of a report's streams)
+        size = _inflated_size(data[m.end():end], MAX_STREAM_INFLATED)
         if size > MAX_STREAM_INFLATED:
             raise ReadError(f"a PDF stream inflates past the {MAX_STREAM_INFLATED // 2**20} MB cap "
                             f"(at byte {m.end():,}): refused unread")

@@ -158,21 +158,26 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     last_obj = None
     font, descent, a, b, c, d, style = 0, 0.0, 0.0, 0.0, 0.0, 0.0, ("", True, ())
     tp_address = ctypes.cast(tp, ctypes.c_void_p).value
+    # the per-glyph loop runs a few thousand times a report: names looked up once
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    get_origin, text_object, candidates = pdfium_c.FPDFText_GetCharOrigin, _text_object, _GENERATED_CANDIDATES
+    append = glyphs.append
+    last: list | None = None  # the glyph appended last
     for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        if code in _GENERATED_CANDIDATES and pdfium_c.FPDFText_IsGenerated(tp, i):
+        code = get_unicode(tp, i)
+        if code in candidates and is_generated(tp, i):
             continue
-        if 0xDC00 <= code <= 0xDFFF and glyphs and 0xD800 <= ord(glyphs[-1][0][-1]) <= 0xDBFF:
-            high = ord(glyphs[-1][0][-1])  # the second half of a surrogate pair
-            glyphs[-1][0] = glyphs[-1][0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+        if 0xDC00 <= code <= 0xDFFF and last is not None and 0xD800 <= ord(last[0][-1]) <= 0xDBFF:
+            high = ord(last[0][-1])  # the second half of a surrogate pair
+            last[0] = last[0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
             continue
-        obj_key = _text_object(tp_address, i)
+        obj_key = text_object(tp_address, i)
         if not obj_key:
             continue  # not a printed glyph
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        get_origin(tp, i, ox, oy)
         x, y = ox.value, oy.value
-        if glyphs and glyphs[-1][1] == obj_key and glyphs[-1][2:4] == [x, y]:
-            glyphs[-1][0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
+        if last is not None and last[1] == obj_key and last[2] == x and last[3] == y:
+            last[0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
             continue
         if obj_key != last_obj:
             last_obj = obj_key
@@ -185,7 +190,9 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             style = (fontname, matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0, matrix)
         if not code:
             continue  # a glyph with no Unicode mapping at all
-        advance = _advance(font, code, widths)
+        advance = widths.get((font, code))
+        if advance is None:
+            advance = _advance(font, code, widths)
         if advance <= 0:  # the font cannot give it: PDFium's loose box (advance and outline joined) instead
             pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
         if b == 0 and c == 0:
@@ -195,7 +202,7 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             else:
                 left, right = (x, max(loose.right, x)) if a >= 0 else (min(loose.left, x), x)
             base = y + descent * d
-            glyphs.append([chr(code), obj_key, x, y, left, right, base, base + d, True, a, style])
+            last = [chr(code), obj_key, x, y, left, right, base, base + d, True, a, style]
         else:  # turned or slanted: pdfminer's box in text space (advance by font size from the descent), mapped
             if advance > 0:
                 us, vs = (0, advance, 0, advance), (descent, descent, descent + 1, descent + 1)
@@ -204,7 +211,8 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
                 box = (min(xs), max(xs), min(ys), max(ys))
             else:
                 box = (loose.left, loose.right, loose.bottom, loose.top)
-            glyphs.append([chr(code), obj_key, x, y, box[0], box[1], box[2], box[3], False, a, style])
+            last = [chr(code), obj_key, x, y, box[0], box[1], box[2], box[3], False, a, style]
+        append(last)
     # PDFium's advance comes from the font program, pdfminer's from the PDF's widths, which can differ in the
     # last digit (599 against 599.6 thousandths): where the next glyph in the same font stands one advance
     # further, within a hundredth of the font size, that step is the advance.
@@ -213,14 +221,22 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             step = after[2] - g[2]
             if 0 < step and abs(step - (g[5] - g[4])) <= 0.01 * g[9]:
                 g[5] = g[4] + step
+    # frame.box and frame.device_y written out (the same arithmetic, in the same order): a call each per glyph
+    # was a third of this function
+    ca, cb, cc, cd, ce, cf = frame.ctm
+    mx, my = frame.mediabox[0], frame.mediabox[1]
+    height = frame.height
     out = []
     for text, _, _, _, left, right, bottom, top, _, _, (fontname, upright, matrix) in glyphs:
-        x0, top, x1, bottom = frame.box(left, bottom, right, top)
+        ax, at = ca * left + cc * bottom + ce + mx, height - (cb * left + cd * bottom + cf) + my
+        bx, bt = ca * right + cc * top + ce + mx, height - (cb * right + cd * top + cf) + my
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        top, bottom = (at, bt) if at <= bt else (bt, at)
         out.append({
             "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
             "size": bottom - top, "upright": upright, "matrix": matrix,
             "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
-            "y0": frame.device_y(bottom), "y1": frame.device_y(top), "width": x1 - x0, "height": bottom - top,
+            "y0": height - (bottom - my), "y1": height - (top - my), "width": x1 - x0, "height": bottom - top,
         })
     return out
 
@@ -231,14 +247,20 @@ _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINE
 def _paths(page: pypdfium2.PdfPage, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
     out: list[dict] = []
     raw = page.raw
+    get_type, painted = pdfium_c.FPDFPageObj_GetType, _PAINTED
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _walk(pdfium_c.FPDFPage_GetObject(raw, i), (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        if get_type(obj) in painted:  # most of a page's objects are text: not walked
+            _walk(obj, (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
     return out
+
+
+_PAINTED = frozenset((pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE))
 
 
 def _walk(obj, outer: Matrix, frame: _Frame, page_number: int, doctop: float, out: list[dict]) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
-    if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+    if kind not in _PAINTED:
         return
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, m)

@@ -1,0 +1,89 @@
+"""The PDF reader's own versions of pdfplumber steps give pdfplumber's results exactly, on every page of the
+committed born-digital PDFs (both character sources) and on drawn pages of turned text: ruled tables
+(``find_ruled_tables`` / ``cell_texts`` against ``page.find_tables()`` / ``Table.extract``), words, cell text and
+text lines (``words.extract_words`` / ``extract_text`` / ``text_lines`` against pdfplumber's). A page without
+ruling lines finds no ruled table at once and still gives its cells (from its words)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import regex
+from pdfplumber import utils
+
+from extractors import extract_report
+from extractors.readers import pdf, words
+from extractors.readers.glyphs import SPACE_GAP, clean_chars
+from extractors.readers.ruled import cell_texts, find_ruled_tables
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ALL = sorted(p for p in FIXTURES.rglob("*.pdf") if not {"scans", "garbage", "pictures"} & set(p.parts))
+# one variant of each kind (the kind is the name without its year): the suite stays short
+PDFS = list({regex.sub(r"-20\d\d\w?(\.rl)?$", "", p.stem) if {"variants", "variants-rl"} & set(p.parts) else p: p
+             for p in reversed(ALL)}.values())[::-1]
+
+
+def _clean(page):
+    kept = {id(c) for c in clean_chars(page.chars)}
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
+
+
+def _pages(path: Path, plumbed: bool = True):
+    yield from pdf.pdfium_pages(path.read_bytes())
+    if plumbed:  # pdfminer's parse is slow: the variants, made by one producer, are compared on PDFium's pages
+        with pdfplumber.open(path) as document:
+            yield from document.pages
+
+
+def _same_as_pdfplumber(page) -> int:
+    """Asserts every fast path equals pdfplumber's on ``page``; returns the number of table cells compared."""
+    page = _clean(page)
+    chars = page.chars
+    ours, theirs = find_ruled_tables(page), page.find_tables()
+    assert [(t.bbox, t.rows) for t in ours] == [(t.bbox, [r.cells for r in t.rows]) for t in theirs]
+    cells = 0
+    for mine, found in zip(ours, theirs):
+        expected = found.extract(x_tolerance_ratio=SPACE_GAP)
+        assert cell_texts(mine, chars, SPACE_GAP) == expected
+        cells += sum(len(row) for row in expected)
+    assert words.extract_words(chars, x_tolerance=1.5, y_tolerance=2) == utils.extract_words(
+        chars, x_tolerance=1.5, y_tolerance=2)
+    assert words.extract_words(chars) == utils.extract_words(chars)
+    for ratio in (None, SPACE_GAP):
+        assert words.extract_text(chars, ratio) == utils.extract_text(chars, x_tolerance_ratio=ratio)
+    assert words.text_lines(chars, page) == page.extract_text_lines(return_chars=False)
+    below = [c for c in chars if c["top"] > page.height / 2]  # a part of the page, as outside its tables
+    ids = {id(c) for c in below}
+    part = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in ids)
+    assert words.text_lines(below, page) == part.extract_text_lines(return_chars=False)
+    return cells
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[str(p.relative_to(FIXTURES)) for p in PDFS])
+def test_fast_paths_equal_pdfplumber_on_every_page(path: Path) -> None:
+    for page in _pages(path, plumbed="variants" not in path.parts and "variants-rl" not in path.parts):
+        _same_as_pdfplumber(page)
+
+
+def test_fast_paths_are_compared_on_ruled_tables_and_turned_text(tmp_path: Path) -> None:
+    from tests.test_pdf_sources import _drawn  # text scaled, turned; ruling lines, rects, curves, a form
+
+    ruled = sum(_same_as_pdfplumber(page) for page in _pages(FIXTURES / "baoshan-2020" / "baoshan-2020.pdf"))
+    assert ruled > 100
+    for rotate in (0, 90):
+        drawn = tmp_path / f"drawn-{rotate}.pdf"
+        _drawn(drawn, rotate)
+        for page in _pages(drawn):
+            assert not all(c["upright"] for c in page.chars)  # pdfplumber's own path, taken for turned text
+            _same_as_pdfplumber(page)
+
+
+def test_a_page_without_rulings_finds_no_ruled_table_and_still_gives_its_cells() -> None:
+    path = FIXTURES / "hejiang-2022-borderless" / "hejiang-2022-borderless.pdf"
+    pages = pdf.pdfium_pages(path.read_bytes())
+    assert pages and not any(page.edges for page in pages)
+    assert all(find_ruled_tables(page) == [] for page in pages)
+    report = extract_report(pdf.read(path, path.read_bytes()))
+    assert sum(c.value is not None for c in report.cells) > 150
