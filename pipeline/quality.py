@@ -467,36 +467,58 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
     return context, target_ids
 
 
-def refresh_quality_flags(engine: Engine, changed: Iterable[BodyYear] | None = None) -> list[QualityFlag]:
+def refresh_quality_flags(engine: Engine, changed: Iterable[BodyYear] | None = None, *,
+                          chunk: int = 500) -> list[QualityFlag]:
     """Recompute the quality flags, the old ones deleted and the new ones added in one transaction: every one
-    (``changed`` None), or those of the body-years that depend on the body-years ``changed`` (``dependants``).
-    Returns the flags made."""
+    (``changed`` None), or those of the body-years that depend on the body-years ``changed`` (``dependants``),
+    ``chunk`` changed body-years at a time (each with the reports its checks read), so that memory stays flat
+    however many a run changed. Returns the flags made."""
     from pipeline.pending import pause
 
+    flags: list[QualityFlag] = []
     with Session(engine) as session, session.begin():
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "quality flags")
-        targets = None
         if changed is None:
-            context = None
+            flags, _ = _refresh_flags(session, None)
         else:
-            context, targets = _scope(session, dependants(changed))
-        # each finding once: on the copy of a body-year that counts, not once per format copy
-        counted = [r for r in load_reports(session, context) if not r.copy_rank]
-        ids = {r.report_id for r in counted}
-        flags = check_all(counted, [f for f in load_rate_facts(session, ids) if f.report_id in ids])
-        flags += late_flags([p for p in load_publications(session, ids) if p.report_id in ids])
-        if targets is None:
-            session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
-        else:
-            flags = [f for f in flags if f.report_id in targets]
-            for query in _where_ids(delete(FlagRow).where(FlagRow.kind == KIND), FlagRow.report_id, targets):
-                session.execute(query)
-        session.add_all(
-            FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,
-                    where=f.where, expected=f.expected, found=f.found, page=f.page, details=f.details or None)
-            for f in flags
-        )
-        session.flush()
+            ordered = sorted(set(changed), key=lambda by: (by[0] or "", by[1] is None, by[1] or 0))
+            by_report: dict[int, list[QualityFlag]] = {}
+            for i in range(0, len(ordered), chunk):  # a body's years in one chunk, mostly
+                made, targets = _refresh_flags(session, ordered[i:i + chunk])
+                for target in targets:  # a report two chunks depend on: its last recomputation stands
+                    by_report[target] = []
+                for flag in made:
+                    by_report[flag.report_id].append(flag)
+            flags = [f for found in by_report.values() for f in found]
         pause("quality-written")  # a test's kill lands here: inside the transaction, nothing committed
     return flags
+
+
+def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[list[QualityFlag], set[int]]:
+    """The quality flags of every report (``changed`` None) or of the dependants of ``changed``, stored in place
+    of the old ones (not committed); and the reports recomputed (``changed`` None: an empty set)."""
+    targets = None
+    if changed is None:
+        context = None
+    else:
+        context, targets = _scope(session, dependants(changed))
+    # each finding once: on the copy of a body-year that counts, not once per format copy
+    counted = [r for r in load_reports(session, context) if not r.copy_rank]
+    ids = {r.report_id for r in counted}
+    flags = check_all(counted, [f for f in load_rate_facts(session, ids) if f.report_id in ids])
+    flags += late_flags([p for p in load_publications(session, ids) if p.report_id in ids])
+    if targets is None:
+        session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
+    else:
+        flags = [f for f in flags if f.report_id in targets]
+        for query in _where_ids(delete(FlagRow).where(FlagRow.kind == KIND), FlagRow.report_id, targets):
+            session.execute(query)
+    session.add_all(
+        FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,
+                where=f.where, expected=f.expected, found=f.found, page=f.page, details=f.details or None)
+        for f in flags
+    )
+    session.flush()
+    session.expunge_all()  # the flag rows are written: the session need not hold them
+    return flags, targets or set()

@@ -196,10 +196,14 @@ def refresh_text_reuse(engine: Engine, changed: Iterable[tuple[str, int | None]]
 
         def text_of(rid: int) -> list[tuple[str, str]]:
             if rid not in texts:
+                if len(texts) >= 256:  # bounded (first in, first out): memory flat however many reports changed
+                    del texts[next(iter(texts))]
                 texts[rid] = section_texts(conn, rid)
             return texts[rid]
 
-        for rid, previous in previous_of.items():
+        # in report id order: a body's reports were mostly loaded one year after the other, so a report is
+        # still held when the next year's compares with it
+        for rid, previous in sorted(previous_of.items()):
             if rid in stored and stored[rid] == previous:
                 continue
             result = compare_texts(text_of(rid), text_of(previous) if previous is not None else None)

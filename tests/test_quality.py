@@ -153,3 +153,25 @@ def test_unrelated_bodies_raise_nothing():
     reps = [_rep(1, 2021, {RECEIVED: 100}), _rep(2, 2022, {RECEIVED: 100}, code="370100", level="prefecture",
                                                    issuer="山东省济南市人民政府", region="山东省济南市")]
     assert check_all(reps, []) == []
+
+
+def test_changed_body_years_in_chunks_make_the_flags_of_one_pass(db_url):
+    """refresh_quality_flags(changed) takes the changed body-years ``chunk`` at a time (flat memory on a large
+    run), each chunk with the reports its checks read: one body-year per chunk gives every flag one pass over
+    all of them gives, among them the city's sum over its counties and a year's jump from the year before."""
+    engine = load_series(db_url)
+    luzhou = query(db_url, "select r.id from reports r join documents d on d.id = r.document_id "
+                           "where d.name = 'luzhou-2022.docx'")[0][0]
+    writer = create_engine(db_url, poolclass=NullPool)
+    with writer.begin() as conn:
+        conn.execute(text("update cells set value = value - 10 where report_id = :r and key = :k"),
+                     {"r": luzhou, "k": RECEIVED})
+    writer.dispose()
+    changed = query(db_url, "select distinct body, year from reports where body is not null")
+    whole = refresh_quality_flags(engine, changed)
+    stored = _quality(db_url)
+    one_by_one = refresh_quality_flags(engine, changed, chunk=1)
+    assert sorted(map(repr, one_by_one)) == sorted(map(repr, whole))
+    assert _quality(db_url) == stored
+    assert {f.check for f in whole} >= {"quality.children_sum", "quality.jump"}
+    engine.dispose()
