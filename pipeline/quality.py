@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -435,6 +435,13 @@ def load_reports(session: Session, ids: Collection[int] | None = None) -> list[R
                           copy_rank=row[10]) for row in rows]
 
 
+def _counted(session: Session, ids: Collection[int]) -> set[int]:
+    """Those of the reports ``ids`` that count for their body-year (copy_rank 0, or not ranked yet): a
+    body-year printed in a thousand copies costs its one counted copy's figures, not a thousand."""
+    query = select(ReportRow.id).where(or_(ReportRow.copy_rank.is_(None), ReportRow.copy_rank == 0))
+    return {rid for q in _where_ids(query, ReportRow.id, ids) for (rid,) in session.execute(q)}
+
+
 def load_rate_facts(session: Session, ids: Collection[int] | None = None) -> list[RateFact]:
     facts = select(FactRow.report_id, FactRow.value, FactRow.raw, FactRow.sentence, FactRow.page, FactRow.ord) \
         .where(FactRow.kind == "percent", FactRow.value > 100)
@@ -503,6 +510,7 @@ def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[li
         context = None
     else:
         context, targets = _scope(session, dependants(changed))
+        context = _counted(session, context)  # a body-year's other copies: neither read nor flagged
     # each finding once: on the copy of a body-year that counts, not once per format copy
     counted = [r for r in load_reports(session, context) if not r.copy_rank]
     ids = {r.report_id for r in counted}
