@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -55,6 +55,10 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "sqlite":
                 lock(conn, "store")  # the write lock now: the look-ups below see what others committed
+            if any(r.report is not None and r.report.search for r in results):
+                # the index table once per batch, outside the documents' savepoints (a savepoint rolled back
+                # would take a table made inside it along)
+                search.ensure_index(conn)
             outcomes = [_store_one(conn, result) for result in results]
     except SQLAlchemyError as exc:
         reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
@@ -98,41 +102,53 @@ def _store_one(conn: Connection, result: FileResult) -> Outcome:
     return Outcome(result.path, status, summary=result.report.summary if result.report else None)
 
 
+# The statements of a document's store, built once with bound parameters: building a statement and computing its
+# cache key cost more CPU than SQLite's own work for a document, and a statement object reused keeps its key.
+# Core tables, not the ORM classes: an insert of ORM entities goes through the ORM's bulk path for nothing here.
+_sha = bindparam("sha")
+_SUPERSEDED = select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(or_(
+    and_(DocumentRow.sha256 == _sha, or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
+                                         DocumentRow.extractor_version != bindparam("version"))),
+    and_(DocumentRow.path == bindparam("where"), DocumentRow.sha256 != _sha)))
+_INSERT = {row: insert(row.__table__) for row in (DocumentRow, ReportRow, CellRow, FlagRow)}
+_INSERT_RETURNING = {row: insert(row.__table__).returning(row.__table__.c.id, sort_by_parameter_order=True)
+                     for row in (SectionRow, FactRow)}
+
+
 def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
     """What ``result`` supersedes goes, its document (and report) comes; (sha256, status) of what went."""
-    old_reading = or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
-                      DocumentRow.extractor_version != result.version)
-    superseded = or_(and_(DocumentRow.sha256 == result.sha256, old_reading),
-                     and_(DocumentRow.path == result.where, DocumentRow.sha256 != result.sha256))
-    gone = conn.execute(select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(superseded)).all()
+    gone = conn.execute(_SUPERSEDED, {"sha": result.sha256, "version": result.version, "where": result.where}).all()
     if gone:
         ids = [i for i, _, _ in gone]
         pending.mark(conn, DocumentRow.id.in_(ids))  # what they were, before they go
         search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
         conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
     status = {"report": "ingested"}.get(result.status, result.status)
-    document_id = conn.execute(insert(DocumentRow).values(
+    document_id = conn.execute(_INSERT[DocumentRow], dict(
         sha256=result.sha256, path=result.where, name=result.name, size=result.size, status=status,
         error=result.reason, format=result.format, pages=result.pages, extractor_version=result.version,
     )).inserted_primary_key[0]
+    report_id = None
     if result.status == "report" and result.report is not None:
-        _insert_report(conn, document_id, result)
-    pending.mark(conn, DocumentRow.id == document_id)  # in this document's savepoint: both commit or neither
+        report_id = _insert_report(conn, document_id, result)
+    # in this document's savepoint: both commit or neither
+    pending.mark_inserted(conn, document_id, report_id)
     return [(sha, status) for _, sha, status in gone]
 
 
-def _insert_report(conn: Connection, document_id: int, result: FileResult) -> None:
+def _insert_report(conn: Connection, document_id: int, result: FileResult) -> int:
     payload = result.report
-    report_id = conn.execute(insert(ReportRow).values(document_id=document_id, **payload.report)
+    report_id = conn.execute(_INSERT[ReportRow], {**payload.report, "document_id": document_id}
                              ).inserted_primary_key[0]
     for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
         if rows:
-            conn.execute(insert(table), [{**row, "report_id": report_id} for row in rows])
+            conn.execute(_INSERT[table], [{**row, "report_id": report_id} for row in rows])
     ids = {}
     for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
-        ids[name] = conn.execute(insert(table).returning(table.id, sort_by_parameter_order=True),
-                                 [{**row, "report_id": report_id} for row in rows]).scalars().all() if rows else []
-    search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"])
+        ids[name] = conn.execute(_INSERT_RETURNING[table], [{**row, "report_id": report_id} for row in rows]
+                                 ).scalars().all() if rows else []
+    search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"], ensured=True)
+    return report_id
 
 
 def _unchanged(conn: Connection, result: FileResult) -> Outcome:
