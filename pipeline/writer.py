@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
@@ -142,13 +143,43 @@ def _insert_report(conn: Connection, document_id: int, result: FileResult) -> in
                              ).inserted_primary_key[0]
     for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
         if rows:
-            conn.execute(_INSERT[table], [{**row, "report_id": report_id} for row in rows])
+            _insert_many(conn, table, [{**row, "report_id": report_id} for row in rows])
     ids = {}
     for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
         ids[name] = conn.execute(_INSERT_RETURNING[table], [{**row, "report_id": report_id} for row in rows]
                                  ).scalars().all() if rows else []
     search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"], ensured=True)
     return report_id
+
+
+def _insert_many(conn: Connection, row: type, rows: list[dict]) -> None:
+    """``rows`` (dicts with the same keys) into ``row``'s table, no ids wanted back.
+
+    On SQLite the insert SQLAlchemy compiles (once per table and columns) goes to the driver's executemany with
+    each row's values converted as SQLAlchemy converts them (each column type's bind processor): SQLAlchemy's
+    own per-row parameter handling costs more CPU than SQLite's insert of a report's cells. Elsewhere, and for
+    a table whose insert would fill a column the rows do not give, through SQLAlchemy itself (PostgreSQL batches
+    the rows into a few statements)."""
+    plan = _positional(conn.dialect, row, tuple(rows[0])) if conn.dialect.name == "sqlite" else None
+    if plan is None:
+        conn.execute(_INSERT[row], rows)
+        return
+    sql, order, processors = plan
+    conn.exec_driver_sql(sql, [tuple(processors[k](r[k]) if k in processors else r[k] for k in order)
+                               for r in rows])
+
+
+@lru_cache(maxsize=64)
+def _positional(dialect, row: type, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...], dict] | None:
+    """(SQL, parameter order, bind processors by column) of ``row``'s insert of the columns ``keys`` for a
+    positional-parameter dialect; None when the statement needs more than the rows give (a column default)."""
+    compiled = _INSERT[row].compile(dialect=dialect, column_keys=list(keys))
+    order = tuple(compiled.positiontup or ())
+    if not compiled.positional or not set(order) <= set(keys):
+        return None
+    columns = _INSERT[row].table.c
+    processors = {k: p for k in order if (p := columns[k].type.bind_processor(dialect)) is not None}
+    return compiled.string, order, processors
 
 
 def _unchanged(conn: Connection, result: FileResult) -> Outcome:

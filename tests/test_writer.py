@@ -92,3 +92,30 @@ def test_kept_results_are_those_of_the_functions():
     tags = facts.tag("本机关共收到政府信息公开申请")
     tags.clear()  # a caller's list is its own: the kept tagging is not changed through it
     assert facts.tag("本机关共收到政府信息公开申请")
+
+
+def test_the_driver_gets_from_insert_many_what_sqlalchemy_gives_it(tmp_path):
+    """SQLite: pipeline.writer._insert_many hands the driver the statement and parameters SQLAlchemy's own
+    executemany would (figures through their column type's bind processor)."""
+    from sqlalchemy import event
+
+    from pipeline.db import FlagRow
+    from pipeline.writer import _INSERT, _insert_many
+
+    engine = connect(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    payload = read_task(FIXTURES / "xuhui-2019-broken" / "xuhui-2019-broken.html").report  # identity flags
+    sent = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, params, context, many: sent.append((statement, params)))
+    for row, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
+        rows = [{**r, "report_id": 1} for r in rows]
+        assert rows
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no report 1: the rows alone are compared
+            conn.execute(_INSERT[row], rows)
+            _insert_many(conn, row, [{**r, "report_id": 2} for r in rows])  # (report_id, key) is unique
+            conn.rollback()
+        (by_sqlalchemy, by_us), sent[:] = sent[-2:], []
+        assert by_sqlalchemy[0] == by_us[0]
+        assert [(2,) + tuple(p)[1:] for p in by_sqlalchemy[1]] == by_us[1] and by_us[1][0][0] == 2
+    engine.dispose()
