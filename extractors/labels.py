@@ -83,7 +83,7 @@ def best_match(text: str, candidates: Iterable[tuple[str, Sequence[str]]], *, th
     target = core(text)
     if not target:
         return None
-    frozen = tuple((key, tuple(labels)) for key, labels in candidates)
+    frozen = _interned(tuple((key, tuple(labels)) for key, labels in candidates))
     ranked = _ranked(target, frozen) if len(target) <= _CACHED_LEN else _rank(target, frozen)
     if ranked is None or ranked[0] < threshold:
         return None
@@ -104,6 +104,12 @@ def _rank(target: str, candidates: tuple[tuple[str, tuple[str, ...]], ...]) -> t
 
 
 _ranked = lru_cache(maxsize=_CACHE_SIZE)(_rank)
+
+
+@lru_cache(maxsize=256)
+def _interned(candidates: tuple) -> tuple:
+    """One instance of each candidate set (the template's few): the kept rankings share it, not a copy each."""
+    return candidates
 
 
 @lru_cache(maxsize=256)

@@ -74,7 +74,7 @@ def _segment_block(block: str) -> tuple[str, ...]:
 
 
 _CACHED_BLOCK = 256  # characters; a longer block is segmented each time (and kept out of the cache)
-_block_words = lru_cache(maxsize=1 << 15)(_segment_block)
+_block_words = lru_cache(maxsize=1 << 13)(_segment_block)
 
 
 _KEYED = "search_rowids"  # meta key: the FTS5 rows are keyed by their section's or fact's id (see _rowid)
