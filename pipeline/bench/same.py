@@ -8,8 +8,8 @@ CORPUS: a folder of reports (e.g. one kept by ``python -m pipeline.bench --keep`
 OUT receives ``export.jsonl`` (``gongkai export --format jsonl``), ``check.txt`` (``gongkai check --all-copies``),
 ``tables.txt`` (every row of every table and of the search index, in rowid order; the ingest time stamps
 blanked, the one value that differs between two runs of the same code) and ``timing.json`` (median CPU ms per
-report of the stages extract and store, per format, with the load average before and after). Only the timing
-is expected to differ between two runs.
+report of the stages extract and store, per format, with the load average before and after): between two runs
+of code that must give the same output, ``diff -r`` finds ``timing.json`` only.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pipeline.bench import stages
@@ -55,12 +56,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench.same", description=__doc__.splitlines()[0])
     parser.add_argument("corpus")
     parser.add_argument("out")
-    parser.add_argument("--db", help="the SQLite file to ingest into (default OUT/ingest.sqlite)")
+    parser.add_argument("--db", help="the SQLite file to ingest into (default: a temporary one, removed after)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in Path(args.corpus).rglob("*") if p.is_file() and not p.name.startswith("manifest"))
-    db = stages.fresh_db(Path(args.db) if args.db else out / "ingest.sqlite")
+    with tempfile.TemporaryDirectory(prefix="gongkai-same-") as work:
+        return _run(files, stages.fresh_db(Path(args.db) if args.db else Path(work) / "ingest.sqlite"), out)
+
+
+def _run(files: list[Path], db: Path, out: Path) -> int:
     from extractors import read_report
 
     read_report(files[0])  # warm-up: imports, the division table, jieba's dictionary
