@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.datafiles import load_yaml
 from extractors.quantities import PERCENT_UNITS, Quantity, find_quantities
@@ -70,7 +70,15 @@ def _posseg():
 
 
 def tag(text: str) -> list[tuple[str, str]]:
-    return [(p.word, p.flag) for p in _posseg().cut(text)]
+    """(word, part-of-speech flag) of each word of ``text`` (jieba.posseg)."""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    # a phrase is tagged again for each figure of its sentence, and boilerplate repeats across reports: tagging
+    # (a Viterbi pass over unknown words) is a pure function of the text and jieba's fixed dictionary
+    return tuple((p.word, p.flag) for p in _posseg().cut(text))
 
 
 # --- sentences and clauses ---------------------------------------------------------------------------------

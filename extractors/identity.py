@@ -98,8 +98,17 @@ def read_identity(doc: Document) -> Identity:
                     publisher=_compact(publisher) if publisher else None, title_from=title_from)
 
 
+# compiled once: the regex module's own cache of patterns given as strings costs more than the match
+_SPACES = regex.compile(r"\s+")
+_DISCLOSURE = regex.compile("政府信息公开|政务公开")
+_DISCLOSURE_ANY = regex.compile(r"政府信息公开|政务公开|信息公开")
+_BREADCRUMB = regex.compile(r"[>›»]|首页|当前位置")
+_DATE_CHARS = regex.compile(r"[\d年月日\-/.一二三四五六七八九十]+")
+_SIGNED_DATE = regex.compile(r"^(.{2,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$")
+
+
 def _compact(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 _LABEL = regex.compile(r"^(?:名称|标题|文件名称|信息名称|题目)[:：]")
@@ -113,8 +122,8 @@ def _unlabelled(text: str) -> str:
 def _title_score(text: str) -> int:
     if len(text) > 80 or not any(w in text for w in _REPORT_WORDS):
         return 0
-    score = 1 + 2 * bool(_TITLE_YEAR.search(normalise_years(text))) + bool(regex.search("政府信息公开|政务公开", text))
-    if regex.search(r"[>›»]|首页|当前位置", text):
+    score = 1 + 2 * bool(_TITLE_YEAR.search(normalise_years(text))) + bool(_DISCLOSURE.search(text))
+    if _BREADCRUMB.search(text):
         score -= 4
     if "。" in text or "根据" in text:  # a sentence of the preamble ("本年度报告根据…编制。") is no title
         score -= 3
@@ -211,7 +220,7 @@ def _date_line(text: str) -> dt.date | None:
     if len(t) > 14:
         return None
     date = parse_date(t)
-    return date if date and regex.fullmatch(r"[\d年月日\-/.一二三四五六七八九十]+", t) else None
+    return date if date and _DATE_CHARS.fullmatch(t) else None
 
 
 def _closing(paragraphs: list[str], *, html: bool) -> tuple[str | None, dt.date | None]:
@@ -223,7 +232,7 @@ def _closing(paragraphs: list[str], *, html: bool) -> tuple[str | None, dt.date 
         if date:
             above = _compact(tail[i - 1]) if i > 0 else ""
             return (above if _ISSUER_LINE.match(above) else None), date
-        m = regex.match(r"^(.{2,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", normalise_years(line))
+        m = _SIGNED_DATE.match(normalise_years(line))
         if m and _ISSUER_LINE.match(m.group(1)):
             return m.group(1), parse_date(m.group(2))
     # no date line: an issuer line that ends the text is a signature (a page's last lines may be its footer)
@@ -284,7 +293,7 @@ def not_report_reason(ident: Identity, doc: Document, n_cells: int, n_figures: i
     titles = {_compact(p.text) for p in doc.paragraphs if _title_score(_compact(p.text)) >= 3}
     if len(titles) >= 3 and not has_tables:
         return f"a list of {len(titles)} reports' titles (an index page), not a report"
-    if title and regex.search(r"政府信息公开|政务公开|信息公开", title) or has_tables:
+    if title and _DISCLOSURE_ANY.search(title) or has_tables:
         return None
     text = _compact(doc.text[:2000] + (doc.meta.get("title_tag") or ""))
     if _ERROR_PAGE.search(text) and len(text) < 1500:

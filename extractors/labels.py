@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -21,16 +22,38 @@ _NOTE = regex.compile(r"[（(][^（）()]*[)）]")  # filling instructions and r
 _DROP = regex.compile(r"[\s\p{Zs}\u200b\ufeff“”\"‘’'「」:：]+")
 
 
+# Labels and cell texts repeat within a report (every figure cell is asked about again and again) and across
+# reports (the template's wordings): normalising and matching are pure functions of the text, so their results
+# are kept. The bounds hold a few reports' distinct texts; texts longer than _CACHED_LEN are not kept.
+_CACHE_SIZE = 1 << 14
+_CACHED_LEN = 400
+
+
 def normalise(text: str) -> str:
     """Width folded, spaces and line breaks removed; numbering and quotes kept out of the way."""
+    if text and len(text) > _CACHED_LEN:
+        return _normalise(text)
+    return _normalise_cached(text)
+
+
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     # NFKC again: a dropped space may leave a combining mark beside a letter it composes with (R + ¸ → Ŗ),
     # and normalising must give the same text however often it is done (found by tests/test_fuzz.py)
     return unicodedata.normalize("NFKC", _DROP.sub("", text))
 
 
+_normalise_cached = lru_cache(maxsize=_CACHE_SIZE)(_normalise)
+
+
 def core(text: str) -> str:
     """The words that name a row: normalised, leading numbering and bracketed notes removed."""
+    if text and len(text) > _CACHED_LEN:
+        return _core(text)
+    return _core_cached(text)
+
+
+def _core(text: str) -> str:
     text = normalise(text)
     previous = None
     while previous != text:
@@ -38,6 +61,9 @@ def core(text: str) -> str:
         text = _NUMBERING.sub("", text)
     stripped = _NOTE.sub("", text)
     return stripped or text
+
+
+_core_cached = lru_cache(maxsize=_CACHE_SIZE)(_core)
 
 
 @dataclass(frozen=True)
@@ -57,14 +83,39 @@ def best_match(text: str, candidates: Iterable[tuple[str, Sequence[str]]], *, th
     target = core(text)
     if not target:
         return None
-    scored = []
-    for key, labels in candidates:
-        scored.append((max(_score(target, core(label)) for label in labels), key))
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < threshold:
+    frozen = _interned(tuple((key, tuple(labels)) for key, labels in candidates))
+    ranked = _ranked(target, frozen) if len(target) <= _CACHED_LEN else _rank(target, frozen)
+    if ranked is None or ranked[0] < threshold:
         return None
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    return Match(key=scored[0][1], score=scored[0][0], runner_up=runner_up)
+    score, key, runner_up = ranked
+    return Match(key=key, score=score, runner_up=runner_up)
+
+
+def _rank(target: str, candidates: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[float, str, float] | None:
+    """(best score, its key, the runner-up's score) of ``target`` (a core) among ``candidates``; None for none.
+    Ties go to the greater key."""
+    scored = []
+    for key, cores in _cores(candidates):
+        scored.append((max([_score(target, c) for c in cores]), key))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    return scored[0][0], scored[0][1], scored[1][0] if len(scored) > 1 else 0.0
+
+
+_ranked = lru_cache(maxsize=_CACHE_SIZE)(_rank)
+
+
+@lru_cache(maxsize=256)
+def _interned(candidates: tuple) -> tuple:
+    """One instance of each candidate set (the template's few): the kept rankings share it, not a copy each."""
+    return candidates
+
+
+@lru_cache(maxsize=256)
+def _cores(candidates: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The candidates with each label's core: a caller's candidate sets are few (the template's)."""
+    return tuple((key, tuple(core(label) for label in labels)) for key, labels in candidates)
 
 
 def _score(a: str, b: str) -> float:

@@ -42,7 +42,8 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows × columns; a spanned cell stands in every position it covers, a hole is None."""
-        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        width = self.n_cols  # once: each is a pass over the cells
+        out: list[list[Cell | None]] = [[None] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 # --- module-level data -------------------------------------------------------
 
@@ -130,6 +131,8 @@ _SIGN_DASHES_RE = re.compile(r"[-—–―─]{1,2}")
 # Text made of these, with at least one unit or magnitude among them, is a numeral, good or malformed.
 _NUMERAL_CHARS = rf"[0-9.,{CN_NUMERAL_CHARS}点]*"
 _NUMERAL_SHAPE_RE = re.compile(rf"{_NUMERAL_CHARS}[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}]{_NUMERAL_CHARS}")
+_SPACES_RE = re.compile(r"\s+")
+_ONE_DIGIT_RE = re.compile(r"\d")
 _MAX_LEN = 64  # nothing longer is "one number"; bounds work on hostile input
 
 
@@ -166,7 +169,7 @@ def scale(value: Decimal, factor: int | Decimal) -> Decimal:
 def _squeeze(text: str) -> str:
     """Remove whitespace except between two digits (where it splits numbers)."""
     text = text.strip()
-    return re.sub(r"\s+", lambda m: " " if _digits_around(text, m) else "", text)
+    return _SPACES_RE.sub(lambda m: " " if _digits_around(text, m) else "", text)
 
 
 def _digits_around(text: str, m: re.Match[str]) -> bool:
@@ -296,7 +299,7 @@ def _parse_arabic(text: str) -> Decimal | None:
             return _malformed(text)
         elif previous is None:
             factor = 1
-        elif not m[1] and re.fullmatch(r"\d", m[2]) and previous >= 10:
+        elif not m[1] and _ONE_DIGIT_RE.fullmatch(m[2]) and previous >= 10:
             factor = previous // 10  # 3万5, 1亿2: the digit counts the next unit down
         else:
             factor = 1
@@ -394,6 +397,17 @@ def parse_cell(text: str) -> CellValue:
     magnitude, a part of the numeral, not a unit: only 万元 is a money unit).
     Negatives as printed: （-2）, (-2), -2, –2 (en dash), —2 (em dash), ‐2, −2; a dash alone is blank.
     """
+    if isinstance(text, str) and len(text) <= _MAX_CACHED:
+        return _parse_cell_cached(text)
+    return _parse_cell(text)
+
+
+# A report asks about the same cell texts again and again (0, —, the figures of a row, each time a column or a
+# header is tried), and results are immutable: kept, up to a bound. Longer texts are never one figure.
+_MAX_CACHED = 4 * _MAX_LEN
+
+
+def _parse_cell(text: str) -> CellValue:
     raw = text if isinstance(text, str) else ""
     s = _squeeze(to_halfwidth(raw))
     if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
@@ -427,6 +441,9 @@ def parse_cell(text: str) -> CellValue:
     if reading.value is None:
         return CellValue(None, "invalid", None, raw)
     return CellValue(reading.value, "zero" if reading.value == 0 else "number", unit, raw, qualifier)
+
+
+_parse_cell_cached = lru_cache(maxsize=1 << 14)(_parse_cell)
 
 
 def _strip_qualifier(s: str) -> tuple[str, str | None]:

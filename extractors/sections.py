@@ -22,6 +22,8 @@ _LEVELS = (
 )
 _MAX_TITLE = 40  # longer lines are prose that happens to start with a number
 _RUN_IN = regex.compile(r"^(.{2,30}?[。：:])(.+)$", regex.S)
+_STOP = regex.compile(r"^\s*[。：:，,]?\s*")
+_HAN_FIRST = regex.compile(r"^\p{Han}")
 
 # The headings the national form (国办公开办函〔2019〕60号 / 〔2021〕30号 and their predecessors) prints, and the
 # five topics its 总体情况 covers: recognised even with no stop between them and the text that follows.
@@ -58,9 +60,9 @@ def split_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
     form = _FORM_HEADING.match(text)
     if form and level <= 2:
         rest = text[form.end():]
-        stop = regex.match(r"^\s*[。：:，,]?\s*", rest)
+        stop = _STOP.match(rest)
         # the form's words end the heading; a topic of 总体情况 may be worded a little longer up to a stop
-        if level == 1 or stop.end() or not regex.match(r"^\p{Han}", rest) or not run_in \
+        if level == 1 or stop.end() or not _HAN_FIRST.match(rest) or not run_in \
                 or len(run_in.group(1)) > form.end() + 8:
             return level, form.group(0).strip(), rest[stop.end():].strip()
     if run_in and level <= 2:

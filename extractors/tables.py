@@ -23,6 +23,7 @@ _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八
 # a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
+_SPACES = regex.compile(r"\s+")
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 
@@ -358,7 +359,7 @@ def _group_of(part: str, group_cands, template: Template) -> str | None:
 
 def _printed_label(text: str) -> str:
     """A row's label as printed, for a flag's ``where``: spaces out, held to the column's 80 characters."""
-    return regex.sub(r"\s+", "", text)[:80]
+    return _SPACES.sub("", text)[:80]
 
 
 def _label_match(texts: list[str], cands) -> bool:
@@ -498,7 +499,8 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
 def _is_header(row: _Row, block: str | None, blocks) -> bool:
     if block is None:
         return False
-    return bool(_proactive_header(row, block, blocks)[0]) and not any(_looks_numeric(t) for t in row.texts())
+    # the cheap test first: a row of figures is no header, whatever its cells would match
+    return not any(_looks_numeric(t) for t in row.texts()) and bool(_proactive_header(row, block, blocks)[0])
 
 
 def _proactive_header(row: _Row, block: str | None, blocks) -> tuple[dict[int, tuple[str, Label]], dict]:

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy import bindparam, delete, func, insert, literal, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
@@ -64,6 +64,23 @@ def mark(target: Session | Connection, documents: ColumnElement[bool]) -> None:
         .join(DocumentRow, DocumentRow.id == ReportRow.document_id).where(documents)))
     conn.execute(insert(PendingRow).from_select(
         ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(documents)))
+
+
+_report_id, _document_id = bindparam("report_id"), bindparam("document_id")
+_PENDING_BODY_YEAR = insert(PendingRow).from_select(
+    ["kind", "body", "year"],
+    select(literal("body_year"), ReportRow.body, ReportRow.year).distinct().where(ReportRow.id == _report_id))
+_PENDING_DOCUMENT = insert(PendingRow).from_select(
+    ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(DocumentRow.id == _document_id))
+
+
+def mark_inserted(conn: Connection, document_id: int, report_id: int | None) -> None:
+    """``mark(conn, DocumentRow.id == document_id)`` for a document just inserted, with its report ``report_id``
+    (None: none) not given a body yet: the same entries, by statements built once (the store's every document)."""
+    if report_id is not None:
+        bodies.assign_bodies(conn, ids=[report_id])
+        conn.execute(_PENDING_BODY_YEAR, {"report_id": report_id})
+    conn.execute(_PENDING_DOCUMENT, {"document_id": document_id})
 
 
 def outdated(conn: Connection) -> bool:

@@ -18,6 +18,7 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import (
     Column, Integer, MetaData, String, Table, Text, delete, func, insert, inspect, literal_column, select, text, union_all,
@@ -58,7 +59,22 @@ class Hit:
 def segment(value: str) -> str:
     """Words separated by spaces, lower-cased; punctuation dropped."""
     jieba = load_jieba()
-    return " ".join(w.lower() for w in jieba.cut_for_search(value or "") if _WORD.search(w))
+    # jieba cuts a text block by block (runs of Han characters and alphanumerics, and what stands between
+    # them), each on its own: so a block's words are its own whatever text it stands in. A fact's sentence
+    # repeats its section's text and sections repeat the form's wording, so each block is segmented once.
+    words = []
+    for block in jieba.re_han_default.split(value or ""):
+        if block:
+            words += _block_words(block) if len(block) <= _CACHED_BLOCK else _segment_block(block)
+    return " ".join(words)
+
+
+def _segment_block(block: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_jieba().cut_for_search(block) if _WORD.search(w))
+
+
+_CACHED_BLOCK = 256  # characters; a longer block is segmented each time (and kept out of the cache)
+_block_words = lru_cache(maxsize=1 << 13)(_segment_block)
 
 
 _KEYED = "search_rowids"  # meta key: the FTS5 rows are keyed by their section's or fact's id (see _rowid)
@@ -117,23 +133,36 @@ def index_payload(sections: list[dict], facts: list[dict]) -> list[dict]:
     return rows
 
 
+def ensure_index(conn: Connection) -> None:
+    """The index table exists, its rows keyed by rowid (SQLite), in the caller's transaction: what
+    ``insert_rows(…, ensured=True)`` assumes."""
+    _ensure(conn, keyed=True)
+
+
+_INSERT_SQLITE = text(f"INSERT INTO {TABLE} (rowid, kind, report_id, ref_id, path, title, body) "
+                      "VALUES (:rowid, :kind, :report_id, :ref_id, :path, :title, :body)")
+_INSERT_OTHER = insert(index_table)
+
+
 def insert_rows(conn: Connection, report_id: int, payload: list[dict], section_ids: list[int],
-                fact_ids: list[int]) -> None:
+                fact_ids: list[int], *, ensured: bool = False) -> None:
     """Insert ``index_payload`` rows of the report ``report_id`` whose sections and facts got these ids (in
-    order)."""
+    order). ``ensured``: the caller made sure of the table in this transaction (:func:`ensure_index`)."""
     if not payload:
         return
-    _ensure(conn, keyed=True)
+    if not ensured:
+        _ensure(conn, keyed=True)
+    sqlite = conn.dialect.name == "sqlite"
     rows = []
     for row in payload:
-        ref_id = (section_ids if row["kind"] == "section" else fact_ids)[row["ord"]]
-        rows.append({"kind": row["kind"], "report_id": report_id, "ref_id": ref_id, "path": row["path"],
-                     "title": row["title"], "body": row["body"], "rowid": _rowid(row["kind"], ref_id)})
-    if conn.dialect.name == "sqlite":
-        conn.execute(text(f"INSERT INTO {TABLE} (rowid, kind, report_id, ref_id, path, title, body) "
-                          "VALUES (:rowid, :kind, :report_id, :ref_id, :path, :title, :body)"), rows)
-    else:
-        conn.execute(insert(index_table), [{k: v for k, v in r.items() if k != "rowid"} for r in rows])
+        kind = row["kind"]
+        ref_id = (section_ids if kind == "section" else fact_ids)[row["ord"]]
+        values = {"kind": kind, "report_id": report_id, "ref_id": ref_id, "path": row["path"],
+                  "title": row["title"], "body": row["body"]}
+        if sqlite:
+            values["rowid"] = _rowid(kind, ref_id)
+        rows.append(values)
+    conn.execute(_INSERT_SQLITE if sqlite else _INSERT_OTHER, rows)
 
 
 def index_report(session: Session, report: ReportRow) -> None:

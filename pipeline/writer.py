@@ -21,9 +21,10 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -57,6 +58,10 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "sqlite":
                 lock(conn, "store")  # the write lock now: the look-ups below see what others committed
+            if any(r.report is not None and r.report.search for r in results):
+                # the index table once per batch, outside the documents' savepoints (a savepoint rolled back
+                # would take a table made inside it along)
+                search.ensure_index(conn)
             outcomes = [_store_one(conn, result) for result in results]
     except SQLAlchemyError as exc:
         reason = f"the database refused the batch: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
@@ -159,41 +164,83 @@ def _store_one(conn: Connection, result: FileResult) -> Outcome:
     return Outcome(result.path, status, summary=result.report.summary if result.report else None)
 
 
+# The statements of a document's store, built once with bound parameters: building a statement and computing its
+# cache key cost more CPU than SQLite's own work for a document, and a statement object reused keeps its key.
+# Core tables, not the ORM classes: an insert of ORM entities goes through the ORM's bulk path for nothing here.
+_sha = bindparam("sha")
+_SUPERSEDED = select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(or_(
+    and_(DocumentRow.sha256 == _sha, or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
+                                         DocumentRow.extractor_version != bindparam("version"))),
+    and_(DocumentRow.path == bindparam("where"), DocumentRow.sha256 != _sha)))
+_INSERT = {row: insert(row.__table__) for row in (DocumentRow, ReportRow, CellRow, FlagRow)}
+_INSERT_RETURNING = {row: insert(row.__table__).returning(row.__table__.c.id, sort_by_parameter_order=True)
+                     for row in (SectionRow, FactRow)}
+
+
 def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
     """What ``result`` supersedes goes, its document (and report) comes; (sha256, status) of what went."""
-    old_reading = or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
-                      DocumentRow.extractor_version != result.version)
-    superseded = or_(and_(DocumentRow.sha256 == result.sha256, old_reading),
-                     and_(DocumentRow.path == result.where, DocumentRow.sha256 != result.sha256))
-    gone = conn.execute(select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).where(superseded)).all()
+    gone = conn.execute(_SUPERSEDED, {"sha": result.sha256, "version": result.version, "where": result.where}).all()
     if gone:
         ids = [i for i, _, _ in gone]
         pending.mark(conn, DocumentRow.id.in_(ids))  # what they were, before they go
         search.forget(conn, select(ReportRow.id).where(ReportRow.document_id.in_(ids)))  # FTS5: no cascade
         conn.execute(delete(DocumentRow).where(DocumentRow.id.in_(ids)))
     status = {"report": "ingested"}.get(result.status, result.status)
-    document_id = conn.execute(insert(DocumentRow).values(
+    document_id = conn.execute(_INSERT[DocumentRow], dict(
         sha256=result.sha256, path=result.where, name=result.name, size=result.size, status=status,
         error=result.reason, format=result.format, pages=result.pages, extractor_version=result.version,
     )).inserted_primary_key[0]
+    report_id = None
     if result.status == "report" and result.report is not None:
-        _insert_report(conn, document_id, result)
-    pending.mark(conn, DocumentRow.id == document_id)  # in this document's savepoint: both commit or neither
+        report_id = _insert_report(conn, document_id, result)
+    # in this document's savepoint: both commit or neither
+    pending.mark_inserted(conn, document_id, report_id)
     return [(sha, status) for _, sha, status in gone]
 
 
-def _insert_report(conn: Connection, document_id: int, result: FileResult) -> None:
+def _insert_report(conn: Connection, document_id: int, result: FileResult) -> int:
     payload = result.report
-    report_id = conn.execute(insert(ReportRow).values(document_id=document_id, **payload.report)
+    report_id = conn.execute(_INSERT[ReportRow], {**payload.report, "document_id": document_id}
                              ).inserted_primary_key[0]
     for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
         if rows:
-            conn.execute(insert(table), [{**row, "report_id": report_id} for row in rows])
+            _insert_many(conn, table, [{**row, "report_id": report_id} for row in rows])
     ids = {}
     for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
-        ids[name] = conn.execute(insert(table).returning(table.id, sort_by_parameter_order=True),
-                                 [{**row, "report_id": report_id} for row in rows]).scalars().all() if rows else []
-    search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"])
+        ids[name] = conn.execute(_INSERT_RETURNING[table], [{**row, "report_id": report_id} for row in rows]
+                                 ).scalars().all() if rows else []
+    search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"], ensured=True)
+    return report_id
+
+
+def _insert_many(conn: Connection, row: type, rows: list[dict]) -> None:
+    """``rows`` (dicts with the same keys) into ``row``'s table, no ids wanted back.
+
+    On SQLite the insert SQLAlchemy compiles (once per table and columns) goes to the driver's executemany with
+    each row's values converted as SQLAlchemy converts them (each column type's bind processor): SQLAlchemy's
+    own per-row parameter handling costs more CPU than SQLite's insert of a report's cells. Elsewhere, and for
+    a table whose insert would fill a column the rows do not give, through SQLAlchemy itself (PostgreSQL batches
+    the rows into a few statements)."""
+    plan = _positional(conn.dialect, row, tuple(rows[0])) if conn.dialect.name == "sqlite" else None
+    if plan is None:
+        conn.execute(_INSERT[row], rows)
+        return
+    sql, order, processors = plan
+    conn.exec_driver_sql(sql, [tuple(processors[k](r[k]) if k in processors else r[k] for k in order)
+                               for r in rows])
+
+
+@lru_cache(maxsize=64)
+def _positional(dialect, row: type, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...], dict] | None:
+    """(SQL, parameter order, bind processors by column) of ``row``'s insert of the columns ``keys`` for a
+    positional-parameter dialect; None when the statement needs more than the rows give (a column default)."""
+    compiled = _INSERT[row].compile(dialect=dialect, column_keys=list(keys))
+    order = tuple(compiled.positiontup or ())
+    if not compiled.positional or not set(order) <= set(keys):
+        return None
+    columns = _INSERT[row].table.c
+    processors = {k: p for k in order if (p := columns[k].type.bind_processor(dialect)) is not None}
+    return compiled.string, order, processors
 
 
 def _unchanged(conn: Connection, result: FileResult) -> Outcome:

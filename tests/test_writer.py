@@ -1,0 +1,121 @@
+"""The store's statements are built once (pipeline.writer, pipeline.pending.mark_inserted, pipeline.search): a
+document the database refuses still fails alone in its savepoint, the statements serve the batches after it, and
+the pending entries and index rows are those the per-document statements made. The per-text caches of the
+extractors and of the search segmentation give what the functions they keep give."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import delete, select, text
+
+from pipeline import pending, search
+from pipeline.db import CellRow, DocumentRow, PendingRow, ReportRow, connect
+from pipeline.tasks import read_task
+from pipeline.writer import store_results
+from tests.conftest import FIXTURES
+
+FILES = [FIXTURES / "baoshan-2021" / "baoshan-2021.docx", FIXTURES / "baoshan-2022" / "baoshan-2022.html",
+         FIXTURES / "hejiang-2022" / "hejiang-2022.docx"]
+
+
+def _refused(result):
+    """``result`` with a cell key twice: the database refuses it (UNIQUE report_id, key) after its document,
+    report and first rows went in."""
+    cells = result.report.cells
+    return replace(result, report=replace(result.report, cells=cells + [dict(cells[0])]))
+
+
+def test_a_refused_document_fails_alone_and_the_statements_serve_the_next_batch(db_url):
+    engine = connect(db_url)
+    good, bad, later = (read_task(p) for p in FILES)
+    assert good.status == bad.status == later.status == "report"
+    first = store_results(engine, [good, _refused(bad)])
+    assert [o.status for o in first] == ["ingested", "failed"]
+    assert "the database refused the document" in first[1].reason
+    second = store_results(engine, [later, bad])  # the same statement objects, after a savepoint rolled back
+    assert [o.status for o in second] == ["ingested", "ingested"]  # its failed record superseded
+    with engine.connect() as conn:
+        documents = dict(conn.execute(select(DocumentRow.name, DocumentRow.status)).all())
+        assert documents == {p.name: "ingested" for p in FILES}
+        reports = conn.execute(select(ReportRow.id, ReportRow.document_id)).all()
+        assert len(reports) == 3
+        per_report = dict(conn.execute(select(CellRow.report_id, text("count(*)")).group_by(CellRow.report_id)).all())
+        assert sorted(per_report.values()) == sorted(len(r.report.cells) for r in (good, bad, later))
+        indexed = conn.execute(text("select report_id, count(*) from search_index group by report_id")).all()
+        assert {rid for rid, _ in indexed} == {rid for rid, _ in reports}  # no rows of the refused reading
+        assert sorted(n for _, n in indexed) == sorted(len(r.report.search) for r in (good, bad, later))
+    engine.dispose()
+
+
+def test_mark_inserted_marks_what_mark_marks(db_url):
+    engine = connect(db_url)
+    result = read_task(FILES[0])
+    assert store_results(engine, [result])[0].status == "ingested"
+    entries = select(PendingRow.kind, PendingRow.body, PendingRow.year, PendingRow.sha256).order_by(PendingRow.id)
+    with engine.connect() as conn:
+        by_store = conn.execute(entries).all()
+        document_id = conn.execute(select(DocumentRow.id)).scalar_one()
+        conn.execute(delete(PendingRow))
+        pending.mark(conn, DocumentRow.id == document_id)
+        by_mark = conn.execute(entries).all()
+        conn.rollback()
+    assert by_store == by_mark
+    assert [kind for kind, *_ in by_store] == ["body_year", "document"] and by_store[0][1]
+    engine.dispose()
+
+
+@pytest.mark.parametrize("value", [
+    "", "2021年，区政府信息公开工作在区委、区政府的正确领导下，深入贯彻落实《中华人民共和国政府信息公开条例》。",
+    "收到申请1493件（含ABC-12.5%的Test_Case），办结率100%。\n第2页", "政府" * 200 + "，公开" * 3,
+])
+def test_segmenting_block_by_block_is_segmenting_the_text(value):
+    jieba = search.load_jieba()
+    whole = " ".join(w.lower() for w in jieba.cut_for_search(value) if search._WORD.search(w))
+    assert search.segment(value) == whole
+    assert search.segment(value) == whole  # once more, from the kept blocks
+
+
+def test_kept_results_are_those_of_the_functions():
+    from extractors import facts, labels, numerals
+
+    texts = ["0", "—", "（-2）", "约12", "113400 万元", "百百伍", " 1 , 0 1 1 ", "（二）", "abc"]
+    assert [numerals.parse_cell(t) for t in texts] == [numerals._parse_cell(t) for t in texts]
+    assert numerals.parse_cell(None) == numerals._parse_cell(None)
+    cands = [("received", ["本年新收政府信息公开申请数量"]), ("carried_over", ("上年结转政府信息公开申请数量",))]
+    for label in ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量（件）", "总计", ""):
+        first = labels.best_match(label, iter(cands))
+        assert labels.best_match(label, cands) == first
+        ranked = labels._rank(labels.core(label), tuple((k, tuple(v)) for k, v in cands)) if labels.core(label) else None
+        assert first == (None if ranked is None or ranked[0] < 80 else labels.Match(ranked[1], ranked[0], ranked[2]))
+    tags = facts.tag("本机关共收到政府信息公开申请")
+    tags.clear()  # a caller's list is its own: the kept tagging is not changed through it
+    assert facts.tag("本机关共收到政府信息公开申请")
+
+
+def test_the_driver_gets_from_insert_many_what_sqlalchemy_gives_it(tmp_path):
+    """SQLite: pipeline.writer._insert_many hands the driver the statement and parameters SQLAlchemy's own
+    executemany would (figures through their column type's bind processor)."""
+    from sqlalchemy import event
+
+    from pipeline.db import FlagRow
+    from pipeline.writer import _INSERT, _insert_many
+
+    engine = connect(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    payload = read_task(FIXTURES / "xuhui-2019-broken" / "xuhui-2019-broken.html").report  # identity flags
+    sent = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, params, context, many: sent.append((statement, params)))
+    for row, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
+        rows = [{**r, "report_id": 1} for r in rows]
+        assert rows
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no report 1: the rows alone are compared
+            conn.execute(_INSERT[row], rows)
+            _insert_many(conn, row, [{**r, "report_id": 2} for r in rows])  # (report_id, key) is unique
+            conn.rollback()
+        (by_sqlalchemy, by_us), sent[:] = sent[-2:], []
+        assert by_sqlalchemy[0] == by_us[0]
+        assert [(2,) + tuple(p)[1:] for p in by_sqlalchemy[1]] == by_us[1] and by_us[1][0][0] == 2
+    engine.dispose()
