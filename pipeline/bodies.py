@@ -169,10 +169,12 @@ class Ranked:
     copies_disagree: str | None  # the keys whose values differ, space-separated
 
 
-def rank_copies(copies: Iterable[Copy]) -> list[Ranked]:
-    """The copies of one body-year ranked best first (fewest flags, most cells, first loaded)."""
+def rank_copies(copies: Iterable[Copy], differ: list[str] | None = None) -> list[Ranked]:
+    """The copies of one body-year ranked best first (fewest flags, most cells, first loaded). ``differ``: the
+    keys they disagree on, when the caller had the database work them out (then ``values`` are not read);
+    else found from each copy's ``values``."""
     ordered = sorted(copies, key=lambda c: (c.n_flags, -c.n_cells, c.report_id))
-    differ = disagreeing_keys([c.values for c in ordered])
+    differ = sorted(differ) if differ is not None else disagreeing_keys([c.values for c in ordered])
     note = " ".join(differ) or None
     return [Ranked(c.report_id, i, len(ordered), note) for i, c in enumerate(ordered)]
 
@@ -291,12 +293,14 @@ def _rank_ids(conn: Connection, ids: list[int]) -> list[Ranked]:
     flags = dict(conn.execute(text(
         "select report_id, count(*) from flags where report_id in :ids and kind <> :quality group by report_id"
     ).bindparams(bindparam("ids", expanding=True)), {**expand, "quality": QUALITY_KIND}).all())
-    values: dict[int, dict[str, float]] = defaultdict(dict)
-    for rid, key, value in conn.execute(text(
-        "select report_id, key, value from cells where report_id in :ids and key is not null and value is not null"
-    ).bindparams(bindparam("ids", expanding=True)), expand):
-        values[rid][key] = value
-    ranked = rank_copies(Copy(i, flags.get(i, 0), len(values[i]), values[i]) for i in ids)
+    figures = "from cells where report_id in :ids and key is not null and value is not null"
+    n_cells = dict(conn.execute(text(f"select report_id, count(*) {figures} group by report_id")
+                                .bindparams(bindparam("ids", expanding=True)), expand).all())
+    # what the copies disagree on, grouped by the database: a body-year printed in a thousand copies is not
+    # read into memory cell by cell (5 and 5.0 are one value in SQL, as in Python)
+    differ = [key for (key,) in conn.execute(text(f"select key {figures} group by key having count(distinct value) > 1")
+                                             .bindparams(bindparam("ids", expanding=True)), expand)]
+    ranked = rank_copies((Copy(i, flags.get(i, 0), n_cells.get(i, 0), {}) for i in ids), differ)
     conn.execute(_UPDATE_RANK, [{"id": r.report_id, "rank": r.copy_rank, "copies": r.copies,
                                  "disagree": r.copies_disagree} for r in ranked])
     return ranked
