@@ -391,9 +391,10 @@ def scans(items: list[Scan], work: Path) -> dict | None:
 
     - ``one_worker``: each file read in this process with its pages on one OCR worker: wall and CPU seconds
       per page (medians over the files, and totals);
-    - ``ingest_jobs_2``: ``gongkai ingest --quiet --jobs 2`` of the folder of all the files into a fresh SQLite
-      file, a child process (the 2-worker pool, end to end): wall and CPU seconds per page (total / pages; CPU
-      of the whole process tree: the pool's workers are not the command's waited-for children);
+    - ``ingest_jobs_2``: ``gongkai ingest --quiet --jobs 2 --file-timeout 0`` of the folder of all the files
+      into a fresh SQLite file, a child process (the 2-worker pool, end to end): wall and CPU seconds per page
+      (total / pages; CPU of the whole process tree: the pool's workers are not the command's waited-for
+      children), the files that failed with their reasons;
     - ``pages_2_workers``: each file read in this process with its pages on 2 OCR workers
       (GONGKAI_OCR_WORKERS=2): wall seconds per page (median).
 
@@ -473,12 +474,13 @@ def _scan_ingest(items: list[Scan], folder: Path, db: Path) -> dict:
     import sqlite3
 
     sampler = _TreeCPU()
-    with sampler:
-        r = gongkai("--db", str(db), "ingest", "--quiet", "--jobs", "2", str(folder))
+    with sampler:  # no time limit: the pool learns a file's pages only once it is read, so a scan of a few
+        # pages would be held to the base limit of a whole file while it is OCR'd (killed on a loaded machine)
+        r = gongkai("--db", str(db), "ingest", "--quiet", "--jobs", "2", "--file-timeout", "0", str(folder))
     check = _Check()
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         statuses = dict(conn.execute("select status, count(*) from documents group by status").fetchall())
-        pages = conn.execute("select coalesce(sum(pages), 0) from documents").fetchone()[0]
+        failures = dict(conn.execute("select name, error from documents where status = 'failed' order by name"))
         for item in items:
             if not item.truth:
                 continue
@@ -491,13 +493,24 @@ def _scan_ingest(items: list[Scan], folder: Path, db: Path) -> dict:
                         "order by id", (row[0],)):  # the last row of a key wins, as in Report.values()
                     values[key] = None if value is None else _decimal(value_text if value_text else value)
             check.add(item.truth, values, tuple(row[1:]) if row else (None, None, None))
-    pages = pages or 1
+    pages = max(sum(_pdf_pages(item.path) for item in items), 1)  # a failed file's pages are not stored
     cpu = max(r.cpu, sampler.cpu)
-    return {"argv": r.argv[1:], "rc": r.rc, "statuses": statuses, "pages": pages, "wall_s": r.wall,
+    return {"argv": r.argv[1:], "rc": r.rc, "statuses": statuses, "failures": failures, "pages": pages,
+            "wall_s": r.wall,
             "cpu_s": round(cpu, 2), "cpu_s_waited": r.cpu, "wall_s_per_page": round(r.wall / pages, 2),
             "cpu_s_per_page": round(cpu / pages, 2), "tree_peak_kb": r.tree_peak_kb,
             "load_before": r.load_before, "load_after": r.load_after, **check.result(),
             **({} if r.rc == 0 else {"output": r.output})}
+
+
+def _pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def _decimal(value):
