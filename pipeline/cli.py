@@ -183,7 +183,7 @@ def _ingest(args) -> int:
 
         try:
             outcomes = ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show,
-                                      follow_links=args.follow_links)
+                                      follow_links=args.follow_links, limits=limits)
         except ClusterError as exc:
             print(f"gongkai ingest: {exc}", file=sys.stderr)
             return 1

@@ -13,16 +13,24 @@ elsewhere cannot write (``--jobs N`` is the way to use every core of one machine
 
 Resumable: a run stopped anywhere is run again; bytes stored by this extractor version are not read again
 (read_task asks the database). Ctrl-C cancels what is not done; a file a worker is storing at that moment is
-stored whole or not at all (a transaction per batch, a savepoint per document). Dask's own limits apply to the
-workers (``dask worker --memory-limit``: a worker over it is restarted, and a file that kills workers again and
-again fails with a one-line reason); the per-file time limits of the local pool are not enforced here.
+stored whole or not at all (a transaction per batch, a savepoint per document).
+
+Each file is held to its limits (pipeline.tasks.Limits: time per file and per page, memory) as in the local pool,
+by the local pool itself: every Dask worker thread keeps a pipeline.pool.Pool of one child process (forked from a
+multiprocessing forkserver that loaded what reading needs once, reused file after file), the file is read there,
+and a child over a limit is killed from outside — whatever C loop it is stuck in — the file fails with the same
+one-line reason ("over the time limit of N s", "over the memory limit of N MiB") and a fresh child takes the next
+file. Dask cannot do this itself: a running task is a thread, which no one can stop, and ``--memory-limit``
+restarts the whole worker, then runs the file again on another. Dask's own limits still guard the worker.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import socket
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -34,7 +42,8 @@ from extractors.version import EXTRACTOR_VERSION
 from pipeline.db import connect, database_url
 from pipeline.ingest import iter_inputs
 from pipeline import pending
-from pipeline.tasks import Limits, read_task
+from pipeline.pool import Pool
+from pipeline.tasks import FileResult, Limits, read_task, stored
 from pipeline.writer import Outcome, store_results
 
 CONNECT_SECONDS = 5.0  # to reach the scheduler: an address that does not answer is one line, not a hang
@@ -48,10 +57,10 @@ class ClusterError(Exception):
 def ingest_cluster(paths: Iterable[str | Path], address: str, db: str | None,
                    on_outcome: Callable[[Outcome], None] | None = None, *,
                    extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False,
-                   limits: Limits | None = None) -> list[Outcome]:
+                   limits: Limits = Limits()) -> list[Outcome]:
     """Ingest every file under ``paths`` on the Dask scheduler at ``address`` into the database ``db`` (a
-    PostgreSQL URL); the outcomes in input order (``on_outcome`` sees each as it completes). Then the run is
-    finished as a local one is (:func:`finish`).
+    PostgreSQL URL); the outcomes in input order (``on_outcome`` sees each as it completes), each file held to
+    ``limits`` on its worker (:func:`read_limited`). Then the run is finished as a local one is (:func:`finish`).
 
     Raises ClusterError (the ``distributed`` package missing, a SQLite database, a scheduler that does not answer
     within CONNECT_SECONDS or has no worker, workers running another extractor version) before anything is
@@ -87,7 +96,7 @@ def run_file(given: str, where: str, *, version: int, db_url: str, limits: Limit
     if version != EXTRACTOR_VERSION:  # a worker with another gongkai would record its reading as ours
         return Outcome(given, "failed", f"worker {socket.gethostname()} runs extractor version "
                        f"{EXTRACTOR_VERSION}, the client {version}: install the same gongkai on every machine")
-    result = replace(read_task(where, version=version, db_url=db_url, limits=limits), path=given)
+    result = replace(read_limited(where, version=version, db_url=db_url, limits=limits), path=given)
     if result.sha256 is None:  # not read: nothing to record it by (as store_results does)
         reason = result.reason
         if not os.path.lexists(where):
@@ -95,6 +104,41 @@ def run_file(given: str, where: str, *, version: int, db_url: str, limits: Limit
                       "cluster must see the same paths: a shared filesystem)")
         return Outcome(given, "failed", reason)
     return store_results(_engine(db_url), [result])[0]
+
+
+def read_limited(where: str, *, version: int, db_url: str, limits: Limits | None) -> FileResult:
+    """read_task of one file held to ``limits`` (see the module's docstring): in this worker thread's child
+    process; in this process itself when there is no time or memory limit to hold it to."""
+    if limits is None or (limits.seconds(None) is None and limits.memory_mb is None):
+        return read_task(where, version=version, db_url=db_url)
+    pool = getattr(_pools, "pool", None)
+    if pool is None or pool.version != version:
+        _may_have_children()
+        pool = _pools.pool = Pool(1, version=version, is_stored=lambda sha: False, limits=limits)
+
+    def is_stored(sha: str) -> bool:  # the child asks; this process reads the database
+        try:
+            return stored(db_url, sha, version)
+        except Exception:  # cannot ask: extract anyway, the store decides
+            return False
+
+    pool.is_stored, pool.limits = is_stored, limits
+    for _index, result in pool.run([(0, Path(where))]):
+        return result
+    raise RuntimeError("the pool returned no result")  # run yields one result per file given
+
+
+_pools = threading.local()  # a Pool per worker thread: a pool serves one caller at a time
+
+
+def _may_have_children() -> None:
+    """Let this process start child processes. A Dask nanny starts its worker as a daemonic process (the
+    default of ``distributed.worker.daemon``), and multiprocessing refuses children to a daemonic process, lest
+    they outlive it; the pool's children are daemonic themselves (ended when this process ends), and a killed
+    worker's idle children end as their pipe closes."""
+    me = multiprocessing.current_process()
+    if me.daemon:
+        me.daemon = False  # read by multiprocessing only when this process starts a child
 
 
 _engines: dict[tuple[int, str], Engine] = {}
@@ -164,7 +208,7 @@ def _check_workers(client, address: str, version: int) -> None:
 
 
 def _run(client, address: str, paths, db_url: str, on_outcome, version: int, follow_links: bool,
-         limits: Limits | None) -> list[Outcome]:
+         limits: Limits) -> list[Outcome]:
     """Submit a window of tasks, one more as each completes (the scheduler never holds 10⁶ tasks), print each
     outcome as it comes; the outcomes in input order."""
     from distributed import as_completed

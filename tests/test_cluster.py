@@ -186,3 +186,38 @@ def test_a_sqlite_database_is_refused_with_a_cluster(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--cluster needs a database every machine reaches (PostgreSQL" in err[0]
     assert str(db) in err[0]
+
+
+def test_a_file_over_its_limits_fails_with_its_reason_and_the_batch_goes_on(cluster, pg_url, tmp_path, capsys):
+    """The local pool's limits on the cluster: a real slow input (one report's narrative forty times over, tens
+    of seconds of segmenting and fact reading, as in tests/test_pool.py) read under a 3 s limit in a worker's
+    child process is killed there (8 s: room for the others on a loaded machine); the file fails with the local
+    pool's reason, the other files are stored, and
+    the workers go on reading (a fresh child). Then a memory limit below what any reading needs (a reading
+    child holds the readers, the division table and jieba's dictionary: some 200 MiB): each file fails with the
+    memory reason, and the run ends as a local one does."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = FILES[0].read_text(encoding="utf-8")
+    (raw / "a-slow.txt").write_text(text * 40, encoding="utf-8")
+    for path in (FILES[2], FILES[3], FILES[5]):  # more files than workers
+        shutil.copy(path, raw / path.name)
+    started = time.monotonic()
+    code, out, err, counts = _ingest(capsys, "--db", pg_url, "ingest", "--cluster", cluster.scheduler_address,
+                                     "--file-timeout", "8", "--page-timeout", "0", str(raw))
+    assert code == 0 and counts == (4, 3, 0, 0, 1, 0), out
+    assert f"FAILED {raw / 'a-slow.txt'}: over the time limit of 8 s" in err, err
+    assert time.monotonic() - started < 120  # not the tens of seconds of reading it whole, twice over
+    assert query(pg_url, "select name, status, error from documents order by name") == [
+        ("a-slow.txt", "failed", "over the time limit of 8 s"), ("baoshan-2020.docx", "ingested", None),
+        ("baoshan-2020.html", "ingested", None), ("baoshan-2021.docx", "ingested", None)]
+
+    other = tmp_path / "other"
+    other.mkdir()
+    for path in (FILES[4], FILES[6]):
+        shutil.copy(path, other / path.name)
+    code, out, err, counts = _ingest(capsys, "--db", pg_url, "ingest", "--cluster", cluster.scheduler_address,
+                                     "--file-memory", "100", str(other))
+    assert code == 1 and counts == (2, 0, 0, 0, 2, 0), out  # nothing read: status 1, as a local ingest
+    assert sorted(err) == sorted(f"FAILED {other / path.name}: over the memory limit of 100 MiB"
+                                 for path in (FILES[4], FILES[6])), err

@@ -384,41 +384,273 @@ def queries(db: Path, repeat: int = 3) -> list[dict]:
 # --- OCR ---------------------------------------------------------------------------------------------------
 
 
-def scans(files: list[Path]) -> dict | None:
-    """Wall and CPU seconds per page of each scanned PDF, read once (OCR is slow) by one worker, then wall
-    seconds per page with its pages on 2 workers (GONGKAI_OCR_WORKERS): medians, with the load. CPU time is
-    this process's, meaningful with one worker. The models are loaded first (a warm-up read, not counted)."""
-    if not files:
+@dataclass(frozen=True)
+class Scan:
+    """A scanned PDF to time, with the truth it was rendered from (None: not known, its cells are not checked)."""
+
+    path: Path
+    truth: dict | None = None
+
+
+def make_scans(folder: Path, n: int, seed: int, pages: list[int] | None = None) -> list[Scan]:
+    """``n`` fresh scans in ``folder/`` (``<name>-scan.pdf``; their truths in ``<folder>-truths/<name>.json``): the
+    fixture builder's random truths (tests/fixture_builder/randtruth.draw(seed, i), both editions, bodies of
+    every level), printed DOCX → PDF by LibreOffice (one run for all), then made scans by its scan renderer
+    (tests/fixture_builder/scan.scan_pdf: 150–200 dpi, tilt, blur, noise, JPEG, tint, a seal on some), each with
+    ``random.Random(f"{seed}:{name}")``; ``pages`` (1-based): only these pages scanned (a tiny scan, for the
+    tests). Needs the repository's tests package (ImportError) and LibreOffice (RuntimeError)."""
+    import json
+    import random
+    import tempfile
+
+    from tests.fixture_builder.randtruth import draw
+    from tests.fixture_builder.scan import scan_pdf
+    from tests.fixture_builder.variants import make, render_many
+
+    folder.mkdir(parents=True, exist_ok=True)
+    truths_folder = folder.parent / f"{folder.name}-truths"  # not among the scans: the ingest reads that folder
+    truths = [draw(seed, i) for i in range(n)]
+    variants = [make(t, [], seed * 1000 + i, t["name"]) for i, t in enumerate(truths)]  # no variant kind
+    out = []
+    with tempfile.TemporaryDirectory(prefix="gongkai-bench-print-") as tmp:
+        for v in variants:
+            (Path(tmp) / v.name).mkdir()
+        render_many(variants, Path(tmp), formats=("pdf-libreoffice",))
+        for v in variants:
+            path = scan_pdf(Path(tmp) / v.name / f"{v.name}.pdf", folder / f"{v.name}-scan.pdf",
+                            random.Random(f"{seed}:{v.name}"), pages=pages)
+            truths_folder.mkdir(exist_ok=True)
+            (truths_folder / f"{v.name}.json").write_text(json.dumps(v.truth, ensure_ascii=False) + "\n",
+                                                          encoding="utf-8")
+            out.append(Scan(path, v.truth))
+    return out
+
+
+def known_scans(paths: list[Path]) -> list[Scan]:
+    """Scanned PDFs with their truth where one is known: ``<stem>.json`` beside the file (make_scans), else the
+    ``truth.json`` of its folder (the committed fixtures, tests/fixtures/scans/<name>/)."""
+    import json
+
+    out = []
+    for path in paths:
+        truth_file = next((p for p in (path.with_suffix(".json"), path.parent / "truth.json") if p.exists()), None)
+        truth = json.loads(truth_file.read_text(encoding="utf-8")) if truth_file else None
+        out.append(Scan(path, truth if truth and "cells" in truth else None))
+    return out
+
+
+def scans(items: list[Scan], work: Path) -> dict | None:
+    """OCR speed on scanned PDFs, three ways, each with the load before and after (a report, not a test):
+
+    - ``one_worker``: each file read in this process with its pages on one OCR worker: wall and CPU seconds
+      per page (medians over the files, and totals);
+    - ``ingest_jobs_2``: ``gongkai ingest --quiet --jobs 2 --file-timeout 0`` of the folder of all the files
+      into a fresh SQLite file, a child process (the 2-worker pool, end to end): wall and CPU seconds per page
+      (total / pages; CPU of the whole process tree: the pool's workers are not the command's waited-for
+      children), the files that failed with their reasons;
+    - ``pages_2_workers``: each file read in this process with its pages on 2 OCR workers
+      (GONGKAI_OCR_WORKERS=2): wall seconds per page (median).
+
+    The cells are checked where the truth is known: template cells exact (from the reports read in this
+    process, and from the database the ingest wrote) and region, year and edition right. The models are loaded
+    first by reading a one-page copy of the first file (not counted). Files are copied into ``work/scans/``."""
+    if not items:
         return None
-    _scan_times(files[:1], 1), _scan_times(files[:1], 2)  # warm-up: models loaded here and in the page pool
+    folder = work / "scans"
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in items:
+        if item.path.parent != folder:
+            shutil.copyfile(item.path, folder / item.path.name)
+    items = [Scan(folder / item.path.name, item.truth) for item in items]
+    warm = _first_page(items[0].path, work / "warm-up" / "page-1.pdf")
+    _scan_times([Scan(warm)], 1), _scan_times([Scan(warm)], 2)  # models loaded here and in the page pool
+
     before = load()
-    wall, cpu = _scan_times(files, 1)
-    wall2, _ = _scan_times(files, 2)
-    return {"files": len(files), "wall_s_per_page": round(statistics.median(wall), 2),
-            "cpu_s_per_page": round(statistics.median(cpu), 2),
-            "wall_s_per_page_2_workers": round(statistics.median(wall2), 2),
-            "load_before": before, "load_after": load()}
+    one = _scan_times(items, 1)
+    one.update(load_before=before, load_after=load())
+    ingest = _scan_ingest(items, folder, fresh_db(work / "scans.sqlite"))
+    before = load()
+    two = _scan_times(items, 2)
+    two.update(load_before=before, load_after=load())
+    del two["cpu_s_per_page"], two["cpu_s"]  # the page pool's CPU is not this process's
+    return {"files": len(items), "pages": one["pages"], "one_worker": one, "ingest_jobs_2": ingest,
+            "pages_2_workers": two}
 
 
-def _scan_times(files: list[Path], workers: int) -> tuple[list[float], list[float]]:
+def _first_page(src: Path, out: Path) -> Path:
+    import pypdfium2 as pdfium
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pdf, copy = pdfium.PdfDocument(src), pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(pdf, [0])
+        copy.save(out)
+    finally:
+        copy.close()
+        pdf.close()
+    return out
+
+
+def _scan_times(items: list[Scan], workers: int) -> dict:
+    """Read each file with GONGKAI_OCR_WORKERS=``workers``: per-file wall and CPU (this process) per page,
+    their medians, the totals, and the cells checked against the truths."""
     from extractors import read_report
 
-    wall, cpu = [], []
+    wall, cpu, pages, total_wall, total_cpu = [], [], 0, 0.0, 0.0
+    check = _Check()
     previous = os.environ.get("GONGKAI_OCR_WORKERS")
     os.environ["GONGKAI_OCR_WORKERS"] = str(workers)
     try:
-        for path in files:
+        for item in items:
             start, start_cpu = time.perf_counter(), time.process_time()
-            report = read_report(path)
-            pages = max(report.pages or 1, 1)
-            wall.append((time.perf_counter() - start) / pages)
-            cpu.append((time.process_time() - start_cpu) / pages)
+            report = read_report(item.path)
+            spent, spent_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+            n = max(report.pages or 1, 1)
+            wall.append(spent / n)
+            cpu.append(spent_cpu / n)
+            pages, total_wall, total_cpu = pages + n, total_wall + spent, total_cpu + spent_cpu
+            if item.truth:
+                check.add(item.truth, report.values(), (report.region, report.year, report.edition))
     finally:
         if previous is None:
             del os.environ["GONGKAI_OCR_WORKERS"]
         else:
             os.environ["GONGKAI_OCR_WORKERS"] = previous
-    return wall, cpu
+    return {"workers": workers, "pages": pages, "wall_s": round(total_wall, 2), "cpu_s": round(total_cpu, 2),
+            "wall_s_per_page": round(statistics.median(wall), 2), "cpu_s_per_page": round(statistics.median(cpu), 2),
+            **check.result()}
+
+
+def _scan_ingest(items: list[Scan], folder: Path, db: Path) -> dict:
+    """``gongkai ingest --quiet --jobs 2 folder`` into ``db``, timed as a child process, its process tree's CPU
+    sampled beside it; then the cells stored checked against the truths."""
+    import sqlite3
+
+    sampler = _TreeCPU()
+    with sampler:  # no time limit: the pool learns a file's pages only once it is read, so a scan of a few
+        # pages would be held to the base limit of a whole file while it is OCR'd (killed on a loaded machine)
+        r = gongkai("--db", str(db), "ingest", "--quiet", "--jobs", "2", "--file-timeout", "0", str(folder))
+    check = _Check()
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        statuses = dict(conn.execute("select status, count(*) from documents group by status").fetchall())
+        failures = dict(conn.execute("select name, error from documents where status = 'failed' order by name"))
+        for item in items:
+            if not item.truth:
+                continue
+            row = conn.execute("select r.id, r.region, r.year, r.edition from reports r join documents d "
+                               "on d.id = r.document_id where d.name = ?", (item.path.name,)).fetchone()
+            values = {}
+            if row:
+                for key, value, value_text in conn.execute(
+                        "select key, value, value_text from cells where report_id = ? and key is not null "
+                        "order by id", (row[0],)):  # the last row of a key wins, as in Report.values()
+                    values[key] = None if value is None else _decimal(value_text if value_text else value)
+            check.add(item.truth, values, tuple(row[1:]) if row else (None, None, None))
+    pages = max(sum(_pdf_pages(item.path) for item in items), 1)  # a failed file's pages are not stored
+    cpu = max(r.cpu, sampler.cpu)
+    return {"argv": r.argv[1:], "rc": r.rc, "statuses": statuses, "failures": failures, "pages": pages,
+            "wall_s": r.wall,
+            "cpu_s": round(cpu, 2), "cpu_s_waited": r.cpu, "wall_s_per_page": round(r.wall / pages, 2),
+            "cpu_s_per_page": round(cpu / pages, 2), "tree_peak_kb": r.tree_peak_kb,
+            "load_before": r.load_before, "load_after": r.load_after, **check.result(),
+            **({} if r.rc == 0 else {"output": r.output})}
+
+
+def _pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _decimal(value):
+    from decimal import Decimal
+
+    return Decimal(str(value))
+
+
+class _Check:
+    """Template cells exact and identities right, summed over the files with a truth."""
+
+    def __init__(self):
+        self.files = self.cells = self.exact = self.identity_ok = 0
+        self.wrong: list[str] = []
+
+    def add(self, truth: dict, values: dict, identity: tuple) -> None:
+        self.files += 1
+        for key, want in truth["cells"].items():
+            self.cells += 1
+            if (None if want is None else _decimal(want)) == values.get(key):
+                self.exact += 1
+            elif len(self.wrong) < 20:
+                self.wrong.append(f"{truth['name']} {key}: truth {want}, read {values.get(key)}")
+        self.identity_ok += tuple(identity) == (truth["region"], truth["year"], truth["edition"])
+
+    def result(self) -> dict:
+        if not self.files:
+            return {}
+        return {"checked_files": self.files, "cells": self.cells, "cells_exact": self.exact,
+                "identity_ok": self.identity_ok, "wrong": self.wrong}
+
+
+class _TreeCPU:
+    """CPU seconds of this process's descendants while the block runs: every 50 ms the user + system time of
+    each descendant (its own and its reaped children's) plus this process's reaped children's, the largest sum
+    seen, less the sum at the start. A pool's workers are reaped by a process nobody waits for (the forkserver),
+    so the wait4 figure of the command alone leaves them out."""
+
+    def __init__(self):
+        self.cpu = 0.0
+        self._done = threading.Event()
+
+    def __enter__(self):
+        self._start = self._total()
+        self._peak = self._start
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
+        self._peak = max(self._peak, self._total())
+        self.cpu = self._peak - self._start
+
+    def _sample(self):
+        while not self._done.is_set():
+            self._peak = max(self._peak, self._total())
+            self._done.wait(0.05)
+
+    @staticmethod
+    def _total() -> float:
+        tick = os.sysconf("SC_CLK_TCK")
+        times = os.times()
+        total = times.children_user + times.children_system
+        todo = _children(os.getpid())
+        while todo:
+            pid = todo.pop()
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
+            except (OSError, ValueError, IndexError):
+                continue
+            todo.extend(_children(pid))
+        return total
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+    except (OSError, ValueError):
+        pass
+    return out
 
 
 def scan_fixtures() -> list[Path]:
