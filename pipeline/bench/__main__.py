@@ -280,7 +280,8 @@ def show_stages(st) -> None:
             per = [source.get(name, {}).get(fmt) or [0.0] * n for name in stages_]
             cells.append([statistics.median(x) * 1000 for x in per] + [statistics.median(map(sum, zip(*per))) * 1000])
         print(f"  {fmt:6} {n:5} " + " ".join(f"{w:6.0f} /{c:5.0f}" for w, c in zip(*cells)))
-    print(f"  checks across reports after the run: {st.refresh * 1000:.0f} ms once; statuses {st.statuses}")
+    print(f"  checks across reports, every report recomputed (check --refresh --all): {st.refresh * 1000:.0f} ms; "
+          f"statuses {st.statuses}")
 
 
 def show_queries(rows: list[dict]) -> None:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -183,68 +183,92 @@ class Stages:
 
 def stages(files: list[Path], db: Path) -> Stages:
     """Ingest ``files`` in this process into ``db``, timing read (the reader: file → document model),
-    extract (model → report record) and store (the rest of a file's ingest: hashing, look-ups, the
-    transaction, copies settled) per file. The readers are wrapped where pipeline.ingest imported them."""
+    extract (model → report record) and store (the rest of a file's ingest: hashing, look-ups and the row
+    payload in the reading thread; the transaction in the store thread) per file. CPU is each thread's own
+    (time.thread_time): the store thread works while the next file is read. The readers are wrapped where
+    pipeline modules imported them, the store where pipeline.writer's thread calls it."""
     import extractors
     import pipeline.ingest as ingest_module
+    import pipeline.writer as writer_module
 
-    spent: dict[str, float] = defaultdict(float)
-    spent_cpu: dict[str, float] = defaultdict(float)
+    spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # this file's [wall, CPU] per stage
+    per_file: deque = deque()  # (read, extract, rest of the task) as [wall, CPU], per file read, in order
+    stored: deque = deque()  # [wall, CPU] of each store_results call (batch 1: one file each)
     patched = []
 
-    def timed(name, fn):
+    def timed(name, fn, sink):
         def wrapper(*args, **kwargs):
-            start, start_cpu = time.perf_counter(), time.process_time()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[name] += time.perf_counter() - start
-                spent_cpu[name] += time.process_time() - start_cpu
+                sink(name, time.perf_counter() - start, time.thread_time() - start_cpu)
         return wrapper
+
+    def add(name, wall, cpu_s):
+        spent[name][0] += wall
+        spent[name][1] += cpu_s
+
+    def task_done(name, wall, cpu_s):
+        r, e = spent.pop("read_document", [0.0, 0.0]), spent.pop("extract_report", [0.0, 0.0])
+        per_file.append((r, e, [wall - r[0] - e[0], cpu_s - r[1] - e[1]]))
 
     for module in [m for name, m in list(sys.modules.items()) if name.startswith("pipeline.") and m]:
         for name in ("read_document", "extract_report"):
             fn = getattr(module, name, None)
             if fn is not None and fn is getattr(extractors, name):
-                setattr(module, name, timed(name, fn))
+                setattr(module, name, timed(name, fn, add))
                 patched.append((module, name, fn))
+    has_thread = hasattr(writer_module, "StoreThread")
+    for module, name, sink in ((ingest_module, "read_task", task_done),
+                               (writer_module if has_thread else ingest_module, "store_results",
+                                lambda _n, w, c: stored.append([w, c]))):
+        fn = getattr(module, name, None)
+        if fn is not None:
+            setattr(module, name, timed(name, fn, sink))
+            patched.append((module, name, fn))
     read, extract, store = defaultdict(list), defaultdict(list), defaultdict(list)
     cpu = {stage: defaultdict(list) for stage in ("read", "extract", "store")}
     statuses: dict[str, int] = defaultdict(int)
     engine = __import__("pipeline.db", fromlist=["connect"]).connect(str(db))
     before = load()
-    mark = [time.perf_counter(), time.process_time()]
 
     def on_outcome(outcome):
-        now = time.perf_counter()
         fmt = Path(outcome.path).suffix.lower().lstrip(".")
-        total, total_cpu = now - mark[0], time.process_time() - mark[1]
-        r, e = spent.pop("read_document", 0.0), spent.pop("extract_report", 0.0)
-        rc, ec = spent_cpu.pop("read_document", 0.0), spent_cpu.pop("extract_report", 0.0)
-        read[fmt].append(r)
-        extract[fmt].append(e)
-        store[fmt].append(total - r - e)
-        cpu["read"][fmt].append(rc)
-        cpu["extract"][fmt].append(ec)
-        cpu["store"][fmt].append(total_cpu - rc - ec)
         statuses[outcome.status] += 1
-        mark[0], mark[1] = time.perf_counter(), time.process_time()
+        if outcome.status == "skipped" or not per_file:
+            return
+        r, e, rest = per_file.popleft()
+        w = stored.popleft() if stored else [0.0, 0.0]
+        read[fmt].append(r[0])
+        extract[fmt].append(e[0])
+        store[fmt].append(rest[0] + w[0])
+        cpu["read"][fmt].append(r[1])
+        cpu["extract"][fmt].append(e[1])
+        cpu["store"][fmt].append(rest[1] + w[1])
 
     kwargs = {"on_outcome": on_outcome}
     parameters = inspect.signature(ingest_module.ingest).parameters
     if "jobs" in parameters:
         kwargs["jobs"] = 1  # stages are timed in this process
     if "batch" in parameters:
-        kwargs["batch"] = 1  # an outcome per file as it is stored (a batch's would share its time): store is a
-        # transaction per document here, an upper bound of the batched store's cost
+        kwargs["batch"] = 1  # a store per file (a batch's would share its time): store is a transaction per
+        # document here, an upper bound of the batched store's cost
     try:
         ingest_module.ingest(files, engine, **kwargs)
-        refresh = time.perf_counter() - mark[0]
     finally:
         for module, name, fn in patched:
             setattr(module, name, fn)
         engine.dispose()
-    if not patched:  # the readers moved: the reading is inside "store"
+    # the checks across reports once the files are stored, timed on their own
+    from pipeline import pending
+
+    engine = __import__("pipeline.db", fromlist=["connect"]).connect(str(db))
+    start = time.perf_counter()
+    pending.complete(engine, everything=True)
+    refresh = time.perf_counter() - start
+    engine.dispose()
+    if not any(name == "read_document" for _, name, _ in patched):  # the readers moved: reading is in "store"
         read, extract, cpu["read"], cpu["extract"] = {}, {}, {}, {}
     return Stages(dict(read), dict(extract), dict(store), {k: dict(v) for k, v in cpu.items()}, refresh, len(files),
                   dict(statuses), before, load())
