@@ -192,9 +192,10 @@ def test_a_file_over_its_limits_fails_with_its_reason_and_the_batch_goes_on(clus
     """The local pool's limits on the cluster: a real slow input (one report's narrative 140 times over, some
     6 s of segmenting and fact reading on a quiet machine, as in tests/test_pool.py; the other files well
     under a second) read under a 3 s limit in a worker's child process is killed there; the file fails with
-    the local pool's reason, the other files are stored, and the workers go on reading (a fresh child). Then a memory limit below what any reading needs (a reading
-    child holds the readers, the division table and jieba's dictionary: some 200 MiB): each file fails with the
-    memory reason, and the run ends as a local one does."""
+    the local pool's reason, the other files are stored, and the workers go on reading (a fresh child). Then
+    a memory limit below what any reading needs (a reading child holds the readers, the division table and
+    jieba's dictionary: some 200 MiB): each file fails with the memory reason, and the run ends as a local one
+    does."""
     raw = tmp_path / "raw"
     raw.mkdir()
     text = FILES[0].read_text(encoding="utf-8")

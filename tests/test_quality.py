@@ -126,12 +126,8 @@ def test_fixture_series_has_exactly_the_planted_jump(series_db):
     assert _quality(url) == [("baoshan-2022.docx", "quality.jump", key, c21[key], c22[key])]
 
 
-def test_refresh_is_idempotent_and_finds_a_broken_city(db_url):
-    engine = load_series(db_url)
-    before = _quality(db_url)
-    refresh_quality_flags(engine)
-    assert _quality(db_url) == before
-    # 泸州市 prints fewer requests than 合江县 and 泸县 received together
+def break_luzhou(db_url: str) -> int:
+    """泸州市 made to print 10 fewer requests than 合江县 and 泸县 received together; its report id."""
     luzhou = query(db_url, "select r.id from reports r join documents d on d.id = r.document_id "
                            "where d.name = 'luzhou-2022.docx'")[0][0]
     writer = create_engine(db_url, poolclass=NullPool)
@@ -139,6 +135,15 @@ def test_refresh_is_idempotent_and_finds_a_broken_city(db_url):
         conn.execute(text("update cells set value = value - 10 where report_id = :r and key = :k"),
                      {"r": luzhou, "k": RECEIVED})
     writer.dispose()
+    return luzhou
+
+
+def test_refresh_is_idempotent_and_finds_a_broken_city(db_url):
+    engine = load_series(db_url)
+    before = _quality(db_url)
+    refresh_quality_flags(engine)
+    assert _quality(db_url) == before
+    luzhou = break_luzhou(db_url)
     flags = refresh_quality_flags(engine)
     [city] = [f for f in flags if f.check == "quality.children_sum"]
     expected = truth("hejiang-2022")["cells"][RECEIVED] + truth("luxian-2022")["cells"][RECEIVED]
@@ -160,13 +165,7 @@ def test_changed_body_years_in_chunks_make_the_flags_of_one_pass(db_url):
     run), each chunk with the reports its checks read: one body-year per chunk gives every flag one pass over
     all of them gives, among them the city's sum over its counties and a year's jump from the year before."""
     engine = load_series(db_url)
-    luzhou = query(db_url, "select r.id from reports r join documents d on d.id = r.document_id "
-                           "where d.name = 'luzhou-2022.docx'")[0][0]
-    writer = create_engine(db_url, poolclass=NullPool)
-    with writer.begin() as conn:
-        conn.execute(text("update cells set value = value - 10 where report_id = :r and key = :k"),
-                     {"r": luzhou, "k": RECEIVED})
-    writer.dispose()
+    luzhou = break_luzhou(db_url)
     changed = query(db_url, "select distinct body, year from reports where body is not null")
     whole = refresh_quality_flags(engine, changed)
     stored = _quality(db_url)
