@@ -45,6 +45,11 @@ _font_name = _by_address(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, cty
                          ctypes.c_size_t)
 _font_descent = _by_address(pdfium_c.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float,
                             ctypes.POINTER(ctypes.c_float))
+_unicode = _by_address(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)
+_is_generated = _by_address(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+# the origin's two doubles passed by address (an int): ctypes converts no pointer object per call
+_char_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                           ctypes.c_void_p, ctypes.c_void_p)
 _glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
                            ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 
@@ -149,45 +154,57 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     count = pdfium_c.FPDFText_CountChars(tp)
     if count < 0:
         raise pypdfium2.PdfiumError("PDFium could not read the page's text")
+    tp_address = ctypes.cast(tp, ctypes.c_void_p).value
+    codes = _page_codes(tp, tp_address, count)
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_address, oy_address = ctypes.addressof(ox), ctypes.addressof(oy)
     loose = pdfium_c.FS_RECTF()
     m = pdfium_c.FS_MATRIX()
     fonts: dict = {}
     widths: dict = {}
-    glyphs: list[list] = []  # [text, text object, x, y, left, right, bottom, top, axis-aligned, a, style]
+    # frame.box and frame.device_y written out (the same arithmetic, in the same order): a call each per glyph
+    # was a third of this function
+    ca, cb, cc, cd, ce, cf = frame.ctm
+    mx, my = frame.mediabox[0], frame.mediabox[1]
+    height = frame.height
+    out: list[dict] = []
+    append = out.append
     last_obj = None
-    font, descent, a, b, c, d, style = 0, 0.0, 0.0, 0.0, 0.0, 0.0, ("", True, ())
-    tp_address = ctypes.cast(tp, ctypes.c_void_p).value
+    font, descent, a, b, c, d = 0, 0.0, 0.0, 0.0, 0.0, 0.0
+    fontname, upright, matrix = "", True, None
+    # the glyph read last, its dict not made yet (the next glyph may close up its advance, or add code points):
+    # text, text object, x, y, left, right, bottom, top, axis-aligned, a, fontname, upright, matrix
+    pending: list | None = None
     # the per-glyph loop runs a few thousand times a report: names looked up once
-    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    get_origin, text_object, candidates = pdfium_c.FPDFText_GetCharOrigin, _text_object, _GENERATED_CANDIDATES
-    append = glyphs.append
-    last: list | None = None  # the glyph appended last
-    for i in range(count):
-        code = get_unicode(tp, i)
-        if code in candidates and is_generated(tp, i):
+    is_generated, get_origin, text_object = _is_generated, _char_origin, _text_object
+    get_matrix, get_font_size = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    styles: dict[tuple, tuple] = {}
+    candidates = _GENERATED_CANDIDATES
+    for i, code in enumerate(codes):
+        if code in candidates and is_generated(tp_address, i):
             continue
-        if 0xDC00 <= code <= 0xDFFF and last is not None and 0xD800 <= ord(last[0][-1]) <= 0xDBFF:
-            high = ord(last[0][-1])  # the second half of a surrogate pair
-            last[0] = last[0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+        if 0xDC00 <= code <= 0xDFFF and pending is not None and 0xD800 <= ord(pending[0][-1]) <= 0xDBFF:
+            high = ord(pending[0][-1])  # the second half of a surrogate pair
+            pending[0] = pending[0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
             continue
         obj_key = text_object(tp_address, i)
         if not obj_key:
             continue  # not a printed glyph
-        get_origin(tp, i, ox, oy)
+        get_origin(tp_address, i, ox_address, oy_address)
         x, y = ox.value, oy.value
-        if last is not None and last[1] == obj_key and last[2] == x and last[3] == y:
-            last[0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
+        if pending is not None and pending[1] == obj_key and pending[2] == x and pending[3] == y:
+            pending[0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
             continue
         if obj_key != last_obj:
             last_obj = obj_key
             font = _object_font(obj_key)
-            fontname, descent = _font(font, fonts)
-            pdfium_c.FPDFText_GetMatrix(tp, i, m)
-            fs = pdfium_c.FPDFText_GetFontSize(tp, i)
-            a, b, c, d = m.a * fs, m.b * fs, m.c * fs, m.d * fs
-            matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame.ctm)  # on the page as displayed, as pdfminer's
-            style = (fontname, matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0, matrix)
+            get_matrix(tp, i, m)
+            # a producer that makes each glyph its own text object repeats a few styles: each worked out once
+            key = (font, m.a, m.b, m.c, m.d, m.e, m.f, get_font_size(tp, i))
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _style(key, frame, fonts)
+            fontname, descent, a, b, c, d, upright, matrix = style
         if not code:
             continue  # a glyph with no Unicode mapping at all
         advance = widths.get((font, code))
@@ -202,43 +219,71 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             else:
                 left, right = (x, max(loose.right, x)) if a >= 0 else (min(loose.left, x), x)
             base = y + descent * d
-            last = [chr(code), obj_key, x, y, left, right, base, base + d, True, a, style]
+            glyph = [chr(code), obj_key, x, y, left, right, base, base + d, True, a, fontname, upright, matrix]
         else:  # turned or slanted: pdfminer's box in text space (advance by font size from the descent), mapped
             if advance > 0:
                 us, vs = (0, advance, 0, advance), (descent, descent, descent + 1, descent + 1)
                 xs = [x + a * u + c * v for u, v in zip(us, vs)]
                 ys = [y + b * u + d * v for u, v in zip(us, vs)]
-                box = (min(xs), max(xs), min(ys), max(ys))
+                glyph = [chr(code), obj_key, x, y, min(xs), max(xs), min(ys), max(ys), False, a, fontname, upright,
+                         matrix]
             else:
-                box = (loose.left, loose.right, loose.bottom, loose.top)
-            last = [chr(code), obj_key, x, y, box[0], box[1], box[2], box[3], False, a, style]
-        append(last)
-    # PDFium's advance comes from the font program, pdfminer's from the PDF's widths, which can differ in the
-    # last digit (599 against 599.6 thousandths): where the next glyph in the same font stands one advance
-    # further, within a hundredth of the font size, that step is the advance.
-    for g, after in zip(glyphs, glyphs[1:]):
-        if g[8] and g[9] > 0 and after[9] == g[9] and after[10][0] == g[10][0] and after[3] == g[3]:
-            step = after[2] - g[2]
-            if 0 < step and abs(step - (g[5] - g[4])) <= 0.01 * g[9]:
-                g[5] = g[4] + step
-    # frame.box and frame.device_y written out (the same arithmetic, in the same order): a call each per glyph
-    # was a third of this function
-    ca, cb, cc, cd, ce, cf = frame.ctm
-    mx, my = frame.mediabox[0], frame.mediabox[1]
-    height = frame.height
-    out = []
-    for text, _, _, _, left, right, bottom, top, _, _, (fontname, upright, matrix) in glyphs:
-        ax, at = ca * left + cc * bottom + ce + mx, height - (cb * left + cd * bottom + cf) + my
-        bx, bt = ca * right + cc * top + ce + mx, height - (cb * right + cd * top + cf) + my
-        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
-        top, bottom = (at, bt) if at <= bt else (bt, at)
-        out.append({
-            "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
-            "size": bottom - top, "upright": upright, "matrix": matrix,
-            "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
-            "y0": height - (bottom - my), "y1": height - (top - my), "width": x1 - x0, "height": bottom - top,
-        })
+                glyph = [chr(code), obj_key, x, y, loose.left, loose.right, loose.bottom, loose.top, False, a,
+                         fontname, upright, matrix]
+        if pending is not None:
+            g = pending
+            # PDFium's advance comes from the font program, pdfminer's from the PDF's widths, which can differ in
+            # the last digit (599 against 599.6 thousandths): where the next glyph in the same font stands one
+            # advance further, within a hundredth of the font size, that step is the advance.
+            if g[8] and g[9] > 0 and glyph[9] == g[9] and glyph[10] == g[10] and glyph[3] == g[3]:
+                step = glyph[2] - g[2]
+                if 0 < step and abs(step - (g[5] - g[4])) <= 0.01 * g[9]:
+                    g[5] = g[4] + step
+            append(_char(g, ca, cb, cc, cd, ce, cf, mx, my, height, page_number, doctop))
+        pending = glyph
+    if pending is not None:
+        append(_char(pending, ca, cb, cc, cd, ce, cf, mx, my, height, page_number, doctop))
     return out
+
+
+def _style(key: tuple, frame: _Frame, fonts: dict) -> tuple:
+    """A text object's font name and descent, its text matrix scaled by the font size (a, b, c, d), whether
+    it stands upright on the page as displayed, and its matrix there (pdfminer's) from ``key``: its font
+    handle, text matrix (a … f) and font size."""
+    font, ma, mb, mc, md, me, mf, fs = key
+    fontname, descent = _font(font, fonts)
+    matrix = _mul((ma, mb, mc, md, me, mf), frame.ctm)
+    upright = matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0
+    return fontname, descent, ma * fs, mb * fs, mc * fs, md * fs, upright, matrix
+
+
+def _page_codes(tp, tp_address: int, count: int) -> list[int]:
+    """The code unit of each of the page's ``count`` characters (UTF-16, as FPDFText_GetUnicode gives them): the
+    page's text in one call (a call per character was a fifth of reading a page), or a call per character
+    when that text does not hold exactly one unit per character."""
+    if count == 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(tp, 0, count, buffer)  # units written, the closing 0 included
+    if written == count + 1:
+        return buffer[:count]
+    return [_unicode(tp_address, i) for i in range(count)]
+
+
+def _char(g: list, ca: float, cb: float, cc: float, cd: float, ce: float, cf: float, mx: float, my: float,
+          height: float, page_number: int, doctop: float) -> dict:
+    """pdfplumber's char dict of a glyph read by :func:`_read_chars` (its user-space box mapped to the page)."""
+    text, _, _, _, left, right, bottom, top, _, _, fontname, upright, matrix = g
+    ax, at = ca * left + cc * bottom + ce + mx, height - (cb * left + cd * bottom + cf) + my
+    bx, bt = ca * right + cc * top + ce + mx, height - (cb * right + cd * top + cf) + my
+    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+    top, bottom = (at, bt) if at <= bt else (bt, at)
+    return {
+        "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
+        "size": bottom - top, "upright": upright, "matrix": matrix,
+        "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
+        "y0": height - (bottom - my), "y1": height - (top - my), "width": x1 - x0, "height": bottom - top,
+    }
 
 
 _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
