@@ -16,6 +16,7 @@ characters (dicts with ``text, x0, x1, top, bottom, fontname, size`` as pdfplumb
 from __future__ import annotations
 
 import unicodedata
+from operator import itemgetter
 
 import regex
 
@@ -76,19 +77,36 @@ def _dedupe(chars: list[dict], tolerance: float) -> list[dict]:
     """pdfplumber's ``dedupe_chars`` in linear time (its clustering was a quarter of reading a page): of the
     glyphs of one text, font, size and orientation standing within ``tolerance`` points of each other (top and
     left edge), the top-left one is kept; the rest keep their order."""
-    grids: dict[tuple, dict[tuple[int, int], list[dict]]] = {}  # glyph kind -> cell of the grid -> kept glyphs
+    kept: dict[tuple, dict[tuple[int, int], list[dict]]] = {}  # glyph kind -> cell of the grid -> kept glyphs
     dropped: set[int] = set()
-    for char in sorted(chars, key=lambda c: (c["doctop"], c["x0"])):
+    for char in sorted(chars, key=_READING_ORDER):
         doctop, x0 = char["doctop"], char["x0"]
         row, col = int(doctop // tolerance), int(x0 // tolerance)
-        grid = grids.setdefault((char["upright"], char["text"], char["fontname"], char["size"]), {})
-        if grid and any(abs(k["doctop"] - doctop) <= tolerance and abs(k["x0"] - x0) <= tolerance
-                        for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1)
-                        for k in grid.get((r, c), ())):
+        kind = (char["upright"], char["text"], char["fontname"], char["size"])
+        grid = kept.get(kind)
+        if grid is None:  # the first glyph of its kind: most are
+            kept[kind] = {(row, col): [char]}
+            continue
+        if _near(grid, row, col, doctop, x0, tolerance):
             dropped.add(id(char))
         else:
             grid.setdefault((row, col), []).append(char)
     return [c for c in chars if id(c) not in dropped] if dropped else chars
+
+
+_READING_ORDER = itemgetter("doctop", "x0")
+
+
+def _near(grid: dict[tuple[int, int], list[dict]], row: int, col: int, doctop: float, x0: float,
+          tolerance: float) -> bool:
+    """Whether a kept glyph stands within ``tolerance`` of (doctop, x0): glyphs are taken top to bottom, so a
+    kept one stands in this row of the grid or the one above, never below."""
+    for r in (row - 1, row):
+        for c in (col - 1, col, col + 1):
+            for k in grid.get((r, c), ()):
+                if abs(k["doctop"] - doctop) <= tolerance and abs(k["x0"] - x0) <= tolerance:
+                    return True
+    return False
 
 
 _FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")

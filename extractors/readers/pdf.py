@@ -134,12 +134,12 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     boxes = [t.bbox for t in found]
     words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
-    loose = [w for w in join_spaced_figures(words, size) if not _inside_any(w, boxes)]
+    loose = _outside(join_spaced_figures(words, size), boxes)
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
         sources[id(table)] = words
-    rest = [c for c in chars if not _inside_any(c, boxes)]
+    rest = _outside(chars, boxes)
     lines = [line for line in text_lines(rest, page) if not PAGE_NUMBER.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
@@ -171,6 +171,22 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     if columned:
         for block in tail:
             sources[id(block)] = [w for w in words if _inside_any(w, [block.bbox])]
+
+
+def _outside(objs: list[dict], boxes: list[BBox]) -> list[dict]:
+    """The ``objs`` whose middle stands in none of the ``boxes`` (:func:`_inside_any` over a page's chars or
+    words, written out: a call per char was most of it)."""
+    if not boxes:
+        return list(objs)
+    out = []
+    for obj in objs:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(obj)
+    return out
 
 
 def _inside_any(obj: dict, boxes: list[BBox]) -> bool:

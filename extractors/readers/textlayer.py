@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import Counter
 
 import regex
 from dataclasses import dataclass
@@ -40,16 +41,19 @@ class LayerShares:
 
 
 def shares(text: str) -> LayerShares:
-    chars = [c for c in text if not c.isspace()]
-    broken = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn", "Cs"))
-    han = [c for c in chars if _is_han(c)]
+    # each distinct character classified once (a page holds a few hundred distinct of a few thousand)
+    counts = [(c, n) for c, n in Counter(text).items() if not c.isspace()]
+    chars = sum(n for _, n in counts)
+    broken = sum(n for c, n in counts if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn", "Cs"))
+    han = [(c, n) for c, n in counts if _is_han(c)]
+    ideographs = sum(n for _, n in han)
     # other scripts count by the word (a run of letters), an ideograph being a word: a web address in a
     # sentence weighs like a few Chinese words, not like a dozen characters
     words = len(_OTHER_WORD.findall(text))
-    common = sum(1 for c in han if _in_gb2312(c))
-    letters = len(han) + words
-    return LayerShares(len(chars), broken / len(chars) if chars else 0.0, len(han) / letters if letters else 1.0,
-                       common / len(han) if han else 1.0, letters, len(han))
+    common = sum(n for c, n in han if _in_gb2312(c))
+    letters = ideographs + words
+    return LayerShares(chars, broken / chars if chars else 0.0, ideographs / letters if letters else 1.0,
+                       common / ideographs if ideographs else 1.0, letters, ideographs)
 
 
 def garbage_reason(text: str) -> str | None:
@@ -67,6 +71,7 @@ def garbage_reason(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_han(c: str) -> bool:
     return unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH") or "\uf900" <= c <= "\ufaff"
 

@@ -10,6 +10,7 @@ page. Characters that are not all upright (turned text) go to pdfplumber itself.
 from __future__ import annotations
 
 from itertools import groupby
+from operator import itemgetter
 
 from pdfplumber import utils
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordMap
@@ -32,6 +33,11 @@ def extract_text(chars: list[dict], x_tolerance_ratio: float | None = None) -> s
         return ""
     if not all(c["upright"] for c in chars):
         return utils.extract_text(chars, x_tolerance_ratio=x_tolerance_ratio)
+    tops = [c["top"] for c in chars]
+    if max(tops) <= min(tops) + DEFAULT_Y_TOLERANCE:  # one line (most table cells): its words, nothing to cluster
+        words = []
+        _line_words(chars, DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, x_tolerance_ratio, words)
+        return " ".join(_text(w) for w in words)
     words = [(_text(w), min(c["top"] for c in w))
              for w in _word_chars(chars, DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, x_tolerance_ratio)]
     lines = _clusters(words, [top for _, top in words], DEFAULT_Y_TOLERANCE)
@@ -71,32 +77,41 @@ def _word_chars(chars: list[dict], x_tolerance: float, y_tolerance: float,
     """The characters of each word, line by line (``iter_chars_to_lines`` then ``iter_chars_to_words``)."""
     words: list[list[dict]] = []
     for line in _clusters(chars, [c["top"] for c in chars], y_tolerance):
-        current: list[dict] = []
-        for char in sorted(line, key=lambda c: c["x0"]):
-            text = char["text"]
-            if text.isspace():
-                if current:
-                    words.append(current)
-                current = []
-            elif text == "":  # pdfplumber's split_at_punctuation of "": a word of its own
-                if current:
-                    words.append(current)
-                words.append([char])
-                current = []
-            elif current:
-                prev = current[-1]
-                x = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * prev["size"]
-                if char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x \
-                        or abs(char["top"] - prev["top"]) > y_tolerance:
-                    words.append(current)
-                    current = [char]
-                else:
-                    current.append(char)
-            else:
-                current = [char]
-        if current:
-            words.append(current)
+        _line_words(line, x_tolerance, y_tolerance, x_tolerance_ratio, words)
     return words
+
+
+def _line_words(line: list[dict], x_tolerance: float, y_tolerance: float, x_tolerance_ratio: float | None,
+                words: list[list[dict]]) -> None:
+    """The characters of each word of one line (``iter_chars_to_words``), appended to ``words``."""
+    current: list[dict] = []
+    for char in sorted(line, key=_X0):
+        text = char["text"]
+        if text.isspace():
+            if current:
+                words.append(current)
+            current = []
+        elif text == "":  # pdfplumber's split_at_punctuation of "": a word of its own
+            if current:
+                words.append(current)
+            words.append([char])
+            current = []
+        elif current:
+            prev = current[-1]
+            x = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * prev["size"]
+            if char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x \
+                    or abs(char["top"] - prev["top"]) > y_tolerance:
+                words.append(current)
+                current = [char]
+            else:
+                current.append(char)
+        else:
+            current = [char]
+    if current:
+        words.append(current)
+
+
+_X0 = itemgetter("x0")
 
 
 def _text(chars: list[dict]) -> str:
