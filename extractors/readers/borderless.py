@@ -26,6 +26,10 @@ from extractors.readers.glyphs import SPACE_GAP
 from extractors.sections import heading_level
 
 _DIGIT = regex.compile(r"\d")
+# compiled once: regex looks a pattern string up in its cache on every call, a tenth of building a table
+_WHITESPACE = regex.compile(r"\s+")
+_BLANKS = regex.compile(r"[ \t]+")
+_UNIT_END = regex.compile(r"[亿万千]$")
 _MIN_DATA_LINES = 2
 _MAX_GAP_LINES = 8  # non-figure lines (wrapped labels, rows printed blank) between two data lines
 _MAX_HEADER_LINES = 10
@@ -86,7 +90,7 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
 
 
 def _squash(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)
 
 
 def _header_lines(words: list[dict]) -> list[_Line]:
@@ -162,7 +166,7 @@ def _units_joined(line: _Line, size: float) -> None:
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
             joined = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]
             out[-1] = {**prev, "text": joined, "x1": word["x1"], "parts": prev.get("parts", [prev]) + [word]}
-        elif prev is not None and gap <= 0.3 * size and regex.search(r"[亿万千]$", prev["text"]) \
+        elif prev is not None and gap <= 0.3 * size and _UNIT_END.search(prev["text"]) \
                 and _FIGURE_PIECE.match(word["text"]) and _is_figure(prev["text"] + word["text"]):
             out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"],
                        "parts": prev.get("parts", [prev]) + [word]}  # digits after a magnitude: 8亿 1218…
@@ -499,4 +503,4 @@ def _join(words: list[dict], size: float) -> str:
             out += (" " if word["x0"] - prev["x1"] > SPACE_GAP * size else "") if same_line else "\n"
         out += word["text"]
         prev = word
-    return regex.sub(r"[ \t]+", " ", out).strip()
+    return _BLANKS.sub(" ", out).strip()

@@ -148,6 +148,7 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
 
 
 _STRANDED_MAX_LINES = 6
+_SENTENCE_END = regex.compile(r"[。；;！？]")
 
 
 def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources: dict[int, list[dict]]) -> None:
@@ -157,7 +158,7 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     tail = []
     for block in reversed(blocks):
         text = block.text.strip() if isinstance(block, Paragraph) else ""
-        if not text or len(text) > 40 or regex.search(r"[。；;！？]", text) or heading_level(text) == 1:
+        if not text or len(text) > 40 or _SENTENCE_END.search(text) or heading_level(text) == 1:
             break
         tail.insert(0, block)
     if not tail or len(tail) > _STRANDED_MAX_LINES:

@@ -291,57 +291,74 @@ _MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINE
 
 def _paths(page: pypdfium2.PdfPage, frame: _Frame, page_number: int, doctop: float) -> list[dict]:
     out: list[dict] = []
-    raw = page.raw
-    get_type, painted = pdfium_c.FPDFPageObj_GetType, _PAINTED
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    get_object, get_type, painted = _page_object, _object_type, _PAINTED
+    for i in range(_count_objects(raw)):
+        obj = get_object(raw, i)
         if get_type(obj) in painted:  # most of a page's objects are text: not walked
             _walk(obj, (1, 0, 0, 1, 0, 0), frame, page_number, doctop, out)
     return out
 
 
 _PAINTED = frozenset((pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE))
+# the path API by address (see _by_address): a report's pages hold hundreds of paths of five segments or so
+_void, _int, _float = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+_count_objects = _by_address(pdfium_c.FPDFPage_CountObjects, _int, _void)
+_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _void, _void, _int)
+_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, _int, _void)
+_object_matrix = _by_address(pdfium_c.FPDFPageObj_GetMatrix, _int, _void, _void)
+_form_count = _by_address(pdfium_c.FPDFFormObj_CountObjects, _int, _void)
+_form_object = _by_address(pdfium_c.FPDFFormObj_GetObject, _void, _void, ctypes.c_ulong)
+_draw_mode = _by_address(pdfium_c.FPDFPath_GetDrawMode, _int, _void, _void, _void)
+_stroke_width = _by_address(pdfium_c.FPDFPageObj_GetStrokeWidth, _int, _void, _void)
+_count_segments = _by_address(pdfium_c.FPDFPath_CountSegments, _int, _void)
+_path_segment = _by_address(pdfium_c.FPDFPath_GetPathSegment, _void, _void, _int)
+_segment_type = _by_address(pdfium_c.FPDFPathSegment_GetType, _int, _void)
+_segment_point = _by_address(pdfium_c.FPDFPathSegment_GetPoint, _int, _void, _void, _void)
+_segment_close = _by_address(pdfium_c.FPDFPathSegment_GetClose, _int, _void)
 
 
-def _walk(obj, outer: Matrix, frame: _Frame, page_number: int, doctop: float, out: list[dict]) -> None:
-    kind = pdfium_c.FPDFPageObj_GetType(obj)
+def _walk(obj: int, outer: Matrix, frame: _Frame, page_number: int, doctop: float, out: list[dict]) -> None:
+    kind = _object_type(obj)
     if kind not in _PAINTED:
         return
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    _object_matrix(obj, ctypes.addressof(m))
     matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # the unit square its matrix places: where the picture is painted
         out.append(_image(matrix, frame, page_number, doctop))
         return
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _walk(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, frame, page_number, doctop, out)
+        for i in range(_form_count(obj)):
+            _walk(_form_object(obj, i), matrix, frame, page_number, doctop, out)
         return
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+    _draw_mode(obj, ctypes.addressof(fill), ctypes.addressof(stroke))
     if not fill.value and not stroke.value:
         return  # a clipping path, not painted
     width = ctypes.c_float()
-    pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width)
+    _stroke_width(obj, ctypes.addressof(width))
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_address, y_address = ctypes.addressof(x), ctypes.addressof(y)
     subpaths: list[tuple[str, list[tuple[float, float]]]] = []
     pending_bezier = 0
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        op = pdfium_c.FPDFPathSegment_GetType(seg)
+    for i in range(_count_segments(obj)):
+        seg = _path_segment(obj, i)
+        op = _segment_type(seg)
         if op == _BEZIER:
             pending_bezier += 1  # PDFium lists a curve as its two control points and its end point
             if pending_bezier % 3:
                 continue
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        _segment_point(seg, x_address, y_address)
+        px, py = x.value, y.value
+        pt = (a * px + c * py + e, b * px + d * py + f)
         if op == _MOVE or not subpaths:
             subpaths.append(("m", [pt]))
         else:
             shape, pts = subpaths[-1]
             subpaths[-1] = (shape + ("c" if op == _BEZIER else "l"), pts + [pt])
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
+        if _segment_close(seg):
             shape, pts = subpaths[-1]
             subpaths[-1] = (shape + "h", pts + [pts[0]])
     for shape, pts in subpaths:
