@@ -50,6 +50,9 @@ _is_generated = _by_address(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, ctypes.
 # the origin's two doubles passed by address (an int): ctypes converts no pointer object per call
 _char_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
                            ctypes.c_void_p, ctypes.c_void_p)
+_char_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                           ctypes.c_void_p)
+_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
 _glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
                            ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 
@@ -177,7 +180,7 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     pending: list | None = None
     # the per-glyph loop runs a few thousand times a report: names looked up once
     is_generated, get_origin, text_object = _is_generated, _char_origin, _text_object
-    get_matrix, get_font_size = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    get_matrix, get_font_size, m_address = _char_matrix, _font_size, ctypes.addressof(m)
     styles: dict[tuple, tuple] = {}
     candidates = _GENERATED_CANDIDATES
     for i, code in enumerate(codes):
@@ -198,13 +201,17 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
         if obj_key != last_obj:
             last_obj = obj_key
             font = _object_font(obj_key)
-            get_matrix(tp, i, m)
-            # a producer that makes each glyph its own text object repeats a few styles: each worked out once
-            key = (font, m.a, m.b, m.c, m.d, m.e, m.f, get_font_size(tp, i))
+            get_matrix(tp_address, i, m_address)
+            # a producer that makes each glyph its own text object repeats a few styles (all but the position):
+            # each worked out once
+            ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
+            key = (font, ma, mb, mc, md, get_font_size(tp_address, i))
             style = styles.get(key)
             if style is None:
                 style = styles[key] = _style(key, frame, fonts)
-            fontname, descent, a, b, c, d, upright, matrix = style
+            fontname, descent, a, b, c, d, upright, (pa, pb, pc, pd) = style
+            # the text matrix on the page as displayed (pdfminer's): _mul's arithmetic, its last two terms here
+            matrix = (pa, pb, pc, pd, me * ca + mf * cc + ce, me * cb + mf * cd + cf)
         if not code:
             continue  # a glyph with no Unicode mapping at all
         advance = widths.get((font, code))
@@ -248,13 +255,13 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
 
 def _style(key: tuple, frame: _Frame, fonts: dict) -> tuple:
     """A text object's font name and descent, its text matrix scaled by the font size (a, b, c, d), whether
-    it stands upright on the page as displayed, and its matrix there (pdfminer's) from ``key``: its font
-    handle, text matrix (a … f) and font size."""
-    font, ma, mb, mc, md, me, mf, fs = key
+    it stands upright on the page as displayed, and the first four terms of its matrix there (pdfminer's) from
+    ``key``: its font handle, the a … d of its text matrix and its font size."""
+    font, ma, mb, mc, md, fs = key
     fontname, descent = _font(font, fonts)
-    matrix = _mul((ma, mb, mc, md, me, mf), frame.ctm)
+    matrix = _mul((ma, mb, mc, md, 0.0, 0.0), frame.ctm)
     upright = matrix[0] * matrix[3] > 0 and matrix[1] * matrix[2] <= 0
-    return fontname, descent, ma * fs, mb * fs, mc * fs, md * fs, upright, matrix
+    return fontname, descent, ma * fs, mb * fs, mc * fs, md * fs, upright, matrix[:4]
 
 
 def _page_codes(tp, tp_address: int, count: int) -> list[int]:
