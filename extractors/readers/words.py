@@ -115,13 +115,20 @@ _X0 = itemgetter("x0")
 
 
 def _text(chars: list[dict]) -> str:
+    text = "".join(map(_TEXT, chars))
+    if _LIGATURE_CHARS.isdisjoint(text):  # nearly always: no char's text can be a ligature
+        return text
     return "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+
+
+_TEXT, _TOP, _X1, _BOTTOM = itemgetter("text"), itemgetter("top"), itemgetter("x1"), itemgetter("bottom")
+_LIGATURE_CHARS = frozenset("".join(LIGATURES))
 
 
 def _merge(chars: list[dict]) -> dict:
     """``WordExtractor.merge_chars`` for upright characters."""
-    x0, top = min(c["x0"] for c in chars), min(c["top"] for c in chars)
-    x1, bottom = max(c["x1"] for c in chars), max(c["bottom"] for c in chars)
+    x0, top = min(map(_X0, chars)), min(map(_TOP, chars))
+    x1, bottom = max(map(_X1, chars)), max(map(_BOTTOM, chars))
     first = chars[0]
     return {"text": _text(chars), "x0": x0, "x1": x1, "top": top, "doctop": top + (first["doctop"] - first["top"]),
             "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
