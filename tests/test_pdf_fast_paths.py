@@ -87,3 +87,62 @@ def test_a_page_without_rulings_finds_no_ruled_table_and_still_gives_its_cells()
     assert all(find_ruled_tables(page) == [] for page in pages)
     report = extract_report(pdf.read(path, path.read_bytes()))
     assert sum(c.value is not None for c in report.cells) > 150
+
+
+def _dedupe_by_rule(chars: list[dict], tolerance: float) -> list[dict]:
+    """glyphs._dedupe's rule, quadratically: taken top to bottom then left to right, a glyph is dropped when a
+    kept glyph of its text, font, size and orientation stands within ``tolerance`` on both axes."""
+    kept: list[dict] = []
+    for char in sorted(chars, key=lambda c: (c["doctop"], c["x0"])):
+        if not any((k["upright"], k["text"], k["fontname"], k["size"])
+                   == (char["upright"], char["text"], char["fontname"], char["size"])
+                   and abs(k["doctop"] - char["doctop"]) <= tolerance and abs(k["x0"] - char["x0"]) <= tolerance
+                   for k in kept):
+            kept.append(char)
+    ids = {id(c) for c in kept}
+    return [c for c in chars if id(c) in ids]
+
+
+def test_dedupe_drops_fake_bold_copies_by_its_rule() -> None:
+    """Every page of a report twice over, each copy shifted by a fraction of a point, a point or more (the grid's
+    cell size and beyond), in shuffled order: the linear dedupe keeps what the rule keeps."""
+    import random
+
+    from extractors.readers.glyphs import _dedupe
+
+    rnd = random.Random(7)
+    for page in pdf.pdfium_pages((FIXTURES / "baoshan-2020" / "baoshan-2020.pdf").read_bytes()):
+        chars = [dict(c) for c in page.chars]
+        copies = [dict(c, doctop=c["doctop"] + rnd.choice((0, 0.3, -0.5, 1.0, -1.0, 1.2)),
+                       x0=c["x0"] + rnd.choice((0, 0.6, 1.0, -1.0, 2.0))) for c in chars]
+        doubled = chars + copies
+        rnd.shuffle(doubled)
+        for tolerance in (0.5, 1.0, 2.0):
+            expected = _dedupe_by_rule(doubled, tolerance)
+            assert len(chars) <= len(expected) < len(doubled)
+            assert [id(c) for c in _dedupe(doubled, tolerance)] == [id(c) for c in expected]
+
+
+def test_a_pages_code_points_read_in_one_call_are_the_calls_per_char() -> None:
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    from extractors.readers.pdfium_page import _page_codes
+
+    pages = 0
+    for path in PDFS:
+        document = pypdfium2.PdfDocument(path.read_bytes())
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            raw = textpage.raw
+            count = pdfium_c.FPDFText_CountChars(raw)
+            expected = [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+            assert _page_codes(raw, ctypes.cast(raw, ctypes.c_void_p).value, count) == expected
+            pages += 1
+            textpage.close()
+            page.close()
+        document.close()
+    assert pages > 20
