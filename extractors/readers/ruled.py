@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import groupby
 
-from pdfplumber import utils
-from pdfplumber.table import TableSettings, cells_to_tables, merge_edges
+from pdfplumber.table import TableSettings, cells_to_tables
 from pdfplumber.table import Table as _PlumberTable
 
 from extractors.readers.words import extract_text
@@ -70,37 +70,130 @@ def cell_texts(table: RuledTable, chars: list[dict], x_tolerance_ratio: float | 
     return out
 
 
-def _edges(page) -> list[dict]:
-    """``TableFinder.get_edges`` for the "lines" strategy on both axes."""
+@dataclass(slots=True)
+class _Edge:
+    """One edge as pdfplumber's edge dict holds it, in the fields the lattice uses (its dict copies per rect
+    side, per snap and per join were a third of finding a page's tables)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    width: float
+    height: float
+    orientation: str | None
+
+
+def _edges(page) -> list[_Edge]:
+    """``TableFinder.get_edges`` for the "lines" strategy on both axes: pdfplumber's ``page.edges`` (lines, each
+    side of a rect, each segment of a curve), prefiltered by length, snapped, joined and filtered by length
+    again, the same arithmetic in the same order."""
     s = _SETTINGS
-    page_edges = page.edges
-    if not page_edges:
+    edges = _page_edges(page)
+    if not edges:
         return []
-    v = utils.filter_edges(page_edges, "v", min_length=s.edge_min_length_prefilter)
-    h = utils.filter_edges(page_edges, "h", min_length=s.edge_min_length_prefilter)
-    edges = merge_edges(v + h, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                        join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
-    return utils.filter_edges(edges, min_length=s.edge_min_length)
+    prefilter = s.edge_min_length_prefilter
+    v = [e for e in edges if e.orientation == "v" and e.height >= prefilter]
+    h = [e for e in edges if e.orientation == "h" and e.width >= prefilter]
+    snapped = _snap(v, "x0", s.snap_x_tolerance) + _snap(h, "top", s.snap_y_tolerance)
+    snapped.sort(key=lambda e: ("h", e.top) if e.orientation == "h" else ("v", e.x0))  # merge_edges' groups
+    joined: list[_Edge] = []
+    for (orientation, _), group in groupby(snapped, key=lambda e: (e.orientation, e.top if e.orientation == "h"
+                                                                  else e.x0)):
+        joined += _join(list(group), orientation, s.join_x_tolerance if orientation == "h" else s.join_y_tolerance)
+    return [e for e in joined if (e.height if e.orientation == "v" else e.width) >= s.edge_min_length]
 
 
-def _intersections(edges: list[dict]) -> dict[tuple[float, float], tuple[set[BBox], set[BBox]]]:
+def _page_edges(page) -> list[_Edge]:
+    """``page.edges``: ``line_to_edge``, ``rect_to_edges``, ``curve_to_edges``."""
+    out = [_Edge(ln["x0"], ln["top"], ln["x1"], ln["bottom"], ln["width"], ln["height"],
+                 "h" if ln["top"] == ln["bottom"] else "v") for ln in page.lines]
+    for r in page.rects:
+        x0, top, x1, bottom, width, height = r["x0"], r["top"], r["x1"], r["bottom"], r["width"], r["height"]
+        out += [_Edge(x0, top, x1, top, width, 0, "h"), _Edge(x0, top + height, x1, bottom, width, 0, "h"),
+                _Edge(x0, top, x0, bottom, 0, height, "v"), _Edge(x1, top, x1, bottom, 0, height, "v")]
+    for curve in page.curves:
+        pts = curve["pts"]
+        for p0, p1 in zip(pts, pts[1:]):
+            out.append(_Edge(min(p0[0], p1[0]), min(p0[1], p1[1]), max(p0[0], p1[0]), max(p0[1], p1[1]),
+                             abs(p0[0] - p1[0]), abs(p0[1] - p1[1]),
+                             "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None)))
+    return out
+
+
+def _snap(edges: list[_Edge], attr: str, tolerance: float) -> list[_Edge]:
+    """``snap_objects``: positions chained into clusters (sorted, each within ``tolerance`` of the one before),
+    each edge moved by its cluster's mean less its own position; clusters in order, edges in theirs."""
+    if not edges:
+        return []
+    values = sorted({getattr(e, attr) for e in edges})
+    cluster_of: dict[float, int] = {}
+    cluster, last = 0, values[0]
+    for value in values:
+        if not value <= last + tolerance:
+            cluster += 1
+        cluster_of[value] = cluster
+        last = value
+    clusters: dict[int, list[_Edge]] = {}
+    for e in sorted(edges, key=lambda e: cluster_of[getattr(e, attr)]):
+        clusters.setdefault(cluster_of[getattr(e, attr)], []).append(e)
+    out = []
+    for members in clusters.values():
+        mean = sum(getattr(e, attr) for e in members) / len(members)
+        for e in members:
+            shift = mean - getattr(e, attr)
+            if attr == "x0":
+                out.append(_Edge(e.x0 + shift, e.top, e.x1 + shift, e.bottom, e.width, e.height, e.orientation))
+            else:
+                out.append(_Edge(e.x0, e.top + shift, e.x1, e.bottom + shift, e.width, e.height, e.orientation))
+    return out
+
+
+def _join(edges: list[_Edge], orientation: str, tolerance: float) -> list[_Edge]:
+    """``join_edge_group``: edges of one line, sorted by start, each overlapping or within ``tolerance`` of the
+    last joined one extending it (``resize_object``: a width made anew, a height grown by the difference)."""
+    if orientation == "h":
+        edges = sorted(edges, key=lambda e: e.x0)
+        joined = [edges[0]]
+        for e in edges[1:]:
+            last = joined[-1]
+            if e.x0 <= last.x1 + tolerance:
+                if e.x1 > last.x1:
+                    joined[-1] = _Edge(last.x0, last.top, e.x1, last.bottom, e.x1 - last.x0, last.height, "h")
+            else:
+                joined.append(e)
+        return joined
+    edges = sorted(edges, key=lambda e: e.top)
+    joined = [edges[0]]
+    for e in edges[1:]:
+        last = joined[-1]
+        if e.top <= last.bottom + tolerance:
+            if e.bottom > last.bottom:
+                joined[-1] = _Edge(last.x0, last.top, last.x1, e.bottom, last.width,
+                                   last.height + (e.bottom - last.bottom), "v")
+        else:
+            joined.append(e)
+    return joined
+
+
+def _intersections(edges: list[_Edge]) -> dict[tuple[float, float], tuple[set[BBox], set[BBox]]]:
     """``edges_to_intersections``: each point where a vertical edge meets a horizontal one (within the
     tolerances), with the boxes of the vertical and of the horizontal edges meeting there."""
     xt, yt = _SETTINGS.intersection_x_tolerance, _SETTINGS.intersection_y_tolerance
-    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
-    h_tops = [e["top"] for e in h_edges]
+    h_edges = sorted((e for e in edges if e.orientation == "h"), key=lambda e: e.top)
+    h_tops = [e.top for e in h_edges]
     out: dict[tuple[float, float], tuple[set[BBox], set[BBox]]] = {}
     for v in edges:
-        if v["orientation"] != "v":
+        if v.orientation != "v":
             continue
-        x, v_box = v["x0"], (v["x0"], v["top"], v["x1"], v["bottom"])
+        x, v_box = v.x0, (v.x0, v.top, v.x1, v.bottom)
         # the candidates by position (a point wider, for rounding), then pdfplumber's own test
-        for h in h_edges[bisect_left(h_tops, v["top"] - yt - 1):bisect_right(h_tops, v["bottom"] + yt + 1)]:
-            if v["top"] <= h["top"] + yt and v["bottom"] >= h["top"] - yt \
-                    and h["x0"] - xt <= x <= h["x1"] + xt:
-                vs, hs = out.setdefault((x, h["top"]), (set(), set()))
+        for h in h_edges[bisect_left(h_tops, v.top - yt - 1):bisect_right(h_tops, v.bottom + yt + 1)]:
+            if v.top <= h.top + yt and v.bottom >= h.top - yt \
+                    and h.x0 - xt <= x <= h.x1 + xt:
+                vs, hs = out.setdefault((x, h.top), (set(), set()))
                 vs.add(v_box)
-                hs.add((h["x0"], h["top"], h["x1"], h["bottom"]))
+                hs.add((h.x0, h.top, h.x1, h.bottom))
     return out
 
 
