@@ -268,9 +268,12 @@ def grid_from_boxes(boxes: list[tuple[BBox, str]], page: int | None) -> Table:
     """Cells with spans from cell rectangles: every distinct edge is a grid line (pure geometry)."""
     xs = _axis([b[0] for b, _ in boxes] + [b[2] for b, _ in boxes])
     ys = _axis([b[1] for b, _ in boxes] + [b[3] for b, _ in boxes])
+    # cells share their edges: each distinct one placed once
+    col = {v: _index(xs, v) for v in {b[0] for b, _ in boxes} | {b[2] for b, _ in boxes}}
+    row = {v: _index(ys, v) for v in {b[1] for b, _ in boxes} | {b[3] for b, _ in boxes}}
     cells = []
     for (x0, top, x1, bottom), text in boxes:
-        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        c0, c1, r0, r1 = col[x0], col[x1], row[top], row[bottom]
         if c1 <= c0 or r1 <= r0:
             continue
         cells.append(Cell(r0, c0, text.strip(), rowspan=r1 - r0, colspan=c1 - c0, page=page,

@@ -54,7 +54,7 @@ _char_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_v
                            ctypes.c_void_p)
 _font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
 _glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
-                           ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+                           ctypes.c_float, ctypes.c_void_p)
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -135,13 +135,12 @@ def _font(font: int, cache: dict) -> tuple[str, float]:
     return cache[font]
 
 
-def _advance(font: int, code: int, widths: dict) -> float:
+def _advance(font: int, code: int, widths: dict, width: ctypes.c_float) -> float:
     """The glyph's advance in text space units (1 = the font size); 0 when the font cannot map the code
-    point back to a glyph (FPDFFont_GetGlyphWidth takes a Unicode value)."""
+    point back to a glyph (FPDFFont_GetGlyphWidth takes a Unicode value). ``width``: the caller's buffer."""
     key = (font, code)
     if key not in widths:
-        width = ctypes.c_float()
-        widths[key] = width.value if _glyph_width(font, code, 1.0, width) else 0.0
+        widths[key] = width.value if _glyph_width(font, code, 1.0, ctypes.addressof(width)) else 0.0
     return widths[key]
 
 
@@ -163,6 +162,7 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     ox_address, oy_address = ctypes.addressof(ox), ctypes.addressof(oy)
     loose = pdfium_c.FS_RECTF()
     m = pdfium_c.FS_MATRIX()
+    width = ctypes.c_float()
     fonts: dict = {}
     widths: dict = {}
     # frame.box and frame.device_y written out (the same arithmetic, in the same order): a call each per glyph
@@ -216,7 +216,7 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
             continue  # a glyph with no Unicode mapping at all
         advance = widths.get((font, code))
         if advance is None:
-            advance = _advance(font, code, widths)
+            advance = _advance(font, code, widths, width)
         if advance <= 0:  # the font cannot give it: PDFium's loose box (advance and outline joined) instead
             pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
         if b == 0 and c == 0:
