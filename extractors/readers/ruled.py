@@ -5,9 +5,9 @@ pdfplumber compares every vertical edge with every horizontal one, builds a set 
 points it tests for a shared edge, and tests every character against every cell; on a page of a report's
 tables that was most of the reading. Here the edges' boxes are built once per point, neighbours are found by
 sorted position, and characters are looked up by their middle (bisection), so the work grows with what a page
-holds rather than with its square. pdfplumber's own functions are used for the steps that were cheap (edges
-from the page's lines, rects and curves; snapping and joining; grouping cells into tables); a cell's text is
-:func:`extractors.readers.words.extract_text`.
+holds rather than with its square. The edges (from the page's lines, rects and curves, snapped and joined) are
+pdfplumber's arithmetic on slotted records instead of its dict copies; pdfplumber's own function groups cells
+into tables; a cell's text is :func:`extractors.readers.words.extract_text`.
 """
 
 from __future__ import annotations
