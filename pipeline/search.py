@@ -139,8 +139,8 @@ def ensure_index(conn: Connection) -> None:
     _ensure(conn, keyed=True)
 
 
-_INSERT_SQLITE = text(f"INSERT INTO {TABLE} (rowid, kind, report_id, ref_id, path, title, body) "
-                      "VALUES (:rowid, :kind, :report_id, :ref_id, :path, :title, :body)")
+_INSERT_SQLITE = (f"INSERT INTO {TABLE} (rowid, kind, report_id, ref_id, path, title, body) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
 _INSERT_OTHER = insert(index_table)
 
 
@@ -152,17 +152,17 @@ def insert_rows(conn: Connection, report_id: int, payload: list[dict], section_i
         return
     if not ensured:
         _ensure(conn, keyed=True)
-    sqlite = conn.dialect.name == "sqlite"
-    rows = []
-    for row in payload:
-        kind = row["kind"]
-        ref_id = (section_ids if kind == "section" else fact_ids)[row["ord"]]
-        values = {"kind": kind, "report_id": report_id, "ref_id": ref_id, "path": row["path"],
-                  "title": row["title"], "body": row["body"]}
-        if sqlite:
-            values["rowid"] = _rowid(kind, ref_id)
-        rows.append(values)
-    conn.execute(_INSERT_SQLITE if sqlite else _INSERT_OTHER, rows)
+    ids = {"section": section_ids, "fact": fact_ids}
+    if conn.dialect.name == "sqlite":  # plain text and int values: straight to the driver's executemany
+        rows = []
+        for row in payload:
+            kind = row["kind"]
+            ref_id = ids[kind][row["ord"]]
+            rows.append((_rowid(kind, ref_id), kind, report_id, ref_id, row["path"], row["title"], row["body"]))
+        conn.exec_driver_sql(_INSERT_SQLITE, rows)
+        return
+    conn.execute(_INSERT_OTHER, [{"kind": row["kind"], "report_id": report_id, "ref_id": ids[row["kind"]][row["ord"]],
+                                  "path": row["path"], "title": row["title"], "body": row["body"]} for row in payload])
 
 
 def index_report(session: Session, report: ReportRow) -> None:
