@@ -190,16 +190,26 @@ def _origin(ch, height: float) -> tuple[float, float]:
     return float(m[4]), float(height) - float(m[5])  # baseline origin, y from the top (pt)
 
 
+def _turn(ch) -> tuple[float, float, float, float] | None:
+    """The glyph's rotation (its text matrix over the matrix's scale, PDF's y-up convention), None when
+    upright."""
+    a, b, c, d = (float(v) for v in (ch.get("matrix") or (1, 0, 0, 1))[:4])
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
+    a, b, c, d = a / scale, b / scale, c / scale, d / scale
+    return None if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0 else (a, b, c, d)
+
+
 def _runs(chars: list[dict]) -> list[list[dict]]:
     """Glyphs in drawing order, cut where font, size, baseline or direction changes, x goes backwards or
-    jumps more than 2.5 em (one PDF text-show seldom spans two table cells; within it DeltaX keeps the gaps)."""
+    jumps more than 2.5 em (one PDF text-show seldom spans two table cells; within it DeltaX keeps the gaps).
+    A turned glyph (a bracket of vertical text) is a run of its own."""
     runs: list[list[dict]] = []
     for ch in chars:
         if not ch["text"] or not ch["text"].strip() and not runs:
             continue
         prev = runs[-1][-1] if runs else None
         if (prev is not None and prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.01
-                and ch["upright"] and prev["upright"]
+                and _turn(ch) is None and _turn(prev) is None
                 and abs(_origin(prev, ch["page_height"])[1] - _origin(ch, ch["page_height"])[1]) < 0.05
                 and prev["x0"] - 0.01 <= ch["x0"] <= prev["x1"] + 2.5 * ch["size"]):
             runs[-1].append(ch)
@@ -230,7 +240,25 @@ def _deltas(xs: list[float]) -> str:
     return " ".join(out)
 
 
+def _turned(w: _Writer, layer, ch: dict) -> None:
+    """One turned glyph as OFD writers draw it: its own TextObject, the glyph at the object's origin, turned by
+    the CTM (PDF's y-up text matrix in OFD's y-down space: b and c change sign), placed at the glyph's origin
+    inside a Boundary that is the glyph's box. Its size: the box's longer side (the font size by one advance,
+    an advance being at most an em)."""
+    a, b, c, d = _turn(ch)
+    ox, oy = (v * MM for v in _origin(ch, ch["page_height"]))
+    x0, top = float(ch["x0"]) * MM, float(ch["top"]) * MM
+    box = (x0, top, max(float(ch["x1"]) * MM - x0, 0.1), max(float(ch["bottom"]) * MM - top, 0.1))
+    obj = w.el(layer, "TextObject", {
+        "ID": w.ids.next(), "Boundary": " ".join(_n(v) for v in box), "Font": _font(w, ch["fontname"]),
+        "Size": _n(max(float(ch["x1"]) - float(ch["x0"]), float(ch["bottom"]) - float(ch["top"])) * MM), "CTM": " ".join(_n(v) for v in (a, -b, -c, d, ox - x0, oy - top))})
+    w.el(obj, "FillColor", {"Value": _colour(ch.get("non_stroking_color"))})
+    w.el(obj, "TextCode", {"X": "0", "Y": "0"}, ch["text"])
+
+
 def _text(w: _Writer, layer, run: list[dict], rng: random.Random) -> None:
+    if len(run) == 1 and _turn(run[0]) is not None:
+        return _turned(w, layer, run[0])
     height = run[0]["page_height"]
     size = float(run[0]["size"])
     fid = _font(w, run[0]["fontname"])
