@@ -249,9 +249,10 @@ def _turned(w: _Writer, layer, ch: dict) -> None:
     ox, oy = (v * MM for v in _origin(ch, ch["page_height"]))
     x0, top = float(ch["x0"]) * MM, float(ch["top"]) * MM
     box = (x0, top, max(float(ch["x1"]) * MM - x0, 0.1), max(float(ch["bottom"]) * MM - top, 0.1))
+    size = max(float(ch["x1"]) - float(ch["x0"]), float(ch["bottom"]) - float(ch["top"])) * MM
     obj = w.el(layer, "TextObject", {
         "ID": w.ids.next(), "Boundary": " ".join(_n(v) for v in box), "Font": _font(w, ch["fontname"]),
-        "Size": _n(max(float(ch["x1"]) - float(ch["x0"]), float(ch["bottom"]) - float(ch["top"])) * MM), "CTM": " ".join(_n(v) for v in (a, -b, -c, d, ox - x0, oy - top))})
+        "Size": _n(size), "CTM": " ".join(_n(v) for v in (a, -b, -c, d, ox - x0, oy - top))})
     w.el(obj, "FillColor", {"Value": _colour(ch.get("non_stroking_color"))})
     w.el(obj, "TextCode", {"X": "0", "Y": "0"}, ch["text"])
 
