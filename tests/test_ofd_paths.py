@@ -15,7 +15,7 @@ import pytest
 from extractors.readers import read_document
 from extractors.readers.ofd import OfdPage, _page_box, _xml
 from extractors.readers.pdf import _read_page, pdfium_pages
-from tests.fixture_builder.ofd_paths import COMMITTED, PATHS, Style, pdf_to_ofd
+from tests.fixture_builder.ofd_paths import COMMITTED, PATHS, Style, fixture_pdfs, pdf_to_ofd
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -74,3 +74,20 @@ def test_every_way_of_drawing_rulings_gives_the_pdf_pages_table(tmp_path, paths,
     want = [b for b in _read_page(pdfium_pages(pdf.read_bytes())[1], 2, {}) if hasattr(b, "cells")]
     assert got and all(t.ruled for t in got)
     assert _grid(got) == _grid(want)
+
+
+def test_a_turned_glyph_is_boxed_where_its_pdf_prints_it(tmp_path):
+    """A WPS vertical label turns its brackets 90°; the producer draws each as a TextObject turned by its CTM.
+    Its box is the PDF's (PDFium's: the advance by the font size from the descent, turned), within the
+    descent the reader assumes without a font file (0.12 em against this font's 0.108): drawn upright at its
+    origin it would stand a glyph's height higher, across the row's ruling."""
+    (_name, pdf, _truth), = fixture_pdfs(["r11-000-luzhou-2022"])
+    want = [c for c in pdfium_pages(pdf.read_bytes())[3].chars if not c["upright"]]
+    ofd = pdf_to_ofd(pdf, tmp_path / "page4.ofd", Style(), random.Random(7), pages=[4])
+    with zipfile.ZipFile(ofd) as z:
+        content = _xml(z, next(n for n in z.namelist() if n.endswith("Content.xml")))
+    got = [c for c in OfdPage(content, _page_box(content), 4).chars if not c["upright"]]
+    assert len(got) == len(want) >= 4
+    for g, w in zip(sorted(got, key=lambda c: (c["top"], c["x0"])), sorted(want, key=lambda c: (c["top"], c["x0"]))):
+        assert g["text"] == w["text"]
+        assert all(abs(g[k] - w[k]) <= 0.02 * w["size"] for k in ("x0", "x1", "top", "bottom")), (g, w)

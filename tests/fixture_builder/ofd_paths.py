@@ -21,7 +21,7 @@ Images in the PDF are not carried over (the fixtures it reads are text and rulin
 
 ``python -m tests.fixture_builder.ofd_paths IN.pdf OUT.ofd [--seed N] [--paths segments] …`` makes one;
 ``python -m tests.fixture_builder.ofd_paths --committed`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` (with
-its truth) for each name of ``COMMITTED``; ``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]``
+its truth) for each name of ``COMMITTED`` and ``TURNED``; ``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]``
 converts fixtures (their PDF beside a
 ``truth.json`` under tests/fixtures/) into a temporary folder, reads each through ``extractors.read_report`` and
 prints template cells exact vs the truth, beside the same figure for the PDF itself.
@@ -386,12 +386,17 @@ COMMITTED = {
 }
 
 
+# a WPS vertical label whose brackets are turned glyphs (drawn upright at their origins they rise 8 pt, across
+# the row's ruling), with partial rulings and an orphan heading: tests/fixtures/variants/r11-000-luzhou-2022
+TURNED = {"r11-000-luzhou-2022": Style(ns="default", paths="segments", text="runs")}
+
+
 def build_committed() -> list[Path]:
     out = []
-    for name, style in COMMITTED.items():
-        out.append(pdf_to_ofd(FIXTURES / name / f"{name}.pdf", OFD / name / f"{name}.ofd", style,
-                              random.Random(name)))
-        (OFD / name / "truth.json").write_bytes((FIXTURES / name / "truth.json").read_bytes())
+    styles = {**COMMITTED, **TURNED}
+    for name, pdf, _truth in fixture_pdfs(list(styles)):
+        out.append(pdf_to_ofd(pdf, OFD / name / f"{name}.ofd", styles[name], random.Random(name)))
+        (OFD / name / "truth.json").write_bytes((pdf.parent / "truth.json").read_bytes())
     return out
 
 
