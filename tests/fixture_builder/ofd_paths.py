@@ -15,16 +15,19 @@ Writers differ, so a :class:`Style` picks how (all of it seeded, per file):
   (data in PDF points, a CTM scaling them to mm; rectangles as closed paths);
 - ``text``: ``runs`` (one TextCode per run of a line with DeltaX, ``g`` repeats compressed), ``glyphs`` (one
   TextCode per glyph with its own X, no DeltaX, in one TextObject per run) or ``mixed`` (runs, and some runs
-  split into one TextObject per glyph).
+  split into one TextObject per glyph);
+- ``fonts``: each font embedded (``Font/FontFile``, a subset TrueType file with empty outlines: the printed
+  characters' advances and the descent, as PDFium reads the PDF's font programs) or, as easyofd, named only.
+  A turned glyph (vertical text's brackets) is a TextObject of its own, turned by its CTM.
 
 Images in the PDF are not carried over (the fixtures it reads are text and rulings only).
 
 ``python -m tests.fixture_builder.ofd_paths IN.pdf OUT.ofd [--seed N] [--paths segments] …`` makes one;
 ``python -m tests.fixture_builder.ofd_paths --committed`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` (with
-its truth) for each name of ``COMMITTED`` and ``TURNED``; ``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]``
-converts fixtures (their PDF beside a
-``truth.json`` under tests/fixtures/) into a temporary folder, reads each through ``extractors.read_report`` and
-prints template cells exact vs the truth, beside the same figure for the PDF itself.
+its truth) for each name of ``COMMITTED`` and ``TURNED``; ``python -m tests.fixture_builder.ofd_paths --measure
+NAME… [--seed N]`` converts fixtures (their PDF beside a ``truth.json`` under tests/fixtures/) into a temporary
+folder, reads each through ``extractors.read_report`` and prints template cells exact vs the truth, beside the
+same figure for the PDF itself.
 """
 
 from __future__ import annotations
@@ -57,17 +60,19 @@ class Style:
     text: str = "runs"
     page_base: int = 0  # Pages/Page_0 (Foxit, easyofd) or Pages/Page_1 (数科)
     rooted: bool = False  # DocRoot "/Doc_0/Document.xml" (an absolute path inside the package)
+    fonts: bool = False  # embed each font as a subset TrueType file (Font/FontFile), as Suwell and 数科 do
 
     @classmethod
     def seeded(cls, rng: random.Random) -> Style:
         return cls(ns=rng.choice(tuple(URIS)), paths=rng.choice(PATHS), text=rng.choice(TEXTS),
-                   page_base=rng.choice((0, 1)), rooted=rng.random() < 0.5)
+                   page_base=rng.choice((0, 1)), rooted=rng.random() < 0.5, fonts=rng.random() < 0.5)
 
 
 @dataclass
 class _Ids:
     last: int = 0
     fonts: dict[tuple[str, str], int] = field(default_factory=dict)
+    advances: dict[int, dict[str, float]] = field(default_factory=dict)  # font id → character → advance (em)
 
     def next(self) -> int:
         self.last += 1
@@ -140,8 +145,13 @@ def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = N
             pages_xml.append((pid, loc))
     res = w.el(None, "Res", {"BaseLoc": "Res"})
     fonts = w.el(res, "Fonts")
+    metrics = _font_metrics(pdf, {name: w.ids.advances.get(fid, {}) for (name, _), fid in w.ids.fonts.items()}
+                            ) if style.fonts else {}
     for (name, family), fid in w.ids.fonts.items():
-        w.el(fonts, "Font", {"ID": fid, "FontName": name, "FamilyName": family})
+        font = w.el(fonts, "Font", {"ID": fid, "FontName": name, "FamilyName": family})
+        if name in metrics:
+            files[f"Doc_0/Res/font_{fid}.ttf"] = _font_file(metrics[name][1], metrics[name][0])
+            w.el(font, "FontFile", text=f"font_{fid}.ttf")
     files["Doc_0/PublicRes.xml"] = w.xml(res)
     document = w.el(None, "Document")
     common = w.el(document, "CommonData")
@@ -163,7 +173,7 @@ def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = N
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name in ["OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml", *sorted(
-                n for n in files if n.startswith("Doc_0/Pages/"))]:
+                n for n in files if n.startswith(("Doc_0/Pages/", "Doc_0/Res/")))]:
             z.writestr(name, files[name])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(buf.getvalue())
@@ -263,6 +273,7 @@ def _text(w: _Writer, layer, run: list[dict], rng: random.Random) -> None:
     height = run[0]["page_height"]
     size = float(run[0]["size"])
     fid = _font(w, run[0]["fontname"])
+    _note_advances(w, fid, run)
     xs = [_origin(c, height)[0] * MM for c in run]
     base = _origin(run[0], height)[1] * MM
     x0 = min(min(xs), float(run[0]["x0"]) * MM)
@@ -288,6 +299,74 @@ def _text(w: _Writer, layer, run: list[dict], rng: random.Random) -> None:
             if len(idx) > 1:
                 attrs["DeltaX"] = _deltas([xs[i] for i in idx])
             w.el(obj, "TextCode", attrs, "".join(run[i]["text"] for i in idx))
+
+
+# ---- embedded fonts -------------------------------------------------------------------------------------
+
+def _note_advances(w: _Writer, fid: int, run: list[dict]) -> None:
+    """The characters a font prints (for its subset file), each with its box's width over its size (the PDF's
+    /W width), used where the font program gives no advance."""
+    known = w.ids.advances.setdefault(fid, {})
+    for c in run:
+        if len(c["text"]) == 1 and _turn(c) is None and float(c["size"]) > 0:
+            known.setdefault(c["text"], (float(c["x1"]) - float(c["x0"])) / float(c["size"]))
+
+
+def _font_metrics(pdf: Path, wanted: dict[str, dict[str, float]]) -> dict[str, tuple[float, dict[str, float]]]:
+    """Base font name (no subset prefix) → (descent, advances) as the PDF's font programs give them through
+    PDFium: the descent a fraction of the em, negative below the baseline; each wanted character's advance in
+    ems, the PDF's width (``wanted``'s value) where the program has none, left out where both are 0."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    out: dict[str, tuple[float, dict[str, float]]] = {}
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in doc:
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+                font = raw.FPDFTextObj_GetFont(obj.raw)
+                buf = ctypes.create_string_buffer(256)
+                raw.FPDFFont_GetBaseFontName(font, buf, 256)
+                name = buf.value.decode("latin-1").split("+", 1)[-1]
+                if name in out or name not in wanted:
+                    continue
+                value = ctypes.c_float()
+                descent = min(value.value, 0.0) if raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
+                advances = {}
+                for ch, pdf_width in wanted[name].items():
+                    width = value.value if raw.FPDFFont_GetGlyphWidth(font, ord(ch), 1.0, value) else 0.0
+                    if width > 0 or pdf_width > 0:
+                        advances[ch] = width if width > 0 else pdf_width
+                out[name] = (descent, advances)
+    finally:
+        doc.close()
+    return out
+
+
+def _font_file(advances: dict[str, float], descent: float) -> bytes:
+    """A subset TrueType font: one glyph (empty outline) per character the document prints in it, its advance
+    and the font's descent (OS/2 and hhea) as the PDF gives them, 1000 units an em."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = {ch: f"u{ord(ch):04X}" for ch in sorted(advances)}
+    order = [".notdef", *names.values()]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({ord(ch): name for ch, name in names.items()})
+    empty = TTGlyphPen(None).glyph()
+    fb.setupGlyf({name: empty for name in order})
+    fb.setupHorizontalMetrics({".notdef": (1000, 0), **{names[ch]: (round(1000 * a), 0) for ch, a in advances.items()}})
+    low = round(1000 * descent)
+    fb.setupHorizontalHeader(ascent=1000 + low, descent=low)
+    fb.setupOS2(sTypoAscender=1000 + low, sTypoDescender=low, usWinAscent=1000 + low, usWinDescent=-low)
+    fb.setupNameTable({"familyName": "Subset", "styleName": "Regular"})
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    return out.getvalue()
 
 
 # ---- rulings ----------------------------------------------------------------------------------------------
@@ -419,20 +498,35 @@ def fixture_pdfs(names: list[str]) -> list[tuple[str, Path, dict]]:
 
 
 def measure(names: list[str], seed: int, out: Path) -> tuple[int, int, int]:
+    """Convert each named fixture (its style seeded per file) into ``out`` and print its template cells exact vs
+    the truth, for the OFD and for its PDF, and the OFD's cells equal to the PDF's reading. Returns (OFD cells
+    exact, cells scored, PDF cells exact)."""
+    from extractors import read_report
+
     from .accuracy import read_case
 
-    exact = total = pdf_exact = 0
+    exact = total = pdf_exact = same = 0
     for name, pdf, truth in fixture_pdfs(names):
         rng = random.Random(f"{seed}:{name}")
         style = Style.seeded(rng)
         ofd = pdf_to_ofd(pdf, out / f"{name}.ofd", style, rng)
         d, p = read_case(ofd, truth), read_case(pdf, truth)
+        try:
+            got, want = read_report(ofd).values(), read_report(pdf).values()
+            alike = sum(got.get(k) == want.get(k) for k in truth["cells"])
+        except Exception:  # a crash reads nothing alike
+            alike = 0
         exact += d.total - len(d.wrong)
         total += d.total
         pdf_exact += p.total - len(p.wrong)
-        print(f"{name:42} {style.ns:8} {style.paths:8} {style.text:6}  ofd {d.total - len(d.wrong):3}/{d.total}"
-              f"  pdf {p.total - len(p.wrong):3}/{p.total}" + (f"  error {d.error}" if d.error else ""))
-    print(f"cells exact: OFD {exact}/{total} = {100 * exact / max(total, 1):.2f} %; the PDFs {pdf_exact}/{total}"
+        same += alike
+        fonts = "fonts" if style.fonts else "-"
+        print(f"{name:42} {style.ns:8} {style.paths:8} {style.text:6} {fonts:5}  ofd {d.total - len(d.wrong):3}/"
+              f"{d.total}  pdf {p.total - len(p.wrong):3}/{p.total}  as pdf {alike:3}/{len(truth['cells'])}"
+              + (f"  error {d.error}" if d.error else ""))
+    cells = sum(len(t["cells"]) for _, _, t in fixture_pdfs(names))
+    print(f"cells exact: OFD {exact}/{total} = {100 * exact / max(total, 1):.2f} %; the PDFs {pdf_exact}/{total};"
+          f" OFD cells equal to the PDF's reading {same}/{cells} = {100 * same / max(cells, 1):.2f} %"
           f"  (seed {seed}, OFDs in {out})")
     return exact, total, pdf_exact
 
