@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors import read_report
 from extractors.readers import read_document
 from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _xml
 from extractors.readers.pdf import _read_page, pdfium_pages
@@ -116,3 +117,18 @@ def test_with_its_fonts_embedded_every_glyph_is_boxed_as_in_its_pdf(tmp_path):
 
 def _reading(c: dict) -> tuple:
     return round(c["top"]), round(c["x0"]), c["text"]
+
+
+def test_a_figures_last_digit_before_a_gap_reads_as_in_its_pdf(tmp_path):
+    """No font file, so a digit's width is the step to the next one; the last digit of ``85632.5 万元`` has
+    none (a gap before the unit): it takes the width its character has elsewhere on the page, so the cell's
+    raw text, as every other cell's label and text, is the PDF's (``85632.5万元``, no space)."""
+    (_name, pdf, _truth), = fixture_pdfs(["tables-first-2019"])
+    ofd = pdf_to_ofd(pdf, tmp_path / "tables-first-2019.ofd", Style(text="glyphs"), random.Random(7))
+
+    def cells(report):
+        return {c.key: (c.row_label, c.column_label, c.raw, c.value) for c in report.cells if c.key}
+
+    got, want = cells(read_report(ofd)), cells(read_report(pdf))
+    assert want["proactive.art20_9.procurement.amount_yuan"][2] == "85632.5万元"
+    assert got == want

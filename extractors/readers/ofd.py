@@ -26,6 +26,7 @@ import io
 import posixpath
 from dataclasses import dataclass
 import re
+import statistics
 from struct import error as struct_error
 import unicodedata
 import zipfile
@@ -235,11 +236,15 @@ def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str,
 def _fit_widths(chars: list[dict], measured: set[int]) -> None:
     """A glyph's width, in place, as the step to the next glyph on its baseline (in whatever TextObject) when
     that step is about its own advance: Latin glyphs and digits vary (0.25–0.65 em) and OFD gives no widths
-    but its font files'. A glyph whose id is in ``measured`` keeps the width its font gave."""
+    but its font files'. A narrow glyph with no such step (the last digit of a figure before its unit, a gap
+    between) takes the median step of the same character in the same font elsewhere on the page, in ems. A
+    glyph whose id is in ``measured`` keeps the width its font gave."""
     lines: dict[float, list[dict]] = {}
     for c in chars:
         if c["upright"]:
             lines.setdefault(round(c["matrix"][5], 1), []).append(c)
+    learned: dict[tuple[str, str], list[float]] = {}  # (font, character) → fitted steps in ems
+    unfitted: list[tuple[dict, float]] = []  # narrow glyphs with no step, and the gap to the next glyph (or 0)
     for line in lines.values():
         line.sort(key=lambda c: c["x0"])
         for i, c in enumerate(line):
@@ -248,8 +253,19 @@ def _fit_widths(chars: list[dict], measured: set[int]) -> None:
             # the next glyph that is not this one painted again a fraction of a point off (fake bold)
             after = next((a for a in line[i + 1:i + 4] if a["x0"] - c["x0"] > 0.25 * c["width"]), None)
             step = after["x0"] - c["x0"] if after else 0.0
-            if 0 < step <= c["width"] * (1.02 if _width(c["text"]) == 1.0 else 1.25):
+            narrow = _width(c["text"]) < 1.0
+            if 0 < step <= c["width"] * (1.25 if narrow else 1.02):
                 c["x1"], c["width"] = after["x0"], step
+                if narrow and c["size"] > 0:
+                    learned.setdefault((c["fontname"], c["text"]), []).append(step / c["size"])
+            elif narrow:
+                unfitted.append((c, step))
+    for c, step in unfitted:
+        steps = learned.get((c["fontname"], c["text"]))
+        if steps:
+            width = statistics.median(steps) * c["size"]
+            width = min(width, step) if step > 0 else width
+            c["x1"], c["width"] = c["x0"] + width, width
 
 
 _OPERANDS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
