@@ -497,10 +497,14 @@ def fixture_pdfs(names: list[str]) -> list[tuple[str, Path, dict]]:
     return out
 
 
+def _cells(report) -> dict[str, tuple]:
+    return {c.key: (c.row_label, c.column_label, c.raw, c.value) for c in report.cells if c.key}
+
+
 def measure(names: list[str], seed: int, out: Path) -> tuple[int, int, int]:
     """Convert each named fixture (its style seeded per file) into ``out`` and print its template cells exact vs
-    the truth, for the OFD and for its PDF, and the OFD's cells equal to the PDF's reading. Returns (OFD cells
-    exact, cells scored, PDF cells exact)."""
+    the truth, for the OFD and for its PDF, and the OFD's cells read as the PDF's (row and column label, raw
+    text and value alike). Returns (OFD cells exact, cells scored, PDF cells exact)."""
     from extractors import read_report
 
     from .accuracy import read_case
@@ -512,7 +516,7 @@ def measure(names: list[str], seed: int, out: Path) -> tuple[int, int, int]:
         ofd = pdf_to_ofd(pdf, out / f"{name}.ofd", style, rng)
         d, p = read_case(ofd, truth), read_case(pdf, truth)
         try:
-            got, want = read_report(ofd).values(), read_report(pdf).values()
+            got, want = _cells(read_report(ofd)), _cells(read_report(pdf))
             alike = sum(got.get(k) == want.get(k) for k in truth["cells"])
         except Exception:  # a crash reads nothing alike
             alike = 0
