@@ -119,16 +119,19 @@ def _reading(c: dict) -> tuple:
     return round(c["top"]), round(c["x0"]), c["text"]
 
 
-def test_a_figures_last_digit_before_a_gap_reads_as_in_its_pdf(tmp_path):
+@pytest.mark.parametrize("name,key,raw", [
+    ("tables-first-2019", "proactive.art20_9.procurement.amount_yuan", "85632.5万元"),  # a 5 fitted elsewhere
+    ("money-units-2021b", "proactive.art20_8.fees.amount_yuan", "12345.67万元")])  # no 7 fitted: other digits
+def test_a_figures_last_digit_before_a_gap_reads_as_in_its_pdf(tmp_path, name, key, raw):
     """No font file, so a digit's width is the step to the next one; the last digit of ``85632.5 万元`` has
-    none (a gap before the unit): it takes the width its character has elsewhere on the page, so the cell's
-    raw text, as every other cell's label and text, is the PDF's (``85632.5万元``, no space)."""
-    (_name, pdf, _truth), = fixture_pdfs(["tables-first-2019"])
-    ofd = pdf_to_ofd(pdf, tmp_path / "tables-first-2019.ofd", Style(text="glyphs"), random.Random(7))
+    none (a gap before the unit): it takes the width its character, or the font's other digits, have elsewhere
+    on the page, so the cell's raw text, as every other cell's label and text, is the PDF's (no space)."""
+    (_name, pdf, _truth), = fixture_pdfs([name])
+    ofd = pdf_to_ofd(pdf, tmp_path / f"{name}.ofd", Style(text="glyphs"), random.Random(7))
 
     def cells(report):
         return {c.key: (c.row_label, c.column_label, c.raw, c.value) for c in report.cells if c.key}
 
     got, want = cells(read_report(ofd)), cells(read_report(pdf))
-    assert want["proactive.art20_9.procurement.amount_yuan"][2] == "85632.5万元"
+    assert want[key][2] == raw
     assert got == want

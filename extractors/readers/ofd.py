@@ -161,6 +161,7 @@ def _advances(spec: str | None) -> list[float]:
 
 
 _NARROW = frozenset(".,:;!|'`ilI")
+_DIGITS = frozenset("0123456789")
 
 
 def _width(ch: str) -> float:
@@ -237,8 +238,9 @@ def _fit_widths(chars: list[dict], measured: set[int]) -> None:
     """A glyph's width, in place, as the step to the next glyph on its baseline (in whatever TextObject) when
     that step is about its own advance: Latin glyphs and digits vary (0.25–0.65 em) and OFD gives no widths
     but its font files'. A narrow glyph with no such step (the last digit of a figure before its unit, a gap
-    between) takes the median step of the same character in the same font elsewhere on the page, in ems. A
-    glyph whose id is in ``measured`` keeps the width its font gave."""
+    between) takes the median step of the same character in the same font elsewhere on the page, in ems, or
+    for a digit the median step of the font's digits (fonts set figures in one advance, to line up in
+    tables). A glyph whose id is in ``measured`` keeps the width its font gave."""
     lines: dict[float, list[dict]] = {}
     for c in chars:
         if c["upright"]:
@@ -258,10 +260,13 @@ def _fit_widths(chars: list[dict], measured: set[int]) -> None:
                 c["x1"], c["width"] = after["x0"], step
                 if narrow and c["size"] > 0:
                     learned.setdefault((c["fontname"], c["text"]), []).append(step / c["size"])
+                    if c["text"] in _DIGITS:
+                        learned.setdefault((c["fontname"], "digits"), []).append(step / c["size"])
             elif narrow:
                 unfitted.append((c, step))
     for c, step in unfitted:
-        steps = learned.get((c["fontname"], c["text"]))
+        steps = learned.get((c["fontname"], c["text"])) or (
+            learned.get((c["fontname"], "digits")) if c["text"] in _DIGITS else None)
         if steps:
             width = statistics.median(steps) * c["size"]
             width = min(width, step) if step > 0 else width
