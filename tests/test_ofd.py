@@ -17,7 +17,7 @@ import pytest
 from extractors import read_report
 from extractors.readers import ReadError, read_document
 from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _xml
-from tests.fixture_builder.ofd_paths import fixture_pdfs
+from tests.fixture_builder.ofd_paths import _font_file, fixture_pdfs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OFDS = sorted((FIXTURES / "ofd").glob("*/*.ofd"))
@@ -83,27 +83,6 @@ def test_a_zip_named_ofd_without_ofd_xml_is_a_clear_error(tmp_path):
         read_document(bad)
 
 
-def _font_file(advances: dict[str, int], descent: int) -> bytes:
-    """A TrueType font (1000 units an em, empty outlines) mapping each character to a glyph of its advance."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    names = {ch: f"g{ord(ch):04x}" for ch in advances}
-    fb = FontBuilder(1000, isTTF=True)
-    fb.setupGlyphOrder([".notdef", *names.values()])
-    fb.setupCharacterMap({ord(ch): name for ch, name in names.items()})
-    empty = TTGlyphPen(None).glyph()
-    fb.setupGlyf({name: empty for name in [".notdef", *names.values()]})
-    fb.setupHorizontalMetrics({".notdef": (500, 0), **{names[ch]: (adv, 0) for ch, adv in advances.items()}})
-    fb.setupHorizontalHeader(ascent=1000 + descent, descent=descent)
-    fb.setupOS2(sTypoAscender=1000 + descent, sTypoDescender=descent)
-    fb.setupNameTable({"familyName": "Test", "styleName": "Regular"})
-    fb.setupPost()
-    out = io.BytesIO()
-    fb.save(out)
-    return out.getvalue()
-
-
 def _with_font_file(data: bytes, font: bytes) -> bytes:
     """The same OFD with ``font`` embedded (Res/font.ttf) as the file of every Font its PublicRes lists."""
     out = io.BytesIO()
@@ -134,7 +113,7 @@ def test_an_embedded_font_gives_the_glyphs_advances_and_descent(tmp_path):
     map keep the guessed widths."""
     plain = FIXTURES / "ofd" / "hejiang-2022" / "hejiang-2022.ofd"
     embedded = tmp_path / "hejiang-2022.ofd"
-    embedded.write_bytes(_with_font_file(plain.read_bytes(), _font_file({"1": 310, "0": 720}, descent=-260)))
+    embedded.write_bytes(_with_font_file(plain.read_bytes(), _font_file({"1": 0.31, "0": 0.72}, descent=-0.26)))
     before, after = _page_chars(plain, 2), _page_chars(embedded, 2)
     assert read_document(embedded).tables
     assert [c["text"] for c in before] == [c["text"] for c in after]

@@ -10,8 +10,9 @@ or two).
 A glyph's box is placed as PDF readers place it (pdfminer, PDFium): its advance wide, the font size high from
 the font's descent below the baseline, turned with the TextObject's CTM. Advances and the descent come from the
 font file the resources embed (Font/FontFile: TrueType or OpenType, read with fontTools) when it maps the
-character; otherwise the advance is the step to the next glyph (DeltaX) or a width by character class, and the
-descent a typical CJK font's.
+character; otherwise the advance is the step to the next glyph (DeltaX), else the steps the same character (or,
+for a digit, the font's digits) takes elsewhere on the page, else a width by character class, and the descent
+a typical CJK font's.
 
 A page with text becomes a pdfplumber page (:class:`OfdPage`: glyphs as chars, path subpaths as lines, rects
 and curves, in points from the top left) read by the PDF reader's own page logic
@@ -24,14 +25,14 @@ from __future__ import annotations
 
 import io
 import posixpath
-from dataclasses import dataclass
 import re
 import statistics
-from struct import error as struct_error
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from struct import error as struct_error
 
 import numpy as np
 from lxml import etree
