@@ -10,9 +10,9 @@ or two).
 A glyph's box is placed as PDF readers place it (pdfminer, PDFium): its advance wide, the font size high from
 the font's descent below the baseline, turned with the TextObject's CTM. Advances and the descent come from the
 font file the resources embed (Font/FontFile: TrueType or OpenType, read with fontTools) when it maps the
-character; otherwise the advance is the step to the next glyph (DeltaX), else the steps the same character (or,
-for a digit, the font's digits) takes elsewhere on the page, else a width by character class, and the descent
-a typical CJK font's.
+character; otherwise, in a TextCode whose DeltaX steps every glyph alike (easyofd spreads a span evenly), that
+step; else the step to the next glyph, the steps the same character (or, for a digit, the font's digits) takes
+elsewhere on the page, a width by character class; the descent a typical CJK font's.
 
 A page with text becomes a pdfplumber page (:class:`OfdPage`: glyphs as chars, path subpaths as lines, rects
 and curves, in points from the top left) read by the PDF reader's own page logic
@@ -178,9 +178,10 @@ def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str,
            measured: set[int]) -> list[dict]:
     """A TextObject's glyphs as pdfplumber chars. A glyph's origin is its TextCode's X/Y moved by the DeltaX/
     DeltaY advances before it. Its box, as PDF readers make it: its advance wide (from the font file, else
-    full width for CJK, about half for Latin and digits until :func:`_fit_widths` fits it to its neighbour),
+    the run's step when every step of its TextCode is alike, else full width for CJK, about half for Latin and
+    digits until :func:`_fit_widths` fits it to its neighbour),
     the font size high from the descent, turned as the CTM turns the object. The ids of the chars whose
-    advance the font gave are added to ``measured``."""
+    advance the font or an even run gave are added to ``measured``."""
     bx, by, _w, _h = _floats(obj.get("Boundary"))
     m = _ctm(obj)
     scale = (abs(m[0] * m[3] - m[1] * m[2]) ** 0.5) or 1.0
@@ -195,23 +196,29 @@ def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str,
         known = metrics.advance(ch) if metrics else None
         return (known, True) if known is not None else (_width(ch), False)
 
-    glyphs: list[tuple[str, float, float]] = []  # text, x, y (object space, mm)
+    glyphs: list[tuple[str, float, float, float]] = []  # text, x, y (object space, mm), even step (em)
     x = y = None
     for code in (e for e in obj.iter() if _local(e) == "TextCode"):
         text = "".join(code.itertext())
         x = _float(code.get("X"), x if x is not None else 0.0)
         y = _float(code.get("Y"), y if y is not None else 0.0)
         dx, dy = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
+        # a writer that steps every glyph of a run alike (easyofd: the span's width over its glyphs) draws
+        # each in a cell of that step: its width
+        even = dx[0] if len(dx) >= len(text) - 1 >= 2 and not dy and dx[0] > 0 and all(
+            abs(d - dx[0]) <= 0.02 * dx[0] for d in dx) else 0.0
         for i, ch in enumerate(text):
-            glyphs.append((ch, x, y))
+            glyphs.append((ch, x, y, even / em))
             if i < len(text) - 1:
                 x += dx[i] if i < len(dx) else (advance(ch)[0] * em if not dy else 0.0)
                 y += dy[i] if i < len(dy) else 0.0
     out = []
-    for ch, ox, oy in glyphs:
+    for ch, ox, oy, even in glyphs:
         if not ch.strip():
             continue
         adv, known = advance(ch)
+        if even and not known:  # the font file's advance first, then the run's even step
+            adv, known = even, True
         gx, base = _place(m, bx, by, ox, oy)
         if upright:
             x0, x1 = gx, gx + adv * size
