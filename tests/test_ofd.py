@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import posixpath
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +16,8 @@ import pytest
 
 from extractors import read_report
 from extractors.readers import ReadError, read_document
+from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _xml
+from tests.fixture_builder.ofd_paths import _font_file, fixture_pdfs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OFDS = sorted((FIXTURES / "ofd").glob("*/*.ofd"))
@@ -32,7 +36,8 @@ def test_an_ofd_rendering_reads_like_its_pdf(ofd):
     values = report.values()
     assert {k: values.get(k) for k in truth["cells"]} == {
         k: None if v is None else Decimal(str(v)) for k, v in truth["cells"].items()}
-    assert _summary(report) == _summary(read_report(FIXTURES / ofd.parent.name / f"{ofd.parent.name}.pdf"))
+    (_name, pdf, _truth), = fixture_pdfs([ofd.parent.name])  # its PDF: tests/fixtures/<name>/ or variants/<name>/
+    assert _summary(report) == _summary(read_report(pdf))
 
 
 def test_both_editions_are_covered():
@@ -76,3 +81,57 @@ def test_a_zip_named_ofd_without_ofd_xml_is_a_clear_error(tmp_path):
     bad.write_bytes(buf.getvalue())
     with pytest.raises(ReadError, match="not a OFD file|ZIP"):
         read_document(bad)
+
+
+def _with_font_file(data: bytes, font: bytes) -> bytes:
+    """The same OFD with ``font`` embedded (Res/font.ttf) as the file of every Font its PublicRes lists."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name.endswith("PublicRes.xml"):
+                body = re.sub(rb"<((?:\w+:)?)Font (ID=[^>]*?)/>",
+                              rb"<\1Font \2><\1FontFile>font.ttf</\1FontFile></\1Font>", body)
+                assert b"FontFile" in body
+                dst.writestr(posixpath.join(posixpath.dirname(name), "Res", "font.ttf"), font)
+            dst.writestr(name, body)
+    return out.getvalue()
+
+
+def _page_chars(path: Path, number: int) -> list[dict]:
+    """Page ``number``'s chars as the reader makes them, with the fonts the package's resources embed."""
+    with zipfile.ZipFile(path) as z:
+        content, document = _xml(z, f"Doc_0/Pages/Page_{number - 1}/Content.xml"), _xml(z, "Doc_0/Document.xml")
+        _media, files = _resources(z, document, "Doc_0", set(z.namelist()))
+        fonts = _fonts(z, files)
+    return OfdPage(content, _page_box(content) or _page_box(document), number, 0, fonts).chars
+
+
+def test_an_embedded_font_gives_the_glyphs_advances_and_descent(tmp_path):
+    """With a font file, a digit's box is its advance in that font (not the step to the next glyph, not half
+    an em) and every glyph's box hangs the font's descent below the baseline; characters the font does not
+    map keep the guessed widths."""
+    plain = FIXTURES / "ofd" / "hejiang-2022" / "hejiang-2022.ofd"
+    embedded = tmp_path / "hejiang-2022.ofd"
+    embedded.write_bytes(_with_font_file(plain.read_bytes(), _font_file({"1": 0.31, "0": 0.72}, descent=-0.26)))
+    before, after = _page_chars(plain, 2), _page_chars(embedded, 2)
+    assert read_document(embedded).tables
+    assert [c["text"] for c in before] == [c["text"] for c in after]
+    height = _page_box(_xml(zipfile.ZipFile(plain), "Doc_0/Document.xml"))[1] * 72 / 25.4
+    for b, a in zip(before, after):
+        base = height - a["matrix"][5]
+        assert a["bottom"] - base == pytest.approx(0.26 * a["size"])
+        assert a["bottom"] - a["top"] == pytest.approx(a["size"])
+        if a["text"] in "10":
+            assert a["x1"] - a["x0"] == pytest.approx((0.31 if a["text"] == "1" else 0.72) * a["size"])
+        else:
+            assert (a["x0"], a["x1"]) == (b["x0"], b["x1"])
+    assert sum(c["text"] in "10" for c in after) > 20
+    assert any(abs(b["x1"] - a["x1"]) > 0.5 for b, a in zip(before, after) if a["text"] == "1")
+
+
+def test_an_unreadable_font_file_leaves_the_guessed_metrics(tmp_path):
+    plain = FIXTURES / "ofd" / "hejiang-2022" / "hejiang-2022.ofd"
+    broken = tmp_path / "hejiang-2022.ofd"
+    broken.write_bytes(_with_font_file(plain.read_bytes(), b"\x00\x01\x00\x00 not a font"))
+    assert read_document(broken).tables and _page_chars(broken, 2) == _page_chars(plain, 2)

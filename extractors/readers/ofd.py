@@ -7,6 +7,13 @@ AbbreviatedData "M x y L x y … C", Stroke/Fill) and ImageObjects (a resource i
 Elements are matched by local name, since writers differ in namespace URIs (and in the case of an attribute
 or two).
 
+A glyph's box is placed as PDF readers place it (pdfminer, PDFium): its advance wide, the font size high from
+the font's descent below the baseline, turned with the TextObject's CTM. Advances and the descent come from the
+font file the resources embed (Font/FontFile: TrueType or OpenType, read with fontTools) when it maps the
+character; otherwise, in a TextCode whose DeltaX steps every glyph alike (easyofd spreads a span evenly), that
+step; else the step to the next glyph, the steps the same character (or, for a digit, the font's digits) takes
+elsewhere on the page, a width by character class; the descent a typical CJK font's.
+
 A page with text becomes a pdfplumber page (:class:`OfdPage`: glyphs as chars, path subpaths as lines, rects
 and curves, in points from the top left) read by the PDF reader's own page logic
 (:func:`extractors.readers.pdf._read_page`): ruled tables from the drawn rulings with their spans, the
@@ -19,10 +26,13 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import statistics
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from struct import error as struct_error
 
 import numpy as np
 from lxml import etree
@@ -34,7 +44,7 @@ from extractors.readers.pdf import _read_page, join_continued_tables
 
 _PT_PER_MM = 72 / 25.4
 _A4 = (210.0, 297.0)  # mm: the page box when neither the page nor the document gives one
-_DESCENT = 0.12  # of the font size below the baseline: a char box spans the size from there (no font metrics)
+_DESCENT = 0.12  # of the font size below the baseline: a char box spans the size from there (no font file)
 Matrix = tuple[float, float, float, float, float, float]
 
 
@@ -48,7 +58,8 @@ def read(path: Path, data: bytes) -> Document:
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, AttributeError, StopIteration) as exc:
         raise ReadError(f"not a readable OFD file: {type(exc).__name__}") from exc
     base = posixpath.dirname(doc_path)
-    media = _media(z, document, base, names)
+    media, font_files = _resources(z, document, base, names)
+    fonts = _fonts(z, font_files)
     default_box = _page_box(document) or _A4
     sources: dict[int, list[dict]] = {}
     marks: dict[int, list] = {}  # scanned pages: OCR'd characters, for the cells' confidence
@@ -57,7 +68,7 @@ def read(path: Path, data: bytes) -> Document:
     for number, page in enumerate((e for e in document.iter() if _local(e) == "Page" and e.get("BaseLoc")), 1):
         content = _xml(z, _resolve(base, page.get("BaseLoc"), names))
         box = _page_box(content) or default_box
-        pages.append(_read_ofd_page(content, box, number, doctop, z, media, sources, marks))
+        pages.append(_read_ofd_page(content, box, number, doctop, z, media, fonts, sources, marks))
         doctop += box[1] * _PT_PER_MM
     if not pages:
         raise ReadError("OFD file lists no pages")
@@ -70,8 +81,9 @@ def read(path: Path, data: bytes) -> Document:
 
 
 def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float, z: zipfile.ZipFile,
-                   media: dict[str, str], sources: dict, marks: dict[int, list]) -> list:
-    page = OfdPage(content, box, number, doctop)
+                   media: dict[str, str], fonts: dict[str, FontMetrics], sources: dict,
+                   marks: dict[int, list]) -> list:
+    page = OfdPage(content, box, number, doctop, fonts)
     images = [o for o in page.ofd_images if o.get("ResourceID") in media]
     if not page.chars and images:  # a scanned page: the largest image is the page
         return _scanned(max(images, key=lambda o: _area(o.get("Boundary"))), number, z, media, sources, marks)
@@ -83,11 +95,13 @@ class OfdPage(Page):
     from the PathObjects' subpaths (classified as pdfminer does), in points with the origin at the top left.
 
     ``content``: the page's parsed Content.xml; ``box``: its width and height in mm; ``page_number`` 1-based;
-    ``initial_doctop``: the summed heights (points) of the pages before it. ``ofd_images`` keeps the page's
-    ImageObject elements (a page of images only is a scan).
+    ``initial_doctop``: the summed heights (points) of the pages before it; ``fonts``: the embedded fonts'
+    metrics by Font ID (:func:`font_metrics`). ``ofd_images`` keeps the page's ImageObject elements (a page
+    of images only is a scan).
     """
 
-    def __init__(self, content, box: tuple[float, float], page_number: int, initial_doctop: float = 0):
+    def __init__(self, content, box: tuple[float, float], page_number: int, initial_doctop: float = 0,
+                 fonts: dict[str, FontMetrics] | None = None):
         self.pdf = None
         self.root_page = self
         self.page_obj = None
@@ -99,16 +113,17 @@ class OfdPage(Page):
         self.get_textmap = lru_cache()(self._get_textmap)
         self.ofd_images: list = []
         objects: dict[str, list[dict]] = {"char": []}
+        measured: set[int] = set()  # ids of the chars whose advance a font file gave (not fitted)
         for obj in content.iter():
             name = _local(obj)
             if name == "TextObject":
-                objects["char"] += _chars(obj, page_number, initial_doctop, height)
+                objects["char"] += _chars(obj, page_number, initial_doctop, height, fonts or {}, measured)
             elif name == "PathObject":
                 for shape in _shapes(obj, page_number, initial_doctop, height):
                     objects.setdefault(shape["object_type"], []).append(shape)
             elif name == "ImageObject" and obj.get("ResourceID"):
                 self.ofd_images.append(obj)
-        _fit_widths(objects["char"])
+        _fit_widths(objects["char"], measured)
         self._objects = objects
 
     @property
@@ -147,6 +162,7 @@ def _advances(spec: str | None) -> list[float]:
 
 
 _NARROW = frozenset(".,:;!|'`ilI")
+_DIGITS = frozenset("0123456789")
 
 
 def _width(ch: str) -> float:
@@ -158,58 +174,111 @@ def _width(ch: str) -> float:
     return 0.3 if ch in _NARROW else 0.55
 
 
-def _chars(obj, page_number: int, doctop: float, height: float) -> list[dict]:
+def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str, FontMetrics],
+           measured: set[int]) -> list[dict]:
     """A TextObject's glyphs as pdfplumber chars. A glyph's origin is its TextCode's X/Y moved by the DeltaX/
-    DeltaY advances before it; its width its own advance (full width for CJK, about half for Latin and
-    digits) until :func:`_fit_widths` fits it to its neighbour."""
+    DeltaY advances before it. Its box, as PDF readers make it: its advance wide (from the font file, else
+    the run's step when every step of its TextCode is alike, else full width for CJK, about half for Latin and
+    digits until :func:`_fit_widths` fits it to its neighbour),
+    the font size high from the descent, turned as the CTM turns the object. The ids of the chars whose
+    advance the font or an even run gave are added to ``measured``."""
     bx, by, _w, _h = _floats(obj.get("Boundary"))
     m = _ctm(obj)
     scale = (abs(m[0] * m[3] - m[1] * m[2]) ** 0.5) or 1.0
-    size = _float(obj.get("Size") or obj.get("size"), 3.5) * scale * _PT_PER_MM
+    em = _float(obj.get("Size") or obj.get("size"), 3.5)  # the font size in object units (mm before the CTM)
+    size = em * scale * _PT_PER_MM
     upright = m[1] == 0 and m[2] == 0 and m[0] > 0 and m[3] > 0
-    font = obj.get("Font") or ""
-    glyphs: list[tuple[str, float, float]] = []  # text, x, baseline (points)
+    font_id = obj.get("Font") or ""
+    metrics = fonts.get(font_id)
+    descent = metrics.descent if metrics else _DESCENT
+
+    def advance(ch: str) -> tuple[float, bool]:  # in ems, and whether the font gave it
+        known = metrics.advance(ch) if metrics else None
+        return (known, True) if known is not None else (_width(ch), False)
+
+    glyphs: list[tuple[str, float, float, float]] = []  # text, x, y (object space, mm), even step (em)
     x = y = None
     for code in (e for e in obj.iter() if _local(e) == "TextCode"):
         text = "".join(code.itertext())
         x = _float(code.get("X"), x if x is not None else 0.0)
         y = _float(code.get("Y"), y if y is not None else 0.0)
         dx, dy = _advances(code.get("DeltaX")), _advances(code.get("DeltaY"))
+        # a writer that steps every glyph of a run alike (easyofd: the span's width over its glyphs) draws
+        # each in a cell of that step: its width
+        even = dx[0] if len(dx) >= len(text) - 1 >= 2 and not dy and dx[0] > 0 and all(
+            abs(d - dx[0]) <= 0.02 * dx[0] for d in dx) else 0.0
         for i, ch in enumerate(text):
-            glyphs.append((ch, *_place(m, bx, by, x, y)))
+            glyphs.append((ch, x, y, even / em))
             if i < len(text) - 1:
-                x += dx[i] if i < len(dx) else (_width(ch) * size / scale / _PT_PER_MM if not dy else 0.0)
+                x += dx[i] if i < len(dx) else (advance(ch)[0] * em if not dy else 0.0)
                 y += dy[i] if i < len(dy) else 0.0
     out = []
-    for ch, gx, base in glyphs:
+    for ch, ox, oy, even in glyphs:
         if not ch.strip():
             continue
-        width = _width(ch) * size
-        top, bottom = base - (1 - _DESCENT) * size, base + _DESCENT * size
-        out.append({
-            "object_type": "char", "page_number": page_number, "text": ch, "fontname": font, "size": size,
-            "upright": upright, "matrix": (size, 0, 0, size, gx, height - base),
-            "x0": gx, "x1": gx + width, "top": top, "bottom": bottom, "doctop": doctop + top,
-            "y0": height - bottom, "y1": height - top, "width": width, "height": size,
-        })
+        adv, known = advance(ch)
+        if even and not known:  # the font file's advance first, then the run's even step
+            adv, known = even, True
+        gx, base = _place(m, bx, by, ox, oy)
+        if upright:
+            x0, x1 = gx, gx + adv * size
+            top, bottom = base - (1 - descent) * size, base + descent * size
+        else:  # PDF's box in text space (the advance by the font size from the descent), turned by the CTM
+            corners = [_place(m, bx, by, ox + u * em, oy - v * em)
+                       for u in (0, adv) for v in (-descent, 1 - descent)]
+            x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+            top, bottom = min(p[1] for p in corners), max(p[1] for p in corners)
+        # the text matrix as pdfminer has it (y up): the CTM's turn with b and c negated, by the size
+        turn = (size, 0, 0, size) if upright else tuple(v * size / scale for v in (m[0], -m[1], -m[2], m[3]))
+        char = {
+            "object_type": "char", "page_number": page_number, "text": ch, "fontname": font_id,
+            "size": size if upright else bottom - top, "upright": upright, "matrix": (*turn, gx, height - base),
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
+            "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top,
+        }
+        out.append(char)
+        if known:
+            measured.add(id(char))
     return out
 
 
-def _fit_widths(chars: list[dict]) -> None:
+def _fit_widths(chars: list[dict], measured: set[int]) -> None:
     """A glyph's width, in place, as the step to the next glyph on its baseline (in whatever TextObject) when
-    that step is about its own advance: Latin glyphs and digits vary (0.25–0.65 em) and OFD gives no widths."""
+    that step is about its own advance: Latin glyphs and digits vary (0.25–0.65 em) and OFD gives no widths
+    but its font files'. A narrow glyph with no such step (the last digit of a figure before its unit, a gap
+    between) takes the median step of the same character in the same font elsewhere on the page, in ems, or
+    for a digit the median step of the font's digits (fonts set figures in one advance, to line up in
+    tables). A glyph whose id is in ``measured`` keeps the width its font gave."""
     lines: dict[float, list[dict]] = {}
     for c in chars:
         if c["upright"]:
             lines.setdefault(round(c["matrix"][5], 1), []).append(c)
+    learned: dict[tuple[str, str], list[float]] = {}  # (font, character) → fitted steps in ems
+    unfitted: list[tuple[dict, float]] = []  # narrow glyphs with no step, and the gap to the next glyph (or 0)
     for line in lines.values():
         line.sort(key=lambda c: c["x0"])
         for i, c in enumerate(line):
+            if id(c) in measured:
+                continue
             # the next glyph that is not this one painted again a fraction of a point off (fake bold)
             after = next((a for a in line[i + 1:i + 4] if a["x0"] - c["x0"] > 0.25 * c["width"]), None)
             step = after["x0"] - c["x0"] if after else 0.0
-            if 0 < step <= c["width"] * (1.02 if _width(c["text"]) == 1.0 else 1.25):
+            narrow = _width(c["text"]) < 1.0
+            if 0 < step <= c["width"] * (1.25 if narrow else 1.02):
                 c["x1"], c["width"] = after["x0"], step
+                if narrow and c["size"] > 0:
+                    learned.setdefault((c["fontname"], c["text"]), []).append(step / c["size"])
+                    if c["text"] in _DIGITS:
+                        learned.setdefault((c["fontname"], "digits"), []).append(step / c["size"])
+            elif narrow:
+                unfitted.append((c, step))
+    for c, step in unfitted:
+        steps = learned.get((c["fontname"], c["text"])) or (
+            learned.get((c["fontname"], "digits")) if c["text"] in _DIGITS else None)
+        if steps:
+            width = statistics.median(steps) * c["size"]
+            width = min(width, step) if step > 0 else width
+            c["x1"], c["width"] = c["x0"] + width, width
 
 
 _OPERANDS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -302,17 +371,69 @@ def _scanned(obj, number: int, z: zipfile.ZipFile, media: dict[str, str], source
     return ocr.read_page(np.asarray(image), number, dpi, sources, marks)
 
 
-def _media(z: zipfile.ZipFile, document, base: str, names: set[str]) -> dict[str, str]:
-    """MultiMedia resource id → the file inside the ZIP, from every resource file the document names."""
-    out: dict[str, str] = {}
+def _resources(z: zipfile.ZipFile, document, base: str, names: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """From every resource file the document names: MultiMedia id → its file inside the ZIP, and Font id →
+    its embedded font file (Font/FontFile), when it has one."""
+    media: dict[str, str] = {}
+    fonts: dict[str, str] = {}
     for ref in (e for e in document.iter() if _local(e) in ("PublicRes", "DocumentRes") and (e.text or "").strip()):
         res_path = _resolve(base, ref.text.strip(), names)
         res = _xml(z, res_path)
         res_base = posixpath.join(posixpath.dirname(res_path), res.get("BaseLoc") or "")
-        for mm in (e for e in res.iter() if _local(e) == "MultiMedia"):
-            loc = next((("".join(e.itertext())).strip() for e in mm.iter() if _local(e) == "MediaFile"), "")
-            if loc:
-                out[mm.get("ID")] = _resolve(res_base, loc, names)
+        for item in (e for e in res.iter() if _local(e) in ("MultiMedia", "Font")):
+            kind, out = ("MediaFile", media) if _local(item) == "MultiMedia" else ("FontFile", fonts)
+            loc = next((("".join(e.itertext())).strip() for e in item.iter() if _local(e) == kind), "")
+            if loc and item.get("ID"):
+                out[item.get("ID")] = _resolve(res_base, loc, names)
+    return media, fonts
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """An embedded font's metrics, in ems: ``descent`` below the baseline (positive); ``advances`` the
+    horizontal advance of each glyph by name, ``cmap`` Unicode code point → glyph name."""
+    descent: float
+    advances: dict[str, float]
+    cmap: dict[int, str]
+
+    def advance(self, ch: str) -> float | None:
+        """The character's advance in ems; None when the font does not map it."""
+        glyph = self.cmap.get(ord(ch))
+        return self.advances.get(glyph) if glyph is not None else None
+
+
+def font_metrics(data: bytes) -> FontMetrics | None:
+    """A TrueType/OpenType font file's (the first font of a collection) descent and advances; None when it
+    cannot be read or maps no Unicode character. The descent is OS/2's typographic one (what PDF writers put in
+    a font descriptor's /Descent), else hhea's, over the em; both clamped to 0–0.5."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(io.BytesIO(data), fontNumber=0, lazy=True)
+        em = font["head"].unitsPerEm or 1000
+        cmap = font.getBestCmap() or {}
+        if not cmap:
+            return None
+        os2 = font["OS/2"] if "OS/2" in font else None
+        low = os2.sTypoDescender if os2 is not None and os2.sTypoDescender else font["hhea"].descent
+        advances = {name: adv / em for name, (adv, _lsb) in font["hmtx"].metrics.items()}
+    except (TTLibError, KeyError, AssertionError, ValueError, struct_error, IndexError, TypeError):
+        return None  # an unreadable font file: its glyphs get the character-class widths
+    return FontMetrics(descent=min(max(-low / em, 0.0), 0.5), advances=advances, cmap=dict(cmap))
+
+
+def _fonts(z: zipfile.ZipFile, files: dict[str, str]) -> dict[str, FontMetrics]:
+    """Font id → the metrics of its embedded file, for the files that can be read (one read per file)."""
+    by_file: dict[str, FontMetrics | None] = {}
+    out: dict[str, FontMetrics] = {}
+    for font_id, name in files.items():
+        if name not in by_file:
+            try:
+                by_file[name] = font_metrics(z.read(name))
+            except KeyError:  # the font file named is not in the package
+                by_file[name] = None
+        if by_file[name] is not None:
+            out[font_id] = by_file[name]
     return out
 
 

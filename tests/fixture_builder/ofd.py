@@ -4,8 +4,9 @@ easyofd writes each PDF text span as a TextObject with DeltaX advances and no ru
 back through the borderless assembly. It writes a ``./test`` scratch folder in the working directory, hence the
 temporary one. Needs ``pip install easyofd`` (it pulls PyMuPDF); the tests read the committed files only.
 
-``python -m tests.fixture_builder.ofd`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` with its truth, and
-``tests/fixtures/ofd/scanned-appeals-page.ofd``: the last page of the xuhui scan fixture as an image-only page.
+``python -m tests.fixture_builder.ofd [NAME…]`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` with its truth
+(every name of ``COMMITTED`` when none is given, and then ``tests/fixtures/ofd/scanned-appeals-page.ofd``: the
+last page of the xuhui scan fixture as an image-only page).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pathlib import Path
 from .scan import FIXTURES
 
 OFD = FIXTURES / "ofd"
-COMMITTED = ("xuhui-2019-broken", "jinan-2023-mixed")  # one of each edition
+# one of each edition, and a variant whose wrapped "5.要求…" label easyofd spreads evenly over its span (the
+# glyphs' widths must fill those steps, or "5." and the label fall into two columns)
+COMMITTED = ("xuhui-2019-broken", "jinan-2023-mixed", "vertical-label-2019")
 
 
 def pdf_to_ofd(pdf: Path, out: Path) -> Path:
@@ -58,14 +61,18 @@ def image_ofd(scan: Path, page: int, out: Path) -> Path:
     return out
 
 
-def build_committed() -> list[Path]:
+def build_committed(names: tuple[str, ...] = COMMITTED) -> list[Path]:
+    from .ofd_paths import fixture_pdfs
+
     out = [image_ofd(FIXTURES / "scans" / "xuhui-2019-broken" / "xuhui-2019-broken-scan.pdf", 3,
-                     OFD / "scanned-appeals-page.ofd")]
-    for name in COMMITTED:
-        out.append(pdf_to_ofd(FIXTURES / name / f"{name}.pdf", OFD / name / f"{name}.ofd"))
-        (OFD / name / "truth.json").write_bytes((FIXTURES / name / "truth.json").read_bytes())
+                     OFD / "scanned-appeals-page.ofd")] if names == COMMITTED else []
+    for name, pdf, _truth in fixture_pdfs(list(names)):
+        out.append(pdf_to_ofd(pdf, OFD / name / f"{name}.ofd"))
+        (OFD / name / "truth.json").write_bytes((pdf.parent / "truth.json").read_bytes())
     return out
 
 
 if __name__ == "__main__":
-    print(*build_committed(), sep="\n")
+    import sys
+
+    print(*build_committed(tuple(sys.argv[1:]) or COMMITTED), sep="\n")

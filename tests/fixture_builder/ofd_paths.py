@@ -15,16 +15,19 @@ Writers differ, so a :class:`Style` picks how (all of it seeded, per file):
   (data in PDF points, a CTM scaling them to mm; rectangles as closed paths);
 - ``text``: ``runs`` (one TextCode per run of a line with DeltaX, ``g`` repeats compressed), ``glyphs`` (one
   TextCode per glyph with its own X, no DeltaX, in one TextObject per run) or ``mixed`` (runs, and some runs
-  split into one TextObject per glyph).
+  split into one TextObject per glyph);
+- ``fonts``: each font embedded (``Font/FontFile``, a subset TrueType file with empty outlines: the printed
+  characters' advances and the descent, as PDFium reads the PDF's font programs) or, as easyofd, named only.
+  A turned glyph (vertical text's brackets) is a TextObject of its own, turned by its CTM.
 
 Images in the PDF are not carried over (the fixtures it reads are text and rulings only).
 
 ``python -m tests.fixture_builder.ofd_paths IN.pdf OUT.ofd [--seed N] [--paths segments] …`` makes one;
 ``python -m tests.fixture_builder.ofd_paths --committed`` rewrites ``tests/fixtures/ofd/<name>/<name>.ofd`` (with
-its truth) for each name of ``COMMITTED``; ``python -m tests.fixture_builder.ofd_paths --measure NAME… [--seed N]``
-converts fixtures (their PDF beside a
-``truth.json`` under tests/fixtures/) into a temporary folder, reads each through ``extractors.read_report`` and
-prints template cells exact vs the truth, beside the same figure for the PDF itself.
+its truth) for each name of ``COMMITTED`` and ``TURNED``; ``python -m tests.fixture_builder.ofd_paths --measure
+NAME… [--seed N]`` converts fixtures (their PDF beside a ``truth.json`` under tests/fixtures/) into a temporary
+folder, reads each through ``extractors.read_report`` and prints template cells exact vs the truth, beside the
+same figure for the PDF itself.
 """
 
 from __future__ import annotations
@@ -57,17 +60,19 @@ class Style:
     text: str = "runs"
     page_base: int = 0  # Pages/Page_0 (Foxit, easyofd) or Pages/Page_1 (数科)
     rooted: bool = False  # DocRoot "/Doc_0/Document.xml" (an absolute path inside the package)
+    fonts: bool = False  # embed each font as a subset TrueType file (Font/FontFile), as Suwell and 数科 do
 
     @classmethod
     def seeded(cls, rng: random.Random) -> Style:
         return cls(ns=rng.choice(tuple(URIS)), paths=rng.choice(PATHS), text=rng.choice(TEXTS),
-                   page_base=rng.choice((0, 1)), rooted=rng.random() < 0.5)
+                   page_base=rng.choice((0, 1)), rooted=rng.random() < 0.5, fonts=rng.random() < 0.5)
 
 
 @dataclass
 class _Ids:
     last: int = 0
     fonts: dict[tuple[str, str], int] = field(default_factory=dict)
+    advances: dict[int, dict[str, float]] = field(default_factory=dict)  # font id → character → advance (em)
 
     def next(self) -> int:
         self.last += 1
@@ -140,8 +145,13 @@ def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = N
             pages_xml.append((pid, loc))
     res = w.el(None, "Res", {"BaseLoc": "Res"})
     fonts = w.el(res, "Fonts")
+    metrics = _font_metrics(pdf, {name: w.ids.advances.get(fid, {}) for (name, _), fid in w.ids.fonts.items()}
+                            ) if style.fonts else {}
     for (name, family), fid in w.ids.fonts.items():
-        w.el(fonts, "Font", {"ID": fid, "FontName": name, "FamilyName": family})
+        font = w.el(fonts, "Font", {"ID": fid, "FontName": name, "FamilyName": family})
+        if name in metrics:
+            files[f"Doc_0/Res/font_{fid}.ttf"] = _font_file(metrics[name][1], metrics[name][0])
+            w.el(font, "FontFile", text=f"font_{fid}.ttf")
     files["Doc_0/PublicRes.xml"] = w.xml(res)
     document = w.el(None, "Document")
     common = w.el(document, "CommonData")
@@ -163,7 +173,7 @@ def pdf_to_ofd(pdf: Path, out: Path, style: Style, rng: random.Random | None = N
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name in ["OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml", *sorted(
-                n for n in files if n.startswith("Doc_0/Pages/"))]:
+                n for n in files if n.startswith(("Doc_0/Pages/", "Doc_0/Res/")))]:
             z.writestr(name, files[name])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(buf.getvalue())
@@ -190,16 +200,26 @@ def _origin(ch, height: float) -> tuple[float, float]:
     return float(m[4]), float(height) - float(m[5])  # baseline origin, y from the top (pt)
 
 
+def _turn(ch) -> tuple[float, float, float, float] | None:
+    """The glyph's rotation (its text matrix over the matrix's scale, PDF's y-up convention), None when
+    upright."""
+    a, b, c, d = (float(v) for v in (ch.get("matrix") or (1, 0, 0, 1))[:4])
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
+    a, b, c, d = a / scale, b / scale, c / scale, d / scale
+    return None if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0 else (a, b, c, d)
+
+
 def _runs(chars: list[dict]) -> list[list[dict]]:
     """Glyphs in drawing order, cut where font, size, baseline or direction changes, x goes backwards or
-    jumps more than 2.5 em (one PDF text-show seldom spans two table cells; within it DeltaX keeps the gaps)."""
+    jumps more than 2.5 em (one PDF text-show seldom spans two table cells; within it DeltaX keeps the gaps).
+    A turned glyph (a bracket of vertical text) is a run of its own."""
     runs: list[list[dict]] = []
     for ch in chars:
         if not ch["text"] or not ch["text"].strip() and not runs:
             continue
         prev = runs[-1][-1] if runs else None
         if (prev is not None and prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.01
-                and ch["upright"] and prev["upright"]
+                and _turn(ch) is None and _turn(prev) is None
                 and abs(_origin(prev, ch["page_height"])[1] - _origin(ch, ch["page_height"])[1]) < 0.05
                 and prev["x0"] - 0.01 <= ch["x0"] <= prev["x1"] + 2.5 * ch["size"]):
             runs[-1].append(ch)
@@ -230,10 +250,30 @@ def _deltas(xs: list[float]) -> str:
     return " ".join(out)
 
 
+def _turned(w: _Writer, layer, ch: dict) -> None:
+    """One turned glyph as OFD writers draw it: its own TextObject, the glyph at the object's origin, turned by
+    the CTM (PDF's y-up text matrix in OFD's y-down space: b and c change sign), placed at the glyph's origin
+    inside a Boundary that is the glyph's box. Its size: the box's longer side (the font size by one advance,
+    an advance being at most an em)."""
+    a, b, c, d = _turn(ch)
+    ox, oy = (v * MM for v in _origin(ch, ch["page_height"]))
+    x0, top = float(ch["x0"]) * MM, float(ch["top"]) * MM
+    box = (x0, top, max(float(ch["x1"]) * MM - x0, 0.1), max(float(ch["bottom"]) * MM - top, 0.1))
+    size = max(float(ch["x1"]) - float(ch["x0"]), float(ch["bottom"]) - float(ch["top"])) * MM
+    obj = w.el(layer, "TextObject", {
+        "ID": w.ids.next(), "Boundary": " ".join(_n(v) for v in box), "Font": _font(w, ch["fontname"]),
+        "Size": _n(size), "CTM": " ".join(_n(v) for v in (a, -b, -c, d, ox - x0, oy - top))})
+    w.el(obj, "FillColor", {"Value": _colour(ch.get("non_stroking_color"))})
+    w.el(obj, "TextCode", {"X": "0", "Y": "0"}, ch["text"])
+
+
 def _text(w: _Writer, layer, run: list[dict], rng: random.Random) -> None:
+    if len(run) == 1 and _turn(run[0]) is not None:
+        return _turned(w, layer, run[0])
     height = run[0]["page_height"]
     size = float(run[0]["size"])
     fid = _font(w, run[0]["fontname"])
+    _note_advances(w, fid, run)
     xs = [_origin(c, height)[0] * MM for c in run]
     base = _origin(run[0], height)[1] * MM
     x0 = min(min(xs), float(run[0]["x0"]) * MM)
@@ -259,6 +299,74 @@ def _text(w: _Writer, layer, run: list[dict], rng: random.Random) -> None:
             if len(idx) > 1:
                 attrs["DeltaX"] = _deltas([xs[i] for i in idx])
             w.el(obj, "TextCode", attrs, "".join(run[i]["text"] for i in idx))
+
+
+# ---- embedded fonts -------------------------------------------------------------------------------------
+
+def _note_advances(w: _Writer, fid: int, run: list[dict]) -> None:
+    """The characters a font prints (for its subset file), each with its box's width over its size (the PDF's
+    /W width), used where the font program gives no advance."""
+    known = w.ids.advances.setdefault(fid, {})
+    for c in run:
+        if len(c["text"]) == 1 and _turn(c) is None and float(c["size"]) > 0:
+            known.setdefault(c["text"], (float(c["x1"]) - float(c["x0"])) / float(c["size"]))
+
+
+def _font_metrics(pdf: Path, wanted: dict[str, dict[str, float]]) -> dict[str, tuple[float, dict[str, float]]]:
+    """Base font name (no subset prefix) → (descent, advances) as the PDF's font programs give them through
+    PDFium: the descent a fraction of the em, negative below the baseline; each wanted character's advance in
+    ems, the PDF's width (``wanted``'s value) where the program has none, left out where both are 0."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    out: dict[str, tuple[float, dict[str, float]]] = {}
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in doc:
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+                font = raw.FPDFTextObj_GetFont(obj.raw)
+                buf = ctypes.create_string_buffer(256)
+                raw.FPDFFont_GetBaseFontName(font, buf, 256)
+                name = buf.value.decode("latin-1").split("+", 1)[-1]
+                if name in out or name not in wanted:
+                    continue
+                value = ctypes.c_float()
+                descent = min(value.value, 0.0) if raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
+                advances = {}
+                for ch, pdf_width in wanted[name].items():
+                    width = value.value if raw.FPDFFont_GetGlyphWidth(font, ord(ch), 1.0, value) else 0.0
+                    if width > 0 or pdf_width > 0:
+                        advances[ch] = width if width > 0 else pdf_width
+                out[name] = (descent, advances)
+    finally:
+        doc.close()
+    return out
+
+
+def _font_file(advances: dict[str, float], descent: float) -> bytes:
+    """A subset TrueType font: one glyph (empty outline) per character the document prints in it, its advance
+    and the font's descent (OS/2 and hhea) as the PDF gives them, 1000 units an em."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = {ch: f"u{ord(ch):04X}" for ch in sorted(advances)}
+    order = [".notdef", *names.values()]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({ord(ch): name for ch, name in names.items()})
+    empty = TTGlyphPen(None).glyph()
+    fb.setupGlyf({name: empty for name in order})
+    fb.setupHorizontalMetrics({".notdef": (1000, 0), **{names[ch]: (round(1000 * a), 0) for ch, a in advances.items()}})
+    low = round(1000 * descent)
+    fb.setupHorizontalHeader(ascent=1000 + low, descent=low)
+    fb.setupOS2(sTypoAscender=1000 + low, sTypoDescender=low, usWinAscent=1000 + low, usWinDescent=-low)
+    fb.setupNameTable({"familyName": "Subset", "styleName": "Regular"})
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    return out.getvalue()
 
 
 # ---- rulings ----------------------------------------------------------------------------------------------
@@ -357,12 +465,17 @@ COMMITTED = {
 }
 
 
+# a WPS vertical label whose brackets are turned glyphs (drawn upright at their origins they rise 8 pt, across
+# the row's ruling), with partial rulings and an orphan heading: tests/fixtures/variants/r11-000-luzhou-2022
+TURNED = {"r11-000-luzhou-2022": Style(ns="default", paths="segments", text="runs")}
+
+
 def build_committed() -> list[Path]:
     out = []
-    for name, style in COMMITTED.items():
-        out.append(pdf_to_ofd(FIXTURES / name / f"{name}.pdf", OFD / name / f"{name}.ofd", style,
-                              random.Random(name)))
-        (OFD / name / "truth.json").write_bytes((FIXTURES / name / "truth.json").read_bytes())
+    styles = {**COMMITTED, **TURNED}
+    for name, pdf, _truth in fixture_pdfs(list(styles)):
+        out.append(pdf_to_ofd(pdf, OFD / name / f"{name}.ofd", styles[name], random.Random(name)))
+        (OFD / name / "truth.json").write_bytes((pdf.parent / "truth.json").read_bytes())
     return out
 
 
@@ -384,21 +497,40 @@ def fixture_pdfs(names: list[str]) -> list[tuple[str, Path, dict]]:
     return out
 
 
+def _cells(report) -> dict[str, tuple]:
+    return {c.key: (c.row_label, c.column_label, c.raw, c.value) for c in report.cells if c.key}
+
+
 def measure(names: list[str], seed: int, out: Path) -> tuple[int, int, int]:
+    """Convert each named fixture (its style seeded per file) into ``out`` and print its template cells exact vs
+    the truth, for the OFD and for its PDF, and the OFD's cells read as the PDF's (row and column label, raw
+    text and value alike). Returns (OFD cells exact, cells scored, PDF cells exact)."""
+    from extractors import read_report
+
     from .accuracy import read_case
 
-    exact = total = pdf_exact = 0
+    exact = total = pdf_exact = same = 0
     for name, pdf, truth in fixture_pdfs(names):
         rng = random.Random(f"{seed}:{name}")
         style = Style.seeded(rng)
         ofd = pdf_to_ofd(pdf, out / f"{name}.ofd", style, rng)
         d, p = read_case(ofd, truth), read_case(pdf, truth)
+        try:
+            got, want = _cells(read_report(ofd)), _cells(read_report(pdf))
+            alike = sum(got.get(k) == want.get(k) for k in truth["cells"])
+        except Exception:  # a crash reads nothing alike
+            alike = 0
         exact += d.total - len(d.wrong)
         total += d.total
         pdf_exact += p.total - len(p.wrong)
-        print(f"{name:42} {style.ns:8} {style.paths:8} {style.text:6}  ofd {d.total - len(d.wrong):3}/{d.total}"
-              f"  pdf {p.total - len(p.wrong):3}/{p.total}" + (f"  error {d.error}" if d.error else ""))
-    print(f"cells exact: OFD {exact}/{total} = {100 * exact / max(total, 1):.2f} %; the PDFs {pdf_exact}/{total}"
+        same += alike
+        fonts = "fonts" if style.fonts else "-"
+        print(f"{name:42} {style.ns:8} {style.paths:8} {style.text:6} {fonts:5}  ofd {d.total - len(d.wrong):3}/"
+              f"{d.total}  pdf {p.total - len(p.wrong):3}/{p.total}  as pdf {alike:3}/{len(truth['cells'])}"
+              + (f"  error {d.error}" if d.error else ""))
+    cells = sum(len(t["cells"]) for _, _, t in fixture_pdfs(names))
+    print(f"cells exact: OFD {exact}/{total} = {100 * exact / max(total, 1):.2f} %; the PDFs {pdf_exact}/{total};"
+          f" OFD cells equal to the PDF's reading {same}/{cells} = {100 * same / max(cells, 1):.2f} %"
           f"  (seed {seed}, OFDs in {out})")
     return exact, total, pdf_exact
 
