@@ -42,7 +42,8 @@ IDENTITY_FIELDS = ("region", "admin_code", "issuer_full", "year", "edition", "ot
 def flag_sig(flag) -> tuple:
     """What identifies a flag in a truth: kind, identity, where (table or label for non-identity flags), key."""
     get = flag.get if isinstance(flag, dict) else (lambda a: getattr(flag, a, None))
-    return (get("kind"), get("identity"), get("where"), get("key"))
+    # "" for an absent part, so that signatures sort (None beside a str does not)
+    return tuple(get(a) or "" for a in ("kind", "identity", "where", "key"))
 
 
 @dataclass
