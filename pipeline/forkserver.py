@@ -42,15 +42,17 @@ def prestart() -> None:
 
 def stop() -> None:
     """End the forkserver this process started, if any, now (SIGKILL: it holds no state, and its workers were
-    stopped by their pool); multiprocessing starts a new one if a pool is wanted again."""
+    stopped by their pool); multiprocessing starts a new one if a pool is wanted again. It is not waited for:
+    the command exits next (and the forkserver, orphaned, is reaped by init); waiting would add its CPU and its
+    workers' to the command's own rusage."""
     server = forkserver._forkserver
-    if server._forkserver_pid is None:
+    pid, alive = server._forkserver_pid, server._forkserver_alive_fd
+    if pid is None:
         return
     try:
-        os.kill(server._forkserver_pid, signal.SIGKILL)
+        os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    try:
-        server._stop()  # multiprocessing's own: closes the "alive" pipe, reaps the process, forgets it
-    except (ChildProcessError, OSError):
-        server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+    if alive is not None:
+        os.close(alive)
+    server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
