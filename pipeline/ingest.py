@@ -31,7 +31,7 @@ from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
 from pipeline.tasks import FileResult, Limits, printable_path, read_task
-from pipeline.writer import Outcome, StoreThread, is_stored, store_results, stored_bytes
+from pipeline.writer import Outcome, StoreThread, StoredBytes, is_stored, store_results, stored_bytes
 
 # an idle writer is handed the batch as soon as it holds this many results (a transaction costs ~2 ms of CPU, a
 # report 3-7 ms): the writer keeps pace with the reading, so little is left to store once the last file is read
@@ -130,11 +130,19 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     if on_start is not None:
         on_start(len(inputs))
     todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
-    known = stored_bytes(engine, extractor_version) if todo else set()  # what was stored before this run
-    writer = StoreThread(engine, on_outcome)  # stores while the workers go on reading
+    # the bytes stored as read by this version: before this run (one query), then as the writer commits them
+    known = stored_bytes(engine, extractor_version) if todo else StoredBytes()
+    writer = StoreThread(engine, on_outcome, stored=known)  # stores while the workers go on reading
 
-    def stored(sha: str) -> bool:  # whether the bytes are stored as read by this version: before, or by this run
-        return sha in known or sha in writer.stored
+    def stored(sha: str) -> bool:
+        return sha in known
+
+    def unstored_size(path: Path) -> int | None:  # a file of a size no stored bytes have: its worker need not ask
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return None
+        return None if size in known.sizes else size
     batch_items: list[FileResult | Outcome] = []  # in input order, not handed to the writer yet
     done: dict[int, FileResult] = {}  # read, waiting for the files before them
     nxt = 0
@@ -161,8 +169,8 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 
     try:
         workers = min(jobs, len(todo))
-        with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits) if workers > 1
-              else nullcontext()) as pool:
+        with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits, unstored_size=unstored_size)
+              if workers > 1 else nullcontext()) as pool:
             results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
             for index, result in results:
                 done[index] = result

@@ -20,7 +20,7 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,6 +71,24 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
     return outcomes  # the copy ranks and checks: pipeline.pending.complete, once per run (the entries are marked)
 
 
+@dataclass
+class StoredBytes:
+    """The bytes stored as read by one extractor version, as the unchanged-bytes question needs them: their
+    sha256 (hex) and their sizes in bytes (a file whose size is none of these cannot be stored: nothing to ask).
+    ~0.1 KB of memory a document. Read from one thread, added to from another (set operations hold the GIL)."""
+
+    sha256: set[str] = field(default_factory=set)
+    sizes: set[int] = field(default_factory=set)
+
+    def __contains__(self, sha: str) -> bool:
+        return sha in self.sha256
+
+    def add(self, sha: str, size: int | None) -> None:
+        self.sha256.add(sha)
+        if size is not None:
+            self.sizes.add(size)
+
+
 class StoreThread:
     """The single writer of a local ingest, in a thread of the ingesting process: ``put`` hands it a batch
     (items in input order: FileResults to store, Outcomes already decided, such as skipped files) and returns at
@@ -80,13 +98,14 @@ class StoreThread:
     At most ``depth`` batches wait (then ``put`` blocks: memory stays bounded when storing is the slower side).
     An exception in the thread (a bug, not a refused document: those are outcomes) is raised again by the next
     ``put`` or by ``close``. The thread is a daemon: a second Ctrl-C ends the process with the batch being stored
-    uncommitted, so nothing of it is stored. ``stored``: the sha256 of the bytes this thread has stored as read
-    (committed), for the unchanged-bytes question of the files still being read (pipeline.ingest)."""
+    uncommitted, so nothing of it is stored. ``stored``: the bytes stored as read before (the caller's, by default
+    none) and those this thread commits, for the unchanged-bytes question of the files still being read."""
 
-    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4):
+    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4,
+                 stored: StoredBytes | None = None):
         self.engine, self.on_outcome = engine, on_outcome
         self.outcomes: list[Outcome] = []
-        self.stored: set[str] = set()
+        self.stored = stored if stored is not None else StoredBytes()
         self._busy = False
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
@@ -133,7 +152,7 @@ class StoreThread:
                 for item in items:
                     outcome = item if isinstance(item, Outcome) else next(stored)
                     if isinstance(item, FileResult) and item.sha256 and outcome.status in STORED:
-                        self.stored.add(item.sha256)
+                        self.stored.add(item.sha256, item.size)
                     self.outcomes.append(outcome)
                     if self.on_outcome:
                         self.on_outcome(outcome)
@@ -272,13 +291,16 @@ def is_stored(engine: Engine, sha: str, version: int) -> bool:
         return _stored(conn, sha, version)
 
 
-def stored_bytes(engine: Engine, version: int) -> set[str]:
-    """The sha256 (hex) of every document stored as read by extractor ``version``: ``is_stored``'s answer for
-    a whole run in one query (~0.1 KB of memory a document), where asking it file by file cost a round trip to
-    the database per file."""
-    query = select(DocumentRow.sha256).where(DocumentRow.status.in_(READ), DocumentRow.extractor_version == version)
+def stored_bytes(engine: Engine, version: int) -> StoredBytes:
+    """The documents stored as read by extractor ``version``: ``is_stored``'s answer for a whole run in one
+    query, where asking it file by file cost a round trip to the database per file."""
+    query = select(DocumentRow.sha256, DocumentRow.size).where(DocumentRow.status.in_(READ),
+                                                               DocumentRow.extractor_version == version)
+    known = StoredBytes()
     with engine.connect() as conn:
-        return set(conn.execute(query).scalars())
+        for sha, size in conn.execute(query):
+            known.add(sha, size)
+    return known
 
 
 def _stored(conn: Connection, sha: str, version: int | None = None) -> bool:

@@ -52,11 +52,11 @@ def test_the_bytes_stored_as_read_are_known_to_the_next_questions(db_path, tmp_p
     html, failed = read_task(RAW / "baoshan-2020.html"), read_task(bad)
     assert failed.status == "failed" and failed.sha256
     writer = StoreThread(engine)
-    assert writer.idle and not writer.stored
+    assert writer.idle and html.sha256 not in writer.stored
     writer.put([html, failed])
     writer.close()
     assert writer.idle
-    assert writer.stored == {html.sha256}
-    assert stored_bytes(engine, EXTRACTOR_VERSION) == {html.sha256}
-    assert stored_bytes(engine, EXTRACTOR_VERSION + 1) == set()  # another version reads them again
+    assert (writer.stored.sha256, writer.stored.sizes) == ({html.sha256}, {html.size})
+    assert stored_bytes(engine, EXTRACTOR_VERSION) == writer.stored
+    assert not stored_bytes(engine, EXTRACTOR_VERSION + 1).sha256  # another version reads them again
     engine.dispose()
