@@ -31,7 +31,11 @@ from pipeline import pending, search
 from pipeline.db import DocumentRow, ReportRow
 from pipeline.pool import Pool
 from pipeline.tasks import FileResult, Limits, printable_path, read_task
-from pipeline.writer import Outcome, StoreThread, is_stored, store_results
+from pipeline.writer import Outcome, StoreThread, StoredBytes, is_stored, store_results, stored_bytes
+
+# an idle writer is handed the batch as soon as it holds this many results (a transaction costs ~2 ms of CPU, a
+# report 3-7 ms): the writer keeps pace with the reading, so little is left to store once the last file is read
+IDLE_BATCH = 8
 
 __all__ = ["Outcome", "forget", "ingest", "ingest_file", "iter_files", "iter_inputs", "prune"]
 
@@ -115,7 +119,8 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 
     ``jobs``: worker processes that read and extract (pipeline.pool), each file held to ``limits``; 1 reads in
     this process (no limits: nothing to kill). Either way this process is the single writer: results are stored
-    in input order, ``batch`` at a time or every ``batch_seconds`` (pipeline.writer.store_results).
+    in input order, ``batch`` at a time or every ``batch_seconds``, or as soon as ``IDLE_BATCH`` of them wait and the
+    store thread has nothing to do (pipeline.writer.store_results).
     ``stop()`` is asked after each result: once true, no more files are read, what was read is stored, and the
     batch ends early (its outcomes are those of the files done). ``on_start`` gets the number of inputs.
     ``extractor_version`` is what the documents read now are recorded as read by (the current one; tests pass
@@ -125,9 +130,19 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     if on_start is not None:
         on_start(len(inputs))
     todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
+    # the bytes stored as read by this version: before this run (one query), then as the writer commits them
+    known = stored_bytes(engine, extractor_version) if todo else StoredBytes()
+    writer = StoreThread(engine, on_outcome, stored=known)  # stores while the workers go on reading
+
     def stored(sha: str) -> bool:
-        return is_stored(engine, sha, extractor_version)
-    writer = StoreThread(engine, on_outcome)  # stores while the workers go on reading
+        return sha in known
+
+    def unstored_size(path: Path) -> int | None:  # a file of a size no stored bytes have: its worker need not ask
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return None
+        return None if size in known.sizes else size
     batch_items: list[FileResult | Outcome] = []  # in input order, not handed to the writer yet
     done: dict[int, FileResult] = {}  # read, waiting for the files before them
     nxt = 0
@@ -154,13 +169,15 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
 
     try:
         workers = min(jobs, len(todo))
-        with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits) if workers > 1
-              else nullcontext()) as pool:
+        with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits, unstored_size=unstored_size)
+              if workers > 1 else nullcontext()) as pool:
             results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
             for index, result in results:
                 done[index] = result
                 take()
-                if len(batch_items) >= batch or (batch_items and time.monotonic() - last >= batch_seconds):
+                if len(batch_items) >= batch or (batch_items and (
+                        time.monotonic() - last >= batch_seconds
+                        or (len(batch_items) >= min(batch, IDLE_BATCH) and writer.idle))):
                     flush()
                 if stop():
                     break

@@ -13,13 +13,20 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    if pool_wanted(sys.argv[1:] if argv is None else argv):
+    pool = pool_wanted(sys.argv[1:] if argv is None else argv)
+    if pool:
         from pipeline.forkserver import prestart
 
         prestart()
     from pipeline.cli import main as cli_main
 
-    return cli_main(argv)
+    try:
+        return cli_main(argv)
+    finally:
+        if pool:  # the command is done: its forkserver is not waited for (pipeline.forkserver.stop says why)
+            from pipeline.forkserver import stop
+
+            stop()
 
 
 def pool_wanted(argv: list[str]) -> bool:

@@ -33,8 +33,9 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _worker(conn: Connection, version: int) -> None:
-    """A worker's life: take a path, ask ("ask", sha256) whether its bytes are stored, send ("pages", n) once
-    the reader knows them, then ("done", FileResult); None ends it."""
+    """A worker's life: take (path, unstored size), ask ("ask", sha256) whether its bytes are stored (unless
+    they have that size: pipeline.tasks.read_task), send ("pages", n) once the reader knows them, then ("done",
+    FileResult); None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the ingesting process's to handle
     conn.send(("ready", os.getpid()))
 
@@ -44,12 +45,14 @@ def _worker(conn: Connection, version: int) -> None:
 
     while True:
         try:
-            path = conn.recv()
+            job = conn.recv()
         except EOFError:
             return
-        if path is None:
+        if job is None:
             return
-        result = read_task(path, version=version, on_pages=lambda n: conn.send(("pages", n)), is_stored=ask)
+        path, unstored = job
+        result = read_task(path, version=version, on_pages=lambda n: conn.send(("pages", n)), is_stored=ask,
+                           unstored_size=unstored)
         conn.send(("done", result))
 
 
@@ -95,13 +98,16 @@ class Pool:
     """``jobs`` workers reading files for one ingest. ``run`` yields (index, FileResult) as files finish, in any
     order; ``close`` (or leaving the ``with`` block) stops every worker, finished or not.
 
-    ``is_stored(sha256)`` answers the workers' question whether bytes are stored (by this extractor version).
+    ``is_stored(sha256)`` answers the workers' question whether bytes are stored (by this extractor version);
+    ``unstored_size(path)``, asked as a file is handed out, spares them the question: the file's size when no
+    stored bytes have it (None: ask).
     ``window``: at most this many files are handed out beyond the lowest one not yet finished, so that a caller
     putting results back in input order holds a bounded number of them."""
 
     def __init__(self, jobs: int, *, version: int, is_stored: Callable[[str], bool], limits: Limits,
-                 window: int | None = None):
+                 window: int | None = None, unstored_size: Callable[[Path], int | None] = lambda path: None):
         self.jobs, self.version, self.is_stored, self.limits = max(1, jobs), version, is_stored, limits
+        self.unstored_size = unstored_size
         self.window = window or max(64, 8 * self.jobs)
         self.ctx = forkserver.context()
         self.slots: list[_Slot] = []
@@ -150,7 +156,7 @@ class Pool:
                 index, path = queued.pop(0)
                 slot.job = _Job(index, path, time.monotonic())
                 unfinished.add(index)
-                slot.conn.send(str(path))
+                slot.conn.send((str(path), self.unstored_size(path)))
             if exhausted and not queued and not unfinished:
                 return
             conns = {slot.conn: slot for slot in self.slots}

@@ -20,7 +20,7 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,8 @@ from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, Secti
 from pipeline.tasks import FileResult
 
 READ = ("ingested", "not_report")  # statuses of bytes that were read (the unchanged-bytes shortcut holds)
+# outcomes after which a result's bytes are stored as read by its extractor version
+STORED = ("ingested", "replaced", "reread", "not_report", "unchanged")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,24 @@ def store_results(engine: Engine, results: Sequence[FileResult]) -> list[Outcome
     return outcomes  # the copy ranks and checks: pipeline.pending.complete, once per run (the entries are marked)
 
 
+@dataclass
+class StoredBytes:
+    """The bytes stored as read by one extractor version, as the unchanged-bytes question needs them: their
+    sha256 (hex) and their sizes in bytes (a file whose size is none of these cannot be stored: nothing to ask).
+    ~0.1 KB of memory a document. Read from one thread, added to from another (set operations hold the GIL)."""
+
+    sha256: set[str] = field(default_factory=set)
+    sizes: set[int] = field(default_factory=set)
+
+    def __contains__(self, sha: str) -> bool:
+        return sha in self.sha256
+
+    def add(self, sha: str, size: int | None) -> None:
+        self.sha256.add(sha)
+        if size is not None:
+            self.sizes.add(size)
+
+
 class StoreThread:
     """The single writer of a local ingest, in a thread of the ingesting process: ``put`` hands it a batch
     (items in input order: FileResults to store, Outcomes already decided, such as skipped files) and returns at
@@ -78,11 +98,15 @@ class StoreThread:
     At most ``depth`` batches wait (then ``put`` blocks: memory stays bounded when storing is the slower side).
     An exception in the thread (a bug, not a refused document: those are outcomes) is raised again by the next
     ``put`` or by ``close``. The thread is a daemon: a second Ctrl-C ends the process with the batch being stored
-    uncommitted, so nothing of it is stored."""
+    uncommitted, so nothing of it is stored. ``stored``: the bytes stored as read before (the caller's, by default
+    none) and those this thread commits, for the unchanged-bytes question of the files still being read."""
 
-    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4):
+    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4,
+                 stored: StoredBytes | None = None):
         self.engine, self.on_outcome = engine, on_outcome
         self.outcomes: list[Outcome] = []
+        self.stored = stored if stored is not None else StoredBytes()
+        self._busy = False
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="gongkai-store", daemon=True)
@@ -92,6 +116,11 @@ class StoreThread:
         self._raise()
         if items:
             self._queue.put(list(items))
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to store: every batch put is stored (a hint, read without a lock)."""
+        return not self._busy and self._queue.empty()
 
     def close(self) -> list[Outcome]:
         """Wait for every batch put; the outcomes of all of them, in input order."""
@@ -117,15 +146,20 @@ class StoreThread:
         while (items := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # drain: the main thread raises it
+            self._busy = True
             try:
                 stored = iter(store_results(self.engine, [i for i in items if isinstance(i, FileResult)]))
                 for item in items:
                     outcome = item if isinstance(item, Outcome) else next(stored)
+                    if isinstance(item, FileResult) and item.sha256 and outcome.status in STORED:
+                        self.stored.add(item.sha256, item.size)
                     self.outcomes.append(outcome)
                     if self.on_outcome:
                         self.on_outcome(outcome)
             except BaseException as exc:  # noqa: BLE001 — handed to the main thread
                 self._error = exc
+            finally:
+                self._busy = False
 
 
 def _store_one(conn: Connection, result: FileResult) -> Outcome:
@@ -255,6 +289,18 @@ def is_stored(engine: Engine, sha: str, version: int) -> bool:
     writing process, rather than opening a SQLite file from several processes)."""
     with engine.connect() as conn:
         return _stored(conn, sha, version)
+
+
+def stored_bytes(engine: Engine, version: int) -> StoredBytes:
+    """The documents stored as read by extractor ``version``: ``is_stored``'s answer for a whole run in one
+    query, where asking it file by file cost a round trip to the database per file."""
+    query = select(DocumentRow.sha256, DocumentRow.size).where(DocumentRow.status.in_(READ),
+                                                               DocumentRow.extractor_version == version)
+    known = StoredBytes()
+    with engine.connect() as conn:
+        for sha, size in conn.execute(query):
+            known.add(sha, size)
+    return known
 
 
 def _stored(conn: Connection, sha: str, version: int | None = None) -> bool:

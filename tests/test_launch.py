@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -43,3 +44,19 @@ def test_python_m_pipeline_runs_the_command_line(tmp_path):
                           "--jobs", "2", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "2 file(s): 2 ingested" in run.stdout
+
+
+def test_stop_ends_a_forkserver_still_warming_up():
+    """The command's end stops its forkserver at once, warm or not (a forkserver left to itself finishes its
+    warm-up, holding the command's output open); a pool wanted later starts a new one."""
+    from multiprocessing import forkserver as mp_forkserver
+
+    from pipeline.forkserver import prestart, stop
+
+    prestart()
+    pid = mp_forkserver._forkserver._forkserver_pid
+    assert pid is not None
+    stop()
+    assert os.waitpid(pid, 0)[1] == signal.SIGKILL  # killed (not waited for by stop: reaped here)
+    assert mp_forkserver._forkserver._forkserver_pid is None
+    stop()  # nothing to stop: nothing happens

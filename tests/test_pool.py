@@ -16,6 +16,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.db import connect
 from pipeline.ingest import ingest
+from pipeline.pool import Pool
 from pipeline.tasks import Limits
 from tests.conftest import FIXTURES, ROOT
 
@@ -50,6 +51,22 @@ def test_a_file_over_its_time_limit_fails_and_the_batch_goes_on(tmp_path: Path):
     assert [tuple(r) for r in rows] == [("a-slow.txt", "failed", "over the time limit of 3 s"),
                                         ("b-good.html", "ingested", None)]
     engine.dispose()
+
+
+def test_a_worker_asks_whether_bytes_are_stored_unless_no_stored_bytes_have_their_size():
+    """The pool's workers ask the writing process whether a file's bytes are stored, a round trip each, unless
+    the file's size when it was handed out is one no stored bytes have (then they cannot be stored)."""
+    files = SMALL[1:3]
+    sizes = {path.stat().st_size for path in files}
+    for hint, asked in ((lambda path: path.stat().st_size, set()),  # sizes nothing stored has: no question
+                        (lambda path: None, sizes),  # sizes some stored bytes have: asked, and told no
+                        (lambda path: -1, sizes)):  # the size changed since: asked
+        questions: list[str] = []
+        with Pool(2, version=1, is_stored=lambda sha: bool(questions.append(sha)), limits=Limits(),
+                  unstored_size=hint) as pool:
+            results = dict(pool.run(enumerate(files)))
+        assert [results[i].status for i in range(len(files))] == ["report", "report"]
+        assert {r.size for r in results.values() if r.sha256 in questions} == asked
 
 
 def _export(db: str, out: Path) -> list[dict]:

@@ -7,7 +7,8 @@ import pytest
 
 from pipeline.db import connect
 from pipeline.tasks import read_task
-from pipeline.writer import Outcome, StoreThread
+from extractors.version import EXTRACTOR_VERSION
+from pipeline.writer import Outcome, StoreThread, stored_bytes
 from tests.conftest import ROOT, query
 
 RAW = ROOT / "data" / "raw"
@@ -39,4 +40,23 @@ def test_an_error_in_the_thread_reaches_the_caller(db_path):
     writer.put([read_task(RAW / "baoshan-2020.html")])
     with pytest.raises(RuntimeError, match="progress display broke"):
         writer.close()
+    engine.dispose()
+
+
+def test_the_bytes_stored_as_read_are_known_to_the_next_questions(db_path, tmp_path):
+    """What the thread stored (read, by this version) answers the unchanged-bytes question of the files still
+    being read; a failed file's bytes do not. The next run asks the database once (stored_bytes)."""
+    engine = connect(db_path)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    html, failed = read_task(RAW / "baoshan-2020.html"), read_task(bad)
+    assert failed.status == "failed" and failed.sha256
+    writer = StoreThread(engine)
+    assert writer.idle and html.sha256 not in writer.stored
+    writer.put([html, failed])
+    writer.close()
+    assert writer.idle
+    assert (writer.stored.sha256, writer.stored.sizes) == ({html.sha256}, {html.size})
+    assert stored_bytes(engine, EXTRACTOR_VERSION) == writer.stored
+    assert not stored_bytes(engine, EXTRACTOR_VERSION + 1).sha256  # another version reads them again
     engine.dispose()
