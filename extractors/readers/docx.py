@@ -70,10 +70,22 @@ def read(path: Path, data: bytes, depth: int = 0) -> Document:
     main = Package(data).main
     root = main.element()
     body = root.find(_BODY)
-    reader = _Reader(main, depth, pictures=_holds_pictures(body))
-    fast = outline(root) if body is not None else None
-    blocks = reader.outline_blocks(fast) if fast is not None else reader.blocks(body)
+    fast = outline(root) if body is not None and _plain(root) else None
+    if fast is not None:
+        reader = _Reader(main, depth, pictures=False)
+        blocks = reader.outline_blocks(fast)
+    else:
+        reader = _Reader(main, depth, pictures=_holds_pictures(body))
+        blocks = reader.blocks(body)
     return Document(path=str(path), format="docx", blocks=blocks, notes=reader.notes)
+
+
+def _plain(root) -> bool:
+    """Whether the document holds none of what the outline (:mod:`~extractors.readers.docx_fast`) leaves to
+    the Python walk: a text box, an mc:AlternateContent, an altChunk, a picture, a w:t holding anything but
+    text. Two C-level scans."""
+    return next(root.iter(_TXBX, _ALTERNATE, _ALT_CHUNK, _BLIP), None) is None \
+        and not any(len(t) for t in root.iter(_T))
 
 
 _STYLE_NAMES: dict[bytes, dict[str, str]] = {}  # the styles part's bytes → its names (see style_names)
@@ -183,7 +195,9 @@ class _Reader:
                 if record.get("x") is not None:
                     carried += text
                 else:
-                    out += _lines(carried + text, self.heading_level(record.get("s"), record.get("o")))
+                    style, outline_level = record.get("s"), record.get("o")
+                    plain = style is None and outline_level is None
+                    out += _lines(carried + text, None if plain else self.heading_level(style, outline_level))
                     carried = ""
             else:
                 rows = [(_int(r.get("b"), 0), [(_int(c.get("s"), 1), _MERGES.get(c.get("m")), self.outline_blocks(c))
@@ -327,9 +341,11 @@ def _val(parent, tag: str) -> str | None:
 
 
 def _int(value: str | None, default: int) -> int:
+    if value is None:  # most rows and cells: no exception raised for them
+        return default
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return default
 
 

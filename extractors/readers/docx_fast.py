@@ -11,7 +11,8 @@ still used for what the stylesheet leaves to it), with the same rules:
 * rows deleted by a tracked change (``w:trPr/w:del``) and deleted cells (``w:tcPr/w:cellDel``) are left out.
 
 A body holding a text box, an ``mc:AlternateContent``, an ``w:altChunk``, a picture (``a:blip``) or a ``w:t``
-with anything but text in it is left to the Python walk: :func:`outline` returns None for it.
+with anything but text in it is left to the Python walk (``docx._plain`` tells, before the outline is made:
+the stylesheet reads none of them).
 
 The outline: ``<d>`` holds the blocks in order, ``<p>`` (text; ``x`` when its mark is deleted, ``s`` its style
 id, ``o`` its outline level, each only where the document gives one) and ``<t>`` (``<r>`` rows with ``b``
@@ -25,16 +26,9 @@ from lxml import etree
 
 _STYLESHEET = b"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
-    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+>
 
-  <xsl:template match="/">
-    <xsl:choose>
-      <xsl:when test="//w:txbxContent or //mc:AlternateContent or //w:altChunk or //a:blip
-                      or //w:t[* or comment() or processing-instruction()]"><slow/></xsl:when>
-      <xsl:otherwise><d><xsl:apply-templates select="/*/w:body[1]/*" mode="block"/></d></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <xsl:template match="/"><d><xsl:apply-templates select="/*/w:body[1]/*" mode="block"/></d></xsl:template>
 
   <!-- the children a body, a cell or a content control holds: paragraphs and tables, wrappers opened -->
   <xsl:template match="*" mode="block"/>
@@ -102,10 +96,10 @@ _TRANSFORM = etree.XSLT(etree.fromstring(_STYLESHEET))
 
 
 def outline(root: etree._Element) -> etree._Element | None:
-    """The ``<d>`` outline of a word/document.xml root, or None when the body is left to the Python walk (the
-    kinds the stylesheet does not read, or a body nested past libxslt's template depth)."""
+    """The ``<d>`` outline of a word/document.xml root (one that ``docx._plain`` passed), or None when libxslt
+    gives up (a body nested past its template depth): the Python walk reads it then."""
     try:
         result = _TRANSFORM(root).getroot()
     except etree.XSLTApplyError:
         return None
-    return result if result is not None and result.tag == "d" else None
+    return result
