@@ -1,8 +1,9 @@
-"""DOCX (python-docx + the XML): paragraphs and tables in body order, read as Word shows the document.
+"""DOCX (the package's XML, read with lxml): paragraphs and tables in body order, read as Word shows the document.
 
-* Spans: python-docx's ``table.cell(r, c)`` repeats a merged cell in every position it covers and hides where
-  the merge starts, so the grid is rebuilt from the XML: ``w:gridBefore`` and ``w:gridSpan`` give columns,
-  ``w:vMerge`` continuation cells extend the cell above them.
+* The package is opened by :mod:`extractors.readers.docx_package` (python-docx's rules, without its object
+  layer: it parsed every part of the package, and built a proxy class per element walked).
+* Spans: the grid is built from the XML: ``w:gridBefore`` and ``w:gridSpan`` give columns, ``w:vMerge``
+  continuation cells extend the cell above them.
 * Wrappers are walked through at every level: content controls (``w:sdt``) and ``w:customXml`` around runs,
   paragraphs, cells (row → sdt → cell), rows, groups of rows and whole tables.
 * Text boxes and shapes (DrawingML ``wps:txbx``, VML ``v:textbox``: both hold ``w:txbxContent``) are read as
@@ -20,16 +21,27 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import cached_property
 from pathlib import Path
 
-import docx
 import regex
-from docx.oxml.ns import qn
 from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Table
+from extractors.readers.docx_fast import outline
+from extractors.readers.docx_package import STYLES, XML_PARSER, Package
 from extractors.readers.pictures import docx_picture_blocks
-from extractors.readers.sniff import check_zip_sizes
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+
+
+def qn(tag: str) -> str:
+    """"w:p" → Clark name, as python-docx's qn (not imported: the reader no longer needs python-docx)."""
+    prefix, local = tag.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
 
 _HEADING_STYLE = regex.compile(r"(?:heading|标题)\s*(\d)", regex.I)
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -40,76 +52,88 @@ _DROPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:delText", "w:delInstrText"
                             "w:sdtPr", "w:sdtEndPr", "w:tblPr", "w:trPr", "w:tcPr", "w:sectPr", "w:fldData")}
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
-# Clark names made once: qn() is a dict look-up and a split, and the walks below ask for these per element
+# Clark names made once: the walks below ask for these per element
 _P, _TBL, _TR, _TC, _T, _ALT_CHUNK, _TXBX = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:t", "w:altChunk",
                                                             "w:txbxContent"))
 _VAL, _RID, _TCPR, _GRID_SPAN, _VMERGE = qn("w:val"), qn("r:id"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
 _PPR, _RPR, _TRPR, _CELL_DEL, _GRID_BEFORE = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:cellDel"), qn("w:gridBefore")
 _DEL, _MOVE_FROM, _STYLE, _OUTLINE = qn("w:del"), qn("w:moveFrom"), qn("w:pStyle"), qn("w:outlineLvl")
-_STYLE_ID, _NAME = qn("w:styleId"), qn("w:name")
-_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroEnabled.main+xml", "macroEnabledTemplate.main+xml")
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_STYLE_ID, _NAME, _BODY, _BLIP = qn("w:styleId"), qn("w:name"), qn("w:body"), qn("a:blip")
+# what a paragraph's text is made of, and the elements whose content is never part of it (the walk in
+# _inline does not enter them): every element that is text (w:t, a tab, a break) or a text box is opaque
+_INLINE = (_T, *_TABS, *_BREAKS, _TXBX)
+_OPAQUE = frozenset(_DROPPED | set(_INLINE))
 _MAX_CHUNK_DEPTH = 4  # a .docx chunk holding a .docx chunk …: deeper than real documents go
 
 
 def read(path: Path, data: bytes, depth: int = 0) -> Document:
-    document = docx.Document(io.BytesIO(_loadable(data)))
-    reader = _Reader(document.part, _style_names(document.styles.element), depth)
-    blocks = reader.blocks(document.element.body)
+    main = Package(data).main
+    root = main.element()
+    body = root.find(_BODY)
+    fast = outline(root) if body is not None and _plain(root) else None
+    if fast is not None:
+        reader = _Reader(main, depth, pictures=False)
+        blocks = reader.outline_blocks(fast)
+    else:
+        reader = _Reader(main, depth, pictures=_holds_pictures(body))
+        blocks = reader.blocks(body)
     return Document(path=str(path), format="docx", blocks=blocks, notes=reader.notes)
 
 
-def _style_names(styles) -> dict[str, str]:
-    """styleId → name as the styles part writes it ("heading 1", "标题 1"), read from the XML: python-docx's
-    Styles builds a proxy object per style for the same two attributes (the names are matched without case)."""
-    names = {}
-    for style in styles.iterchildren(qn("w:style")):
-        name = style.find(_NAME)
-        if style.get(_STYLE_ID) is not None and name is not None:
-            names[style.get(_STYLE_ID)] = name.get(_VAL) or ""
+def _plain(root) -> bool:
+    """Whether the document holds none of what the outline (:mod:`~extractors.readers.docx_fast`) leaves to
+    the Python walk: a text box, an mc:AlternateContent, an altChunk, a picture, a w:t holding anything but
+    text. Two C-level scans."""
+    return next(root.iter(_TXBX, _ALTERNATE, _ALT_CHUNK, _BLIP), None) is None \
+        and not any(len(t) for t in root.iter(_T))
+
+
+_STYLE_NAMES: dict[bytes, dict[str, str]] = {}  # the styles part's bytes → its names (see style_names)
+_STYLE_NAMES_KEPT = 16
+
+
+def style_names(main) -> dict[str, str]:
+    """styleId → name as the styles part of ``main`` writes it ("heading 1", "标题 1"; matched without case).
+    A document without a styles part reads with python-docx's default styles, as it did.
+
+    The styles part is often larger than the document (Word's and python-docx's templates: 350 KB) and the
+    same in every report a tool writes: the names of the last few parts read are kept, by the part's bytes."""
+    try:
+        blob = main.related_by(STYLES).blob
+    except KeyError:
+        import docx
+
+        blob = (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
+    names = _STYLE_NAMES.get(blob)
+    if names is None:
+        names = {}
+        for style in etree.fromstring(blob, XML_PARSER).iterchildren(qn("w:style")):
+            name = style.find(_NAME)
+            if style.get(_STYLE_ID) is not None and name is not None:
+                names[style.get(_STYLE_ID)] = name.get(_VAL) or ""
+        if len(_STYLE_NAMES) >= _STYLE_NAMES_KEPT:
+            del _STYLE_NAMES[next(iter(_STYLE_NAMES))]
+        _STYLE_NAMES[blob] = names
     return names
 
 
-def _loadable(data: bytes) -> bytes:
-    """The package with any embedded .docx part (an altChunk the Open XML SDK types as a main document) retyped
-    as plain bytes: python-docx would parse it as XML and fail on the whole file."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        check_zip_sizes(z.infolist())  # a zip bomb refused by its declared sizes, before python-docx inflates it
-        try:
-            rels = etree.fromstring(z.read("_rels/.rels"))
-            types = etree.fromstring(z.read("[Content_Types].xml"))
-        except (KeyError, etree.XMLSyntaxError):
-            return data
-        main = {"/" + r.get("Target", "").lstrip("/") for r in rels.iter(_PKG_REL + "Relationship")
-                if r.get("Type", "").endswith("/officeDocument")}
-        overrides = [o for o in types.iter(_CT + "Override") if o.get("ContentType", "").endswith(_MAIN_TYPES)]
-        extra = [o for o in overrides if o.get("PartName") not in main]
-        # a macro-enabled (.docm) or template (.dotx) main part: python-docx opens only the plain type; the
-        # XML is the same (macros live in vbaProject.bin, never read)
-        retyped = [o for o in overrides if o.get("PartName") in main and o.get("ContentType") != _DOCUMENT_MAIN]
-        if not extra and not retyped:
-            return data
-        for o in extra:
-            o.set("ContentType", "application/octet-stream")
-        for o in retyped:
-            o.set("ContentType", _DOCUMENT_MAIN)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
-            for info in z.infolist():
-                body = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True) \
-                    if info.filename == "[Content_Types].xml" else z.read(info)
-                w.writestr(info, body)
-        return out.getvalue()
+def _holds_pictures(body) -> bool:
+    """Whether any DrawingML picture (a:blip) stands in the body: the picture reader looks at each paragraph
+    only then (one C-level scan instead of a look-up per paragraph)."""
+    return body is not None and next(body.iter(_BLIP), None) is not None
 
 
 class _Reader:
-    def __init__(self, part, styles: dict[str, str], depth: int) -> None:
+    def __init__(self, part, depth: int, pictures: bool = True) -> None:
         self.part = part
-        self.styles = styles
         self.depth = depth
+        self.pictures = pictures  # False: the document holds no picture, no paragraph is looked at for one
         self.notes: list[str] = []
+
+    @cached_property
+    def styles(self) -> dict[str, str]:
+        """Read when a paragraph first names a style: a document that names none never parses its styles."""
+        return style_names(self.part)
 
     def blocks(self, container) -> list:
         """Paragraphs and tables of a body, cell, text box or content control, in reading order."""
@@ -119,18 +143,17 @@ class _Reader:
             tag = child.tag
             if tag == _P:
                 text, boxes = _inline(child)
-                if _mark_deleted(child):
+                ppr = child.find(_PPR)
+                if ppr is not None and _mark_deleted(ppr):
                     carried += text
                 else:
-                    level = _heading_level(child, self.styles)
-                    # a manual line break (w:br) starts a new visual line: a heading typed above its text that
-                    # way must still open its section
-                    out += [Paragraph(line.strip(), level=level) for line in (carried + text).split("\n")
-                            if line.strip()]
+                    style, outline_level = _paragraph_style(ppr) if ppr is not None else (None, None)
+                    out += _lines(carried + text, self.heading_level(style, outline_level))
                     carried = ""
                 for box in boxes:
                     out += self.blocks(box)
-                out += docx_picture_blocks(child, self.part)  # a table pasted as a picture
+                if self.pictures:
+                    out += docx_picture_blocks(child, self.part)  # a table pasted as a picture
             elif tag == _TBL:
                 out += self.table(child)
             elif tag == _ALT_CHUNK:
@@ -141,11 +164,62 @@ class _Reader:
 
     def table(self, tbl) -> list:
         """One table block, or, for a layout table (one holding a table), the blocks of its cells."""
-        rows = [[(tc, self.blocks(tc)) for tc in _cells(tr)] for tr in _rows(tbl)]
-        if any(isinstance(b, Table) for row in rows for _, blocks in row for b in blocks):
-            return [b for row in rows for _, blocks in row for b in blocks]
-        table = _grid(list(zip(_rows(tbl), rows)))
-        return [table] if table.cells else []
+        rows = []  # (gridBefore, [(gridSpan, vMerge, the cell's blocks)]) of the rows a tracked change kept
+        for tr in _children(tbl):
+            if tr.tag != _TR:
+                continue
+            trpr = tr.find(_TRPR)
+            if trpr is not None and trpr.find(_DEL) is not None:
+                continue
+            cells = []
+            for tc in _children(tr):
+                if tc.tag != _TC:
+                    continue
+                tcpr = tc.find(_TCPR)
+                if tcpr is None:
+                    cells.append((1, None, self.blocks(tc)))
+                elif tcpr.find(_CELL_DEL) is None:
+                    vmerge = tcpr.find(_VMERGE)
+                    merge = None if vmerge is None else "restart" if vmerge.get(_VAL) == "restart" else "continue"
+                    cells.append((_int(_val(tcpr, _GRID_SPAN), 1), merge, self.blocks(tc)))
+            rows.append((_int(_val(trpr, _GRID_BEFORE), 0) if trpr is not None else 0, cells))
+        return _table_blocks(rows)
+
+    def outline_blocks(self, container) -> list:
+        """:meth:`blocks` from the outline :func:`~extractors.readers.docx_fast.outline` made of the body."""
+        out: list = []
+        carried = ""
+        for record in container:
+            if record.tag == "p":
+                text = record.text or ""
+                if record.get("x") is not None:
+                    carried += text
+                else:
+                    style, outline_level = record.get("s"), record.get("o")
+                    plain = style is None and outline_level is None
+                    out += _lines(carried + text, None if plain else self.heading_level(style, outline_level))
+                    carried = ""
+            else:
+                rows = [(_int(r.get("b"), 0), [(_int(c.get("s"), 1), _MERGES.get(c.get("m")), self.outline_blocks(c))
+                                               for c in r]) for r in record]
+                out += _table_blocks(rows)
+        if carried.strip():
+            out.append(Paragraph(carried.strip()))
+        return out
+
+    def heading_level(self, style: str | None, outline_level: str | None) -> int | None:
+        """The level of a paragraph of style id ``style`` (a heading style's number) or, else, of outline level
+        ``outline_level`` (0 → 1); None for body text. Either is None where the paragraph gives none."""
+        if style is not None:
+            match = _HEADING_STYLE.search(self.styles.get(style, "") or "")
+            if match:
+                return int(match.group(1))
+        if outline_level is not None:
+            try:
+                return int(outline_level) + 1
+            except ValueError:
+                return None
+        return None
 
     def alt_chunk(self, node) -> list:
         rid = node.get(_RID)
@@ -213,99 +287,94 @@ def _branch(alternate):
     return alternate.find(_CHOICE) if alternate.find(_CHOICE) is not None else alternate.find(_FALLBACK)
 
 
-def _rows(tbl) -> list:
-    """Rows of a table through content controls and custom XML, rows deleted by a tracked change left out."""
-    return [tr for tr in _children(tbl) if tr.tag == _TR and not _has(tr, _TRPR, _DEL)]
-
-
-def _cells(tr) -> list:
-    return [tc for tc in _children(tr) if tc.tag == _TC and not _has(tc, _TCPR, _CELL_DEL)]
-
-
-def _has(node, props: str, tag: str) -> bool:
-    """Whether ``node``'s properties element ``props`` holds a ``tag`` (two one-step finds: lxml answers those
-    in C, a "a/b" path goes through Python's ElementPath)."""
-    found = node.find(props)
-    return found is not None and found.find(tag) is not None
-
-
 def _inline(p) -> tuple[str, list]:
-    """A paragraph's text as accepted, and the w:txbxContent of the text boxes it anchors (read apart)."""
+    """A paragraph's text as accepted, and the w:txbxContent of the text boxes it anchors (read apart).
+
+    The text elements come from one C-level scan of the paragraph in document order; each is kept when the
+    path up to the paragraph passes no opaque element (a deletion, properties, another text element, a text
+    box) and, through an mc:AlternateContent, only its chosen branch: what a recursive walk that does not
+    enter those elements reaches, at a fraction of its cost (a run's properties are never visited)."""
     parts: list[str] = []
     boxes: list = []
-
-    def walk(node) -> None:
-        for child in node.iterchildren(etree.Element):
-            tag = child.tag
-            if tag == _T:
-                parts.append(child.text or "")
-            elif tag in _TABS:
-                parts.append("\t")
-            elif tag in _BREAKS:
-                parts.append("\n")
-            elif tag == _TXBX:
-                boxes.append(child)
-            elif tag in _DROPPED:
-                continue
-            elif tag == _ALTERNATE:
-                branch = _branch(child)
-                if branch is not None:
-                    walk(branch)
-            else:
-                walk(child)
-
-    walk(p)
+    for node in p.iter(_INLINE):
+        if not _reached(node, p):
+            continue
+        tag = node.tag
+        if tag == _T:
+            parts.append(node.text or "")
+        elif tag in _TABS:
+            parts.append("\t")
+        elif tag in _BREAKS:
+            parts.append("\n")
+        else:
+            boxes.append(node)
     return "".join(parts), boxes
 
 
-def _mark_deleted(p) -> bool:
+def _reached(node, top) -> bool:
+    """Whether a walk from ``top`` down that never enters an opaque element, and enters only the chosen
+    branch of an mc:AlternateContent, reaches ``node`` (a descendant of ``top``)."""
+    child, parent = node, node.getparent()
+    while parent is not top:
+        tag = parent.tag
+        if tag in _OPAQUE or tag == _ALTERNATE and child is not _branch(parent):
+            return False
+        child, parent = parent, parent.getparent()
+    return True
+
+
+def _mark_deleted(ppr) -> bool:
     """The paragraph mark itself is deleted (or moved away): its text runs on into the next paragraph."""
-    ppr = p.find(_PPR)
-    rpr = ppr.find(_RPR) if ppr is not None else None
+    rpr = ppr.find(_RPR)
     return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
 
 
-def _heading_level(p, styles: dict[str, str]) -> int | None:
-    ppr = p.find(_PPR)
-    if ppr is None:
-        return None
-    style = ppr.find(_STYLE)
-    if style is not None:
-        match = _HEADING_STYLE.search(styles.get(style.get(_VAL), "") or "")
-        if match:
-            return int(match.group(1))
-    outline = ppr.find(_OUTLINE)
-    if outline is not None:
-        try:
-            return int(outline.get(_VAL)) + 1
-        except (TypeError, ValueError):
-            return None
-    return None
+def _paragraph_style(ppr) -> tuple[str | None, str | None]:
+    """(style id, outline level) as a paragraph's properties give them (the first w:pStyle, w:outlineLvl)."""
+    return _val(ppr, _STYLE), _val(ppr, _OUTLINE)
 
 
-def _int_attr(parent, path: str, default: int) -> int:
-    node = parent.find(path)
-    if node is None:
+def _val(parent, tag: str) -> str | None:
+    """The w:val of ``parent``'s first ``tag`` child; None without either."""
+    node = parent.find(tag)
+    return None if node is None else node.get(_VAL)
+
+
+def _int(value: str | None, default: int) -> int:
+    if value is None:  # most rows and cells: no exception raised for them
         return default
     try:
-        return int(node.get(_VAL))
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return default
 
 
-def _grid(rows: list[tuple[object, list[tuple[object, list]]]]) -> Table:
-    """The cell grid of a data table from (w:tr, [(w:tc, its blocks)]) rows."""
+def _lines(text: str, level: int | None) -> list[Paragraph]:
+    """A paragraph's blocks: a manual line break (w:br) starts a new visual line, so a heading typed above
+    its text that way still opens its section."""
+    return [Paragraph(line.strip(), level=level) for line in text.split("\n") if line.strip()]
+
+
+def _table_blocks(rows: list[tuple[int, list[tuple[int, str | None, list]]]]) -> list:
+    """One table block, or, for a layout table (one holding a table), the blocks of its cells."""
+    if any(isinstance(b, Table) for _, row in rows for _, _, blocks in row for b in blocks):
+        return [b for _, row in rows for _, _, blocks in row for b in blocks]
+    table = _grid(rows)
+    return [table] if table.cells else []
+
+
+_MERGES = {"r": "restart", "c": "continue"}
+
+
+def _grid(rows: list[tuple[int, list[tuple[int, str | None, list]]]]) -> Table:
+    """The cell grid of a data table from (gridBefore, [(gridSpan, vMerge, the cell's blocks)]) rows; vMerge is
+    None, "restart" or "continue"."""
     cells: list[Cell] = []
     open_merges: dict[int, Cell] = {}  # grid column -> the cell a vMerge continuation extends
-    for row_index, (tr, row) in enumerate(rows):
-        trpr = tr.find(_TRPR)
-        col = _int_attr(trpr, _GRID_BEFORE, 0) if trpr is not None else 0
-        for tc, blocks in row:
-            tcpr = tc.find(_TCPR)
-            span = _int_attr(tcpr, _GRID_SPAN, 1) if tcpr is not None else 1
-            vmerge = tcpr.find(_VMERGE) if tcpr is not None else None
+    for row_index, (col, row) in enumerate(rows):
+        for span, merge, blocks in row:
             text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
-            if vmerge is not None and vmerge.get(_VAL) != "restart" and col in open_merges:
+            if merge == "continue" and col in open_merges:
                 above = open_merges[col]
                 above.rowspan = row_index - above.row + 1
                 if text:  # Word keeps text typed into a continuation cell; so do we
@@ -315,7 +384,7 @@ def _grid(rows: list[tuple[object, list[tuple[object, list]]]]) -> Table:
                 cells.append(cell)
                 for c in range(col, col + span):
                     open_merges.pop(c, None)
-                if vmerge is not None:
+                if merge is not None:
                     open_merges[col] = cell
             col += span
     return Table(cells=cells)
