@@ -146,3 +146,31 @@ def test_ocr_confidence_reaches_the_database_and_the_jsonl(tmp_path):
     obj = json.loads(out.read_text(encoding="utf-8"))
     assert list(obj)[list(obj).index("cells") + 1] == "confidence"
     assert obj["confidence"] == {k: round(c, 4) for k, _, c in rows if c is not None}
+
+
+def test_a_scan_is_allowed_its_pages_time_while_it_is_ocrd(tmp_path):
+    """The real 2-worker pool (a second, small file beside, so that the ingest uses it): a 3-page scan, OCR'd
+    inside the reader, takes far more than a 1 s file limit; its pages are counted before OCR starts, so
+    1 s + 3 × 60 s holds it, and without a page allowance the kill names the 3 pages (known while it was still
+    being read)."""
+    from pipeline.db import connect
+    from pipeline.ingest import ingest
+    from pipeline.tasks import Limits
+
+    scan = SCANS / "hejiang-2022" / "hejiang-2022-scan.pdf"
+    outcomes = {}
+    for page_seconds in (60, 0):
+        folder = tmp_path / f"raw-{page_seconds}"
+        folder.mkdir()
+        (folder / scan.name).write_bytes(scan.read_bytes())
+        small = SCANS.parent / "hejiang-2022" / "hejiang-2022.html"
+        (folder / small.name).write_bytes(small.read_bytes())
+        engine = connect(str(tmp_path / f"{page_seconds}.sqlite"))
+        limits = Limits(file_seconds=1, page_seconds=page_seconds, memory_mb=None)
+        outcomes[page_seconds] = sorted((Path(o.path).name, o.status, o.reason)
+                                        for o in ingest([folder], engine, jobs=2, limits=limits))
+        engine.dispose()
+    assert outcomes == {
+        60: [("hejiang-2022-scan.pdf", "ingested", None), ("hejiang-2022.html", "ingested", None)],
+        0: [("hejiang-2022-scan.pdf", "failed", "over the time limit of 1 s (3 page(s))"),
+            ("hejiang-2022.html", "ingested", None)]}
