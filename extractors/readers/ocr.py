@@ -5,8 +5,9 @@ A page image is prepared (seal ink out, deskewed: :mod:`extractors.readers.scan`
 ship inside the ``rapidocr`` wheel, run on onnxruntime with one thread, so nothing is fetched at run time and a
 worker uses one core). Every recognised character keeps its box and confidence: characters go into the ruled
 cell they stand in; the rest become word dicts (text, x0, x1, top, bottom in page points) for the same
-borderless assembly the PDF reader uses, and what is left are paragraphs. A cell's ``confidence`` is its least
-confident character's.
+borderless assembly the PDF reader uses, and what is left are paragraphs. A ruled cell with ink but no
+character found is recognised on its own; a lone 1 whose stroke leans like a slash is the printed blank "/".
+A cell's ``confidence`` is its least confident character's.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ _AS_DIGIT = str.maketrans("OoDIl|SB，", "00011158,")
 RENDER_DPI = 200  # pages of an image-only PDF are rendered at this resolution for recognition
 _WORD_GAP = 0.6  # a gap wider than this many line heights between two characters separates two words
 # A printed blank "/" standing alone is read as 1 (or l, I, |, !): its stroke leans about −0.5 px across per px
-# down, a 1's stands upright or leans the other way (its flag, +0.05..+0.12 on the scans measured; an italic
-# 1 leans about −0.2): below this it is the slash
+# down, a 1's stands upright or leans the other way (its flag: +0.05..+0.12 on the scans measured; an italic
+# 1 would lean about −0.2, none measured): below this it is the slash
 _SLASH_LEAN = -0.3
 _UPRIGHT_STROKES = frozenset("1lI|!")
 _CELL_INSET = 0.03  # in: a cell's ink is looked for this far inside its rulings (their whitened remnants)
