@@ -94,13 +94,15 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
 
     ``db_url``: the database to ask whether the bytes are stored already (None: do not ask, always extract).
     ``limits``: not enforced here (a task cannot stop itself inside a C library); passed for the record and
-    for callers that enforce them. ``on_pages``: called with the page count as soon as the reader knows it,
-    before extraction — how the local pool scales a file's time limit by its pages. ``is_stored(sha256)``: asked
-    instead of ``db_url`` (the local pool's workers ask the writing process: a SQLite file opened by several
-    processes while this one holds it is safe only through SQLite's own locks, which a stray close of the file
-    by the writer's process can drop). ``unstored_size``: no stored bytes have this size (the caller knows the
-    sizes of what is stored), so bytes of this size are read without asking (a round trip to the writing
-    process saved; were it wrong, the store finds the bytes stored and says ``unchanged`` all the same)."""
+    for callers that enforce them. ``on_pages``: called with the page count as soon as it is known — for a PDF
+    before it is read (pdfium's count: a scanned PDF is OCR'd inside the reader), for every file again with the
+    reader's count before extraction — how the local pool scales a file's time limit by its pages.
+    ``is_stored(sha256)``: asked instead of ``db_url`` (the local pool's workers ask the writing process: a
+    SQLite file opened by several processes while this one holds it is safe only through SQLite's own locks,
+    which a stray close of the file by the writer's process can drop). ``unstored_size``: no stored bytes have
+    this size (the caller knows the sizes of what is stored), so bytes of this size are read without asking (a
+    round trip to the writing process saved; were it wrong, the store finds the bytes stored and says
+    ``unchanged`` all the same)."""
     started = time.monotonic()
     path = Path(path)
     where = printable_path(os.path.abspath(path))  # not resolve(): a symlink loop must fail at reading
@@ -121,6 +123,8 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
         del exc
     fmt = pages = None
     try:
+        if on_pages is not None and (counted := pdf_pages(data)):
+            on_pages(counted)  # before reading: a scan's pages are OCR'd inside read_document
         document = read_document(path, data)
         fmt, pages = document.format, document.pages
         if on_pages is not None:
@@ -140,6 +144,27 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
     payload.search.extend(search.index_payload(payload.sections, payload.facts))
     return FileResult(**base, status="report", format=report.format, pages=report.pages, report=payload,
                       seconds=time.monotonic() - started)
+
+
+def pdf_pages(data: bytes) -> int | None:
+    """The page count of a PDF's bytes, from pdfium's page tree without parsing a page (milliseconds, even for
+    a scan of a hundred pages); None for anything else or a PDF pdfium cannot open (the reader says why), and
+    for a count over the reader's cap (the reader refuses the file at once: no allowance to give)."""
+    if b"%PDF-" not in data[:1024]:
+        return None
+    import pypdfium2
+
+    from extractors.readers.pdf_limits import MAX_PDF_PAGES
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # damaged, encrypted with a user password: read_document gives the reason
+        return None
+    try:
+        n = len(document)
+    finally:
+        document.close()
+    return n if 0 < n <= MAX_PDF_PAGES else None
 
 
 def printable_path(path: str) -> str:

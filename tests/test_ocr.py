@@ -71,6 +71,55 @@ def test_figures_misread_as_letters_read_as_digits(read, expected):
     assert figure_text(read) == expected
 
 
+def _printed(text: str, size: int = 40) -> np.ndarray:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.fixture_builder.scan import FONT
+
+    img = Image.new("L", (60 * len(text) + 40, 80), 236)  # tinted paper
+    ImageDraw.Draw(img).text((20, 15), text, font=ImageFont.truetype(FONT, size), fill=30)
+    return np.asarray(img)
+
+
+@pytest.mark.parametrize("text, slash", [("/", True), ("1", False), ("l", False), ("|", False)])
+def test_a_lone_stroke_is_told_a_slash_or_a_one_by_its_lean(text, slash):
+    """A printed blank "/" that OCR reads as 1 is made "/" again by how its ink leans; an upright 1 (l, |) stays
+    as read, and so does a 1 that is a figure's digit (11), whatever its neighbour."""
+    from extractors.readers.ocr import Char, Line, settle_slashes
+
+    grey = _printed(text)
+    ys, xs = np.nonzero(grey < 128)
+    box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+    line = Line([Char("1", 0.6, box)], (box[0] - 4, box[1] - 6, box[2] + 4, box[3] + 6))
+    settle_slashes([line], grey)
+    assert line.text == ("/" if slash else "1")
+
+    grey = _printed("1/")  # as if the slash stood beside a figure: not a lone stroke, not settled
+    ys, xs = np.nonzero(grey < 128)
+    mid = (xs.min() + xs.max()) / 2
+    pair = Line([Char("1", 0.6, (float(xs.min()), float(ys.min()), mid, float(ys.max()))),
+                 Char("1", 0.6, (mid, float(ys.min()), float(xs.max()), float(ys.max())))],
+                (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
+    settle_slashes([pair], grey)
+    assert pair.text == "11"
+
+
+def test_a_figure_the_detector_missed_in_a_ruled_cell_is_read_on_its_own():
+    """Ruled cells with ink but no recognised character are recognised without detection (a lone 0 or 1 the
+    page's detector missed would read as a blank); a cell of paper and noise, or one read already, is not."""
+    from extractors.readers.ocr import Char, Line, figure_text, reread_missed_cells
+
+    rng = np.random.default_rng(7)
+    row = np.hstack([_printed("0"), _printed("1"), _printed(" "), _printed("7")])
+    row = np.clip(row + rng.normal(0, 4, row.shape), 0, 255).astype(np.uint8)  # sensor noise on the paper
+    cells = [(0, 0, 100, 80), (100, 0, 200, 80), (200, 0, 300, 80), (300, 0, 400, 80)]
+    seen = [Line([Char("7", 0.99, (320.0, 20.0, 345.0, 60.0))], (318.0, 18.0, 347.0, 62.0))]
+    found = reread_missed_cells(cells, seen, row, dpi=200)
+    assert [(figure_text(ln.text), cells[int(ln.box[0] // 100)]) for ln in found] == [("0", cells[0]),
+                                                                                      ("1", cells[1])]
+    assert all(0 < ch.score <= 1 for ln in found for ch in ln.chars)
+
+
 def test_deskew_finds_the_tilt():
     page = np.full((800, 600), 255, np.uint8)
     page[100:700:20, 80:520] = 0  # lines of "text"
@@ -146,3 +195,31 @@ def test_ocr_confidence_reaches_the_database_and_the_jsonl(tmp_path):
     obj = json.loads(out.read_text(encoding="utf-8"))
     assert list(obj)[list(obj).index("cells") + 1] == "confidence"
     assert obj["confidence"] == {k: round(c, 4) for k, _, c in rows if c is not None}
+
+
+def test_a_scan_is_allowed_its_pages_time_while_it_is_ocrd(tmp_path):
+    """The real 2-worker pool (a second, small file beside, so that the ingest uses it): a 3-page scan, OCR'd
+    inside the reader, takes far more than a 1 s file limit; its pages are counted before OCR starts, so
+    1 s + 3 × 60 s holds it, and without a page allowance the kill names the 3 pages (known while it was still
+    being read)."""
+    from pipeline.db import connect
+    from pipeline.ingest import ingest
+    from pipeline.tasks import Limits
+
+    scan = SCANS / "hejiang-2022" / "hejiang-2022-scan.pdf"
+    outcomes = {}
+    for page_seconds in (60, 0):
+        folder = tmp_path / f"raw-{page_seconds}"
+        folder.mkdir()
+        (folder / scan.name).write_bytes(scan.read_bytes())
+        small = SCANS.parent / "hejiang-2022" / "hejiang-2022.html"
+        (folder / small.name).write_bytes(small.read_bytes())
+        engine = connect(str(tmp_path / f"{page_seconds}.sqlite"))
+        limits = Limits(file_seconds=1, page_seconds=page_seconds, memory_mb=None)
+        outcomes[page_seconds] = sorted((Path(o.path).name, o.status, o.reason)
+                                        for o in ingest([folder], engine, jobs=2, limits=limits))
+        engine.dispose()
+    assert outcomes == {
+        60: [("hejiang-2022-scan.pdf", "ingested", None), ("hejiang-2022.html", "ingested", None)],
+        0: [("hejiang-2022-scan.pdf", "failed", "over the time limit of 1 s (3 page(s))"),
+            ("hejiang-2022.html", "ingested", None)]}

@@ -5,8 +5,9 @@ A page image is prepared (seal ink out, deskewed: :mod:`extractors.readers.scan`
 ship inside the ``rapidocr`` wheel, run on onnxruntime with one thread, so nothing is fetched at run time and a
 worker uses one core). Every recognised character keeps its box and confidence: characters go into the ruled
 cell they stand in; the rest become word dicts (text, x0, x1, top, bottom in page points) for the same
-borderless assembly the PDF reader uses, and what is left are paragraphs. A cell's ``confidence`` is its least
-confident character's.
+borderless assembly the PDF reader uses, and what is left are paragraphs. A ruled cell with ink but no
+character found is recognised on its own; a lone 1 whose stroke leans like a slash is the printed blank "/".
+A cell's ``confidence`` is its least confident character's.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.pdf import _paragraphs, grid_from_boxes, join_continued_tables
 from extractors.readers.rulings import find_ruled_tables
-from extractors.readers.scan import prepare
+from extractors.readers.scan import prepare, stroke_lean, text_ink
 
 # What OCR makes of a printed figure: a dash (blank cell) read as 一, letters that look like digits.
 _DASH = regex.compile(r"^[一－ー_~〜-]{1,3}$")
@@ -37,6 +38,12 @@ _AS_DIGIT = str.maketrans("OoDIl|SB，", "00011158,")
 
 RENDER_DPI = 200  # pages of an image-only PDF are rendered at this resolution for recognition
 _WORD_GAP = 0.6  # a gap wider than this many line heights between two characters separates two words
+# A printed blank "/" standing alone is read as 1 (or l, I, |, !): its stroke leans about −0.5 px across per px
+# down, a 1's stands upright or leans the other way (its flag: +0.05..+0.12 on the scans measured; an italic
+# 1 would lean about −0.2, none measured): below this it is the slash
+_SLASH_LEAN = -0.3
+_UPRIGHT_STROKES = frozenset("1lI|!")
+_CELL_INSET = 0.03  # in: a cell's ink is looked for this far inside its rulings (their whitened remnants)
 
 
 @dataclass
@@ -88,7 +95,8 @@ def _engine():
 
 def recognise(grey: np.ndarray) -> list[Line]:
     """Text lines of a greyscale page image, each with its characters' boxes and scores (pixels)."""
-    result = _engine()(np.dstack([grey] * 3), return_word_box=True)
+    # every switch given: a call's switches stay the engine's defaults for the next call (rapidocr 3)
+    result = _engine()(np.dstack([grey] * 3), use_det=True, use_cls=False, use_rec=True, return_word_box=True)
     if result.boxes is None:
         return []
     lines = []
@@ -207,6 +215,8 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
     grey = grey.copy()
     grey[mask > 0] = 255  # a ruling next to a figure would read as a 1
     lines = recognise(grey)
+    lines += reread_missed_cells([c for t in ruled for c in t.cells], lines, grey, dpi)
+    settle_slashes(lines, grey)
     pt = 72 / dpi
     if marks is not None:
         marks[number] = [(ch.cx * pt, ch.cy * pt, ch.score) for ln in lines for ch in ln.chars]
@@ -235,6 +245,65 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
         blocks += _paragraphs(rest, number, rgb.shape[1] * pt)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     return blocks
+
+
+def reread_missed_cells(cells: list[tuple[int, int, int, int]], lines: list[Line], grey: np.ndarray,
+                        dpi: float) -> list[Line]:
+    """Lines for ruled cells (pixel boxes) that hold a line of printed ink (:func:`text_ink`, inside the cell
+    inset ``_CELL_INSET`` off its rulings) but no recognised character: the page's detector, run on the page
+    scaled down, misses a lone narrow figure (a row of 0 and 1) now and then, which would read as a blank.
+    The ink is recognised on its own (no detection), its box padded as a detector's box is."""
+    centres = [(ch.cx, ch.cy) for ln in lines for ch in ln.chars]
+    inset = round(_CELL_INSET * dpi)
+    out = []
+    for x0, top, x1, bottom in cells:
+        if any(x0 <= cx <= x1 and top <= cy <= bottom for cx, cy in centres):
+            continue
+        ox, oy = x0 + inset, top + inset
+        crop = grey[oy:bottom - inset, ox:x1 - inset]
+        box = text_ink(crop, dpi)
+        if box is None:
+            continue
+        h = box[3] - box[1]
+        a, b = max(box[0] - h // 2, 0), min(box[2] + h // 2, crop.shape[1])
+        u, d = max(box[1] - round(0.3 * h), 0), min(box[3] + round(0.3 * h), crop.shape[0])
+        result = _engine()(np.dstack([crop[u:d, a:b]] * 3), use_det=False, use_cls=False, use_rec=True,
+                           return_word_box=False)
+        text, score = (result.txts or ("",))[0].strip(), float((result.scores or (0.0,))[0])
+        if not text:
+            continue
+        gx0, gx1, gy0, gy1 = ox + box[0], ox + box[2], oy + box[1], oy + box[3]
+        n = len(text)
+        chars = [Char(c, score, (gx0 + (gx1 - gx0) * i / n, gy0, gx0 + (gx1 - gx0) * (i + 1) / n, gy1))
+                 for i, c in enumerate(text)]
+        out.append(Line(chars, (ox + a, oy + u, ox + b, oy + d)))
+    return out
+
+
+def settle_slashes(lines: list[Line], grey: np.ndarray) -> None:
+    """A lone upright-stroke character (1, l, I, |, !: a word of its own, with no other character within
+    ``_WORD_GAP`` line heights) whose ink leans like a "/" (:func:`~extractors.readers.scan.stroke_lean` under
+    ``_SLASH_LEAN``) is made "/", the printed blank OCR took for a 1; its score stays as read. ``grey``: the
+    image recognised (rulings whitened), pixels."""
+    for line in lines:
+        height = line.box[3] - line.box[1]
+        gap = _WORD_GAP * height
+        chars = sorted(line.chars, key=lambda c: c.cx)
+        for i, ch in enumerate(chars):
+            if ch.text not in _UPRIGHT_STROKES:
+                continue
+            left = chars[i - 1].box[2] if i else None
+            right = chars[i + 1].box[0] if i + 1 < len(chars) else None
+            if (left is not None and ch.box[0] - left <= gap) or (right is not None and right - ch.box[2] <= gap):
+                continue  # a figure's digit, not a lone stroke
+            # the character's box widened by half a line height each way (a recogniser's box of one character
+            # may clip it), short of its neighbours; the line's full height
+            x0 = max(ch.box[0] - height / 2, left + 1 if left is not None else 0)
+            x1 = min(ch.box[2] + height / 2, right - 1 if right is not None else grey.shape[1])
+            crop = grey[max(int(line.box[1]), 0):int(line.box[3]) + 1, max(int(x0), 0):int(x1) + 1]
+            lean = stroke_lean(crop)
+            if lean is not None and lean < _SLASH_LEAN:
+                ch.text = "/"
 
 
 def _score_word_cells(table: Table, words: list[dict]) -> None:

@@ -223,7 +223,7 @@ def scan_run(work: Path, args, named: list[Path]) -> dict | None:
     print(f"  one file at a time, one OCR worker: median {one['wall_s_per_page']:.2f} s/page wall, "
           f"{one['cpu_s_per_page']:.2f} s/page CPU ({one['pages']} pages, {one['wall_s']:.0f} s); {cells(one)}; "
           f"load {one['load_before']}→{one['load_after']}")
-    print(f"  gongkai ingest --jobs 2 --file-timeout 0 of the folder: {ing['wall_s_per_page']:.2f} s/page wall, "
+    print(f"  gongkai ingest --jobs 2 of the folder: {ing['wall_s_per_page']:.2f} s/page wall, "
           f"{ing['cpu_s_per_page']:.2f} s/page CPU ({ing['pages']} pages in {ing['wall_s']:.0f} s, "
           f"{ing['cpu_s']:.0f} s CPU; {ing['statuses']}); {cells(ing)}; load {ing['load_before']}→{ing['load_after']}"
           + ("" if ing["rc"] == 0 else f"  exit {ing['rc']}"))

@@ -468,10 +468,11 @@ def scans(items: list[Scan], work: Path) -> dict | None:
 
     - ``one_worker``: each file read in this process with its pages on one OCR worker: wall and CPU seconds
       per page (medians over the files, and totals);
-    - ``ingest_jobs_2``: ``gongkai ingest --quiet --jobs 2 --file-timeout 0`` of the folder of all the files
-      into a fresh SQLite file, a child process (the 2-worker pool, end to end): wall and CPU seconds per page
-      (total / pages; CPU of the whole process tree: the pool's workers are not the command's waited-for
-      children), the files that failed with their reasons;
+    - ``ingest_jobs_2``: ``gongkai ingest --quiet --jobs 2`` of the folder of all the files into a fresh SQLite
+      file, a child process (the 2-worker pool, end to end, its default limits: a scan's pages are counted
+      before OCR, so it is allowed their time): wall and CPU seconds per page (total / pages; CPU of the whole
+      process tree: the pool's workers are not the command's waited-for children), the files that failed with
+      their reasons;
     - ``pages_2_workers``: each file read in this process with its pages on 2 OCR workers
       (GONGKAI_OCR_WORKERS=2): wall seconds per page (median).
 
@@ -551,9 +552,8 @@ def _scan_ingest(items: list[Scan], folder: Path, db: Path) -> dict:
     import sqlite3
 
     sampler = _TreeCPU()
-    with sampler:  # no time limit: the pool learns a file's pages only once it is read, so a scan of a few
-        # pages would be held to the base limit of a whole file while it is OCR'd (killed on a loaded machine)
-        r = gongkai("--db", str(db), "ingest", "--quiet", "--jobs", "2", "--file-timeout", "0", str(folder))
+    with sampler:  # the default limits, as a user runs it: a file over them fails and is counted in failures
+        r = gongkai("--db", str(db), "ingest", "--quiet", "--jobs", "2", str(folder))
     check = _Check()
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         statuses = dict(conn.execute("select status, count(*) from documents group by status").fetchall())
