@@ -9,7 +9,7 @@ from sqlalchemy.pool import NullPool
 
 from pipeline.quality import (
     RateFact, ReportFigures, check_all, children_count, children_flags, jump_flags, negative_flags, parent_of,
-    percent_flags, refresh_quality_flags,
+    percent_flags, refresh_quality_count, refresh_quality_flags,
 )
 from tests.analyst_data import load_series, series_db, truth  # noqa: F401 (series_db is a fixture)
 from tests.conftest import query
@@ -172,5 +172,8 @@ def test_changed_body_years_in_chunks_make_the_flags_of_one_pass(db_url):
     one_by_one = refresh_quality_flags(engine, changed, chunk=1)
     assert sorted(map(repr, one_by_one)) == sorted(map(repr, whole))
     assert _quality(db_url) == stored
+    # what pipeline.pending counts, without holding the flags: the same number, the same rows stored
+    assert refresh_quality_count(engine, changed, chunk=1) == len(whole) == len(stored)
+    assert refresh_quality_count(engine) == len(whole) and _quality(db_url) == stored
     assert {f.check for f in whole} >= {"quality.children_sum", "quality.jump"}
     engine.dispose()
