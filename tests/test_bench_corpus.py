@@ -57,3 +57,15 @@ def test_copies_bound_the_pdfs_of_a_body_year(tmp_path):
     tail = corpus.generate(tmp_path / "c", 5, seed=5, start=n - 5, copies=1)
     assert [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in head + tail] == \
         [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in items]
+
+
+def test_copies_bound_the_division_years_of_docx_and_html():
+    """With ``copies``, a (division, year) slot of a shape is handed out at most that many times, every slot
+    once before any twice; then the shape has no room (its fixtures give way to other shapes')."""
+    shape = ("county", 2)
+    n = len(corpus._pool(*shape)) * len(corpus.EDITION_YEARS["ed2019"])
+    slots = corpus.Slots(9, copies=2)
+    taken = [slots.next("ed2019", shape) for _ in range(2 * n)]
+    assert len(set(taken[:n])) == n and set(taken[n:]) == set(taken[:n])
+    assert not slots.room("ed2019", shape) and slots.next("ed2019", shape) is None
+    assert corpus.Slots(9).next("ed2019", shape) == taken[0]  # unbounded: the same order

@@ -19,7 +19,8 @@ PDF
     PDF body-year has its copies, a PDF's turn goes to DOCX/HTML. Without it (the format bench) PDFs repeat.
 
 Each (edition, region, year) slot is taken at most once per corpus until the slots run out, so DOCX/HTML
-reports are distinct body-years as in a real collection. Deterministic: the same seed and index give the same
+reports are distinct body-years as in a real collection; then again (``copies`` bounds how many times: once a
+shape of division has no slot left, its fixtures give way to those of shapes that have). Deterministic: the same seed and index give the same
 bytes, and the corpus of N files is the first N files of any larger one.
 """
 
@@ -278,6 +279,14 @@ class Slots:
         self.lists: dict[tuple, list[tuple[Place, int]]] = {}
         self.pdf_taken: dict[tuple, int] = defaultdict(int)
 
+    def room(self, edition: str, shape: tuple[str, int]) -> bool:
+        """Whether a slot of this shape is left: each (place, year) handed out at most ``copies`` times (no
+        bound without ``copies``: the list starts again)."""
+        if self.copies is None:
+            return True
+        n = len(_pool(*shape)) * len(EDITION_YEARS[edition])
+        return self.taken.get((edition, *shape), 0) < n * self.copies
+
     def next(self, edition: str, shape: tuple[str, int]) -> tuple[Place, int] | None:
         key = (edition, *shape)
         if key not in self.lists:
@@ -285,7 +294,7 @@ class Slots:
             random.Random(f"{self.seed}:{key}").shuffle(pairs)
             self.lists[key] = pairs
         pairs = self.lists[key]
-        if not pairs:
+        if not pairs or not self.room(edition, shape):
             return None
         i = self.taken.get(key, 0)
         self.taken[key] = i + 1
@@ -372,11 +381,20 @@ def _choose(index: int, seed: int, pool, formats, slots: Slots) -> tuple[Source,
                 raise ValueError(f"a corpus of PDFs only holds at most {slots.copies} copies of each body-year")
             fmt = others[index // len(formats) % len(others)]
             choices = pool[fmt]
+    if fmt != "pdf" and slots.copies is not None:  # a fixture whose shape of division has slots left
+        choices = tuple(s for s in choices if _shape_of(s) is not None and slots.room(s.truth["edition"], _shape_of(s)))
+        if not choices:
+            raise ValueError(f"every (division, year) of the fixtures' shapes has {slots.copies} copies")
     source = choices[random.Random(f"{seed}:{index}:source").randrange(len(choices))]
     if fmt == "pdf":
         slots.pdf_taken[pdf_body_year(source)] += 1
     mutation = plan(source, index, seed, slots) if fmt != "pdf" else None
     return source, mutation
+
+
+def _shape_of(source: Source) -> tuple[str, int] | None:
+    place = _by_code().get(source.truth["admin_code"])
+    return _shape(place) if place is not None else None
 
 
 @cache
