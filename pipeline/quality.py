@@ -420,8 +420,9 @@ def _where_ids(query, column, ids: Collection[int] | None):
 def load_reports(session: Session, ids: Collection[int] | None = None) -> list[ReportFigures]:
     """The reports (every one, or those of ``ids``) with their canonical figures, by report id."""
     values: dict[int, dict[str, float]] = defaultdict(dict)
-    cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(CellRow.key.is_not(None),
-                                                                         CellRow.value.is_not(None))
+    # in the order they were stored, whichever index a chunk's IN (…) takes: a report's flags come in one order
+    cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(
+        CellRow.key.is_not(None), CellRow.value.is_not(None)).order_by(CellRow.report_id, CellRow.id)
     for query in _where_ids(cells, CellRow.report_id, ids):
         for report_id, key, value in session.execute(query):
             values[report_id][key] = value
