@@ -3,8 +3,9 @@ stay flat, as the database grows?
 
 1. a corpus of D reports (pipeline.bench.corpus) in two folders, the first F (1,000) and the rest, and a probe
    set of P (20) more items of the same corpus (never in the database); a body-year in at most ``COPIES``
-   files, as in a real collection (DOCX/HTML each their own body-year; a PDF keeps its fixture's, so the
-   corpus holds few PDFs: the ranking of a body-year of many copies is tested in tests/test_bodies.py);
+   files, as in a real collection (a DOCX/HTML takes a (division, year) at most that many times, every one
+   once before any twice; a PDF keeps its fixture's, so the corpus holds few PDFs; a body-year of many
+   copies ranks at the cost of its new copies all the same: tests/test_bodies.py);
 2. ``gongkai ingest`` of the first F into a fresh SQLite file, then of the rest (to D): peak RSS of each run;
    ``gongkai export`` (JSONL and CSV) at F and at D: peak RSS and time (flat memory: the same at both);
 3. the probe set ingested into an empty database and into a copy of the D-report one, 3 times each, with
@@ -39,7 +40,7 @@ def run(work: Path, docs: int, first: int, probe: int, seed: int, jobs: list[int
                         "probe": dict(Counter(i.format for i in probe_items))}
     print(f"growth corpus: {first} + {docs - first} reports, probe {probe}, generated in {out['generate_s']} s; "
           f"load {stages.load()}\n  formats: corpus {out['by_format']['corpus']}, probe {out['by_format']['probe']} "
-          f"(a body-year in at most {COPIES} files: DOCX/HTML each their own, a PDF keeps its fixture's)", flush=True)
+          f"(a body-year in at most {COPIES} files; a PDF keeps its fixture's body-year, so few PDFs)", flush=True)
 
     db = stages.fresh_db(work / "grown.sqlite")
     empty_db = stages.fresh_db(work / "empty.sqlite")
