@@ -261,8 +261,9 @@ def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]
     wanted = set(body_years)
     bodies = sorted({body for body, _ in wanted if body is not None})
     groups: dict[tuple[str, int | None], list[tuple]] = defaultdict(list)
-    select_ids = text("select id, body, year, copy_rank, copies, copies_disagree from reports where body in :bodies"
-                      ).bindparams(bindparam("bodies", expanding=True))
+    # the disagreement of the counted copy only: every copy stores the same, and it may name hundreds of keys
+    select_ids = text("select id, body, year, copy_rank, copies, case when copy_rank = 0 then copies_disagree end "
+                      "from reports where body in :bodies").bindparams(bindparam("bodies", expanding=True))
     for i in range(0, len(bodies), 500):
         for rid, body, year, rank, copies, disagree in conn.execute(select_ids, {"bodies": bodies[i:i + 500]}):
             if (body, year) in wanted:
@@ -278,7 +279,7 @@ def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]
         new = sorted(rid for rid, rank, _, _ in rows if rank is None)
         consistent = (ranked and new and [rank for rank, _ in ranked] == list(range(len(ranked)))
                       and all(copies == len(ranked) for _, rank, copies, _ in rows if rank is not None)
-                      and len({disagree for _, rank, _, disagree in rows if rank is not None}) == 1)
+                      and sum(rank == 0 for _, rank, _, _ in rows) == 1)
         if consistent:
             disagree = next(d for _, rank, _, d in rows if rank == 0)
             _add_copies(conn, [rid for _, rid in ranked], new, disagree)
