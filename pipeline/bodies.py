@@ -255,22 +255,36 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
 def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]) -> None:
     """:func:`rerank` each of ``body_years``, in a few statements: their reports looked up by body in chunks, a
     body-year of one report (the usual case) ranked without reading its cells (one copy: rank 0, nothing to
-    disagree with), the others ranked from their flags and cells."""
+    disagree with); new copies of a ranked body-year placed among the ranked ones (:func:`_add_copies`: a
+    body-year printed in a thousand copies does not cost a thousand copies' cells per new one); the others
+    ranked from their flags and cells."""
     wanted = set(body_years)
     bodies = sorted({body for body, _ in wanted if body is not None})
-    groups: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-    select_ids = text("select id, body, year from reports where body in :bodies").bindparams(
-        bindparam("bodies", expanding=True))
+    groups: dict[tuple[str, int | None], list[tuple]] = defaultdict(list)
+    # the disagreement of the counted copy only: every copy stores the same, and it may name hundreds of keys
+    select_ids = text("select id, body, year, copy_rank, copies, case when copy_rank = 0 then copies_disagree end "
+                      "from reports where body in :bodies").bindparams(bindparam("bodies", expanding=True))
     for i in range(0, len(bodies), 500):
-        for rid, body, year in conn.execute(select_ids, {"bodies": bodies[i:i + 500]}):
+        for rid, body, year, rank, copies, disagree in conn.execute(select_ids, {"bodies": bodies[i:i + 500]}):
             if (body, year) in wanted:
-                groups[(body, year)].append(rid)
-    singles = [{"id": ids[0], "rank": 0, "copies": 1, "disagree": None} for ids in groups.values() if len(ids) == 1]
+                groups[(body, year)].append((rid, rank, copies, disagree))
+    singles = [{"id": rows[0][0], "rank": 0, "copies": 1, "disagree": None}
+               for rows in groups.values() if len(rows) == 1]
     if singles:
         conn.execute(_UPDATE_RANK, singles)
-    for ids in groups.values():
-        if len(ids) > 1:
-            _rank_ids(conn, sorted(ids))
+    for rows in groups.values():
+        if len(rows) == 1:
+            continue
+        ranked = sorted((rank, rid) for rid, rank, _, _ in rows if rank is not None)
+        new = sorted(rid for rid, rank, _, _ in rows if rank is None)
+        consistent = (ranked and new and [rank for rank, _ in ranked] == list(range(len(ranked)))
+                      and all(copies == len(ranked) for _, rank, copies, _ in rows if rank is not None)
+                      and sum(rank == 0 for _, rank, _, _ in rows) == 1)
+        if consistent:
+            disagree = next(d for _, rank, _, d in rows if rank == 0)
+            _add_copies(conn, [rid for _, rid in ranked], new, disagree)
+        else:
+            _rank_ids(conn, sorted(rid for rid, *_ in rows))
 
 
 def rerank(conn: Connection, body: str, year: int | None) -> list[Ranked]:
@@ -304,3 +318,91 @@ def _rank_ids(conn: Connection, ids: list[int]) -> list[Ranked]:
     conn.execute(_UPDATE_RANK, [{"id": r.report_id, "rank": r.copy_rank, "copies": r.copies,
                                  "disagree": r.copies_disagree} for r in ranked])
     return ranked
+
+
+_FLAGS_OF = text("select report_id, count(*) from flags where report_id in :ids and kind <> :quality "
+                 "group by report_id").bindparams(bindparam("ids", expanding=True))
+_CELLS_OF = text("select report_id, count(*) from cells where report_id in :ids and key is not null "
+                 "and value is not null group by report_id").bindparams(bindparam("ids", expanding=True))
+_VALUES_OF = text("select report_id, key, value from cells where report_id in :ids and key is not null "
+                  "and value is not null").bindparams(bindparam("ids", expanding=True))
+
+
+def _order_keys(conn: Connection, ids: list[int]) -> dict[int, tuple[int, int, int]]:
+    """The ranking's sort key of each of the reports ``ids``: (own flags, − cells with a value, id)."""
+    flags = dict(conn.execute(_FLAGS_OF, {"ids": ids, "quality": QUALITY_KIND}).all())
+    cells = dict(conn.execute(_CELLS_OF, {"ids": ids}).all())
+    return {i: (flags.get(i, 0), -cells.get(i, 0), i) for i in ids}
+
+
+def _add_copies(conn: Connection, ranked: list[int], new: list[int], disagree: str | None) -> list[Ranked]:
+    """Rank the copies ``new`` (not ranked yet) of a body-year whose copies ``ranked`` (best first) were ranked
+    together: the same ranks, count and disagreement as ranking them all afresh (:func:`_rank_ids`), at the cost
+    of the new copies' cells, the counted copy's, and a binary search's few old copies' counts.
+
+    Why it is the same: the old copies keep their order (their own flags and cells do not change), so each new
+    one goes where a binary search over them puts it; every key not in ``disagree`` has one value across the
+    old copies, which the counted copy gives (or, for a key it lacks, any old copy that prints it)."""
+    keys = _order_keys(conn, new)
+
+    def old_key(rank: int) -> tuple[int, int, int]:
+        rid = ranked[rank]
+        if rid not in keys:
+            keys.update(_order_keys(conn, [rid]))
+        return keys[rid]
+
+    positions = []  # how many old copies rank before each new one (new ones best first)
+    for rid in sorted(new, key=keys.__getitem__):
+        lo, hi = 0, len(ranked)
+        if old_key(hi - 1) < keys[rid]:  # the usual case: worse than, or a later copy of the same as, every old one
+            lo = hi
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if old_key(mid) < keys[rid]:
+                lo = mid + 1
+            else:
+                hi = mid
+        positions.append((lo, rid))
+    # what they disagree on: the old copies' keys in dispute, and the new copies' values against the old ones'
+    differ = set(disagree.split()) if disagree else set()
+    values: dict[int, dict[str, float]] = defaultdict(dict)
+    for rid, key, value in conn.execute(_VALUES_OF, {"ids": [ranked[0], *new]}):
+        values[rid][key] = value
+    reference = {k: v for k, v in values.get(ranked[0], {}).items() if k not in differ}
+    lacking = sorted({k for rid in new for k in values.get(rid, {})} - reference.keys() - differ)
+    if lacking and len(ranked) > 1:
+        one_value = text("select key, min(value) from cells where report_id in :ids and key in :keys "
+                         "and value is not null group by key").bindparams(bindparam("ids", expanding=True),
+                                                                          bindparam("keys", expanding=True))
+        for i in range(0, len(ranked) - 1, 500):
+            for part in range(0, len(lacking), 500):
+                for key, value in conn.execute(one_value, {"ids": ranked[1 + i:501 + i],
+                                                           "keys": lacking[part:part + 500]}):
+                    reference.setdefault(key, value)
+    for rid in new:
+        for key, value in values.get(rid, {}).items():
+            if key in differ:
+                continue
+            if key not in reference:
+                reference[key] = value
+            elif reference[key] != value:
+                differ.add(key)
+    note = " ".join(sorted(differ)) or None
+    total = len(ranked) + len(new)
+    order: list[int] = []
+    taken = 0
+    for pos, rid in positions:
+        order.extend(ranked[taken:pos])
+        taken = pos
+        order.append(rid)
+    order.extend(ranked[taken:])
+    moved = set(new) | set(ranked[positions[0][0]:])  # the old copies after the first new one move down
+    out = [Ranked(rid, rank, total, note) for rank, rid in enumerate(order)]
+    conn.execute(_UPDATE_RANK, [{"id": r.report_id, "rank": r.copy_rank, "copies": total, "disagree": note}
+                                for r in out if r.report_id in moved])
+    unmoved = ranked[:positions[0][0]]
+    for i in range(0, len(unmoved), 500):
+        conn.execute(text("update reports set copies = :copies, copies_disagree = :disagree where id in :ids")
+                     .bindparams(bindparam("ids", expanding=True)),
+                     {"copies": total, "disagree": note, "ids": unmoved[i:i + 500]})
+    return out

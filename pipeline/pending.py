@@ -131,7 +131,7 @@ class Completed:
 def complete(engine: Engine, *, everything: bool = False) -> Completed:
     """Recompute the derived data the pending entries name (all of it when ``everything``, or when the
     database's derived data was made by another definition), then delete the entries read; what was done."""
-    from pipeline.quality import refresh_quality_flags
+    from pipeline.quality import refresh_quality_count
     from pipeline.reuse import refresh_text_reuse
     from pipeline.review import refresh_corrections
 
@@ -154,7 +154,7 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
         done.ranked = bodies.settle_copies(conn, changed)
     done.body_years = changed
     pause("after-copies")
-    done.quality_flags = len(refresh_quality_flags(engine, None if everything else changed))
+    done.quality_flags = refresh_quality_count(engine, None if everything else changed)
     pause("after-quality")
     done.reuse = refresh_text_reuse(engine, None if everything else changed)
     done.corrections = sum(refresh_corrections(engine, None if everything else shas).values())

@@ -420,8 +420,9 @@ def _where_ids(query, column, ids: Collection[int] | None):
 def load_reports(session: Session, ids: Collection[int] | None = None) -> list[ReportFigures]:
     """The reports (every one, or those of ``ids``) with their canonical figures, by report id."""
     values: dict[int, dict[str, float]] = defaultdict(dict)
-    cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(CellRow.key.is_not(None),
-                                                                         CellRow.value.is_not(None))
+    # in the order they were stored, whichever index a chunk's IN (…) takes: a report's flags come in one order
+    cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(
+        CellRow.key.is_not(None), CellRow.value.is_not(None)).order_by(CellRow.report_id, CellRow.id)
     for query in _where_ids(cells, CellRow.report_id, ids):
         for report_id, key, value in session.execute(query):
             values[report_id][key] = value
@@ -474,32 +475,64 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
     return context, target_ids
 
 
+CHANGED_CHUNK = 200  # body-years recomputed at a time: with what their checks read, ~10 MB; more saves little CPU
+
+
 def refresh_quality_flags(engine: Engine, changed: Iterable[BodyYear] | None = None, *,
-                          chunk: int = 500) -> list[QualityFlag]:
+                          chunk: int = CHANGED_CHUNK) -> list[QualityFlag]:
     """Recompute the quality flags, the old ones deleted and the new ones added in one transaction: every one
-    (``changed`` None), or those of the body-years that depend on the body-years ``changed`` (``dependants``),
-    ``chunk`` changed body-years at a time (each with the reports its checks read), so that memory stays flat
-    however many a run changed. Returns the flags made."""
+    (``changed`` None: every body-year changed), or those of the body-years that depend on the body-years
+    ``changed`` (``dependants``), ``chunk`` changed body-years at a time (each with the reports its checks
+    read), so that memory stays flat however many a run changed and however large the database. Returns the flags made (:func:`refresh_quality_count`: only how many)."""
+    by_report: dict[int, list[QualityFlag]] = {}
+
+    def keep(target: int, flags: list[QualityFlag]) -> None:
+        by_report[target] = flags
+
+    _refresh(engine, changed, chunk, keep)
+    return [f for found in by_report.values() for f in found]
+
+
+def refresh_quality_count(engine: Engine, changed: Iterable[BodyYear] | None = None, *,
+                          chunk: int = CHANGED_CHUNK) -> int:
+    """:func:`refresh_quality_flags`, returning how many flags it made: a run that changed 9,000 body-years does
+    not hold their flags (and their evidence) in memory to count them."""
+    by_report: dict[int, int] = {}
+
+    def keep(target: int, flags: list[QualityFlag]) -> None:
+        by_report[target] = len(flags)
+
+    _refresh(engine, changed, chunk, keep)
+    return sum(by_report.values())
+
+
+def _refresh(engine: Engine, changed: Iterable[BodyYear] | None, chunk: int, keep) -> None:
+    """The flags recomputed and stored (see :func:`refresh_quality_flags`); ``keep(report id, its flags)`` for
+    every report recomputed, the last call for a report standing (a report two chunks depend on)."""
     from pipeline.pending import pause
 
-    flags: list[QualityFlag] = []
     with Session(engine) as session, session.begin():
         # two ingests at once: the second recomputes after the first has written, reading what it wrote
         lock(session.connection(), "quality flags")
-        if changed is None:
-            flags, _ = _refresh_flags(session, None)
-        else:
-            ordered = sorted(set(changed), key=lambda by: (by[0] or "", by[1] is None, by[1] or 0))
-            by_report: dict[int, list[QualityFlag]] = {}
-            for i in range(0, len(ordered), chunk):  # a body's years in one chunk, mostly
-                made, targets = _refresh_flags(session, ordered[i:i + chunk])
-                for target in targets:  # a report two chunks depend on: its last recomputation stands
-                    by_report[target] = []
-                for flag in made:
-                    by_report[flag.report_id].append(flag)
-            flags = [f for found in by_report.values() for f in found]
+        if changed is None:  # every body-year, in chunks as well: memory flat at any size of database
+            session.execute(delete(FlagRow).where(FlagRow.kind == KIND))  # those of reports without a body too
+            changed = session.execute(select(ReportRow.body, ReportRow.year).distinct()
+                                      .where(ReportRow.body.is_not(None))).all()
+            changed = [tuple(by) for by in changed]
+        ordered = sorted(set(changed), key=lambda by: (by[0] or "", by[1] is None, by[1] or 0))
+        for i in range(0, len(ordered), chunk):  # a body's years in one chunk, mostly
+            made, targets = _refresh_flags(session, ordered[i:i + chunk])
+            found = _by_report(made)
+            for target in targets:
+                keep(target, found.get(target, []))
         pause("quality-written")  # a test's kill lands here: inside the transaction, nothing committed
-    return flags
+
+
+def _by_report(flags: list[QualityFlag]) -> dict[int, list[QualityFlag]]:
+    out: dict[int, list[QualityFlag]] = defaultdict(list)
+    for f in flags:
+        out[f.report_id].append(f)
+    return out
 
 
 def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[list[QualityFlag], set[int]]:

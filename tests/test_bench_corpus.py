@@ -40,3 +40,32 @@ def test_figures_keep_their_printed_form():
         ["3,702", "３６", "170.34", "-36", "187254 万元", "0"]
     assert mutation.text("2022年合江县政府信息公开工作年度报告（2023年1月，国办公开办函〔2021〕30号）") == \
         "2023年泸县政府信息公开工作年度报告（2024年1月，国办公开办函〔2021〕30号）"
+
+
+def test_copies_bound_the_pdfs_of_a_body_year(tmp_path):
+    """``copies``: a body-year in at most that many PDFs (their text keeps the fixture's body and year); once
+    every PDF body-year has its copies, a PDF's turn goes to DOCX/HTML; still the first items of a larger one."""
+    n_pdf_body_years = len({corpus.pdf_body_year(s) for s in corpus.sources()["pdf"]})
+    n = 3 * (n_pdf_body_years + 4)  # more PDF turns than body-years
+    items = corpus.generate(tmp_path / "a", n, seed=5, copies=1)
+    pdf_years = [corpus.pdf_body_year(next(s for s in corpus.sources()["pdf"]
+                                           if str(s.path.relative_to(corpus.FIXTURES)) == i.source))
+                 for i in items if i.format == "pdf"]
+    assert len(pdf_years) == len(set(pdf_years)) == n_pdf_body_years
+    assert sum(i.format != "pdf" for i in items) == n - n_pdf_body_years
+    head = corpus.generate(tmp_path / "b", n - 5, seed=5, copies=1)
+    tail = corpus.generate(tmp_path / "c", 5, seed=5, start=n - 5, copies=1)
+    assert [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in head + tail] == \
+        [hashlib.sha256(open(i.path, "rb").read()).hexdigest() for i in items]
+
+
+def test_copies_bound_the_division_years_of_docx_and_html():
+    """With ``copies``, a (division, year) slot of a shape is handed out at most that many times, every slot
+    once before any twice; then the shape has no room (its fixtures give way to other shapes')."""
+    shape = ("county", 2)
+    n = len(corpus._pool(*shape)) * len(corpus.EDITION_YEARS["ed2019"])
+    slots = corpus.Slots(9, copies=2)
+    taken = [slots.next("ed2019", shape) for _ in range(2 * n)]
+    assert len(set(taken[:n])) == n and set(taken[n:]) == set(taken[:n])
+    assert not slots.room("ed2019", shape) and slots.next("ed2019", shape) is None
+    assert corpus.Slots(9).next("ed2019", shape) == taken[0]  # unbounded: the same order

@@ -241,3 +241,35 @@ def test_a_new_definition_of_bodies_re_derives_the_stored_ones(tmp_path):
         settle_copies(conn)
     assert query(url, "select report_id, body, body_label, copy_rank from report_summary order by report_id") == before
     engine.dispose()
+
+
+def _ranks(conn) -> list[tuple]:
+    return conn.execute(text("select id, copy_rank, copies, copies_disagree from reports order by id")).all()
+
+
+def test_copies_added_one_run_at_a_time_rank_as_if_ranked_together(tmp_path):
+    """A new copy of a ranked body-year is placed among the ranked ones (bodies._add_copies, without reading the
+    old copies' cells): after every run, the same ranks, counts and disagreements as ranking every copy afresh;
+    HTML first (the misprinted copy of 2021), a later copy outranks an earlier one (it is not merely put last)."""
+    files = sorted(p for name in ("nanjing-gov-2021", "nanjing-gov-2022", "nanjing-office-2022")
+                   for p in (BODIES / name).iterdir() if p.suffix != ".json")
+    promoted = False
+    for n, order in enumerate((files, sorted(files, key=lambda p: (p.suffix != ".html", p.name)))):
+        engine = connect(f"sqlite:///{tmp_path / f'{n}.sqlite'}")
+        for path in order:
+            ingest([path], engine)
+            with engine.connect() as conn:
+                stored = _ranks(conn)
+                newest = max(stored)
+                promoted = promoted or (newest[1] == 0 and newest[2] > 1)
+                conn.rollback()
+                conn.execute(text("update reports set copy_rank = null"))  # everything ranked afresh, rolled back
+                settle_copies(conn)
+                assert _ranks(conn) == stored, path.name
+                conn.rollback()
+        with engine.connect() as conn:
+            final = _ranks(conn)
+        assert max(c for _, _, c, _ in final) == 3
+        assert any(d for *_, d in final), "a disagreement between copies is found incrementally too"
+        engine.dispose()
+    assert promoted

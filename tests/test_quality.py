@@ -9,7 +9,7 @@ from sqlalchemy.pool import NullPool
 
 from pipeline.quality import (
     RateFact, ReportFigures, check_all, children_count, children_flags, jump_flags, negative_flags, parent_of,
-    percent_flags, refresh_quality_flags,
+    percent_flags, refresh_quality_count, refresh_quality_flags,
 )
 from tests.analyst_data import load_series, series_db, truth  # noqa: F401 (series_db is a fixture)
 from tests.conftest import query
@@ -172,5 +172,29 @@ def test_changed_body_years_in_chunks_make_the_flags_of_one_pass(db_url):
     one_by_one = refresh_quality_flags(engine, changed, chunk=1)
     assert sorted(map(repr, one_by_one)) == sorted(map(repr, whole))
     assert _quality(db_url) == stored
+    # what pipeline.pending counts, without holding the flags: the same number, the same rows stored
+    assert refresh_quality_count(engine, changed, chunk=1) == len(whole) == len(stored)
+    assert refresh_quality_count(engine) == len(whole) and _quality(db_url) == stored
     assert {f.check for f in whole} >= {"quality.children_sum", "quality.jump"}
+    engine.dispose()
+
+
+def test_everything_refreshed_in_chunks_makes_the_flags_of_one_whole_pass(db_url):
+    """Every report's flags (``changed`` None: ingest into a fresh database, ``check --refresh``) are recomputed
+    body-years a chunk at a time, so that memory does not grow with the database: the same flags as one pass
+    over every report at once (quality._refresh_flags(None), rolled back), in chunks of one body-year too."""
+    from sqlalchemy.orm import Session
+
+    from pipeline.quality import _refresh_flags
+
+    engine = load_series(db_url)
+    break_luzhou(db_url)
+    with Session(engine) as session, session.begin():
+        whole, _ = _refresh_flags(session, None)
+        session.rollback()
+    assert {f.check for f in whole} >= {"quality.children_sum", "quality.jump"}
+    for chunk in (200, 1):
+        assert sorted(map(repr, refresh_quality_flags(engine, chunk=chunk))) == sorted(map(repr, whole))
+        stored = query(db_url, "select count(*) from flags where kind = 'quality'")[0][0]
+        assert stored == len(whole)
     engine.dispose()

@@ -14,9 +14,13 @@ DOCX (word/document.xml) and HTML (the decoded text, re-encoded as it came)
 PDF
     an incremental update (pypdf) adding an Info dictionary that names the corpus item: other bytes (another
     sha256, so another document), the same content. PDF text is not rewritten: subset fonts make that unsafe.
+    So a PDF keeps its fixture's body and year: ``copies`` (the growth run: 3) bounds how many PDFs of one
+    body-year a corpus holds, as in a real collection (a body-year is published in 1-3 formats); once every
+    PDF body-year has its copies, a PDF's turn goes to DOCX/HTML. Without it (the format bench) PDFs repeat.
 
 Each (edition, region, year) slot is taken at most once per corpus until the slots run out, so DOCX/HTML
-reports are distinct body-years as in a real collection. Deterministic: the same seed and index give the same
+reports are distinct body-years as in a real collection; then again (``copies`` bounds how many times: once a
+shape of division has no slot left, its fixtures give way to those of shapes that have). Deterministic: the same seed and index give the same
 bytes, and the corpus of N files is the first N files of any larger one.
 """
 
@@ -28,6 +32,7 @@ import random
 import re
 import unicodedata
 import zipfile
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -264,12 +269,23 @@ def mutate_pdf(data: bytes, label: str) -> bytes:
 
 
 class Slots:
-    """(place, year) pairs per (edition, level, depth), shuffled once by the seed, handed out in order."""
+    """(place, year) pairs per (edition, level, depth), shuffled once by the seed, handed out in order; and
+    the PDFs taken per body-year."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, copies: int | None = None):
         self.seed = seed
+        self.copies = copies  # PDFs of one body-year at most (None: no bound)
         self.taken: dict[tuple, int] = {}
         self.lists: dict[tuple, list[tuple[Place, int]]] = {}
+        self.pdf_taken: dict[tuple, int] = defaultdict(int)
+
+    def room(self, edition: str, shape: tuple[str, int]) -> bool:
+        """Whether a slot of this shape is left: each (place, year) handed out at most ``copies`` times (no
+        bound without ``copies``: the list starts again)."""
+        if self.copies is None:
+            return True
+        n = len(_pool(*shape)) * len(EDITION_YEARS[edition])
+        return self.taken.get((edition, *shape), 0) < n * self.copies
 
     def next(self, edition: str, shape: tuple[str, int]) -> tuple[Place, int] | None:
         key = (edition, *shape)
@@ -278,7 +294,7 @@ class Slots:
             random.Random(f"{self.seed}:{key}").shuffle(pairs)
             self.lists[key] = pairs
         pairs = self.lists[key]
-        if not pairs:
+        if not pairs or not self.room(edition, shape):
             return None
         i = self.taken.get(key, 0)
         self.taken[key] = i + 1
@@ -320,13 +336,14 @@ def _times(value, k: int):
 
 
 def generate(out: str | Path, n: int, seed: int = 0, start: int = 0,
-             formats: tuple[str, ...] = FORMATS) -> list[Item]:
+             formats: tuple[str, ...] = FORMATS, copies: int | None = None) -> list[Item]:
     """Write corpus items ``start`` … ``start + n - 1`` into ``out/<format>/``; formats in turn, fixtures of a
-    format in turn. Returns the items (also written to ``out/manifest-<start>.jsonl``)."""
+    format in turn; at most ``copies`` PDFs of one body-year (None: no bound). Returns the items (also written
+    to ``out/manifest-<start>.jsonl``)."""
     out = Path(out)
     pool = sources()
     formats = tuple(f for f in formats if pool.get(f))
-    slots = Slots(seed)
+    slots = Slots(seed, copies)
     for skipped in range(start):  # the slots earlier items took, so that item i is the same in every corpus
         _choose(skipped, seed, pool, formats, slots)
     items = []
@@ -356,6 +373,40 @@ def generate(out: str | Path, n: int, seed: int = 0, start: int = 0,
 def _choose(index: int, seed: int, pool, formats, slots: Slots) -> tuple[Source, Mutation | None]:
     fmt = formats[index % len(formats)]
     choices = pool[fmt]
+    if fmt == "pdf" and slots.copies is not None:
+        choices = tuple(s for s in choices if slots.pdf_taken[pdf_body_year(s)] < slots.copies)
+        if not choices:  # every PDF body-year has its copies: the turn goes to another format
+            others = [f for f in formats if f != "pdf"]
+            if not others:
+                raise ValueError(f"a corpus of PDFs only holds at most {slots.copies} copies of each body-year")
+            fmt = others[index // len(formats) % len(others)]
+            choices = pool[fmt]
+    if fmt != "pdf" and slots.copies is not None:  # a fixture whose shape of division has slots left
+        choices = tuple(s for s in choices if _shape_of(s) is not None and slots.room(s.truth["edition"], _shape_of(s)))
+        if not choices:
+            raise ValueError(f"every (division, year) of the fixtures' shapes has {slots.copies} copies")
     source = choices[random.Random(f"{seed}:{index}:source").randrange(len(choices))]
+    if fmt == "pdf":
+        slots.pdf_taken[pdf_body_year(source)] += 1
     mutation = plan(source, index, seed, slots) if fmt != "pdf" else None
     return source, mutation
+
+
+def _shape_of(source: Source) -> tuple[str, int] | None:
+    place = _by_code().get(source.truth["admin_code"])
+    return _shape(place) if place is not None else None
+
+
+@cache
+def _body_year_of(truth_path: Path) -> tuple[str, int]:
+    from pipeline.bodies import body_of
+
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    body = body_of(admin_code=truth.get("admin_code"), region=truth.get("region"), issuer=truth.get("issuer"),
+                   issuer_kind=truth.get("issuer_kind"), title=truth.get("title"), year=truth.get("year"))
+    return body.key, int(truth["year"])
+
+
+def pdf_body_year(source: Source) -> tuple[str, int]:
+    """The body-year (pipeline.bodies) a PDF of ``source`` is read as: its fixture's, from the truth."""
+    return _body_year_of(source.path.parent / "truth.json")

@@ -2,7 +2,10 @@
 stay flat, as the database grows?
 
 1. a corpus of D reports (pipeline.bench.corpus) in two folders, the first F (1,000) and the rest, and a probe
-   set of P (20) more items of the same corpus (never in the database);
+   set of P (20) more items of the same corpus (never in the database); a body-year in at most ``COPIES``
+   files, as in a real collection (a DOCX/HTML takes a (division, year) at most that many times, every one
+   once before any twice; a PDF keeps its fixture's, so the corpus holds few PDFs; a body-year of many
+   copies ranks at the cost of its new copies all the same: tests/test_bodies.py);
 2. ``gongkai ingest`` of the first F into a fresh SQLite file, then of the rest (to D): peak RSS of each run;
    ``gongkai export`` (JSONL and CSV) at F and at D: peak RSS and time (flat memory: the same at both);
 3. the probe set ingested into an empty database and into a copy of the D-report one, 3 times each, with
@@ -15,10 +18,13 @@ stay flat, as the database grows?
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from pipeline.bench import corpus, stages
+
+COPIES = 3  # files of one body-year at most: real collections publish a report in 1-3 formats
 
 
 def run(work: Path, docs: int, first: int, probe: int, seed: int, jobs: list[int | None]) -> dict:
@@ -26,12 +32,15 @@ def run(work: Path, docs: int, first: int, probe: int, seed: int, jobs: list[int
     j = max((x for x in jobs if x), default=None)
     out: dict = {"docs": docs, "first": first, "probe": probe, "seed": seed, "jobs": j}
     t0 = time.perf_counter()
-    corpus.generate(work / "first", first, seed=seed)
-    corpus.generate(work / "rest", docs - first, seed=seed, start=first)
-    corpus.generate(work / "probe", probe, seed=seed, start=docs)
+    items = (corpus.generate(work / "first", first, seed=seed, copies=COPIES)
+             + corpus.generate(work / "rest", docs - first, seed=seed, start=first, copies=COPIES))
+    probe_items = corpus.generate(work / "probe", probe, seed=seed, start=docs, copies=COPIES)
     out["generate_s"] = round(time.perf_counter() - t0, 1)
+    out["by_format"] = {"corpus": dict(Counter(i.format for i in items)),
+                        "probe": dict(Counter(i.format for i in probe_items))}
     print(f"growth corpus: {first} + {docs - first} reports, probe {probe}, generated in {out['generate_s']} s; "
-          f"load {stages.load()}", flush=True)
+          f"load {stages.load()}\n  formats: corpus {out['by_format']['corpus']}, probe {out['by_format']['probe']} "
+          f"(a body-year in at most {COPIES} files; a PDF keeps its fixture's body-year, so few PDFs)", flush=True)
 
     db = stages.fresh_db(work / "grown.sqlite")
     empty_db = stages.fresh_db(work / "empty.sqlite")
