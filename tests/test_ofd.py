@@ -45,16 +45,20 @@ def test_both_editions_are_covered():
         "ed2019", "ed2021"}
 
 
-def _renamespaced(data: bytes, uri: str) -> bytes:
-    """The same OFD with another namespace URI on every XML part (writers differ)."""
+def _rezipped(data: bytes, change) -> bytes:
+    """The same OFD with each part's bytes passed through ``change(name, body, write)`` (``write(name, bytes)``
+    adds a part), the result written under the part's name."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for name in src.namelist():
-            body = src.read(name)
-            if name.endswith(".xml"):
-                body = body.replace(b"http://blog.yuanhaiying.cn", uri.encode())
-            dst.writestr(name, body)
+            dst.writestr(name, change(name, src.read(name), dst.writestr))
     return out.getvalue()
+
+
+def _renamespaced(data: bytes, uri: str) -> bytes:
+    """The same OFD with another namespace URI on every XML part (writers differ)."""
+    return _rezipped(data, lambda name, body, write: body.replace(b"http://blog.yuanhaiying.cn", uri.encode())
+                     if name.endswith(".xml") else body)
 
 
 def test_element_names_match_whatever_the_namespace(tmp_path):
@@ -85,17 +89,15 @@ def test_a_zip_named_ofd_without_ofd_xml_is_a_clear_error(tmp_path):
 
 def _with_font_file(data: bytes, font: bytes) -> bytes:
     """The same OFD with ``font`` embedded (Res/font.ttf) as the file of every Font its PublicRes lists."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in src.namelist():
-            body = src.read(name)
-            if name.endswith("PublicRes.xml"):
-                body = re.sub(rb"<((?:\w+:)?)Font (ID=[^>]*?)/>",
-                              rb"<\1Font \2><\1FontFile>font.ttf</\1FontFile></\1Font>", body)
-                assert b"FontFile" in body
-                dst.writestr(posixpath.join(posixpath.dirname(name), "Res", "font.ttf"), font)
-            dst.writestr(name, body)
-    return out.getvalue()
+    def change(name: str, body: bytes, write) -> bytes:
+        if name.endswith("PublicRes.xml"):
+            body = re.sub(rb"<((?:\w+:)?)Font (ID=[^>]*?)/>",
+                          rb"<\1Font \2><\1FontFile>font.ttf</\1FontFile></\1Font>", body)
+            assert b"FontFile" in body
+            write(posixpath.join(posixpath.dirname(name), "Res", "font.ttf"), font)
+        return body
+
+    return _rezipped(data, change)
 
 
 def _page_chars(path: Path, number: int) -> list[dict]:
