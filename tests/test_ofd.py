@@ -12,11 +12,12 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from extractors import read_report
 from extractors.readers import ReadError, read_document
-from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _xml
+from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _units, _xml
 from tests.fixture_builder.ofd_paths import _font_file, fixture_pdfs
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -137,3 +138,34 @@ def test_an_unreadable_font_file_leaves_the_guessed_metrics(tmp_path):
     broken = tmp_path / "hejiang-2022.ofd"
     broken.write_bytes(_with_font_file(plain.read_bytes(), b"\x00\x01\x00\x00 not a font"))
     assert read_document(broken).tables and _page_chars(broken, 2) == _page_chars(plain, 2)
+
+
+def test_a_page_drawn_in_200_dpi_pixels_is_read_at_its_printed_size():
+    """easyofd writes a PDF point as a 200-dpi pixel (0.127 mm) and the page box in points: read as mm, the page
+    is 0.36 of its size and the page logic's tolerances (points) merge lines. Its glyphs land where the PDF's
+    are, at the PDF's size, in a box the PDF's size; a page written in mm (our PathObject producer) stays as
+    it is."""
+    ofd = FIXTURES / "ofd" / "jinan-2023-mixed" / "jinan-2023-mixed.ofd"
+    (_name, pdf, _truth), = fixture_pdfs(["jinan-2023-mixed"])
+    with zipfile.ZipFile(ofd) as z:
+        content = _xml(z, "Doc_0/Pages/Page_1/Content.xml")
+    unit, box = _units(content, _page_box(content))
+    got = OfdPage(content, box, 2, 0, {}, unit).chars
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[1]
+        want, size = page.chars, (page.width, page.height)
+    assert [v * 72 / 25.4 for v in box] == pytest.approx(size, abs=0.5)
+    assert len(got) > 500
+    def near(c: dict, x_tolerance: float) -> bool:  # the glyph in the PDF at the same origin and size
+        return any(w["text"] == c["text"] and abs(w["matrix"][4] - c["matrix"][4]) < x_tolerance
+                   and abs(w["matrix"][5] - c["matrix"][5]) < 0.3 * w["size"]
+                   and w["size"] == pytest.approx(c["size"], rel=0.05) for w in want)
+
+    # easyofd sets a span's baseline at its box's bottom and spreads its glyphs evenly over the span: within a
+    # glyph of the PDF's, most within a point
+    assert all(near(c, c["size"] * 1.2) for c in got)
+    assert sum(near(c, 1.0) for c in got) > 0.7 * len(got)
+    with zipfile.ZipFile(FIXTURES / "ofd" / "hejiang-2022" / "hejiang-2022.ofd") as z:
+        mm = _xml(z, "Doc_0/Pages/Page_1/Content.xml")
+        mm_box = _page_box(mm) or _page_box(_xml(z, "Doc_0/Document.xml"))
+    assert _units(mm, mm_box) == (1.0, mm_box)

@@ -45,6 +45,13 @@ from extractors.readers.pdf import _read_page, join_continued_tables
 _PT_PER_MM = 72 / 25.4
 _A4 = (210.0, 297.0)  # mm: the page box when neither the page nor the document gives one
 _DESCENT = 0.12  # of the font size below the baseline: a char box spans the size from there (no font file)
+# The smallest glyph printed text uses, in mm (about 5.7 pt: footnotes are 7 pt and more, body text 9-16 pt).
+# A page whose median glyph is smaller was not written in mm.
+_SMALLEST_PRINT = 2.0
+# A writer that takes a PDF point for a 200-dpi pixel (easyofd's pdf2ofd: content = points × 25.4 / 200, the
+# box left in points) draws the page at 72/200 of its size in one corner of a box 72/25.4 too large. The content
+# is in mm once multiplied by this, the box once multiplied by 25.4/72.
+_PIXEL_200DPI = 200 / 72
 Matrix = tuple[float, float, float, float, float, float]
 
 
@@ -67,8 +74,8 @@ def read(path: Path, data: bytes) -> Document:
     doctop = 0.0
     for number, page in enumerate((e for e in document.iter() if _local(e) == "Page" and e.get("BaseLoc")), 1):
         content = _xml(z, _resolve(base, page.get("BaseLoc"), names))
-        box = _page_box(content) or default_box
-        pages.append(_read_ofd_page(content, box, number, doctop, z, media, fonts, sources, marks))
+        unit, box = _units(content, _page_box(content) or default_box)
+        pages.append(_read_ofd_page(content, box, number, doctop, z, media, fonts, sources, marks, unit))
         doctop += box[1] * _PT_PER_MM
     if not pages:
         raise ReadError("OFD file lists no pages")
@@ -80,10 +87,37 @@ def read(path: Path, data: bytes) -> Document:
     return Document(path=str(path), format="ofd", blocks=blocks, pages=len(pages))
 
 
+def _units(content, box: tuple[float, float]) -> tuple[float, tuple[float, float]]:
+    """(mm per content unit, the page box in mm) for a page whose ``box`` is its PhysicalBox as written.
+
+    OFD's unit is the mm (GB/T 33190 §7.1), and a page in mm has glyphs at least :data:`_SMALLEST_PRINT` high.
+    When the median glyph is smaller and every object lies in the box's top-left third both ways, the content
+    and its box cannot both be mm: the content is read as 200-dpi pixels and the box as points
+    (:data:`_PIXEL_200DPI`), as long as the content then fits the box and its glyphs are of a printed size.
+    No writer name is checked: the sizes say the units are wrong, the fit says which. The absolute tolerances
+    of the page logic (points) need the page at its real size: at 0.36 of it, lines 4.4 pt apart merge.
+    Otherwise (1.0, box)."""
+    sizes, right, bottom = [], 0.0, 0.0
+    for obj in content.iter():
+        name = _local(obj)
+        if name not in ("TextObject", "PathObject", "ImageObject"):
+            continue
+        x, y, w, h = _floats(obj.get("Boundary"))
+        right, bottom = max(right, x + w), max(bottom, y + h)
+        if name == "TextObject":
+            m, em = _ctm(obj), _float(obj.get("Size") or obj.get("size"), 3.5)
+            sizes.append(em * ((abs(m[0] * m[3] - m[1] * m[2]) ** 0.5) or 1.0))
+    if not sizes or statistics.median(sizes) >= _SMALLEST_PRINT or right > box[0] / 3 or bottom > box[1] / 3:
+        return 1.0, box
+    k, points = _PIXEL_200DPI, (box[0] / _PT_PER_MM, box[1] / _PT_PER_MM)
+    fits = right * k <= points[0] * 1.01 and bottom * k <= points[1] * 1.01
+    return (k, points) if fits and statistics.median(sizes) * k >= _SMALLEST_PRINT else (1.0, box)
+
+
 def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float, z: zipfile.ZipFile,
                    media: dict[str, str], fonts: dict[str, FontMetrics], sources: dict,
-                   marks: dict[int, list]) -> list:
-    page = OfdPage(content, box, number, doctop, fonts)
+                   marks: dict[int, list], unit: float = 1.0) -> list:
+    page = OfdPage(content, box, number, doctop, fonts, unit)
     images = [o for o in page.ofd_images if o.get("ResourceID") in media]
     if not page.chars and images:  # a scanned page: the largest image is the page
         return _scanned(max(images, key=lambda o: _area(o.get("Boundary"))), number, z, media, sources, marks)
@@ -96,12 +130,13 @@ class OfdPage(Page):
 
     ``content``: the page's parsed Content.xml; ``box``: its width and height in mm; ``page_number`` 1-based;
     ``initial_doctop``: the summed heights (points) of the pages before it; ``fonts``: the embedded fonts'
-    metrics by Font ID (:func:`font_metrics`). ``ofd_images`` keeps the page's ImageObject elements (a page
+    metrics by Font ID (:func:`font_metrics`); ``unit``: mm per content unit (1 but for a writer that drew the
+    page in other units, :func:`_units`). ``ofd_images`` keeps the page's ImageObject elements (a page
     of images only is a scan).
     """
 
     def __init__(self, content, box: tuple[float, float], page_number: int, initial_doctop: float = 0,
-                 fonts: dict[str, FontMetrics] | None = None):
+                 fonts: dict[str, FontMetrics] | None = None, unit: float = 1.0):
         self.pdf = None
         self.root_page = self
         self.page_obj = None
@@ -109,6 +144,7 @@ class OfdPage(Page):
         self.initial_doctop = initial_doctop
         self.rotation = 0
         width, height = box[0] * _PT_PER_MM, box[1] * _PT_PER_MM
+        k = unit * _PT_PER_MM  # points per content unit
         self.mediabox = self.cropbox = self.bbox = (0, 0, width, height)
         self.get_textmap = lru_cache()(self._get_textmap)
         self.ofd_images: list = []
@@ -117,9 +153,9 @@ class OfdPage(Page):
         for obj in content.iter():
             name = _local(obj)
             if name == "TextObject":
-                objects["char"] += _chars(obj, page_number, initial_doctop, height, fonts or {}, measured)
+                objects["char"] += _chars(obj, page_number, initial_doctop, height, fonts or {}, measured, k)
             elif name == "PathObject":
-                for shape in _shapes(obj, page_number, initial_doctop, height):
+                for shape in _shapes(obj, page_number, initial_doctop, height, k):
                     objects.setdefault(shape["object_type"], []).append(shape)
             elif name == "ImageObject" and obj.get("ResourceID"):
                 self.ofd_images.append(obj)
@@ -139,10 +175,11 @@ def _ctm(obj) -> Matrix:
     return tuple(values) if len(values) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _place(m: Matrix, bx: float, by: float, x: float, y: float) -> tuple[float, float]:
-    """An object-space point (mm) on the page: the CTM, then the Boundary's origin; returned in points."""
+def _place(m: Matrix, bx: float, by: float, x: float, y: float, k: float = _PT_PER_MM) -> tuple[float, float]:
+    """An object-space point (mm) on the page: the CTM, then the Boundary's origin; returned in points (``k``
+    points per unit)."""
     a, b, c, d, e, f = m
-    return (bx + a * x + c * y + e) * _PT_PER_MM, (by + b * x + d * y + f) * _PT_PER_MM
+    return (bx + a * x + c * y + e) * k, (by + b * x + d * y + f) * k
 
 
 def _advances(spec: str | None) -> list[float]:
@@ -175,7 +212,7 @@ def _width(ch: str) -> float:
 
 
 def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str, FontMetrics],
-           measured: set[int]) -> list[dict]:
+           measured: set[int], k: float = _PT_PER_MM) -> list[dict]:
     """A TextObject's glyphs as pdfplumber chars. A glyph's origin is its TextCode's X/Y moved by the DeltaX/
     DeltaY advances before it. Its box, as PDF readers make it: its advance wide (from the font file, else
     the run's step when every step of its TextCode is alike, else full width for CJK, about half for Latin and
@@ -186,7 +223,7 @@ def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str,
     m = _ctm(obj)
     scale = (abs(m[0] * m[3] - m[1] * m[2]) ** 0.5) or 1.0
     em = _float(obj.get("Size") or obj.get("size"), 3.5)  # the font size in object units (mm before the CTM)
-    size = em * scale * _PT_PER_MM
+    size = em * scale * k
     upright = m[1] == 0 and m[2] == 0 and m[0] > 0 and m[3] > 0
     font_id = obj.get("Font") or ""
     metrics = fonts.get(font_id)
@@ -219,12 +256,12 @@ def _chars(obj, page_number: int, doctop: float, height: float, fonts: dict[str,
         adv, known = advance(ch)
         if even and not known:  # the font file's advance first, then the run's even step
             adv, known = even, True
-        gx, base = _place(m, bx, by, ox, oy)
+        gx, base = _place(m, bx, by, ox, oy, k)
         if upright:
             x0, x1 = gx, gx + adv * size
             top, bottom = base - (1 - descent) * size, base + descent * size
         else:  # PDF's box in text space (the advance by the font size from the descent), turned by the CTM
-            corners = [_place(m, bx, by, ox + u * em, oy - v * em)
+            corners = [_place(m, bx, by, ox + u * em, oy - v * em, k)
                        for u in (0, adv) for v in (-descent, 1 - descent)]
             x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
             top, bottom = min(p[1] for p in corners), max(p[1] for p in corners)
@@ -319,7 +356,7 @@ def _flag(value: str | None, default: bool) -> bool:
     return default if value is None else value.strip().lower() in ("true", "1")
 
 
-def _shapes(obj, page_number: int, doctop: float, height: float) -> list[dict]:
+def _shapes(obj, page_number: int, doctop: float, height: float, k: float = _PT_PER_MM) -> list[dict]:
     """A PathObject's painted subpaths as pdfplumber line/rect/curve objects (a thin filled rectangle is a
     rect, as pdfminer has it, so a ruling drawn that way is a ruling)."""
     stroke, fill = _flag(obj.get("Stroke"), True), _flag(obj.get("Fill"), False)
@@ -327,11 +364,11 @@ def _shapes(obj, page_number: int, doctop: float, height: float) -> list[dict]:
         return []  # not painted
     bx, by, _w, _h = _floats(obj.get("Boundary"))
     m = _ctm(obj)
-    width = _float(obj.get("LineWidth"), 0.353) * _PT_PER_MM
+    width = _float(obj.get("LineWidth"), 0.353) * k
     data = next(("".join(e.itertext()) for e in obj if _local(e) == "AbbreviatedData"), "")
     out = []
     for pts, closed, straight in _subpaths(data):
-        page_pts = [_place(m, bx, by, x, y) for x, y in pts]
+        page_pts = [_place(m, bx, by, x, y, k) for x, y in pts]
         if closed and len(page_pts) > 2 and page_pts[-1] == page_pts[0]:
             page_pts = page_pts[:-1]
         kind = _kind(page_pts, closed, straight)
