@@ -5,7 +5,8 @@ page's content holds TextObjects (Boundary "x y w h" in mm, an optional CTM, Tex
 DeltaX/DeltaY glyph advances, "g N d" meaning N repeats of d), PathObjects (the same Boundary and CTM,
 AbbreviatedData "M x y L x y … C", Stroke/Fill) and ImageObjects (a resource id naming a MultiMedia file).
 Elements are matched by local name, since writers differ in namespace URIs (and in the case of an attribute
-or two).
+or two). A page whose glyphs are too small for print and lie in a corner of its box was not written in mm: one
+written in 200-dpi pixels with its box in points (easyofd) is read at its printed size (:func:`_units`).
 
 A glyph's box is placed as PDF readers place it (pdfminer, PDFium): its advance wide, the font size high from
 the font's descent below the baseline, turned with the TextObject's CTM. Advances and the descent come from the
