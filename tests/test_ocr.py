@@ -296,3 +296,20 @@ def test_a_lone_backslash_read_as_a_one_is_the_blank():
     line = Line([Char("1", 0.6, box)], (box[0] - 4, box[1] - 6, box[2] + 4, box[3] + 6))
     settle_slashes([line], grey)
     assert line.text == "1"
+
+
+def test_ink_the_re_read_makes_nothing_of_is_reported_unread():
+    """A ruled cell whose ink (a character's height) the re-read recognises as nothing gives no line but its
+    ink's centre in ``unread``; a cell of paper and noise does not, nor one read already."""
+    from extractors.readers.ocr import Char, Line, reread_missed_cells
+
+    rng = np.random.default_rng(7)
+    comb = np.full((80, 100), 236, np.uint8)
+    comb[24:41, 36:56:3] = 30  # hairlines every 3 px over a figure's box: no character to the recogniser
+    row = np.hstack([comb, _printed(" "), _printed("7")])
+    row = np.clip(row + rng.normal(0, 4, row.shape), 0, 255).astype(np.uint8)
+    cells = [(0, 0, 100, 80), (100, 0, 200, 80), (200, 0, 300, 80)]
+    seen = [Line([Char("7", 0.99, (220.0, 20.0, 245.0, 60.0))], (218.0, 18.0, 247.0, 62.0))]
+    unread: list = []
+    assert reread_missed_cells(cells, seen, row, dpi=200, unread=unread) == []
+    assert len(unread) == 1 and 36 <= unread[0][0] <= 56 and 24 <= unread[0][1] <= 41
