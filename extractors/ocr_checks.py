@@ -3,7 +3,8 @@
 A scanned table whose identity breaks may only have been misread. When a cell read with low confidence, set to
 one other value, would make broken identities hold without breaking any other, the break is reported as one
 flag of kind ``ocr`` naming the cell (``key``), the value read (``found``) and the value the identities imply
-(``expected``) instead of those ``identity`` flags. The stored figure stays the one read.
+(``expected``) instead of those ``identity`` flags. The stored figure stays the one read. A cell read blank from
+ink OCR made nothing of has confidence 0 (extractors.readers.ocr), so a figure lost that way is named too.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ ship inside the ``rapidocr`` wheel, run on onnxruntime with one thread, so nothi
 worker uses one core). Every recognised character keeps its box and confidence: characters go into the ruled
 cell they stand in; the rest become word dicts (text, x0, x1, top, bottom in page points) for the same
 borderless assembly the PDF reader uses, and what is left are paragraphs. A ruled cell with ink but no
-character found is recognised on its own; a lone 1 whose stroke leans like a slash is the printed blank "/".
+character found is recognised on its own (and, when that finds none either, scored 0: a blank that may hide a
+figure); a lone 1 whose stroke leans like a slash is the printed blank "/" (or "\\").
 A cell's ``confidence`` is its least confident character's.
 """
 
@@ -42,6 +43,7 @@ _WORD_GAP = 0.6  # a gap wider than this many line heights between two character
 # down, a 1's stands upright or leans the other way (its flag: +0.05..+0.12 on the scans measured; an italic
 # 1 would lean about −0.2, none measured): below this it is the slash
 _SLASH_LEAN = -0.3
+_BACKSLASH_LEAN = 0.3  # a printed blank "\\" leans about +0.5: above this the lone stroke is the backslash
 _UPRIGHT_STROKES = frozenset("1lI|!")
 _CELL_INSET = 0.03  # in: a cell's ink is looked for this far inside its rulings (their whitened remnants)
 
@@ -195,11 +197,12 @@ def _read_pdf_page(data: bytes, number: int) -> tuple[list, list[tuple[int, list
 
 
 def score_cells(blocks: list, marks: dict[int, list[tuple[float, float, float]]]) -> None:
-    """Every table cell with text gets the least recognition score of the characters standing in it (by page
-    and box, so cells rebuilt when tables are joined across pages keep theirs)."""
+    """Every table cell gets the least recognition score of the characters standing in it (by page and box, so
+    cells rebuilt when tables are joined across pages keep theirs); a blank cell holding ink nothing was read
+    from (a mark of score 0, see :func:`read_page`) gets 0."""
     for table in (b for b in blocks if isinstance(b, Table)):
         for cell in table.cells:
-            if cell.text and cell.bbox and cell.page in marks:
+            if cell.bbox and cell.page in marks:
                 x0, top, x1, bottom = cell.bbox
                 inside = [s for cx, cy, s in marks[cell.page] if x0 <= cx <= x1 and top <= cy <= bottom]
                 cell.confidence = min(inside, default=cell.confidence)
@@ -215,11 +218,14 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
     grey = grey.copy()
     grey[mask > 0] = 255  # a ruling next to a figure would read as a 1
     lines = recognise(grey)
-    lines += reread_missed_cells([c for t in ruled for c in t.cells], lines, grey, dpi)
+    unread: list[tuple[float, float]] = []
+    lines += reread_missed_cells([c for t in ruled for c in t.cells], lines, grey, dpi, unread)
     settle_slashes(lines, grey)
     pt = 72 / dpi
     if marks is not None:
-        marks[number] = [(ch.cx * pt, ch.cy * pt, ch.score) for ln in lines for ch in ln.chars]
+        # ink nothing was read from: a mark of score 0, so the blank its cell reads as is doubtful
+        marks[number] = [(ch.cx * pt, ch.cy * pt, ch.score) for ln in lines for ch in ln.chars] + \
+                        [(x * pt, y * pt, 0.0) for x, y in unread]
     blocks: list = []
     loose: list[Line] = []
     placed: set[int] = set()
@@ -248,11 +254,13 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
 
 
 def reread_missed_cells(cells: list[tuple[int, int, int, int]], lines: list[Line], grey: np.ndarray,
-                        dpi: float) -> list[Line]:
+                        dpi: float, unread: list[tuple[float, float]] | None = None) -> list[Line]:
     """Lines for ruled cells (pixel boxes) that hold a line of printed ink (:func:`text_ink`, inside the cell
     inset ``_CELL_INSET`` off its rulings) but no recognised character: the page's detector, run on the page
     scaled down, misses a lone narrow figure (a row of 0 and 1) now and then, which would read as a blank.
-    The ink is recognised on its own (no detection), its box padded as a detector's box is."""
+    The ink is recognised on its own (no detection), its box padded as a detector's box is. Where that too
+    reads nothing (a blotted or faded figure), the ink's centre (pixels) is added to ``unread``: the cell
+    reads as a blank that may hide a figure."""
     centres = [(ch.cx, ch.cy) for ln in lines for ch in ln.chars]
     inset = round(_CELL_INSET * dpi)
     out = []
@@ -271,6 +279,8 @@ def reread_missed_cells(cells: list[tuple[int, int, int, int]], lines: list[Line
                            return_word_box=False)
         text, score = (result.txts or ("",))[0].strip(), float((result.scores or (0.0,))[0])
         if not text:
+            if unread is not None:
+                unread.append((ox + (box[0] + box[2]) / 2, oy + (box[1] + box[3]) / 2))
             continue
         gx0, gx1, gy0, gy1 = ox + box[0], ox + box[2], oy + box[1], oy + box[3]
         n = len(text)
@@ -283,7 +293,8 @@ def reread_missed_cells(cells: list[tuple[int, int, int, int]], lines: list[Line
 def settle_slashes(lines: list[Line], grey: np.ndarray) -> None:
     """A lone upright-stroke character (1, l, I, |, !: a word of its own, with no other character within
     ``_WORD_GAP`` line heights) whose ink leans like a "/" (:func:`~extractors.readers.scan.stroke_lean` under
-    ``_SLASH_LEAN``) is made "/", the printed blank OCR took for a 1; its score stays as read. ``grey``: the
+    ``_SLASH_LEAN``) is made "/", the printed blank OCR took for a 1, and one leaning the other way (over
+    ``_BACKSLASH_LEAN``) the blank "\\"; its score stays as read. ``grey``: the
     image recognised (rulings whitened), pixels."""
     for line in lines:
         height = line.box[3] - line.box[1]
@@ -304,6 +315,8 @@ def settle_slashes(lines: list[Line], grey: np.ndarray) -> None:
             lean = stroke_lean(crop)
             if lean is not None and lean < _SLASH_LEAN:
                 ch.text = "/"
+            elif lean is not None and lean > _BACKSLASH_LEAN:
+                ch.text = "\\"
 
 
 def _score_word_cells(table: Table, words: list[dict]) -> None:
