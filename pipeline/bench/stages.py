@@ -17,7 +17,17 @@ from collections import defaultdict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
+# The command timed is this interpreter running the very package the bench imported (its folder first on the
+# child's path): the venv's `gongkai` script imports whichever checkout the venv was installed from, so a bench
+# run from another checkout would time a mix (the ingesting process from one, its workers from the other).
+ROOT = Path(__file__).resolve().parents[2]
+COMMAND = [sys.executable, "-m", "pipeline"]
+
+
+def command_env() -> dict[str, str]:
+    """The environment of a timed command: this one, with this package's root first on PYTHONPATH."""
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else "")}
 
 
 def load() -> float:
@@ -84,7 +94,7 @@ def run(argv: list[str], out: Path | None = None) -> Run:
     start = time.perf_counter()
     # one pipe, read to its end before the wait: a chatty child never blocks on a full pipe
     proc = subprocess.Popen(argv, stdout=sink or subprocess.PIPE,
-                            stderr=subprocess.PIPE if out else subprocess.STDOUT)
+                            stderr=subprocess.PIPE if out else subprocess.STDOUT, env=command_env())
     peak = [0]
     below: dict[int, float] = {}  # descendant pid → its CPU seconds at the last sample
     done = threading.Event()
@@ -114,16 +124,13 @@ def run(argv: list[str], out: Path | None = None) -> Run:
 
 
 def gongkai(*args: str, out: Path | None = None) -> Run:
-    exe = BIN / "gongkai"
-    argv = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline"]
-    return run(argv + list(args), out)
+    return run(COMMAND + list(args), out)
 
 
 def jobs_supported() -> bool:
     """Whether this ``gongkai ingest`` takes --jobs (the process pool is built on another branch)."""
-    exe = BIN / "gongkai"
-    argv = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline"]
-    help_text = subprocess.run(argv + ["ingest", "--help"], capture_output=True, text=True).stdout
+    help_text = subprocess.run(COMMAND + ["ingest", "--help"], capture_output=True, text=True,
+                               env=command_env()).stdout
     return "--jobs" in help_text
 
 
