@@ -260,14 +260,24 @@ def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]
     ranked from their flags and cells."""
     wanted = set(body_years)
     bodies = sorted({body for body, _ in wanted if body is not None})
-    groups: dict[tuple[str, int | None], list[tuple]] = defaultdict(list)
     # the disagreement of the counted copy only: every copy stores the same, and it may name hundreds of keys
     select_ids = text("select id, body, year, copy_rank, copies, case when copy_rank = 0 then copies_disagree end "
                       "from reports where body in :bodies").bindparams(bindparam("bodies", expanding=True))
-    for i in range(0, len(bodies), 500):
-        for rid, body, year, rank, copies, disagree in conn.execute(select_ids, {"bodies": bodies[i:i + 500]}):
+    # a chunk of bodies at a time, read and ranked: a body-year's ranking reads only its own reports, and holding
+    # every changed body-year's rows (a disagreement may be KBs) grew with the run (~6 MB at 3,400 body-years)
+    for i in range(0, len(bodies), RANK_CHUNK):
+        groups: dict[tuple[str, int | None], list[tuple]] = defaultdict(list)
+        for rid, body, year, rank, copies, disagree in conn.execute(select_ids, {"bodies": bodies[i:i + RANK_CHUNK]}):
             if (body, year) in wanted:
                 groups[(body, year)].append((rid, rank, copies, disagree))
+        _rank_groups(conn, groups)
+
+
+RANK_CHUNK = 250  # bodies read and ranked at a time (also bounds a statement's parameters)
+
+
+def _rank_groups(conn: Connection, groups: dict[tuple[str, int | None], list[tuple]]) -> None:
+    """Rank the body-years ``groups`` holds: (body, year) → their reports' (id, rank, copies, disagreement)."""
     singles = [{"id": rows[0][0], "rank": 0, "copies": 1, "disagree": None}
                for rows in groups.values() if len(rows) == 1]
     if singles:

@@ -96,12 +96,15 @@ class StoreThread:
     batch. Outcomes come out in input order, each passed to ``on_outcome`` (from this thread) once stored.
 
     At most ``depth`` batches wait (then ``put`` blocks: memory stays bounded when storing is the slower side).
+    One is enough to keep the thread busy (it stores one while the next waits); each more holds up to a batch of
+    read documents (~140 KB each in this process) for nothing but memory: as the database grows and storing
+    slows, 4 of them filled up (~25 MB more at 10,000 reports than at 1,000).
     An exception in the thread (a bug, not a refused document: those are outcomes) is raised again by the next
     ``put`` or by ``close``. The thread is a daemon: a second Ctrl-C ends the process with the batch being stored
     uncommitted, so nothing of it is stored. ``stored``: the bytes stored as read before (the caller's, by default
     none) and those this thread commits, for the unchanged-bytes question of the files still being read."""
 
-    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 4,
+    def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 1,
                  stored: StoredBytes | None = None):
         self.engine, self.on_outcome = engine, on_outcome
         self.outcomes: list[Outcome] = []
