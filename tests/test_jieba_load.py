@@ -1,0 +1,41 @@
+"""extractors.facts.load_jieba loads jieba faster than ``import jieba`` does (pkg_resources left out, the
+dictionary cache read in one call), into the same dictionary: each way in a fresh interpreter, compared."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_DIGEST = """
+import hashlib, sys
+d = jieba.dt
+print(hashlib.sha256(repr((sorted(d.FREQ.items()), d.total, sorted(d.user_word_tag_tab.items()))).encode()).hexdigest())
+print("pkg_resources" in sys.modules)
+print(" ".join(jieba.cut_for_search("本机关全年共收到政府信息公开申请120件，依申请公开政府信息")))
+"""
+
+_PLAIN = """
+import jieba
+from extractors.facts import words
+jieba.setLogLevel(60)
+for word in words().words:
+    jieba.add_word(word, tag="n")
+""" + _DIGEST
+
+_OURS = """
+from extractors.facts import load_jieba
+jieba = load_jieba()
+""" + _DIGEST
+
+
+def _run(code: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()
+
+
+def test_load_jieba_gives_jiebas_own_dictionary_without_pkg_resources():
+    plain, ours = _run(_PLAIN), _run(_OURS)
+    assert ours[0] == plain[0]  # the same words, frequencies, total and domain tags
+    assert ours[2] == plain[2]
+    assert ours[1] == "False"  # setuptools' pkg_resources was not imported
