@@ -36,6 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator, UserDefinedType
 
+from pipeline.figures import figure_number, figure_text  # noqa: F401 (re-exported)
 from pipeline.views import view_sql
 
 if TYPE_CHECKING:  # alembic is imported where a schema changes, not by every command's start-up
@@ -105,33 +106,6 @@ class Figure(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return figure_number(value)
-
-
-def figure_number(value):
-    """int for a whole figure (exact at any size), float for a fraction, None for None."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else value
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    value = Decimal(str(value))  # a numeric text SQLite kept as TEXT
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def figure_text(value) -> str | None:
-    """The exact decimal text of a fraction ("1234.5678"), for ``value_text``; None for a whole figure (the
-    integer column holds it exactly) and for None."""
-    if value is None:
-        return None
-    value = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
-    if value == value.to_integral_value():
-        return None
-    return format(value.normalize(), "f")
 
 
 def _now() -> datetime:

@@ -15,10 +15,8 @@ rows by rowid: its cost does not grow with the index.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sqlalchemy import (
     Column, Integer, MetaData, String, Table, Text, delete, func, insert, inspect, literal_column, select, text, union_all,
@@ -27,8 +25,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from extractors.facts import load_jieba
 from pipeline.db import DocumentRow, FactRow, MetaRow, ReportRow, SectionRow
+from pipeline.search_words import index_payload, segment  # noqa: F401 (segment: the query's words too)
 
 TABLE = "search_index"
 _meta = MetaData()
@@ -37,7 +35,6 @@ index_table = Table(TABLE, _meta, Column("kind", String(8)), Column("report_id",
 _FTS5 = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(kind UNINDEXED, report_id UNINDEXED, "
          "ref_id UNINDEXED, path UNINDEXED, title, body, tokenize='unicode61')")
 _TITLE_WEIGHT = 5.0  # a word in a section's title (or a fact's subject) says more than one in its text
-_WORD = re.compile(r"[\w]", re.UNICODE)
 _SNIPPET = 40  # characters either side of the first match
 # Hits come from the copy of each body-year that counts (pipeline.bodies), not once per format copy.
 _COUNTED = "SELECT id FROM reports WHERE copy_rank = 0 OR copy_rank IS NULL"
@@ -54,27 +51,6 @@ class Hit:
     snippet: str
     score: float
     report_id: int
-
-
-def segment(value: str) -> str:
-    """Words separated by spaces, lower-cased; punctuation dropped."""
-    jieba = load_jieba()
-    # jieba cuts a text block by block (runs of Han characters and alphanumerics, and what stands between
-    # them), each on its own: so a block's words are its own whatever text it stands in. A fact's sentence
-    # repeats its section's text and sections repeat the form's wording, so each block is segmented once.
-    words = []
-    for block in jieba.re_han_default.split(value or ""):
-        if block:
-            words += _block_words(block) if len(block) <= _CACHED_BLOCK else _segment_block(block)
-    return " ".join(words)
-
-
-def _segment_block(block: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in load_jieba().cut_for_search(block) if _WORD.search(w))
-
-
-_CACHED_BLOCK = 256  # characters; a longer block is segmented each time (and kept out of the cache)
-_block_words = lru_cache(maxsize=1 << 13)(_segment_block)
 
 
 _KEYED = "search_rowids"  # meta key: the FTS5 rows are keyed by their section's or fact's id (see _rowid)
@@ -120,17 +96,6 @@ def forget(session: Session | Connection, report_ids: Select) -> None:
     rowids = union_all(select(SectionRow.id * 2).where(SectionRow.report_id.in_(reports)),
                        select(FactRow.id * 2 + 1).where(FactRow.report_id.in_(reports)))
     conn.execute(delete(index_table).where(literal_column("rowid").in_(rowids)))
-
-
-def index_payload(sections: list[dict], facts: list[dict]) -> list[dict]:
-    """The index rows of a report's sections and facts (pipeline.store row values), segmented, without ids:
-    ``kind``, ``ord`` (the position in ``sections``/``facts``), ``path``, ``title``, ``body``. CPU work that a
-    worker does before the store."""
-    rows = [{"kind": "section", "ord": i, "path": s["path"], "title": f" {segment(s['title'])} ",
-             "body": f" {segment(s['text'])} "} for i, s in enumerate(sections) if (s["title"] or s["text"])]
-    rows += [{"kind": "fact", "ord": i, "path": f["section_path"], "title": f" {segment(f['subject'])} ",
-              "body": f" {segment(f['sentence'])} "} for i, f in enumerate(facts)]
-    return rows
 
 
 def ensure_index(conn: Connection) -> None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.records import CellRecord, Fact, Flag, Report, Section, plain_number
 from extractors.template import load_template
-from pipeline.db import DocumentRow, FactRow, FlagRow, figure_number, figure_text
+from pipeline.figures import figure_number, figure_text
+
+if TYPE_CHECKING:  # the rows only name types here: the pool's workers make payloads without the database layer
+    from pipeline.db import DocumentRow, FactRow, FlagRow
 
 
 def _float(value: Decimal | None) -> int | float | None:

@@ -21,16 +21,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import create_engine, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 from extractors import ReadError, extract_report, read_document
 from extractors.version import EXTRACTOR_VERSION
-from pipeline import search
-from pipeline.db import DocumentRow, database_url
+from pipeline.search_words import index_payload
 from pipeline.store import ReportPayload, payload_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 CHANGED = "changed while being read"
 
@@ -141,7 +140,7 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
         return FileResult(**base, status="not_report", reason=report.not_report, format=report.format,
                           pages=report.pages, seconds=time.monotonic() - started)
     payload = payload_rows(report)
-    payload.search.extend(search.index_payload(payload.sections, payload.facts))
+    payload.search.extend(index_payload(payload.sections, payload.facts))
     return FileResult(**base, status="report", format=report.format, pages=report.pages, report=payload,
                       seconds=time.monotonic() - started)
 
@@ -208,6 +207,11 @@ _engines: dict[tuple[int, str], Engine] = {}
 def reader_engine(db_url: str) -> Engine:
     """This process's engine for ``db_url``, for reads only: made once per process (a forked child makes its
     own; NullPool keeps no connection that a fork could share)."""
+    from sqlalchemy import create_engine  # here: a local pool's worker never asks the database (pipeline.warm)
+    from sqlalchemy.pool import NullPool
+
+    from pipeline.db import database_url
+
     key = (os.getpid(), db_url)
     if key not in _engines:
         _engines[key] = create_engine(database_url(db_url), poolclass=NullPool)
@@ -216,6 +220,10 @@ def reader_engine(db_url: str) -> Engine:
 
 def stored(db_url: str, sha: str, version: int | None = None) -> bool:
     """Whether these bytes are stored as read (ingested or not_report), by extractor ``version`` when given."""
+    from sqlalchemy import select
+
+    from pipeline.db import DocumentRow
+
     query = select(DocumentRow.id).where(DocumentRow.sha256 == sha, DocumentRow.status.in_(("ingested", "not_report")))
     if version is not None:
         query = query.where(DocumentRow.extractor_version == version)

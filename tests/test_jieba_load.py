@@ -39,3 +39,18 @@ def test_load_jieba_gives_jiebas_own_dictionary_without_pkg_resources():
     assert ours[0] == plain[0]  # the same words, frequencies, total and domain tags
     assert ours[2] == plain[2]
     assert ours[1] == "False"  # setuptools' pkg_resources was not imported
+
+
+def test_a_worker_reads_and_extracts_without_the_database_layer():
+    """The pool's forkserver imports pipeline.warm, and its workers run read_task: neither imports SQLAlchemy,
+    psycopg or the models (0.2 s of every pool's warm-up, before the first file)."""
+    pdf = next((ROOT / "tests" / "fixtures").rglob("*.pdf"))
+    docx = next((ROOT / "tests" / "fixtures").rglob("*.docx"))
+    code = f"""
+import sys
+import pipeline.warm
+from pipeline.tasks import read_task
+statuses = [read_task(p).status for p in ({str(pdf)!r}, {str(docx)!r})]
+print(statuses, sorted(m for m in ("sqlalchemy", "psycopg", "pipeline.db", "alembic") if m in sys.modules))
+"""
+    assert _run(code)[-1] == "['report', 'report'] []"

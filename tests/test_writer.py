@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import delete, select, text
 
-from pipeline import pending, search
+from pipeline import pending, search_words
 from pipeline.db import CellRow, DocumentRow, PendingRow, ReportRow, connect
 from pipeline.tasks import read_task
 from pipeline.writer import store_results
@@ -71,10 +71,10 @@ def test_mark_inserted_marks_what_mark_marks(db_url):
     "收到申请1493件（含ABC-12.5%的Test_Case），办结率100%。\n第2页", "政府" * 200 + "，公开" * 3,
 ])
 def test_segmenting_block_by_block_is_segmenting_the_text(value):
-    jieba = search.load_jieba()
-    whole = " ".join(w.lower() for w in jieba.cut_for_search(value) if search._WORD.search(w))
-    assert search.segment(value) == whole
-    assert search.segment(value) == whole  # once more, from the kept blocks
+    jieba = search_words.load_jieba()
+    whole = " ".join(w.lower() for w in jieba.cut_for_search(value) if search_words._WORD.search(w))
+    assert search_words.segment(value) == whole
+    assert search_words.segment(value) == whole  # once more, from the kept blocks
 
 
 def test_kept_results_are_those_of_the_functions():
