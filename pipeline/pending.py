@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,15 +137,21 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     from pipeline.review import refresh_corrections
 
     pause("after-documents")
-    with engine.connect() as conn:
-        rows = conn.execute(select(PendingRow.id, PendingRow.kind, PendingRow.body, PendingRow.year,
-                                   PendingRow.sha256)).all()
+    ids = array("q")  # the entries read, deleted once done (not those another process adds meanwhile)
+    changed: set[tuple[str, int | None]] = set()
+    shas: set[str] = set()
+    with engine.connect() as conn:  # streamed: a run of 10,000 files leaves 20,000 entries
+        for id_, kind, body, year, sha in conn.execute(select(PendingRow.id, PendingRow.kind, PendingRow.body,
+                                                              PendingRow.year, PendingRow.sha256)):
+            ids.append(id_)
+            if kind == "body_year" and body is not None:
+                changed.add((body, year))
+            elif kind == "document" and sha is not None:
+                shas.add(sha)
         everything = everything or not _current(conn)
-        if not rows and (not everything or conn.execute(select(ReportRow.id).limit(1)).first() is None):
+        if not ids and (not everything or conn.execute(select(ReportRow.id).limit(1)).first() is None):
             return Completed()
-    done = Completed(entries=len(rows), everything=everything)
-    changed = {(body, year) for _, kind, body, year, _ in rows if kind == "body_year" and body is not None}
-    shas = {sha for _, kind, _, _, sha in rows if kind == "document" and sha is not None}
+    done = Completed(entries=len(ids), everything=everything)
     with engine.begin() as conn:
         lock(conn, "copies")  # one process at a time ranks: each reads what the other wrote
         if everything:
@@ -160,11 +167,10 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     done.corrections = sum(refresh_corrections(engine, None if everything else shas).values())
     done.documents = len(shas)
     pause("before-clearing")
-    ids = [row[0] for row in rows]
     with engine.begin() as conn:
         lock(conn, "pending")  # two processes completing at once write the derived version one after the other
         for i in range(0, len(ids), 500):  # bound a statement's parameters
-            conn.execute(delete(PendingRow).where(PendingRow.id.in_(ids[i:i + 500])))
+            conn.execute(delete(PendingRow).where(PendingRow.id.in_(ids[i:i + 500].tolist())))
         if everything:
             conn.execute(delete(MetaRow).where(MetaRow.key == _META_KEY))
             conn.execute(insert(MetaRow).values(key=_META_KEY, value=VERSION))
