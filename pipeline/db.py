@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, Pool
 from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 from pipeline.figures import figure_number, figure_text  # noqa: F401 (re-exported)
@@ -430,10 +430,10 @@ def _sqlite_readonly_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
-def _psycopg_figures(adapters) -> None:
-    """PostgreSQL hands numeric out as Decimal; the code works with the figures SQLite hands out: int for a
-    whole figure (exact at any size), float for a fraction (whose exact text is value_text). Registered on
-    psycopg's global adapters at import, so every engine in the process (an API caller's own too) agrees."""
+@cache
+def _figure_loaders() -> tuple[type, type]:
+    """psycopg loaders of numeric as figures (text and binary): int for a whole figure (exact at any size), float
+    for a fraction (whose exact text is value_text), as SQLite hands them out; the code works with those."""
     from psycopg.types.numeric import NumericBinaryLoader, NumericLoader
 
     class FigureLoader(NumericLoader):
@@ -444,16 +444,32 @@ def _psycopg_figures(adapters) -> None:
         def load(self, data):
             return figure_number(super().load(data))
 
-    adapters.register_loader("numeric", FigureLoader)
-    adapters.register_loader("numeric", FigureBinaryLoader)
+    return FigureLoader, FigureBinaryLoader
 
 
-try:
-    import psycopg
-except ImportError:  # PostgreSQL support is optional at run time
-    psycopg = None
-if psycopg is not None:
-    _psycopg_figures(psycopg.adapters)
+def _psycopg_figures(adapters) -> None:
+    for loader in _figure_loaders():
+        adapters.register_loader("numeric", loader)
+
+
+def _psycopg_connect(dbapi_conn, _record) -> None:
+    """Every new connection of every engine of the process (an API caller's own too), through a listener on
+    all pools: on a psycopg connection, numeric is loaded as figures. Registered on psycopg's global adapters
+    as well, once, and on this connection's own (which it copied from the global ones when it was made).
+    Here and not at import: psycopg's import (~40 ms) is not every SQLite command's to pay."""
+    if not type(dbapi_conn).__module__.startswith("psycopg"):
+        return
+    global _psycopg_global
+    if not _psycopg_global:
+        import psycopg
+
+        _psycopg_figures(psycopg.adapters)
+        _psycopg_global = True
+    _psycopg_figures(dbapi_conn.adapters)
+
+
+_psycopg_global = False
+event.listen(Pool, "connect", _psycopg_connect)
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

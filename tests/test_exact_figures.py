@@ -132,3 +132,15 @@ def test_an_unreadable_printed_cell_is_flagged_unreadable_not_missing(db_path, t
     assert query(f"sqlite:///{db_path}", "select qualifier, value from cells "
                                          "where key = 'requests.received.total'") == [("approximate", 663)]
     assert query(f"sqlite:///{db_path}", "select count(*) from flags where kind = 'unreadable'") == [(2,)]
+
+
+def test_any_engine_of_the_process_reads_numeric_as_figures(db_url):
+    """An engine the caller makes (plain SQLAlchemy, after importing gongkai) reads PostgreSQL numeric as the
+    figures SQLite gives: int when whole (exact past 2**53), float for a fraction; never Decimal. On SQLite the
+    same query gives the same types."""
+    for _ in range(2):  # a second engine: the first one's connection registered the loaders process-wide
+        engine = create_engine(db_url, poolclass=NullPool)
+        with engine.connect() as conn:
+            whole, fraction = conn.execute(text(f"select cast({BIG} as numeric), cast(0.5 as numeric)")).one()
+        engine.dispose()
+        assert (type(whole), whole) == (int, BIG) and (type(fraction), fraction) == (float, 0.5)
