@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus and databases")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    stages.compile_package()
     started = datetime.now(timezone.utc)
     result = {"started": started.isoformat(timespec="seconds"), "args": vars(args), "machine": machine()}
     try:
