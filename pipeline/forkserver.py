@@ -1,14 +1,14 @@
 """The forkserver the local pool's workers are forked from (pipeline.pool), and starting it early.
 
 The forkserver is a process that imported pipeline.warm (the readers, jieba's dictionary, the division table,
-the template: ~1.5 s of CPU) once; each worker forked from it starts in a few dozen ms. ``prestart`` launches it
+the template: ~0.5 s of CPU) once; each worker forked from it starts in a few dozen ms. ``prestart`` launches it
 without waiting for it, so that its warm-up runs on another core while the ingesting process is still starting
 (imports, the database's schema check, the walk of the folders); multiprocessing keeps one forkserver per
 process, so the pool later forks from this one. This module imports nothing heavy: pipeline.launch calls it
 before the command line's own imports.
 
 ``stop`` ends it when the command is done: left to itself, a forkserver still warming up (an ingest that found
-no file to read, or one file, read in process) runs its whole warm-up (~1.5 s of CPU) before it sees that its
+no file to read, or one file, read in process) runs its whole warm-up (~0.5 s of CPU) before it sees that its
 parent is gone, and one that forked the workers spends ~0.5 s in the interpreter's teardown of its warm heap;
 either way it holds the command's standard output and error open, so a pipe reading them waits for it.
 """
