@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -417,12 +417,16 @@ def _where_ids(query, column, ids: Collection[int] | None):
     return [query.where(column.in_(part)) for part in _chunks(sorted(ids))]
 
 
-def load_reports(session: Session, ids: Collection[int] | None = None) -> list[ReportFigures]:
-    """The reports (every one, or those of ``ids``) with their canonical figures, by report id."""
+def load_reports(session: Session, ids: Collection[int] | None = None,
+                 keys: Collection[str] | None = None) -> list[ReportFigures]:
+    """The reports (every one, or those of ``ids``) with their canonical figures (all, or those of ``keys``),
+    by report id."""
     values: dict[int, dict[str, float]] = defaultdict(dict)
     # in the order they were stored, whichever index a chunk's IN (…) takes: a report's flags come in one order
     cells = select(CellRow.report_id, CellRow.key, CellRow.value).where(
         CellRow.key.is_not(None), CellRow.value.is_not(None)).order_by(CellRow.report_id, CellRow.id)
+    if keys is not None:
+        cells = cells.where(CellRow.key.in_(sorted(keys)))
     conn = session.connection()  # a Core result streams its rows: the ORM's buffered a chunk's 100,000 cells (~15 MB)
     for query in _where_ids(cells, CellRow.report_id, ids):
         for report_id, key, value in conn.execute(query):
@@ -452,10 +456,11 @@ def load_rate_facts(session: Session, ids: Collection[int] | None = None) -> lis
     return [RateFact(*row[:5]) for row in rows]
 
 
-def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]]:
-    """(context, target ids): the reports of the body-years ``targets``, whose flags are recomputed, and with
-    them every report their checks read — the same bodies' other years, and the whole-area reports of the
-    divisions under a whole-area target."""
+def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int], set[int]]:
+    """(context, sums, target ids): the reports of the body-years ``targets``, whose flags are recomputed, and
+    with them every report their checks read — the same bodies' other years, and the whole-area reports of the
+    divisions under a whole-area target. ``sums``: those of the context read only as a division under a whole
+    (quality.children_sum), which need only the figures it adds up (CHILD_SUM_KEYS)."""
     wanted = set(targets)
     parents = {(body.partition("|")[0], year) for body, year in targets if is_whole_area(body)}
     for year in {year for _, year in parents}:
@@ -465,15 +470,20 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
             if code and is_whole_area(body) and (parent_of(code, year), year) in parents:
                 wanted.add((body, year))
     bodies = sorted({body for body, _ in wanted})
-    context, target_ids = set(), set()
+    context, sums, target_ids = set(), set(), set()
     for part in _chunks(bodies):  # every year of these bodies: few, and the year before is among them
         for rid, body, year in session.execute(select(ReportRow.id, ReportRow.body, ReportRow.year)
                                                .where(ReportRow.body.in_(part))):
-            if (body, year) in wanted or (year is not None and (body, year + 1) in targets):
-                context.add(rid)
+            before = year is not None and (body, year + 1) in targets  # a target's year before: quality.jump
             if (body, year) in targets:
                 target_ids.add(rid)
-    return context, target_ids
+                context.add(rid)
+            elif before:
+                context.add(rid)
+            elif (body, year) in wanted:
+                context.add(rid)
+                sums.add(rid)
+    return context, sums, target_ids
 
 
 # body-years recomputed at a time. A chunk holds the figures of every report its checks read (the year before,
@@ -546,10 +556,15 @@ def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[li
     if changed is None:
         context = None
     else:
-        context, targets = _scope(session, dependants(changed))
+        context, sums, targets = _scope(session, dependants(changed))
         context = _counted(session, context)  # a body-year's other copies: neither read nor flagged
     # each finding once: on the copy of a body-year that counts, not once per format copy
-    counted = [r for r in load_reports(session, context) if not r.copy_rank]
+    if context is None:
+        loaded = load_reports(session)
+    else:  # a whole area's divisions, read for their sums only: a province may have a hundred of them
+        loaded = sorted(load_reports(session, context - sums)
+                        + load_reports(session, context & sums, CHILD_SUM_KEYS), key=lambda r: r.report_id)
+    counted = [r for r in loaded if not r.copy_rank]
     ids = {r.report_id for r in counted}
     flags = check_all(counted, [f for f in load_rate_facts(session, ids) if f.report_id in ids])
     flags += late_flags([p for p in load_publications(session, ids) if p.report_id in ids])
@@ -559,11 +574,9 @@ def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[li
         flags = [f for f in flags if f.report_id in targets]
         for query in _where_ids(delete(FlagRow).where(FlagRow.kind == KIND), FlagRow.report_id, targets):
             session.execute(query)
-    session.add_all(
-        FlagRow(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key,
-                where=f.where, expected=f.expected, found=f.found, page=f.page, details=f.details or None)
-        for f in flags
-    )
-    session.flush()
-    session.expunge_all()  # the flag rows are written: the session need not hold them
+    if flags:  # one executemany, in this order (the rows' ids as before); no ORM object per flag
+        session.execute(insert(FlagRow), [
+            dict(report_id=f.report_id, kind=KIND, identity=f.check, message=f.message, key=f.key, where=f.where,
+                 expected=f.expected, found=f.found, page=f.page, details=f.details or None)
+            for f in flags])
     return flags, targets or set()
