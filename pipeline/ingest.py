@@ -131,7 +131,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         on_start(len(inputs))
     todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
     # the bytes stored as read by this version: before this run (one query), then as the writer commits them
-    known = stored_bytes(engine, extractor_version) if todo else StoredBytes()
+    known = stored_bytes(engine, extractor_version, _sizes(todo)) if todo else StoredBytes()
     writer = StoreThread(engine, on_outcome, stored=known)  # stores while the workers go on reading
 
     def stored(sha: str) -> bool:
@@ -195,6 +195,19 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     # interrupted run's) left pending (pipeline.pending): a run of unchanged files completes a killed run's
     pending.complete(engine)
     return outcomes
+
+
+def _sizes(todo: list[tuple[int, Path]]) -> set[int] | None:
+    """The sizes in bytes of the files to read (stored bytes of other sizes cannot be theirs); None when one
+    cannot be looked at (the stored bytes of every size are read then). A file that changes size before it is
+    read is still stored once: the store finds its bytes stored and says ``unchanged``."""
+    sizes = set()
+    for _, path in todo:
+        try:
+            sizes.add(os.stat(path).st_size)
+        except OSError:
+            return None
+    return sizes
 
 
 def _in_process(todo: list[tuple[int, Path]], version: int, stored: Callable[[str], bool],

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -294,16 +294,23 @@ def is_stored(engine: Engine, sha: str, version: int) -> bool:
         return _stored(conn, sha, version)
 
 
-def stored_bytes(engine: Engine, version: int) -> StoredBytes:
+def stored_bytes(engine: Engine, version: int, sizes: Collection[int] | None = None) -> StoredBytes:
     """The documents stored as read by extractor ``version``: ``is_stored``'s answer for a whole run in one
-    query, where asking it file by file cost a round trip to the database per file."""
+    query, where asking it file by file cost a round trip to the database per file. ``sizes``: only those of
+    these sizes in bytes (the run's files'), when they are few: a run of 20 files into a database of 10⁶
+    documents reads the rows it may meet, not a row per document (None, or many sizes: every one)."""
     query = select(DocumentRow.sha256, DocumentRow.size).where(DocumentRow.status.in_(READ),
                                                                DocumentRow.extractor_version == version)
+    if sizes is not None and len(sizes) <= FEW_SIZES:
+        query = query.where(DocumentRow.size.in_(sorted(sizes)))
     known = StoredBytes()
     with engine.connect() as conn:
         for sha, size in conn.execute(query):
             known.add(sha, size)
     return known
+
+
+FEW_SIZES = 500  # sizes asked for in one IN (…); a larger run reads every stored document's row once
 
 
 def _stored(conn: Connection, sha: str, version: int | None = None) -> bool:

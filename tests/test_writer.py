@@ -119,3 +119,24 @@ def test_the_driver_gets_from_insert_many_what_sqlalchemy_gives_it(tmp_path):
         assert by_sqlalchemy[0] == by_us[0]
         assert [(2,) + tuple(p)[1:] for p in by_sqlalchemy[1]] == by_us[1] and by_us[1][0][0] == 2
     engine.dispose()
+
+
+def test_stored_bytes_are_read_for_the_sizes_a_run_may_meet(db_url, tmp_path):
+    """The unchanged-bytes answer of a run reads the stored documents of its files' sizes only (every one when
+    they are many), and a second run of the same files still finds them all stored."""
+    from extractors.version import EXTRACTOR_VERSION
+    from pipeline.ingest import ingest
+    from pipeline.writer import FEW_SIZES, stored_bytes
+
+    engine = connect(db_url)
+    results = [read_task(p) for p in FILES]
+    assert [o.status for o in store_results(engine, results)] == ["ingested"] * 3
+    by_size = {r.size: r.sha256 for r in results}
+    one = stored_bytes(engine, EXTRACTOR_VERSION, {results[0].size, 12345})
+    assert one.sha256 == {results[0].sha256} and one.sizes == {results[0].size}
+    assert stored_bytes(engine, EXTRACTOR_VERSION).sha256 == set(by_size.values())
+    many = set(range(1, FEW_SIZES + 1)) | {results[1].size}  # too many for one IN (…): every document is read
+    assert stored_bytes(engine, EXTRACTOR_VERSION, many).sha256 == set(by_size.values())
+    assert stored_bytes(engine, EXTRACTOR_VERSION + 1, None).sha256 == set()
+    assert [o.status for o in ingest(FILES[:2], engine, jobs=1)] == ["unchanged", "unchanged"]
+    engine.dispose()
