@@ -289,6 +289,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     while first_data > 0 and abs(lines[first_data - 1].center - lines[first_data].center) <= 1.4 * size \
             and all((w["x0"] + w["x1"]) / 2 < label_edge for w in lines[first_data - 1].words):
         first_data -= 1
+    # Label lines under the header's last line over the figure columns, a row's gap below it, are rows printed
+    # all blank (规章 with no figure under 信息内容 | 本年新制作数量 …), not header: a header's lines stand close.
+    over_figures = [i for i in range(first_data)
+                    if any((w["x0"] + w["x1"]) / 2 >= label_edge for w in lines[i].words)]
+    if over_figures and over_figures[-1] + 1 < first_data \
+            and lines[over_figures[-1] + 1].top - lines[over_figures[-1]].bottom > _WRAP_GAP * size:
+        first_data = over_figures[-1] + 1
     body = lines[first_data:]
     unlabelled = not any(w not in ln.values for ln in body for w in ln.words)
     if unlabelled:

@@ -1,0 +1,39 @@
+"""Borderless fixtures, one per way the word-built tables (``extractors.readers.borderless``) went wrong on the
+tables of fresh variants read without their rulings (``python -m tests.fixture_builder.unruled``).
+
+Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the ``borderless`` kind (no
+ruling at all) and the kinds that print the failing layout, rendered by one producer into
+``tests/fixtures/borderless-cases/<name>/`` with its truth. ``python -m tests.fixture_builder.borderless_cases``
+rewrites them all (``NAME…``: only those).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .randtruth import draw
+from .scan import FIXTURES
+from .variants import make, render
+
+OUT = FIXTURES / "borderless-cases"
+
+# name, (draw seed, index), kinds, format; the failure each one prints, in the name
+CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
+    # 规章 printed all blank: the first row under the header has no figure at all
+    ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice"),
+]
+
+
+def build(names: list[str] | None = None) -> list:
+    out = []
+    for name, (seed, index), kinds, fmt in CASES:
+        if names and name not in names:
+            continue
+        (OUT / name).mkdir(parents=True, exist_ok=True)  # render writes a lone LibreOffice PDF into it
+        variant = make(draw(seed, index), kinds, seed * 1000 + index, name)
+        out += render(variant, OUT, formats=(fmt,))
+    return out
+
+
+if __name__ == "__main__":
+    print(*build(sys.argv[1:] or None), sep="\n")
