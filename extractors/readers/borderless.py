@@ -109,12 +109,18 @@ def _header_text(words: list[dict]) -> str:
 
 
 def _drop_repeated_header(words: list[dict], header: str) -> list[dict]:
-    """A continuation's words without the header it repeats from the first part (every line above its first
-    figures found in that header): printed again on the new page, it is not a row."""
+    """A continuation's words without the header it repeats from the first part (the lines above its first
+    figures found in that header): printed again on the new page, it is not a row. The lines after it that
+    the header lacks stay: the tail of a row's label broken by the page end (1.本机关不掌 | 握相关政府信息)."""
     lines = _header_lines(words)
-    if not header or not lines or not all(_squash(line.text) in header for line in lines):
+    repeated = 0
+    while repeated < len(lines) and _squash(lines[repeated].text) in header:
+        repeated += 1
+    printed = "".join(_squash(line.text) for line in lines[:repeated])
+    # the whole header, or most of it: a short label tail alone may happen to be found inside the header
+    if not header or not repeated or (repeated < len(lines) and 2 * len(printed) < len(header)):
         return words
-    drop = {id(w) for line in lines for w in line.words}
+    drop = {id(w) for line in lines[:repeated] for w in line.words}
     return [w for w in words if id(w) not in drop]
 
 

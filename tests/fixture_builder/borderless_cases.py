@@ -21,6 +21,8 @@ OUT = FIXTURES / "borderless-cases"
 CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # 规章 printed all blank: the first row under the header has no figure at all
     ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice"),
+    # a requests row broken by the page end: the tail of its label heads the next page, under the header repeated
+    ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab"),
 ]
 
 
