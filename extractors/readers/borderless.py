@@ -330,6 +330,19 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     def label_only(line: _Line) -> bool:
         return all(column_of(w) < len(label_cols) for w in line.words)
 
+    def opener_columns(line: _Line) -> set[int]:
+        return {column_of(w) for w in line.words if ROW_START.match(w["text"])}
+
+    def _opens_blank_row(line: _Line, idx: int) -> bool:
+        """A line opening a row label (（六）其他处理) in a parent column with no figure line after it, or
+        right above one that opens its own label in that column (（七）总计): a row printed all blank, not
+        the head of a parent label spanning the rows below."""
+        column = next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
+        if column is None:
+            return False
+        below = next((body[d] for d in data_rows if d > idx), None)
+        return below is None or any(ROW_START.match(w["text"]) and column_of(w) == column for w in below.words)
+
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
     # the column of the rows' own labels: the rightmost label column their figure lines print in
@@ -344,7 +357,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             rows[data_rows[joins[idx]]].append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size:
             rows[data_rows[near]].append(line)  # a line right beside a row's figures belongs to that row
-        elif leaf and all(column_of(w) < leaf for w in line.words):
+        elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx):
             # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
             # go with the first row below them, the rest with the row above
             below = [d for d in data_rows if d > idx]
