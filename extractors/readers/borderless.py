@@ -371,8 +371,11 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     own_rows: list[list[_Line]] = []
     for line in pending:
         prev = own_rows[-1] if own_rows else None
+        # a line opening a row label where the row's first line opened one (5.属于… under 4.保护…, both blank,
+        # pressed together by a label printed one character a line beside them) starts a row of its own
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
-            prev[-1].bottom <= body[d].center <= line.top for d in data_rows)
+            prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
+            and not (opener_columns(line) & opener_columns(prev[0]))
         if adjacent:
             prev.append(line)
         else:

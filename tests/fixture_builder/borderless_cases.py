@@ -25,6 +25,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab"),
     # （六）其他处理 printed blank in the parent label column, right above （七）总计
     ("blank-parent-row-2019", (9341, 38), ["borderless"], "pdf-libreoffice"),
+    # rows printed blank one under the other beside a label printed one character a line
+    ("blank-rows-vertical-2019", (9341, 35), ["borderless", "wps-vertical"], "pdf-reportlab"),
 ]
 
 
