@@ -263,12 +263,59 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
                 and (abs(lines[end].center - lines[last].center) <= 1.4 * size
                      or (lines[end].x1 < fig_left and lines[end].top - lines[end - 1].bottom <= 0.8 * size)):
             end += 1
+        if end < len(lines) and _numbered_blank_row(lines, first, end, size):
+            end += 1  # with the lines its label wraps over
+            while end < len(lines) and not lines[end].values and lines[end].x1 < fig_left \
+                    and lines[end].top - lines[end - 1].bottom <= _WRAP_GAP * size:
+                end += 1
         # one row of figures under a header is a table too (the appeals table prints a single row), and so is
         # one opening the page: the last row of a table continued from the page before
         if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)):
             regions.append((start, first, end))
         i = last + 1
     return regions
+
+
+_NUMBERED = regex.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、"
+                          r"|(\d{1,2})\s*[．.、](?!\d))")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _row_number(text: str) -> tuple[int, int] | None:
+    """(style, number) of a row label's opener: （三） → (0, 3), 三、 → (1, 3), 3． → (2, 3); None for another."""
+    match = _NUMBERED.match(text)
+    if match is None:
+        return None
+    style = next(i for i in range(3) if match.group(i + 1))
+    numeral = match.group(style + 1)
+    if style == 2:
+        return style, int(numeral)
+    tens, ten, ones = numeral.rpartition("十")
+    if len(ones) > 1 or len(tens) > 1 or (tens and not ten) or not set(tens + ones) <= set(_CN_DIGITS):
+        return None
+    value = (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return style, value + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _numbered_blank_row(lines: list[_Line], first: int, end: int, size: float) -> bool:
+    """Whether the line after a table's last figures is its last row printed all blank (四、结转下年度继续办理
+    under 三、本年度办理结果 …): a label opening the next number of the numbering that stands at its left edge
+    in the table (one more than the last opener there), in the table's type size, no further below the row
+    before than rows stand apart in the table. A section heading after the table (四、政府信息公开行政复议…)
+    repeats a number, or stands indented, or is set in a bigger type."""
+    line = lines[end]
+    if line.values or line.bottom - line.top > 1.2 * size:
+        return False
+    number = _row_number(line.words[0]["text"])
+    if number is None:
+        return False
+    x0 = line.words[0]["x0"]
+    before = [n for ln in lines[first:end] for w in ln.words if abs(w["x0"] - x0) <= 0.5 * size
+              for n in [_row_number(w["text"])] if n is not None and n[0] == number[0]]
+    if not before or before[-1][1] + 1 != number[1]:
+        return False
+    pitch = max(b.top - a.bottom for a, b in zip(lines[first:end], lines[first + 1:end]))
+    return line.top - lines[end - 1].bottom <= pitch + 0.2 * size
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
@@ -371,7 +418,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     own_rows: list[list[_Line]] = []
     for line in pending:
         prev = own_rows[-1] if own_rows else None
-        # a line opening a row label where the row's first line opened one (5.属于… under 4.保护…, both blank,
+        # a line opening a row label where the row's first line opened one (6.属于… under 5.属于…, both blank,
         # pressed together by a label printed one character a line beside them) starts a row of its own
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \

@@ -23,6 +23,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice"),
     # a requests row broken by the page end: the tail of its label heads the next page, under the header repeated
     ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab"),
+    # 四、结转下年度继续办理 printed all blank: the table's last row has no figure at all
+    ("blank-last-row-2023", (9341, 16), ["borderless"], "pdf-libreoffice"),
     # （六）其他处理 printed blank in the parent label column, right above （七）总计
     ("blank-parent-row-2019", (9341, 38), ["borderless"], "pdf-libreoffice"),
     # rows printed blank one under the other beside a label printed one character a line
