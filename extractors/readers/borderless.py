@@ -476,7 +476,8 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         return abs(b.top - a.bottom) <= _WRAP_GAP * size
 
     def opener_column(line: _Line) -> int | None:
-        return next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
+        # the deepest: a parent label's opening words (三、本) may stand beside the row's own (2.没有现成…)
+        return max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
 
     out: dict[int, int] = {}
     i = 0

@@ -17,28 +17,31 @@ from .variants import make, render
 
 OUT = FIXTURES / "borderless-cases"
 
-# name, (draw seed, index), kinds, format; the failure each one prints, in the name
-CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
+# name, (draw seed, index), kinds, format, the kinds' seed (None: draw seed × 1000 + index); what each prints
+CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 规章 printed all blank: the first row under the header has no figure at all
-    ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice"),
+    ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice", None),
     # a requests row broken by the page end: the tail of its label heads the next page, under the header repeated
-    ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab"),
+    ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab", None),
     # 四、结转下年度继续办理 printed all blank: the table's last row has no figure at all
-    ("blank-last-row-2023", (9341, 16), ["borderless"], "pdf-libreoffice"),
+    ("blank-last-row-2023", (9341, 16), ["borderless"], "pdf-libreoffice", None),
     # （六）其他处理 printed blank in the parent label column, right above （七）总计
-    ("blank-parent-row-2019", (9341, 38), ["borderless"], "pdf-libreoffice"),
+    ("blank-parent-row-2019", (9341, 38), ["borderless"], "pdf-libreoffice", None),
     # rows printed blank one under the other beside a label printed one character a line
-    ("blank-rows-vertical-2019", (9341, 35), ["borderless", "wps-vertical"], "pdf-reportlab"),
+    ("blank-rows-vertical-2019", (9341, 35), ["borderless", "wps-vertical"], "pdf-reportlab", None),
+    # 三、本 (the parent label printed one piece a line) beside 2.没有现成信息…, a row printed blank, above
+    # the next row's figures
+    ("parent-opener-beside-blank-row-2024", (9417, 9), ["borderless"], "pdf-reportlab", None),
 ]
 
 
 def build(names: list[str] | None = None) -> list:
     out = []
-    for name, (seed, index), kinds, fmt in CASES:
+    for name, (seed, index), kinds, fmt, kinds_seed in CASES:
         if names and name not in names:
             continue
         (OUT / name).mkdir(parents=True, exist_ok=True)  # render writes a lone LibreOffice PDF into it
-        variant = make(draw(seed, index), kinds, seed * 1000 + index, name)
+        variant = make(draw(seed, index), kinds, seed * 1000 + index if kinds_seed is None else kinds_seed, name)
         out += render(variant, OUT, formats=(fmt,))
     return out
 
