@@ -42,6 +42,7 @@ class _Line:
     top: float
     bottom: float
     values: list[dict] = field(default_factory=list)  # the words that are figures standing apart
+    aligned: bool = False  # a lone figure in a figure column of its table (a row's only figure, label wrapped)
 
     @property
     def center(self) -> float:
@@ -209,7 +210,7 @@ def _figures(line: _Line, size: float) -> list[dict]:
 def _is_data(line: _Line) -> bool:
     if not line.values:
         return False
-    return len(line.values) >= 2 or line.words[0] is not line.values[0]
+    return len(line.values) >= 2 or line.words[0] is not line.values[0] or line.aligned
 
 
 def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = None) -> bool:
@@ -332,10 +333,22 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
     return out
 
 
+def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None:
+    """Mark as data a line between the table's first and last figure lines holding nothing but one figure
+    that stands in one of its figure columns: the only figure printed in a row (the others blank) whose
+    label wraps above and below it. Alone elsewhere (a page number, a figure in a label) it is no row."""
+    data = [i for i, ln in enumerate(lines) if _is_data(ln)]
+    for line in lines[data[0] + 1:data[-1]] if data else []:
+        if len(line.words) == 1 and line.values and not _is_data(line):
+            centre = (line.values[0]["x0"] + line.values[0]["x1"]) / 2
+            line.aligned = any(abs(centre - c) <= 0.6 * size for c in columns)
+
+
 def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     figures = [w for ln in lines if _is_data(ln) for w in ln.values]
     centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
     columns = [statistics.mean(c) for c in centres]
+    _lone_figures(lines, columns, size)
     label_edge = min(w["x0"] for w in figures) - 0.5 * size
     # A label wrapped over two lines starts above its figures (they sit centred beside it): its first line
     # belongs to the row, not to the header.

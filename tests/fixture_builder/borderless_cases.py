@@ -32,6 +32,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 三、本 (the parent label printed one piece a line) beside 2.没有现成信息…, a row printed blank, above
     # the next row's figures
     ("parent-opener-beside-blank-row-2024", (9417, 9), ["borderless"], "pdf-reportlab", None),
+    # （二）部分公开 prints one figure (the others blank), its label wrapped above and below it
+    ("lone-figure-2021", (9417, 11), ["borderless", "vertical-label", "extra-rows"], "pdf-reportlab", None),
 ]
 
 
