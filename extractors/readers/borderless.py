@@ -333,6 +333,21 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
     return out
 
 
+def _stray_blanks(lines: list[_Line], size: float) -> None:
+    """Drop from the lines' figures a printed blank standing alone left of every figure column: a character
+    of a label printed one character a line (the 无 of （四）无法提供) that happens to stand beside a row's
+    figures. A column of blanks (— under 本年新制作数量) has more than one; a label fragment does not."""
+    figures = [w for ln in lines if _is_data(ln) for w in ln.values]
+    digits = [w["x0"] for w in figures if _DIGIT.search(w["text"])]
+    if not digits:
+        return
+    for line in lines:
+        for word in [v for v in line.values if not _DIGIT.search(v["text"]) and v["x1"] < min(digits)]:
+            centre = (word["x0"] + word["x1"]) / 2
+            if not any(w is not word and abs((w["x0"] + w["x1"]) / 2 - centre) <= 1.2 * size for w in figures):
+                line.values = [v for v in line.values if v is not word]
+
+
 def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None:
     """Mark as data a line between the table's first and last figure lines holding nothing but one figure
     that stands in one of its figure columns: the only figure printed in a row (the others blank) whose
@@ -345,6 +360,7 @@ def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None
 
 
 def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
+    _stray_blanks(lines, size)
     figures = [w for ln in lines if _is_data(ln) for w in ln.values]
     centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
     columns = [statistics.mean(c) for c in centres]

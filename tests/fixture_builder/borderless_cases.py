@@ -34,6 +34,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("parent-opener-beside-blank-row-2024", (9417, 9), ["borderless"], "pdf-reportlab", None),
     # （二）部分公开 prints one figure (the others blank), its label wrapped above and below it
     ("lone-figure-2021", (9417, 11), ["borderless", "vertical-label", "extra-rows"], "pdf-reportlab", None),
+    # the 无 of （四）无法提供 printed one character a line stands beside a row's figures, like a blank printed 无
+    ("stray-blank-vertical-2021", (9417, 11), ["borderless", "vertical-label"], "pdf-libreoffice", 3),
 ]
 
 
