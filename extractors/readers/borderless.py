@@ -271,7 +271,8 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
                 end += 1
         # one row of figures under a header is a table too (the appeals table prints a single row), and so is
         # one opening the page: the last row of a table continued from the page before
-        if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)):
+        if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)) \
+                or (data_lines == 1 and start < first and _headed_row(lines[first - 1], lines[first], size)):
             regions.append((start, first, end))
         i = last + 1
     return regions
@@ -317,6 +318,16 @@ def _numbered_blank_row(lines: list[_Line], first: int, end: int, size: float) -
         return False
     pitch = max(b.top - a.bottom for a, b in zip(lines[first:end], lines[first + 1:end]))
     return line.top - lines[end - 1].bottom <= pitch + 0.2 * size
+
+
+def _headed_row(head: _Line, row: _Line, size: float) -> bool:
+    """Whether a labelled line of figures right under a line of column headings standing apart has each figure
+    under a heading (信息内容  本年收费金额（单位：万元） over 行政事业性收费  90.63): a table of one row."""
+    if row.top - head.bottom > 1.5 * size or row.words[0] is row.values[0]:
+        return False
+    apart = any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(head.words, head.words[1:]))
+    return apart and all(any(h["x0"] <= (v["x0"] + v["x1"]) / 2 <= h["x1"] for h in head.words[1:])
+                         for v in row.values)
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:

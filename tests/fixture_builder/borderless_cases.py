@@ -36,6 +36,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("lone-figure-2021", (9417, 11), ["borderless", "vertical-label", "extra-rows"], "pdf-reportlab", None),
     # the 无 of （四）无法提供 printed one character a line stands beside a row's figures, like a blank printed 无
     ("stray-blank-vertical-2021", (9417, 11), ["borderless", "vertical-label"], "pdf-libreoffice", 3),
+    # a 第二十条 block whose heading stays at the foot of a page: its header and one row of one figure on the next
+    ("headed-single-row-2023", (9417, 6), ["borderless", "orphan-heading"], "pdf-libreoffice", 2),
 ]
 
 
