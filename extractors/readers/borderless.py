@@ -405,6 +405,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 
+    body = _label_pieces(body, column_of, len(label_cols))
     # rows: the header lines as one row, each data line a row, other lines joined to a near data line
     rows: list[list[_Line]] = []
     if first_data:
@@ -491,6 +492,25 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
                  pages=pages, ruled=False)
 
 
+def _label_pieces(body: list[_Line], column_of, n_label_cols: int) -> list[_Line]:
+    """The body's lines, a label line (no figure) holding pieces of different rows cut into one line per label
+    column: a piece opening a label in one column (三、本 of a parent label printed a piece a line) beside the
+    wrapped tail of the label above in another (出具已获取信息, the 理 of （五）不予处理). The pieces that open a
+    label come last, so that the others join the row above and these the row below, each its own row."""
+    out = []
+    for line in body:
+        by_col: dict[int, list[dict]] = {}
+        for word in line.words:
+            by_col.setdefault(column_of(word), []).append(word)
+        opens = {c for c, words in by_col.items() if ROW_START.match(words[0]["text"])}
+        if line.values or max(by_col) >= n_label_cols or not opens or len(opens) == len(by_col):
+            out.append(line)
+            continue
+        for _, words in sorted(by_col.items(), key=lambda item: (item[0] in opens, item[0])):
+            out.append(_Line(words, min(w["top"] for w in words), max(w["bottom"] for w in words)))
+    return out
+
+
 # what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
 ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
                            r"|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+条)")
@@ -512,8 +532,8 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
     the row above. Without such a line, labels aligned to the top of their cells continue the row above;
     centred ones are split between the rows by distance. Only lines that follow each other closely join.
     """
-    def close(a: _Line, b: _Line) -> bool:
-        return abs(b.top - a.bottom) <= _WRAP_GAP * size
+    def close(a: _Line, b: _Line) -> bool:  # (pieces of one line overlap: close too)
+        return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
 
     def opener_column(line: _Line) -> int | None:
         # the deepest: a parent label's opening words (三、本) may stand beside the row's own (2.没有现成…)

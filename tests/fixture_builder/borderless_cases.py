@@ -1,8 +1,9 @@
 """Borderless fixtures, one per way the word-built tables (``extractors.readers.borderless``) went wrong on the
 tables of fresh variants read without their rulings (``python -m tests.fixture_builder.unruled``).
 
-Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the ``borderless`` kind (no
-ruling at all) and the kinds that print the failing layout, rendered by one producer into
+Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the kinds that print the
+failing layout and with no ruling at all (the ``borderless`` kind, or its effect set after the other kinds when
+it is not among them: the variant of a fresh set as drawn, its rulings dropped), rendered by one producer into
 ``tests/fixtures/borderless-cases/<name>/`` with its truth. ``python -m tests.fixture_builder.borderless_cases``
 rewrites them all (``NAME…``: only those).
 """
@@ -38,6 +39,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("stray-blank-vertical-2021", (9417, 11), ["borderless", "vertical-label"], "pdf-libreoffice", 3),
     # a 第二十条 block whose heading stays at the foot of a page: its header and one row of one figure on the next
     ("headed-single-row-2023", (9417, 6), ["borderless", "orphan-heading"], "pdf-libreoffice", 2),
+    # 三、本 (a parent label printed a piece a line) and the 理 of （五）不予处理 beside 出具已获取信息, the wrapped
+    # tail of the row above, on one line above （六）其他处理's figures
+    ("label-pieces-2020", (9533, 20), ["split-repeat", "extra-rows", "money-units"], "pdf-libreoffice", None),
 ]
 
 
@@ -48,6 +52,9 @@ def build(names: list[str] | None = None) -> list:
             continue
         (OUT / name).mkdir(parents=True, exist_ok=True)  # render writes a lone LibreOffice PDF into it
         variant = make(draw(seed, index), kinds, seed * 1000 + index if kinds_seed is None else kinds_seed, name)
+        if "borderless" not in kinds:
+            variant.opts.borders = "none"  # what the borderless kind does, the other kinds drawn as without it
+            variant.kinds.append("borderless")
         out += render(variant, OUT, formats=(fmt,))
     return out
 
