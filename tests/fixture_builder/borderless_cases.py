@@ -42,6 +42,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 三、本 (a parent label printed a piece a line) and the 理 of （五）不予处理 beside 出具已获取信息, the wrapped
     # tail of the row above, on one line above （六）其他处理's figures
     ("label-pieces-2020", (9533, 20), ["split-repeat", "extra-rows", "money-units"], "pdf-libreoffice", None),
+    # full-width figures wrapped in the narrow 总计 column: １１０ above the row's line, ６ below it
+    ("wrapped-figure-2024", (9533, 30), ["fullwidth", "vertical-label"], "pdf-libreoffice", None),
 ]
 
 
