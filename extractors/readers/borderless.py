@@ -632,14 +632,25 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
     # gaps of two or three pitches
     gaps = sorted(b - a for a, b in zip(columns, columns[1:]))
     spacing = statistics.median(gaps)
-    pitch = gaps[0]
-    if single_row and pitch > 0 and all(abs(g / pitch - round(g / pitch)) <= 0.2 for g in gaps):
+    pitch = _pitch(gaps) if single_row else None
+    if pitch is not None:
         spacing = pitch  # every gap a whole number of pitches: the columns between print nothing
     lonely = [(w["x0"] + w["x1"]) / 2 for ln in header for w in ln.words
               if (w["x0"] + w["x1"]) / 2 > label_edge
               and min(abs((w["x0"] + w["x1"]) / 2 - c) for c in columns) > 0.75 * spacing]
     extra = [statistics.mean(c) for c in _clusters(lonely, 0.3 * spacing)]
+    if pitch is not None:  # on that grid only: a heading centred over several columns (行政诉讼) may fall between
+        extra = [x for x in extra if abs((x - columns[0]) / pitch - round((x - columns[0]) / pitch)) <= 0.25]
     return sorted(columns + extra)
+
+
+def _pitch(gaps: list[float]) -> float | None:
+    """The pitch of a regular grid of columns from the gaps between the columns printing figures (each a whole
+    number of pitches, measured on all of them), or None when they are not."""
+    if not gaps or gaps[0] <= 0:
+        return None
+    pitch = statistics.mean(g / max(1, round(g / gaps[0])) for g in gaps)
+    return pitch if all(abs(g / pitch - round(g / pitch)) <= 0.2 for g in gaps) else None
 
 
 def _edges(label_cols: list[float], columns: list[float], lines: list[_Line]) -> list[float]:

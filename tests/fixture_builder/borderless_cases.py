@@ -44,6 +44,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("label-pieces-2020", (9533, 20), ["split-repeat", "extra-rows", "money-units"], "pdf-libreoffice", None),
     # full-width figures wrapped in the narrow 总计 column: １１０ above the row's line, ６ below it
     ("wrapped-figure-2024", (9533, 30), ["fullwidth", "vertical-label"], "pdf-libreoffice", None),
+    # the appeals table printing four figures (zeros blank): 行政诉讼, centred over ten columns, falls between two
+    ("one-row-group-heading-2019", (9533, 15), ["split-repeat", "orphan-heading"], "pdf-reportlab", None),
 ]
 
 
