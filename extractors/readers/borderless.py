@@ -430,10 +430,18 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 
     body = _label_pieces(body, column_of, len(label_cols))
-    # rows: the header lines as one row, each data line a row, other lines joined to a near data line
+    # rows: the header lines as one row, each data line a row, other lines joined to a near data line; without
+    # row labels, the headings over several columns (行政复议 | 行政诉讼 | 未经复议直接起诉 …) first, a row a line
+    spans = _spanning_heads(lines[:first_data], columns) if unlabelled else {}
     rows: list[list[_Line]] = []
+    for line in lines[:first_data]:
+        heads = [w for w in line.words if id(w) in spans]
+        if heads:
+            rows.append([_Line(heads, line.top, line.bottom)])
     if first_data:
-        rows.append(lines[:first_data])
+        rest = [_Line([w for w in ln.words if id(w) not in spans], ln.top, ln.bottom) for ln in lines[:first_data]]
+        rows.append([ln for ln in rest if ln.words] or [lines[0]])
+    n_header = len(rows)
     data_rows: dict[int, int] = {}
     for idx, line in enumerate(body):
         if _is_data(line):
@@ -493,7 +501,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         else:
             own_rows.append([line])
     rows += own_rows
-    rows.sort(key=lambda group: min(ln.top for ln in group))
+    rows[n_header:] = sorted(rows[n_header:], key=lambda group: min(ln.top for ln in group))
 
     cells: list[Cell] = []
     n_cols = len(label_cols) + len(columns)
@@ -504,7 +512,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             for word in line.words:
                 by_col.setdefault(column_of(word), []).append(word)
         top, bottom = min(ln.top for ln in group), max(ln.bottom for ln in group)
-        for c in range(n_cols):
+        covered: set[int] = set()
+        for word in (w for ln in group for w in ln.words if id(w) in spans):
+            first, last = (len(label_cols) + i for i in spans[id(word)])
+            cells.append(Cell(r, first, word["text"], colspan=last - first + 1, page=word.get("page"),
+                              bbox=(edges[first], top, edges[last + 1], bottom)))
+            covered.update(range(first, last + 1))
+        for c in (c for c in range(n_cols) if c not in covered):
             words = sorted(by_col.get(c, []), key=lambda w: (round(w["top"] / (0.6 * size)), w["x0"]))
             text = _join(words, size)
             page = (words or group[0].words)[0].get("page")
@@ -621,6 +635,40 @@ def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only
                         and line.top - body[i - 1].bottom <= 0.8 * size)
     bare = sum(1 for d in data_rows if not _has_label(body[d]))  # figures beside a label centred around them
     return on_figures > 2 * (above + bare) and wrapped_below > 0
+
+
+def _spanning_heads(header: list[_Line], columns: list[float]) -> dict[int, tuple[int, int]]:
+    """id(word) -> (first, last) figure column of each header word heading several columns, from the top line
+    down: the widest run of columns centred under the word (within a quarter pitch), inside the run of the word
+    above it, clear of its neighbours on its line, with headings below it over two of its columns or more (a
+    leaf heading beside a heading printed blank heads its one column)."""
+    if len(columns) < 3:
+        return {}
+    pitch = statistics.median(b - a for a, b in zip(columns, columns[1:]))
+    spans: dict[int, tuple[int, int]] = {}
+    placed: list[tuple[float, int, int]] = []  # (line bottom, first, last) of the spanning words above
+    ordered = sorted(header, key=lambda ln: ln.top)
+    for n, line in enumerate(ordered):
+        centres = [(w["x0"] + w["x1"]) / 2 for w in line.words]
+        below = [(w["x0"] + w["x1"]) / 2 for ln in ordered[n + 1:] for w in ln.words]
+        for i, (word, centre) in enumerate(zip(line.words, centres)):
+            left = centres[i - 1] if i else float("-inf")
+            right = centres[i + 1] if i + 1 < len(centres) else float("inf")
+            parents = [(a, b) for bottom, a, b in placed if bottom <= line.top + 1
+                       and columns[a] - pitch / 2 <= centre <= columns[b] + pitch / 2]
+            low, high = parents[-1] if parents else (0, len(columns) - 1)
+            runs = [(a, b) for a in range(low, high + 1) for b in range(a + 1, high + 1)
+                    if abs((columns[a] + columns[b]) / 2 - centre) <= pitch / 4
+                    and columns[a] > left and columns[b] < right]
+            run = max(runs, key=lambda r: r[1] - r[0], default=None)
+            if run is None:
+                continue
+            under = {min(range(len(columns)), key=lambda k: abs(columns[k] - x)) for x in below
+                     if columns[run[0]] - pitch / 2 <= x <= columns[run[1]] + pitch / 2}
+            if len(under) >= 2:
+                spans[id(word)] = run
+                placed.append((line.bottom, *run))
+    return spans
 
 
 def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float,

@@ -46,6 +46,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("wrapped-figure-2024", (9533, 30), ["fullwidth", "vertical-label"], "pdf-libreoffice", None),
     # the appeals table printing four figures (zeros blank): 行政诉讼, centred over ten columns, falls between two
     ("one-row-group-heading-2019", (9533, 15), ["split-repeat", "orphan-heading"], "pdf-reportlab", None),
+    # the appeals table printing three figures (zeros blank), the last cell blank: its columns are known only
+    # from the headings over several columns (行政复议 over five, 未经复议直接起诉 over five under 行政诉讼)
+    ("one-row-spanning-headings-2020", (9533, 6), ["tables-first", "extra-rows"], "pdf-reportlab", None),
 ]
 
 
