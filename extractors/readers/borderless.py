@@ -429,7 +429,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 
-    body = _label_pieces(body, column_of, len(label_cols))
+    body = _label_pieces(body, column_of, len(label_cols), size)
     # rows: the header lines as one row, each data line a row, other lines joined to a near data line; without
     # row labels, the headings over several columns (行政复议 | 行政诉讼 | 未经复议直接起诉 …) first, a row a line
     spans = _spanning_heads(lines[:first_data], columns) if unlabelled else {}
@@ -530,22 +530,29 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
                  pages=pages, ruled=False)
 
 
-def _label_pieces(body: list[_Line], column_of, n_label_cols: int) -> list[_Line]:
-    """The body's lines, a label line (no figure) holding pieces of different rows cut into one line per label
-    column: a piece opening a label in one column (三、本 of a parent label printed a piece a line) beside the
-    wrapped tail of the label above in another (出具已获取信息, the 理 of （五）不予处理). The pieces that open a
-    label come last, so that the others join the row above and these the row below, each its own row."""
-    out = []
+def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) -> list[_Line]:
+    """The body's lines, a label line (no figure) holding pieces of different rows cut in two: right of a piece
+    opening a label (三、本 of a parent label printed a piece a line), the pieces that continue the text right
+    above them in their column (出具已获取信息, the wrapped tail of 5.要求行政机关确认或重新…; the 理 of （五）不予处)
+    come first, on a line of their own, so that they join the row above and the rest the row below. A piece
+    with nothing right above it (其他处理, a parent label centred on its rows) stays with its line, and so do
+    pieces left of the opening one (a parent label's pieces beside its rows' labels)."""
+    out: list[_Line] = []
     for line in body:
         by_col: dict[int, list[dict]] = {}
         for word in line.words:
             by_col.setdefault(column_of(word), []).append(word)
         opens = {c for c, words in by_col.items() if ROW_START.match(words[0]["text"])}
-        if line.values or max(by_col) >= n_label_cols or not opens or len(opens) == len(by_col):
+        tails = [] if line.values or max(by_col) >= n_label_cols or not opens else [
+            c for c in by_col if c > max(opens)
+            and any(column_of(w) == c and w["bottom"] >= line.top - _WRAP_GAP * size
+                    for prev in out[-3:] for w in prev.words)]
+        if not tails:
             out.append(line)
             continue
-        for _, words in sorted(by_col.items(), key=lambda item: (item[0] in opens, item[0])):
-            out.append(_Line(words, min(w["top"] for w in words), max(w["bottom"] for w in words)))
+        for part in ([w for c in tails for w in by_col[c]], [w for c in by_col if c not in tails for w in by_col[c]]):
+            part.sort(key=lambda w: w["x0"])
+            out.append(_Line(part, min(w["top"] for w in part), max(w["bottom"] for w in part)))
     return out
 
 
