@@ -18,7 +18,8 @@ from .variants import make, render
 
 OUT = FIXTURES / "borderless-cases"
 
-# name, (draw seed, index), kinds, format, the kinds' seed (None: draw seed × 1000 + index); what each prints
+# name (it picks the reportlab font: a case keeps its name), (draw seed, index), kinds, format, the kinds' seed
+# (None: draw seed × 1000 + index); what each prints, above it
 CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 规章 printed all blank: the first row under the header has no figure at all
     ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice", None),
@@ -49,6 +50,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the appeals table printing three figures (zeros blank), the last cell blank: its columns are known only
     # from the headings over several columns (行政复议 over five, 未经复议直接起诉 over five under 行政诉讼)
     ("one-row-spanning-headings-2020", (9533, 6), ["tables-first", "extra-rows"], "pdf-reportlab", None),
+    # figures drawn with wide spacing and wrapped in narrow columns: 1 0 5 and 1 1 6 above the row's line
+    # (two figures: a line of figures of its own), 4 and 3 below it
+    ("wrapped-spaced-digits-2022", (9629, 0), ["wps-vertical", "spaced-digits"], "pdf-reportlab", None),
 ]
 
 
