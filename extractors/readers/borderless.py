@@ -159,16 +159,19 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
 
 
 _FIGURE_PIECE = regex.compile(r"^(?:[-−–—]?[0-9０-９][0-9０-９,，.．]*)?[亿万千]?(?:[万亿千]?元|件|条|个|次|篇|项)?$")
+# the rest of a figure printed with two magnitudes, after its first digits: 亿2020 (of 5亿2020万元)
+_MAGNITUDE_PIECE = regex.compile(r"^[亿万][0-9０-９][0-9０-９,，.．]*(?:[万千]?元)?$")
 
 
 def _units_joined(line: _Line, size: float) -> None:
     """Pieces of one figure that the words split apart — a magnitude or a unit after its digits ('8' '亿' '1218'
-    '万元', '31618.32' '万元') — made one word: they are one cell's figure."""
+    '万元', '31618.32' '万元', '5' '亿2020' '万元') — made one word: they are one cell's figure."""
     out: list[dict] = []
     for word in line.words:
         prev = out[-1] if out else None
         gap = word["x0"] - prev["x1"] if prev is not None else None
-        if prev is not None and gap <= size and _FIGURE_PIECE.match(word["text"]) \
+        if prev is not None and gap <= size \
+                and (_FIGURE_PIECE.match(word["text"]) or _MAGNITUDE_PIECE.match(word["text"])) \
                 and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
             joined = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]

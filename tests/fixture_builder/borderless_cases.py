@@ -4,7 +4,7 @@ tables of fresh variants read without their rulings (``python -m tests.fixture_b
 Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the kinds that print the
 failing layout and with no ruling at all (the ``borderless`` kind, or its effect set after the other kinds when
 it is not among them: the variant of a fresh set as drawn, its rulings dropped), rendered by one producer into
-``tests/fixtures/borderless-cases/<name>/`` with its truth. ``python -m tests.fixture_builder.borderless_cases``
+``tests/fixtures/borderless-cases/<name>/`` with its truth (and those of ``OFD_CASES`` by easyofd as well). ``python -m tests.fixture_builder.borderless_cases``
 rewrites them all (``NAME…``: only those).
 """
 
@@ -53,7 +53,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # figures drawn with wide spacing and wrapped in narrow columns: 1 0 5 and 1 1 6 above the row's line
     # (two figures: a line of figures of its own), 4 and 3 below it
     ("wrapped-spaced-digits-2022", (9629, 0), ["wps-vertical", "spaced-digits"], "pdf-reportlab", None),
+    # 5亿2020万元 in a borderless table; easyofd's rendering (OFD_CASES) sets 5 apart from 亿2020 万元
+    ("mixed-magnitude-2020", (9629, 24), ["borderless", "mixed-magnitude"], "pdf-libreoffice", None),
 ]
+# cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
+OFD_CASES = ("mixed-magnitude-2020",)
 
 
 def build(names: list[str] | None = None) -> list:
@@ -67,6 +71,12 @@ def build(names: list[str] | None = None) -> list:
             variant.opts.borders = "none"  # what the borderless kind does, the other kinds drawn as without it
             variant.kinds.append("borderless")
         out += render(variant, OUT, formats=(fmt,))
+        if name in OFD_CASES:  # needs easyofd (tests/fixture_builder/ofd.py)
+            from .ofd import OFD, pdf_to_ofd
+
+            [pdf] = (OUT / name).glob("*.pdf")
+            out.append(pdf_to_ofd(pdf, OFD / name / f"{name}.ofd"))
+            (OFD / name / "truth.json").write_bytes((OUT / name / "truth.json").read_bytes())
     return out
 
 
