@@ -229,6 +229,22 @@ def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = No
     return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
 
 
+def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float) -> bool:
+    """Whether a line read as a section heading inside a table is a row label (二、部分公开（区分处理的，只计这一情,
+    numbered as the report's sections are): set no bigger than the table's figure lines (``height``), with a
+    figure line among the next three lines, each close under the one before."""
+    line = lines[j]
+    if max(w["x1"] - w["x0"] for w in line.words) > 0.6 * width or line.text.endswith(("。", "；")) \
+            or line.bottom - line.top > 1.15 * height:
+        return False
+    for k in range(j + 1, min(j + 4, len(lines))):
+        if lines[k].top - lines[k - 1].bottom > 1.2 * size:
+            return False
+        if _is_data(lines[k]):
+            return True
+    return False
+
+
 def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, int, int]]:
     """(header start, first data line, end) index triples of the table regions."""
     regions = []
@@ -242,7 +258,9 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
         j = i + 1
         gap = 0
         fig_left = min(v["x0"] for v in lines[i].values)
-        while j < len(lines) and not _is_barrier(lines[j], size, width, _next(lines, j)):
+        height = lines[i].bottom - lines[i].top
+        while j < len(lines) and (not _is_barrier(lines[j], size, width, _next(lines, j))
+                                  or _heading_in_table(lines, j, size, width, height)):
             if _is_data(lines[j]):
                 last, gap = j, 0
                 fig_left = min([fig_left] + [v["x0"] for v in lines[j].values])

@@ -55,6 +55,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("wrapped-spaced-digits-2022", (9629, 0), ["wps-vertical", "spaced-digits"], "pdf-reportlab", None),
     # 5亿2020万元 in a borderless table; easyofd's rendering (OFD_CASES) sets 5 apart from 亿2020 万元
     ("mixed-magnitude-2020", (9629, 24), ["borderless", "mixed-magnitude"], "pdf-libreoffice", None),
+    # sub-labels numbered as sections are (二、部分公开（区分处理的…): the line reads as a heading inside the table
+    ("heading-like-label-2019", (9781, 6), ["numbering"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
