@@ -293,7 +293,7 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
         # one row of figures under a header is a table too (the appeals table prints a single row), and so is
         # one opening the page: the last row of a table continued from the page before
         if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)) \
-                or (data_lines == 1 and start < first and _headed_row(lines[first - 1], lines[first], size)):
+                or (data_lines == 1 and _headed_row(lines[start:first], lines[first], size)):
             regions.append((start, first, end))
         i = last + 1
     return regions
@@ -341,14 +341,17 @@ def _numbered_blank_row(lines: list[_Line], first: int, end: int, size: float) -
     return line.top - lines[end - 1].bottom <= pitch + 0.2 * size
 
 
-def _headed_row(head: _Line, row: _Line, size: float) -> bool:
-    """Whether a labelled line of figures right under a line of column headings standing apart has each figure
-    under a heading (信息内容  本年收费金额（单位：万元） over 行政事业性收费  90.63): a table of one row."""
-    if row.top - head.bottom > 1.5 * size or row.words[0] is row.values[0]:
+def _headed_row(header: list[_Line], row: _Line, size: float) -> bool:
+    """Whether a line of figures right under column headings (words standing apart on a line) has each figure
+    under a heading right of its label: a table of one row (行政事业性收费  90.63 under 信息内容  本年收费金额；
+    an appeals table printing two figures, its zeros blank, under its headings)."""
+    if not header or row.top - header[-1].bottom > 1.5 * size:
         return False
-    apart = any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(head.words, head.words[1:]))
-    return apart and all(any(h["x0"] <= (v["x0"] + v["x1"]) / 2 <= h["x1"] for h in head.words[1:])
-                         for v in row.values)
+    if not any(b["x0"] - a["x1"] >= 1.5 * size for ln in header for a, b in zip(ln.words, ln.words[1:])):
+        return False
+    labelled = row.words[0] is not row.values[0]
+    heads = [w for ln in header for w in ln.words if not labelled or w["x0"] > row.words[0]["x1"]]
+    return all(any(h["x0"] <= (v["x0"] + v["x1"]) / 2 <= h["x1"] for h in heads) for v in row.values)
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
@@ -678,6 +681,10 @@ def _spanning_heads(header: list[_Line], columns: list[float]) -> dict[int, tupl
     pitch = statistics.median(b - a for a, b in zip(columns, columns[1:]))
     spans: dict[int, tuple[int, int]] = {}
     placed: list[tuple[float, int, int]] = []  # (line bottom, first, last) of the spanning words above
+
+    def nearest(x: float) -> int:
+        return min(range(len(columns)), key=lambda k: abs(columns[k] - x))
+
     ordered = sorted(header, key=lambda ln: ln.top)
     for n, line in enumerate(ordered):
         centres = [(w["x0"] + w["x1"]) / 2 for w in line.words]
@@ -688,13 +695,15 @@ def _spanning_heads(header: list[_Line], columns: list[float]) -> dict[int, tupl
             parents = [(a, b) for bottom, a, b in placed if bottom <= line.top + 1
                        and columns[a] - pitch / 2 <= centre <= columns[b] + pitch / 2]
             low, high = parents[-1] if parents else (0, len(columns) - 1)
+            # clear of the neighbours: none of the columns nearest them
+            low = max(low, nearest(left) + 1) if i else low
+            high = min(high, nearest(right) - 1) if i + 1 < len(centres) else high
             runs = [(a, b) for a in range(low, high + 1) for b in range(a + 1, high + 1)
-                    if abs((columns[a] + columns[b]) / 2 - centre) <= pitch / 4
-                    and columns[a] > left and columns[b] < right]
+                    if abs((columns[a] + columns[b]) / 2 - centre) <= pitch / 4]
             run = max(runs, key=lambda r: r[1] - r[0], default=None)
             if run is None:
                 continue
-            under = {min(range(len(columns)), key=lambda k: abs(columns[k] - x)) for x in below
+            under = {nearest(x) for x in below
                      if columns[run[0]] - pitch / 2 <= x <= columns[run[1]] + pitch / 2}
             if len(under) >= 2:
                 spans[id(word)] = run
@@ -712,6 +721,10 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
     gaps = sorted(b - a for a, b in zip(columns, columns[1:]))
     spacing = statistics.median(gaps)
     pitch = _pitch(gaps) if single_row else None
+    fine = _header_pitch(header, label_edge) if single_row else None
+    if fine is not None and (pitch is None or fine < 0.8 * pitch) \
+            and all(abs(g / fine - round(g / fine)) <= 0.2 for g in gaps):
+        pitch = fine  # two or three figures: the headings' own pitch, when the figures stand on it
     if pitch is not None:
         spacing = pitch  # every gap a whole number of pitches: the columns between print nothing
     lonely = [(w["x0"] + w["x1"]) / 2 for ln in header for w in ln.words
@@ -721,6 +734,16 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
     if pitch is not None:  # on that grid only: a heading centred over several columns (行政诉讼) may fall between
         extra = [x for x in extra if abs((x - columns[0]) / pitch - round((x - columns[0]) / pitch)) <= 0.25]
     return sorted(columns + extra)
+
+
+def _header_pitch(header: list[_Line], label_edge: float) -> float | None:
+    """The median distance between neighbouring headings on the header line holding the most of them (three
+    or more), right of the labels; None without such a line."""
+    centres = max(([(w["x0"] + w["x1"]) / 2 for w in ln.words if (w["x0"] + w["x1"]) / 2 > label_edge]
+                   for ln in header), key=len, default=[])
+    if len(centres) < 3:
+        return None
+    return statistics.median(b - a for a, b in zip(centres, centres[1:]))
 
 
 def _pitch(gaps: list[float]) -> float | None:

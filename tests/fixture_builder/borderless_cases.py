@@ -57,6 +57,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("mixed-magnitude-2020", (9629, 24), ["borderless", "mixed-magnitude"], "pdf-libreoffice", None),
     # sub-labels numbered as sections are (二、部分公开（区分处理的…): the line reads as a heading inside the table
     ("heading-like-label-2019", (9781, 6), ["numbering"], "pdf-libreoffice", None),
+    # the appeals table printing two figures (its zeros blank) under its headings: a table of one row whose
+    # columns come from the headings' pitch
+    ("two-figure-appeals-2024", (9781, 30), ["wps-vertical", "money-units"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
