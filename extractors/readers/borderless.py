@@ -369,15 +369,20 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
 
 
 def _stray_blanks(lines: list[_Line], size: float) -> None:
-    """Drop from the lines' figures a printed blank standing alone left of every figure column: a character
-    of a label printed one character a line (the 无 of （四）无法提供) that happens to stand beside a row's
-    figures. A column of blanks (— under 本年新制作数量) has more than one; a label fragment does not."""
+    """Drop from the lines' figures a printed blank standing alone left of every figure column, among the row
+    labels: a character of a label printed one character a line (the 无 of （四）无法提供) that happens to stand
+    beside a row's figures. A column of blanks (— under 本年新制作数量) has more than one; a label fragment does
+    not."""
     figures = [w for ln in lines if _is_data(ln) for w in ln.values]
     digits = [w["x0"] for w in figures if _DIGIT.search(w["text"])]
-    if not digits:
+    # the labels' reach: a blank left of it stands among the labels (a table of one row without labels
+    # prints its first figure as / under its heading)
+    labels = max((w["x1"] for ln in lines if _is_data(ln) for w in ln.words if w not in ln.values), default=None)
+    if not digits or labels is None:
         return
     for line in lines:
-        for word in [v for v in line.values if not _DIGIT.search(v["text"]) and v["x1"] < min(digits)]:
+        for word in [v for v in line.values if not _DIGIT.search(v["text"]) and v["x1"] < min(digits)
+                     and v["x1"] <= labels]:
             centre = (word["x0"] + word["x1"]) / 2
             if not any(w is not word and abs((w["x0"] + w["x1"]) / 2 - centre) <= 1.2 * size for w in figures):
                 line.values = [v for v in line.values if v is not word]

@@ -60,6 +60,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the appeals table printing two figures (its zeros blank) under its headings: a table of one row whose
     # columns come from the headings' pitch
     ("two-figure-appeals-2024", (9781, 30), ["wps-vertical", "money-units"], "pdf-libreoffice", None),
+    # the appeals table's row opening with a printed blank (/ under 结果纠正, 结果维持 blank): no row labels
+    ("one-row-blank-first-2024", (9781, 32), ["vertical-label", "money-units"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
