@@ -342,12 +342,15 @@ def _numbered_blank_row(lines: list[_Line], first: int, end: int, size: float) -
 
 
 def _headed_row(header: list[_Line], row: _Line, size: float) -> bool:
-    """Whether a line of figures right under column headings (words standing apart on a line) has each figure
-    under a heading right of its label: a table of one row (行政事业性收费  90.63 under 信息内容  本年收费金额；
-    an appeals table printing two figures, its zeros blank, under its headings)."""
+    """Whether a line of figures right under column headings (words standing apart, on one line or on lines
+    of their own when a heading breaks over lines: 本年 | 信息内容 | 收费金额) has each figure under a heading
+    right of its label: a table of one row (行政事业性收费  90.63 under 信息内容  本年收费金额; an appeals table
+    printing two figures, its zeros blank, under its headings)."""
     if not header or row.top - header[-1].bottom > 1.5 * size:
         return False
-    if not any(b["x0"] - a["x1"] >= 1.5 * size for ln in header for a, b in zip(ln.words, ln.words[1:])):
+    words = sorted((w for ln in header for w in ln.words), key=lambda w: w["x0"])
+    if not any(b["x0"] - a["x1"] >= 1.5 * size for ln in header for a, b in zip(ln.words, ln.words[1:])) \
+            and not any(b["x0"] - max(a["x1"] for a in words[:i]) >= 1.5 * size for i, b in enumerate(words) if i):
         return False
     labelled = row.words[0] is not row.values[0]
     heads = [w for ln in header for w in ln.words if not labelled or w["x0"] > row.words[0]["x1"]]

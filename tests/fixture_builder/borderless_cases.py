@@ -62,6 +62,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     ("two-figure-appeals-2024", (9781, 30), ["wps-vertical", "money-units"], "pdf-libreoffice", None),
     # the appeals table's row opening with a printed blank (/ under 结果纠正, 结果维持 blank): no row labels
     ("one-row-blank-first-2024", (9781, 32), ["vertical-label", "money-units"], "pdf-libreoffice", None),
+    # the fee block's header broken over lines (本年 | 信息内容 | 收费金额), each heading on a line of its own,
+    # above its one row (行政事业性收费 3.11)
+    ("broken-header-one-row-2021", (9857, 22), ["broken-headers", "orphan-heading", "tables-first"],
+     "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
