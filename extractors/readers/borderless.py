@@ -42,6 +42,7 @@ class _Line:
     top: float
     bottom: float
     values: list[dict] = field(default_factory=list)  # the words that are figures standing apart
+    aligned: bool = False  # a lone figure in a figure column of its table (a row's only figure, label wrapped)
 
     @property
     def center(self) -> float:
@@ -109,12 +110,18 @@ def _header_text(words: list[dict]) -> str:
 
 
 def _drop_repeated_header(words: list[dict], header: str) -> list[dict]:
-    """A continuation's words without the header it repeats from the first part (every line above its first
-    figures found in that header): printed again on the new page, it is not a row."""
+    """A continuation's words without the header it repeats from the first part (the lines above its first
+    figures found in that header): printed again on the new page, it is not a row. The lines after it that
+    the header lacks stay: the tail of a row's label broken by the page end (1.本机关不掌 | 握相关政府信息)."""
     lines = _header_lines(words)
-    if not header or not lines or not all(_squash(line.text) in header for line in lines):
+    repeated = 0
+    while repeated < len(lines) and _squash(lines[repeated].text) in header:
+        repeated += 1
+    printed = "".join(_squash(line.text) for line in lines[:repeated])
+    # the whole header, or most of it: a short label tail alone may happen to be found inside the header
+    if not header or not repeated or (repeated < len(lines) and 2 * len(printed) < len(header)):
         return words
-    drop = {id(w) for line in lines for w in line.words}
+    drop = {id(w) for line in lines[:repeated] for w in line.words}
     return [w for w in words if id(w) not in drop]
 
 
@@ -152,16 +159,19 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
 
 
 _FIGURE_PIECE = regex.compile(r"^(?:[-−–—]?[0-9０-９][0-9０-９,，.．]*)?[亿万千]?(?:[万亿千]?元|件|条|个|次|篇|项)?$")
+# the rest of a figure printed with two magnitudes, after its first digits: 亿2020 (of 5亿2020万元)
+_MAGNITUDE_PIECE = regex.compile(r"^[亿万][0-9０-９][0-9０-９,，.．]*(?:[万千]?元)?$")
 
 
 def _units_joined(line: _Line, size: float) -> None:
     """Pieces of one figure that the words split apart — a magnitude or a unit after its digits ('8' '亿' '1218'
-    '万元', '31618.32' '万元') — made one word: they are one cell's figure."""
+    '万元', '31618.32' '万元', '5' '亿2020' '万元') — made one word: they are one cell's figure."""
     out: list[dict] = []
     for word in line.words:
         prev = out[-1] if out else None
         gap = word["x0"] - prev["x1"] if prev is not None else None
-        if prev is not None and gap <= size and _FIGURE_PIECE.match(word["text"]) \
+        if prev is not None and gap <= size \
+                and (_FIGURE_PIECE.match(word["text"]) or _MAGNITUDE_PIECE.match(word["text"])) \
                 and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
             joined = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]
@@ -203,7 +213,7 @@ def _figures(line: _Line, size: float) -> list[dict]:
 def _is_data(line: _Line) -> bool:
     if not line.values:
         return False
-    return len(line.values) >= 2 or line.words[0] is not line.values[0]
+    return len(line.values) >= 2 or line.words[0] is not line.values[0] or line.aligned
 
 
 def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = None) -> bool:
@@ -219,6 +229,22 @@ def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = No
     return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
 
 
+def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float) -> bool:
+    """Whether a line read as a section heading inside a table is a row label (二、部分公开（区分处理的，只计这一情,
+    numbered as the report's sections are): set no bigger than the table's figure lines (``height``), with a
+    figure line among the next three lines, each close under the one before."""
+    line = lines[j]
+    if max(w["x1"] - w["x0"] for w in line.words) > 0.6 * width or line.text.endswith(("。", "；")) \
+            or line.bottom - line.top > 1.15 * height:
+        return False
+    for k in range(j + 1, min(j + 4, len(lines))):
+        if lines[k].top - lines[k - 1].bottom > 1.2 * size:
+            return False
+        if _is_data(lines[k]):
+            return True
+    return False
+
+
 def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, int, int]]:
     """(header start, first data line, end) index triples of the table regions."""
     regions = []
@@ -232,7 +258,9 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
         j = i + 1
         gap = 0
         fig_left = min(v["x0"] for v in lines[i].values)
-        while j < len(lines) and not _is_barrier(lines[j], size, width, _next(lines, j)):
+        height = lines[i].bottom - lines[i].top
+        while j < len(lines) and (not _is_barrier(lines[j], size, width, _next(lines, j))
+                                  or _heading_in_table(lines, j, size, width, height)):
             if _is_data(lines[j]):
                 last, gap = j, 0
                 fig_left = min([fig_left] + [v["x0"] for v in lines[j].values])
@@ -257,12 +285,76 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
                 and (abs(lines[end].center - lines[last].center) <= 1.4 * size
                      or (lines[end].x1 < fig_left and lines[end].top - lines[end - 1].bottom <= 0.8 * size)):
             end += 1
+        if end < len(lines) and _numbered_blank_row(lines, first, end, size):
+            end += 1  # with the lines its label wraps over
+            while end < len(lines) and not lines[end].values and lines[end].x1 < fig_left \
+                    and lines[end].top - lines[end - 1].bottom <= _WRAP_GAP * size:
+                end += 1
         # one row of figures under a header is a table too (the appeals table prints a single row), and so is
         # one opening the page: the last row of a table continued from the page before
-        if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)):
+        if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)) \
+                or (data_lines == 1 and _headed_row(lines[start:first], lines[first], size)):
             regions.append((start, first, end))
         i = last + 1
     return regions
+
+
+_NUMBERED = regex.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、"
+                          r"|(\d{1,2})\s*[．.、](?!\d))")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _row_number(text: str) -> tuple[int, int] | None:
+    """(style, number) of a row label's opener: （三） → (0, 3), 三、 → (1, 3), 3． → (2, 3); None for another."""
+    match = _NUMBERED.match(text)
+    if match is None:
+        return None
+    style = next(i for i in range(3) if match.group(i + 1))
+    numeral = match.group(style + 1)
+    if style == 2:
+        return style, int(numeral)
+    tens, ten, ones = numeral.rpartition("十")
+    if len(ones) > 1 or len(tens) > 1 or (tens and not ten) or not set(tens + ones) <= set(_CN_DIGITS):
+        return None
+    value = (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return style, value + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _numbered_blank_row(lines: list[_Line], first: int, end: int, size: float) -> bool:
+    """Whether the line after a table's last figures is its last row printed all blank (四、结转下年度继续办理
+    under 三、本年度办理结果 …): a label opening the next number of the numbering that stands at its left edge
+    in the table (one more than the last opener there), in the table's type size, no further below the row
+    before than rows stand apart in the table. A section heading after the table (四、政府信息公开行政复议…)
+    repeats a number, or stands indented, or is set in a bigger type."""
+    line = lines[end]
+    if line.values or line.bottom - line.top > 1.2 * size:
+        return False
+    number = _row_number(line.words[0]["text"])
+    if number is None:
+        return False
+    x0 = line.words[0]["x0"]
+    before = [n for ln in lines[first:end] for w in ln.words if abs(w["x0"] - x0) <= 0.5 * size
+              for n in [_row_number(w["text"])] if n is not None and n[0] == number[0]]
+    if not before or before[-1][1] + 1 != number[1]:
+        return False
+    pitch = max(b.top - a.bottom for a, b in zip(lines[first:end], lines[first + 1:end]))
+    return line.top - lines[end - 1].bottom <= pitch + 0.2 * size
+
+
+def _headed_row(header: list[_Line], row: _Line, size: float) -> bool:
+    """Whether a line of figures right under column headings (words standing apart, on one line or on lines
+    of their own when a heading breaks over lines: 本年 | 信息内容 | 收费金额) has each figure under a heading
+    right of its label: a table of one row (行政事业性收费  90.63 under 信息内容  本年收费金额; an appeals table
+    printing two figures, its zeros blank, under its headings)."""
+    if not header or row.top - header[-1].bottom > 1.5 * size:
+        return False
+    words = sorted((w for ln in header for w in ln.words), key=lambda w: w["x0"])
+    if not any(b["x0"] - a["x1"] >= 1.5 * size for ln in header for a, b in zip(ln.words, ln.words[1:])) \
+            and not any(b["x0"] - max(a["x1"] for a in words[:i]) >= 1.5 * size for i, b in enumerate(words) if i):
+        return False
+    labelled = row.words[0] is not row.values[0]
+    heads = [w for ln in header for w in ln.words if not labelled or w["x0"] > row.words[0]["x1"]]
+    return all(any(h["x0"] <= (v["x0"] + v["x1"]) / 2 <= h["x1"] for h in heads) for v in row.values)
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
@@ -279,16 +371,83 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
     return out
 
 
+def _stray_blanks(lines: list[_Line], size: float) -> None:
+    """Drop from the lines' figures a printed blank standing alone left of every figure column, among the row
+    labels: a character of a label printed one character a line (the 无 of （四）无法提供) that happens to stand
+    beside a row's figures. A column of blanks (— under 本年新制作数量) has more than one; a label fragment does
+    not."""
+    figures = [w for ln in lines if _is_data(ln) for w in ln.values]
+    digits = [w["x0"] for w in figures if _DIGIT.search(w["text"])]
+    # the labels' reach: a blank left of it stands among the labels (a table of one row without labels
+    # prints its first figure as / under its heading)
+    labels = max((w["x1"] for ln in lines if _is_data(ln) for w in ln.words if w not in ln.values), default=None)
+    if not digits or labels is None:
+        return
+    for line in lines:
+        for word in [v for v in line.values if not _DIGIT.search(v["text"]) and v["x1"] < min(digits)
+                     and v["x1"] <= labels]:
+            centre = (word["x0"] + word["x1"]) / 2
+            if not any(w is not word and abs((w["x0"] + w["x1"]) / 2 - centre) <= 1.2 * size for w in figures):
+                line.values = [v for v in line.values if v is not word]
+
+
+def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None:
+    """Mark as data a line between the table's first and last figure lines holding nothing but one figure
+    that stands in one of its figure columns: the only figure printed in a row (the others blank) whose
+    label wraps above and below it. Alone elsewhere (a page number, a figure in a label) it is no row."""
+    data = [i for i, ln in enumerate(lines) if _is_data(ln)]
+    for line in lines[data[0] + 1:data[-1]] if data else []:
+        if len(line.words) == 1 and line.values and not _is_data(line):
+            centre = (line.values[0]["x0"] + line.values[0]["x1"]) / 2
+            line.aligned = any(abs(centre - c) <= 0.6 * size for c in columns)
+
+
+def _wrapped_figures(lines: list[_Line], first_data: int, size: float) -> tuple[list[_Line], int]:
+    """The lines with the pieces of figures wrapped in a narrow column (１１０ above a row's line, ６ below it)
+    moved into the row's line, and the first data line's index after the move. A piece is a line of digit
+    figures only (no label), fewer than the row's, less than a line's height from the row's line and in columns where the
+    row prints nothing (the row's cell is the piece above, then the one below: 110\n6 reads 1106)."""
+    out = list(lines)
+    for row in [ln for ln in lines if _is_data(ln)]:
+        if not any(ln is row for ln in out):  # a piece itself (1 0 5 | 1 1 6 above a row's line: two figures stand apart)
+            continue
+        centre, printed = row.center, list(row.values)
+        for piece in [ln for ln in out if ln is not row and ln.values]:
+            if len(piece.values) != len(piece.words) or len(piece.values) >= len(printed) \
+                    or abs(piece.center - centre) > 0.8 * size \
+                    or not all(_DIGIT.search(w["text"]) for w in piece.words) \
+                    or any(w["x0"] < v["x1"] and v["x0"] < w["x1"] for w in piece.words for v in printed):
+                continue
+            at = next(i for i, ln in enumerate(out) if ln is piece)
+            if at < first_data:
+                first_data -= 1
+            del out[at]
+            row.words = sorted(row.words + piece.words, key=lambda w: w["x0"])
+            row.values = sorted(row.values + piece.values, key=lambda w: w["x0"])
+            row.top, row.bottom = min(row.top, piece.top), max(row.bottom, piece.bottom)
+    return out, first_data
+
+
 def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
+    lines, first_data = _wrapped_figures(lines, first_data, size)
+    _stray_blanks(lines, size)
     figures = [w for ln in lines if _is_data(ln) for w in ln.values]
     centres = _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)
     columns = [statistics.mean(c) for c in centres]
+    _lone_figures(lines, columns, size)
     label_edge = min(w["x0"] for w in figures) - 0.5 * size
     # A label wrapped over two lines starts above its figures (they sit centred beside it): its first line
     # belongs to the row, not to the header.
     while first_data > 0 and abs(lines[first_data - 1].center - lines[first_data].center) <= 1.4 * size \
             and all((w["x0"] + w["x1"]) / 2 < label_edge for w in lines[first_data - 1].words):
         first_data -= 1
+    # Label lines under the header's last line over the figure columns, a row's gap below it, are rows printed
+    # all blank (规章 with no figure under 信息内容 | 本年新制作数量 …), not header: a header's lines stand close.
+    over_figures = [i for i in range(first_data)
+                    if any((w["x0"] + w["x1"]) / 2 >= label_edge for w in lines[i].words)]
+    if over_figures and over_figures[-1] + 1 < first_data \
+            and lines[over_figures[-1] + 1].top - lines[over_figures[-1]].bottom > _WRAP_GAP * size:
+        first_data = over_figures[-1] + 1
     body = lines[first_data:]
     unlabelled = not any(w not in ln.values for ln in body for w in ln.words)
     if unlabelled:
@@ -305,10 +464,19 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 
-    # rows: the header lines as one row, each data line a row, other lines joined to a near data line
+    body = _label_pieces(body, column_of, len(label_cols), size)
+    # rows: the header lines as one row, each data line a row, other lines joined to a near data line; without
+    # row labels, the headings over several columns (行政复议 | 行政诉讼 | 未经复议直接起诉 …) first, a row a line
+    spans = _spanning_heads(lines[:first_data], columns) if unlabelled else {}
     rows: list[list[_Line]] = []
+    for line in lines[:first_data]:
+        heads = [w for w in line.words if id(w) in spans]
+        if heads:
+            rows.append([_Line(heads, line.top, line.bottom)])
     if first_data:
-        rows.append(lines[:first_data])
+        rest = [_Line([w for w in ln.words if id(w) not in spans], ln.top, ln.bottom) for ln in lines[:first_data]]
+        rows.append([ln for ln in rest if ln.words] or [lines[0]])
+    n_header = len(rows)
     data_rows: dict[int, int] = {}
     for idx, line in enumerate(body):
         if _is_data(line):
@@ -316,6 +484,19 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             rows.append([line])
     def label_only(line: _Line) -> bool:
         return all(column_of(w) < len(label_cols) for w in line.words)
+
+    def opener_columns(line: _Line) -> set[int]:
+        return {column_of(w) for w in line.words if ROW_START.match(w["text"])}
+
+    def _opens_blank_row(line: _Line, idx: int) -> bool:
+        """A line opening a row label (（六）其他处理) in a parent column with no figure line after it, or
+        right above one that opens its own label in that column (（七）总计): a row printed all blank, not
+        the head of a parent label spanning the rows below."""
+        column = next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
+        if column is None:
+            return False
+        below = next((body[d] for d in data_rows if d > idx), None)
+        return below is None or any(ROW_START.match(w["text"]) and column_of(w) == column for w in below.words)
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
@@ -331,7 +512,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             rows[data_rows[joins[idx]]].append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size:
             rows[data_rows[near]].append(line)  # a line right beside a row's figures belongs to that row
-        elif leaf and all(column_of(w) < leaf for w in line.words):
+        elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx):
             # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
             # go with the first row below them, the rest with the row above
             below = [d for d in data_rows if d > idx]
@@ -345,14 +526,17 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     own_rows: list[list[_Line]] = []
     for line in pending:
         prev = own_rows[-1] if own_rows else None
+        # a line opening a row label where the row's first line opened one (6.属于… under 5.属于…, both blank,
+        # pressed together by a label printed one character a line beside them) starts a row of its own
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
-            prev[-1].bottom <= body[d].center <= line.top for d in data_rows)
+            prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
+            and not (opener_columns(line) & opener_columns(prev[0]))
         if adjacent:
             prev.append(line)
         else:
             own_rows.append([line])
     rows += own_rows
-    rows.sort(key=lambda group: min(ln.top for ln in group))
+    rows[n_header:] = sorted(rows[n_header:], key=lambda group: min(ln.top for ln in group))
 
     cells: list[Cell] = []
     n_cols = len(label_cols) + len(columns)
@@ -363,7 +547,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             for word in line.words:
                 by_col.setdefault(column_of(word), []).append(word)
         top, bottom = min(ln.top for ln in group), max(ln.bottom for ln in group)
-        for c in range(n_cols):
+        covered: set[int] = set()
+        for word in (w for ln in group for w in ln.words if id(w) in spans):
+            first, last = (len(label_cols) + i for i in spans[id(word)])
+            cells.append(Cell(r, first, word["text"], colspan=last - first + 1, page=word.get("page"),
+                              bbox=(edges[first], top, edges[last + 1], bottom)))
+            covered.update(range(first, last + 1))
+        for c in (c for c in range(n_cols) if c not in covered):
             words = sorted(by_col.get(c, []), key=lambda w: (round(w["top"] / (0.6 * size)), w["x0"]))
             text = _join(words, size)
             page = (words or group[0].words)[0].get("page")
@@ -373,6 +563,32 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     pages = tuple(dict.fromkeys(w["page"] for ln in lines for w in ln.words if w.get("page")))
     return Table(cells=cells, page=pages[0] if pages else None, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
                  pages=pages, ruled=False)
+
+
+def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) -> list[_Line]:
+    """The body's lines, a label line (no figure) holding pieces of different rows cut in two: right of a piece
+    opening a label (三、本 of a parent label printed a piece a line), the pieces that continue the text right
+    above them in their column (出具已获取信息, the wrapped tail of 5.要求行政机关确认或重新…; the 理 of （五）不予处)
+    come first, on a line of their own, so that they join the row above and the rest the row below. A piece
+    with nothing right above it (其他处理, a parent label centred on its rows) stays with its line, and so do
+    pieces left of the opening one (a parent label's pieces beside its rows' labels)."""
+    out: list[_Line] = []
+    for line in body:
+        by_col: dict[int, list[dict]] = {}
+        for word in line.words:
+            by_col.setdefault(column_of(word), []).append(word)
+        opens = {c for c, words in by_col.items() if ROW_START.match(words[0]["text"])}
+        tails = [] if line.values or max(by_col) >= n_label_cols or not opens else [
+            c for c in by_col if c > max(opens)
+            and any(column_of(w) == c and w["bottom"] >= line.top - _WRAP_GAP * size
+                    for prev in out[-3:] for w in prev.words)]
+        if not tails:
+            out.append(line)
+            continue
+        for part in ([w for c in tails for w in by_col[c]], [w for c in by_col if c not in tails for w in by_col[c]]):
+            part.sort(key=lambda w: w["x0"])
+            out.append(_Line(part, min(w["top"] for w in part), max(w["bottom"] for w in part)))
+    return out
 
 
 # what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
@@ -396,11 +612,12 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
     the row above. Without such a line, labels aligned to the top of their cells continue the row above;
     centred ones are split between the rows by distance. Only lines that follow each other closely join.
     """
-    def close(a: _Line, b: _Line) -> bool:
-        return abs(b.top - a.bottom) <= _WRAP_GAP * size
+    def close(a: _Line, b: _Line) -> bool:  # (pieces of one line overlap: close too)
+        return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
 
     def opener_column(line: _Line) -> int | None:
-        return next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
+        # the deepest: a parent label's opening words (三、本) may stand beside the row's own (2.没有现成…)
+        return max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
 
     out: dict[int, int] = {}
     i = 0
@@ -462,6 +679,46 @@ def _labels_top_aligned(body: list[_Line], data_rows: dict[int, int], label_only
     return on_figures > 2 * (above + bare) and wrapped_below > 0
 
 
+def _spanning_heads(header: list[_Line], columns: list[float]) -> dict[int, tuple[int, int]]:
+    """id(word) -> (first, last) figure column of each header word heading several columns, from the top line
+    down: the widest run of columns centred under the word (within a quarter pitch), inside the run of the word
+    above it, clear of its neighbours on its line, with headings below it over two of its columns or more (a
+    leaf heading beside a heading printed blank heads its one column)."""
+    if len(columns) < 3:
+        return {}
+    pitch = statistics.median(b - a for a, b in zip(columns, columns[1:]))
+    spans: dict[int, tuple[int, int]] = {}
+    placed: list[tuple[float, int, int]] = []  # (line bottom, first, last) of the spanning words above
+
+    def nearest(x: float) -> int:
+        return min(range(len(columns)), key=lambda k: abs(columns[k] - x))
+
+    ordered = sorted(header, key=lambda ln: ln.top)
+    for n, line in enumerate(ordered):
+        centres = [(w["x0"] + w["x1"]) / 2 for w in line.words]
+        below = [(w["x0"] + w["x1"]) / 2 for ln in ordered[n + 1:] for w in ln.words]
+        for i, (word, centre) in enumerate(zip(line.words, centres)):
+            left = centres[i - 1] if i else float("-inf")
+            right = centres[i + 1] if i + 1 < len(centres) else float("inf")
+            parents = [(a, b) for bottom, a, b in placed if bottom <= line.top + 1
+                       and columns[a] - pitch / 2 <= centre <= columns[b] + pitch / 2]
+            low, high = parents[-1] if parents else (0, len(columns) - 1)
+            # clear of the neighbours: none of the columns nearest them
+            low = max(low, nearest(left) + 1) if i else low
+            high = min(high, nearest(right) - 1) if i + 1 < len(centres) else high
+            runs = [(a, b) for a in range(low, high + 1) for b in range(a + 1, high + 1)
+                    if abs((columns[a] + columns[b]) / 2 - centre) <= pitch / 4]
+            run = max(runs, key=lambda r: r[1] - r[0], default=None)
+            if run is None:
+                continue
+            under = {nearest(x) for x in below
+                     if columns[run[0]] - pitch / 2 <= x <= columns[run[1]] + pitch / 2}
+            if len(under) >= 2:
+                spans[id(word)] = run
+                placed.append((line.bottom, *run))
+    return spans
+
+
 def _header_only_columns(header: list[_Line], columns: list[float], label_edge: float,
                          single_row: bool = False) -> list[float]:
     """Figure columns plus any a header names where no figure stands (a 总计 column printed all empty)."""
@@ -471,14 +728,39 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
     # gaps of two or three pitches
     gaps = sorted(b - a for a, b in zip(columns, columns[1:]))
     spacing = statistics.median(gaps)
-    pitch = gaps[0]
-    if single_row and pitch > 0 and all(abs(g / pitch - round(g / pitch)) <= 0.2 for g in gaps):
+    pitch = _pitch(gaps) if single_row else None
+    fine = _header_pitch(header, label_edge) if single_row else None
+    if fine is not None and (pitch is None or fine < 0.8 * pitch) \
+            and all(abs(g / fine - round(g / fine)) <= 0.2 for g in gaps):
+        pitch = fine  # two or three figures: the headings' own pitch, when the figures stand on it
+    if pitch is not None:
         spacing = pitch  # every gap a whole number of pitches: the columns between print nothing
     lonely = [(w["x0"] + w["x1"]) / 2 for ln in header for w in ln.words
               if (w["x0"] + w["x1"]) / 2 > label_edge
               and min(abs((w["x0"] + w["x1"]) / 2 - c) for c in columns) > 0.75 * spacing]
     extra = [statistics.mean(c) for c in _clusters(lonely, 0.3 * spacing)]
+    if pitch is not None:  # on that grid only: a heading centred over several columns (行政诉讼) may fall between
+        extra = [x for x in extra if abs((x - columns[0]) / pitch - round((x - columns[0]) / pitch)) <= 0.25]
     return sorted(columns + extra)
+
+
+def _header_pitch(header: list[_Line], label_edge: float) -> float | None:
+    """The median distance between neighbouring headings on the header line holding the most of them (three
+    or more), right of the labels; None without such a line."""
+    centres = max(([(w["x0"] + w["x1"]) / 2 for w in ln.words if (w["x0"] + w["x1"]) / 2 > label_edge]
+                   for ln in header), key=len, default=[])
+    if len(centres) < 3:
+        return None
+    return statistics.median(b - a for a, b in zip(centres, centres[1:]))
+
+
+def _pitch(gaps: list[float]) -> float | None:
+    """The pitch of a regular grid of columns from the gaps between the columns printing figures (each a whole
+    number of pitches, measured on all of them), or None when they are not."""
+    if not gaps or gaps[0] <= 0:
+        return None
+    pitch = statistics.mean(g / max(1, round(g / gaps[0])) for g in gaps)
+    return pitch if all(abs(g / pitch - round(g / pitch)) <= 0.2 for g in gaps) else None
 
 
 def _edges(label_cols: list[float], columns: list[float], lines: list[_Line]) -> list[float]:

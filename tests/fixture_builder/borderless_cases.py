@@ -1,0 +1,95 @@
+"""Borderless fixtures, one per way the word-built tables (``extractors.readers.borderless``) went wrong on the
+tables of fresh variants read without their rulings (``python -m tests.fixture_builder.unruled``).
+
+Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the kinds that print the
+failing layout and with no ruling at all (the ``borderless`` kind, or its effect set after the other kinds when
+it is not among them: the variant of a fresh set as drawn, its rulings dropped), rendered by one producer into
+``tests/fixtures/borderless-cases/<name>/`` with its truth (and those of ``OFD_CASES`` by easyofd as well). ``python -m tests.fixture_builder.borderless_cases``
+rewrites them all (``NAME…``: only those).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .randtruth import draw
+from .scan import FIXTURES
+from .variants import make, render
+
+OUT = FIXTURES / "borderless-cases"
+
+# name (it picks the reportlab font: a case keeps its name), (draw seed, index), kinds, format, the kinds' seed
+# (None: draw seed × 1000 + index); what each prints, above it
+CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
+    # 规章 printed all blank: the first row under the header has no figure at all
+    ("blank-first-row-2019", (9341, 2), ["borderless"], "pdf-libreoffice", None),
+    # a requests row broken by the page end: the tail of its label heads the next page, under the header repeated
+    ("row-break-tail-2023", (9341, 6), ["borderless", "row-break"], "pdf-reportlab", None),
+    # 四、结转下年度继续办理 printed all blank: the table's last row has no figure at all
+    ("blank-last-row-2023", (9341, 16), ["borderless"], "pdf-libreoffice", None),
+    # （六）其他处理 printed blank in the parent label column, right above （七）总计
+    ("blank-parent-row-2019", (9341, 38), ["borderless"], "pdf-libreoffice", None),
+    # rows printed blank one under the other beside a label printed one character a line
+    ("blank-rows-vertical-2019", (9341, 35), ["borderless", "wps-vertical"], "pdf-reportlab", None),
+    # 三、本 (the parent label printed one piece a line) beside 2.没有现成信息…, a row printed blank, above
+    # the next row's figures
+    ("parent-opener-beside-blank-row-2024", (9417, 9), ["borderless"], "pdf-reportlab", None),
+    # （二）部分公开 prints one figure (the others blank), its label wrapped above and below it
+    ("lone-figure-2021", (9417, 11), ["borderless", "vertical-label", "extra-rows"], "pdf-reportlab", None),
+    # the 无 of （四）无法提供 printed one character a line stands beside a row's figures, like a blank printed 无
+    ("stray-blank-vertical-2021", (9417, 11), ["borderless", "vertical-label"], "pdf-libreoffice", 3),
+    # a 第二十条 block whose heading stays at the foot of a page: its header and one row of one figure on the next
+    ("headed-single-row-2023", (9417, 6), ["borderless", "orphan-heading"], "pdf-libreoffice", 2),
+    # 三、本 (a parent label printed a piece a line) and the 理 of （五）不予处理 beside 出具已获取信息, the wrapped
+    # tail of the row above, on one line above （六）其他处理's figures
+    ("label-pieces-2020", (9533, 20), ["split-repeat", "extra-rows", "money-units"], "pdf-libreoffice", None),
+    # full-width figures wrapped in the narrow 总计 column: １１０ above the row's line, ６ below it
+    ("wrapped-figure-2024", (9533, 30), ["fullwidth", "vertical-label"], "pdf-libreoffice", None),
+    # the appeals table printing four figures (zeros blank): 行政诉讼, centred over ten columns, falls between two
+    ("one-row-group-heading-2019", (9533, 15), ["split-repeat", "orphan-heading"], "pdf-reportlab", None),
+    # the appeals table printing three figures (zeros blank), the last cell blank: its columns are known only
+    # from the headings over several columns (行政复议 over five, 未经复议直接起诉 over five under 行政诉讼)
+    ("one-row-spanning-headings-2020", (9533, 6), ["tables-first", "extra-rows"], "pdf-reportlab", None),
+    # figures drawn with wide spacing and wrapped in narrow columns: 1 0 5 and 1 1 6 above the row's line
+    # (two figures: a line of figures of its own), 4 and 3 below it
+    ("wrapped-spaced-digits-2022", (9629, 0), ["wps-vertical", "spaced-digits"], "pdf-reportlab", None),
+    # 5亿2020万元 in a borderless table; easyofd's rendering (OFD_CASES) sets 5 apart from 亿2020 万元
+    ("mixed-magnitude-2020", (9629, 24), ["borderless", "mixed-magnitude"], "pdf-libreoffice", None),
+    # sub-labels numbered as sections are (二、部分公开（区分处理的…): the line reads as a heading inside the table
+    ("heading-like-label-2019", (9781, 6), ["numbering"], "pdf-libreoffice", None),
+    # the appeals table printing two figures (its zeros blank) under its headings: a table of one row whose
+    # columns come from the headings' pitch
+    ("two-figure-appeals-2024", (9781, 30), ["wps-vertical", "money-units"], "pdf-libreoffice", None),
+    # the appeals table's row opening with a printed blank (/ under 结果纠正, 结果维持 blank): no row labels
+    ("one-row-blank-first-2024", (9781, 32), ["vertical-label", "money-units"], "pdf-libreoffice", None),
+    # the fee block's header broken over lines (本年 | 信息内容 | 收费金额), each heading on a line of its own,
+    # above its one row (行政事业性收费 3.11)
+    ("broken-header-one-row-2021", (9857, 22), ["broken-headers", "orphan-heading", "tables-first"],
+     "pdf-libreoffice", None),
+]
+# cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
+OFD_CASES = ("mixed-magnitude-2020",)
+
+
+def build(names: list[str] | None = None) -> list:
+    out = []
+    for name, (seed, index), kinds, fmt, kinds_seed in CASES:
+        if names and name not in names:
+            continue
+        (OUT / name).mkdir(parents=True, exist_ok=True)  # render writes a lone LibreOffice PDF into it
+        variant = make(draw(seed, index), kinds, seed * 1000 + index if kinds_seed is None else kinds_seed, name)
+        if "borderless" not in kinds:
+            variant.opts.borders = "none"  # what the borderless kind does, the other kinds drawn as without it
+            variant.kinds.append("borderless")
+        out += render(variant, OUT, formats=(fmt,))
+        if name in OFD_CASES:  # needs easyofd (tests/fixture_builder/ofd.py)
+            from .ofd import OFD, pdf_to_ofd
+
+            [pdf] = (OUT / name).glob("*.pdf")
+            out.append(pdf_to_ofd(pdf, OFD / name / f"{name}.ofd"))
+            (OFD / name / "truth.json").write_bytes((OUT / name / "truth.json").read_bytes())
+    return out
+
+
+if __name__ == "__main__":
+    print(*build(sys.argv[1:] or None), sep="\n")
