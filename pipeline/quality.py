@@ -273,22 +273,31 @@ def _build_division_index():
             for y in d.years:
                 parents[d.code][y] = parent
     kids: dict[tuple[str, int], set[str]] = defaultdict(set)
+    last_kids: dict[str, set[str]] = defaultdict(set)  # parent → the codes whose parent in their last year it is
     for code, by_year in parents.items():
         for y, parent in by_year.items():
             kids[(parent, y)].add(code)
-    return parents, kids, table.latest_year
+        last_kids[by_year[max(by_year)]].add(code)
+    return parents, kids, last_kids, table.latest_year
 
 
 def parent_of(code: str, year: int | None) -> str | None:
-    parents, _kids, latest = _division_index()
+    parents, _kids, _last_kids, latest = _division_index()
     by_year = parents.get(code, {})
     if not by_year:
         return None
     return by_year.get(year if year is not None else latest) or by_year[max(by_year)]
 
 
+def children_codes(code: str, year: int | None) -> set[str]:
+    """Every division code whose parent_of in ``year`` may be ``code`` (a superset: those of the table's year,
+    and those whose last parent it is, which parent_of answers for a year the table does not have)."""
+    _parents, kids, last_kids, latest = _division_index()
+    return kids.get((code, year if year is not None else latest), set()) | last_kids.get(code, set())
+
+
 def children_count(code: str, year: int | None) -> int | None:
-    _parents, kids, latest = _division_index()
+    _parents, kids, _last_kids, latest = _division_index()
     y = min(year, latest) if year is not None else latest  # reports of years the table does not reach yet
     return len(kids.get((code, y), ())) or None
 
@@ -465,10 +474,14 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
     parents = {(body.partition("|")[0], year) for body, year in targets if is_whole_area(body)}
     for year in {year for _, year in parents}:
         same_year = ReportRow.year.is_(None) if year is None else ReportRow.year == year
-        for body, code in session.execute(select(ReportRow.body, ReportRow.admin_code).distinct()
-                                          .where(same_year, ReportRow.body.like("%|人民政府"))):
-            if code and is_whole_area(body) and (parent_of(code, year), year) in parents:
-                wanted.add((body, year))
+        # the reports of the divisions the table may put under these parents (by the admin_code index), not
+        # every whole-area report of the year: what a probe of 20 files cost grew with the database
+        codes = sorted(set().union(*(children_codes(p, year) for p, y in parents if y == year)))
+        for part in _chunks(codes):
+            for body, code in session.execute(select(ReportRow.body, ReportRow.admin_code).distinct().where(
+                    same_year, ReportRow.admin_code.in_(part), ReportRow.body.like("%|人民政府"))):
+                if code and is_whole_area(body) and (parent_of(code, year), year) in parents:
+                    wanted.add((body, year))
     bodies = sorted({body for body, _ in wanted})
     context, sums, target_ids = set(), set(), set()
     for part in _chunks(bodies):  # every year of these bodies: few, and the year before is among them
