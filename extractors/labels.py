@@ -127,6 +127,11 @@ def _score(a: str, b: str) -> float:
     # A label that carries extra words ("本年新收政府信息公开申请数量（件）") still names the row.
     if len(b) >= 4 and b in a:
         ratio = max(ratio, 95.0 - min(10.0, (len(a) - len(b)) / 2))
+    # A label cut by the page end or a cell's edge keeps its head ("2.其他法律行" | "政法规禁止公开"): a head of
+    # four characters or more names the row its label begins (80–90 by how much of it is there; two labels
+    # with that head tie, and a tie is ambiguous: flagged, never guessed).
+    elif len(a) >= 4 and b.startswith(a):
+        ratio = max(ratio, 80.0 + 10.0 * len(a) / len(b))
     return ratio
 
 

@@ -271,6 +271,7 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     row_group = {r.key: r.group for r in template.request_rows}
     group: str | None = None
     seen: dict[str, int] = {}
+    last: tuple[str, str] | None = None  # the row above: its key and the label part that named it
     for row in rows[first_data:]:
         if use_header:
             parts = [c.text for c in row.distinct(0, label_stop)]
@@ -297,6 +298,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
         blank = not printed
         if not figures or (blank and not leaves and group != "other"):
             continue  # a parent row or a spacer: context only
+        if blank and leaves and last is not None and _continues(last, leaves[-1], leaf_cands):
+            continue  # the tail of the row above's label, carried over the page end: context only
         key = None
         if leaves:
             match = labels.best_match(leaves[-1], leaf_cands)
@@ -319,6 +322,7 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             result.flags.append(Flag(kind="label", page=row.page,
                                      message=f"requests row {label_text!r} repeats {key}; the first is kept"))
             key = None
+        last = (key, leaves[-1]) if key is not None and leaves else None
         if key is not None:
             seen[key] = row.index
             if key.startswith("result.other."):
@@ -339,6 +343,20 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             result.cells = [c for c in result.cells if c not in own]
         for cell in own:
             cell.key = None
+
+
+def _continues(last: tuple[str, str], part: str, leaf_cands) -> bool:
+    """``part`` is the rest of the label that named the row above (``last``: its key and label part): it names
+    no row clearly by itself, and joined to that label it names the same row better than the label alone did (a
+    blank row of its own label, a row of zeros printed blank, is never taken for a tail)."""
+    key, head = last
+    alone = labels.best_match(part, leaf_cands)
+    if alone is not None and not labels.is_ambiguous(alone):
+        return False
+    before = labels.best_match(head, leaf_cands)
+    match = labels.best_match(head + part, leaf_cands)
+    return match is not None and match.key == key and not labels.is_ambiguous(match) \
+        and (before is None or match.score > before.score)
 
 
 def _group_of(part: str, group_cands, template: Template) -> str | None:

@@ -110,3 +110,32 @@ def test_an_appeals_row_with_zeros_printed_as_nothing_reads_its_few_figures(tmp_
              for k, v in TRUTH["cells"].items() if k.startswith("appeals.")}
     assert {k: report.values()[k] for k in truth} == truth
     assert report.cell("appeals.litigation_direct.total").meaning == "empty"
+
+
+def test_a_row_label_cut_by_the_page_end_is_read_by_its_head_and_its_tail_is_context(tmp_path):
+    # "2.其他法律行" with the figures, "政法规禁止公开" alone in the next row (a row broken by the page end,
+    # the header repeated between them as WPS prints it): the head names the row, the tail is not a row
+    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
+    tail = "<tr>" + cell.format("政法规禁止公开") + cell.format("") * 7 + "</tr>\n<tr>"
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.index("2.其他法律行政法规禁止公开")
+    after = html.index("<tr>", start)
+    html = html[:start] + "2.其他法律行" + html[start + len("2.其他法律行政法规禁止公开"):after] + tail \
+        + html[after + len("<tr>"):]
+    html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1).replace('<td rowspan="8"', '<td rowspan="9"', 1)
+    path = tmp_path / "row-break.html"
+    path.write_bytes(html.encode("gb18030"))
+    report = read_report(path)
+    assert _wrong(report) == {}
+    assert [f.kind for f in report.flags] == []
+
+
+def test_a_blank_row_of_its_own_label_is_never_a_tail():
+    from extractors.tables import _continues
+    from extractors.template import load_template
+
+    cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]
+    above = ("result.withheld.law_forbidden", "2.其他法律行")
+    assert _continues(above, "政法规禁止公开", cands)
+    assert not _continues(above, "3.危及“三安全一稳定”", cands)  # a row of zeros printed blank: its own row
+    assert not _continues(("result.withheld.state_secret", "1.属于国家秘密"), "政法规禁止公开", cands)

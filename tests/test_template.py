@@ -50,6 +50,9 @@ def test_keys_match_the_shared_specification():
     ("3.危及\"三安全一稳定\"", "result.withheld.three_safety"),
     ("一、本年新收政府信息\n公开申请数量", "received"),
     ("四 、结转下年度继续办理", "carried_forward"),
+    ("2.其他法律行", "result.withheld.law_forbidden"),  # the head a page end left of it (the tail on the next page)
+    ("1.申请人无正当理由逾期不补", "result.other.no_supplement"),
+    ("3.危及", None),  # two characters are no head: they name nothing
 ])
 def test_request_row_labels_match_by_meaning(printed, key):
     cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]
@@ -65,3 +68,9 @@ def test_core_strips_numbering_width_and_notes():
     assert labels.core("规章（设区的市应提供相关数据）") == "规章"
     assert labels.core("社会\n公益\n组织") == "社会公益组织"
     assert labels.core("１．属于国家秘密") == "属于国家秘密"
+
+
+def test_a_head_two_labels_share_is_ambiguous():
+    cands = [("a", ("属于行政执法案卷",)), ("b", ("属于行政查询事项",))]
+    match = labels.best_match("属于行政", cands)
+    assert match is not None and labels.is_ambiguous(match)
