@@ -159,6 +159,7 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
 
 
 _FIGURE_PIECE = regex.compile(r"^(?:[-−–—]?[0-9０-９][0-9０-９,，.．]*)?[亿万千]?(?:[万亿千]?元|件|条|个|次|篇|项)?$")
+_BARE_UNIT = regex.compile(r"^(?=.)[亿万千]?(?:[万亿千]?元|件|条|个|次|篇|项)?$")
 # the rest of a figure printed with two magnitudes, after its first digits: 亿2020 (of 5亿2020万元)
 _MAGNITUDE_PIECE = regex.compile(r"^[亿万][0-9０-９][0-9０-９,，.．]*(?:[万千]?元)?$")
 
@@ -170,7 +171,10 @@ def _units_joined(line: _Line, size: float) -> None:
     for word in line.words:
         prev = out[-1] if out else None
         gap = word["x0"] - prev["x1"] if prev is not None else None
-        if prev is not None and gap <= size \
+        # a bare unit stands further off when the figure was printed spaced out ('4 . 6 7   万 元'): the space
+        # before it is spaced too; no cell of a data line is a unit alone, so it joins the figure before it
+        reach = 2 * size if _BARE_UNIT.match(word["text"]) else size
+        if prev is not None and gap <= reach \
                 and (_FIGURE_PIECE.match(word["text"]) or _MAGNITUDE_PIECE.match(word["text"])) \
                 and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):

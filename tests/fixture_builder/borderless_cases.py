@@ -66,6 +66,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # above its one row (行政事业性收费 3.11)
     ("broken-header-one-row-2021", (9857, 22), ["broken-headers", "orphan-heading", "tables-first"],
      "pdf-libreoffice", None),
+    # a sum of money drawn with wide spacing ('4 . 6 7   万 元'): the space before its unit spaced out too
+    ("spaced-money-unit-2020", (8837, 13), ["spaced-digits"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
