@@ -17,7 +17,7 @@ from extractors.model import Cell, Document, Paragraph, Table, table_from_rows
 from extractors.numerals import money_multiplier, parse_cell
 from extractors.records import CellRecord, Flag
 from extractors.sections import heading_level
-from extractors.template import EDITIONS, Label, Template
+from extractors.template import EDITIONS, Label, Template, load_template
 
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
 # a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
@@ -84,6 +84,10 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
             text = labels.normalise(block.text)
             if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
                 groups[-1][1].append(table_from_rows([[block.text]], block.page))
+            elif open_group and groups[-1][0] == "proactive" and (width := _blank_row_width(text)):
+                # a row's label with nothing beside it, no ruling around it (行政事业性收费 left blank under
+                # its headings): the row printed blank, its cells blank as a ruled print's would be
+                groups[-1][1].append(table_from_rows([[block.text] + [""] * width], block.page))
             elif _UNIT_NOTE.fullmatch(text):
                 unit_note = table_from_rows([[block.text]], block.page)
             elif len(text) > 20 or heading_level(text) is not None:
@@ -99,6 +103,16 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
             open_group = False
         unit_note = None
     return [(kind, stack_tables(parts)) for kind, parts in groups]
+
+
+def _blank_row_width(text: str) -> int:
+    """For a paragraph that is exactly a proactive row's label: how many figures its block's row prints at
+    most (either edition); else 0."""
+    core = labels.core(text)
+    for block in load_template().proactive:
+        if any(labels.core(label) == core for row in block.rows for label in row.labels):
+            return max(len(cols) for cols in block.columns.values())
+    return 0
 
 
 def stack_tables(parts: list[Table]) -> Table:
@@ -464,6 +478,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
     header: dict[int, tuple[str, Label]] = {}  # grid column -> (edition, column)
     header_text: dict[int, str] = {}
     seen: set[str] = set()
+    blank: dict[str, list[CellRecord]] = {}  # rows printed all blank (no text in any cell), by key prefix
     votes = {ed: 0 for ed in EDITIONS}
     table_unit: int | None = None  # a unit printed for the whole table (单位：万元 above or in it)
     for row in rows:
@@ -499,17 +514,26 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             block, header, header_text = block_key, {}, {}
         key_prefix = f"proactive.{block_key}.{row_key}"
         if key_prefix in seen:
-            continue
+            # the first printing of a row stands, unless it was printed all blank and this one has figures (a
+            # label line read as a blank row, the row itself printed below it)
+            if key_prefix not in blank or not any(_looks_numeric(t) for t in texts):
+                continue
+            dropped = {id(c) for c in blank.pop(key_prefix)}
+            result.cells = [c for c in result.cells if id(c) not in dropped]
         seen.add(key_prefix)
         columns = header or _default_columns(blocks[block_key], row, first, votes)
         label_stop = first.col + first.colspan
+        made = []
         for j, (_edition, col) in sorted(columns.items()):
             if j < label_stop or j >= len(row.cells):
                 continue
             cell = row.cells[j]
             multiplier = (money_multiplier(header_text.get(j, "")) or table_unit) if col.money else None
-            result.cells.append(_record("proactive", f"{key_prefix}.{col.key}", cell, first.text, col.label,
-                                        multiplier=multiplier, money=col.money, flags=result.flags))
+            made.append(_record("proactive", f"{key_prefix}.{col.key}", cell, first.text, col.label,
+                                multiplier=multiplier, money=col.money, flags=result.flags))
+        result.cells += made
+        if made and all(c.meaning == "empty" and not c.raw.strip() for c in made):
+            blank[key_prefix] = made
     if votes["ed2021"] != votes["ed2019"]:
         result.evidence["proactive"] = max(votes, key=votes.get)
 

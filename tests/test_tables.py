@@ -139,3 +139,26 @@ def test_a_blank_row_of_its_own_label_is_never_a_tail():
     assert _continues(above, "政法规禁止公开", cands)
     assert not _continues(above, "3.危及“三安全一稳定”", cands)  # a row of zeros printed blank: its own row
     assert not _continues(("result.withheld.state_secret", "1.属于国家秘密"), "政法规禁止公开", cands)
+
+
+def _proactive_of(blocks) -> dict:
+    from extractors.model import Document
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    result = extract_tables(Document(path="t", format="text", blocks=blocks), load_template())
+    return {c.key: (c.value, c.meaning) for c in result.cells if c.key and c.key.startswith("proactive.art20_8")}
+
+
+def test_a_fee_row_label_alone_after_the_proactive_table_is_the_row_printed_blank():
+    from extractors.model import Paragraph, table_from_rows
+
+    head = table_from_rows([["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                            ["规章", "1", "0", "5"]], 1)
+    fees = [Paragraph("第二十条第（八）项", 1), Paragraph("信息内容", 1), Paragraph("本年收费金额（单位：万元）", 1)]
+    blank = _proactive_of([head, *fees, Paragraph("行政事业性收费", 1)])
+    assert blank == {"proactive.art20_8.fees.amount_yuan": (Decimal(0), "empty")}
+    # the label on a line of its own and the row printed below it: the printed figure stands
+    printed = _proactive_of([head, *fees, Paragraph("行政事业性收费", 1),
+                             table_from_rows([["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费", "3.5"]], 1)])
+    assert printed == {"proactive.art20_8.fees.amount_yuan": (Decimal(35000), "number")}

@@ -68,6 +68,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
      "pdf-libreoffice", None),
     # a sum of money drawn with wide spacing ('4 . 6 7   万 元'): the space before its unit spaced out too
     ("spaced-money-unit-2020", (8837, 13), ["spaced-digits"], "pdf-reportlab", None),
+    # the fee block printing no figure at all (行政事业性收费 left blank under its headings): no line of it
+    # holds a figure, so its label comes out a paragraph
+    ("blank-fee-block-2024", (8837, 37), ["blanks"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
