@@ -173,7 +173,8 @@ class CellRow(Base):
     __table_args__ = (UniqueConstraint("report_id", "key", name="uq_cells_report_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    # no index of its own: the unique (report_id, key) index leads with it (migration 0011)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     key: Mapped[str | None] = mapped_column(String(80), index=True)  # NULL: a row the template lacks
     table_name: Mapped[str] = mapped_column(String(16))
     row_label: Mapped[str] = mapped_column(Text)
