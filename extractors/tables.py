@@ -84,10 +84,11 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
             text = labels.normalise(block.text)
             if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
                 groups[-1][1].append(table_from_rows([[block.text]], block.page))
-            elif open_group and groups[-1][0] == "proactive" and (width := _blank_row_width(text)):
+            elif open_group and groups[-1][0] == "proactive" and (blank := _blank_row(text)):
                 # a row's label with nothing beside it, no ruling around it (行政事业性收费 left blank under
                 # its headings): the row printed blank, its cells blank as a ruled print's would be
-                groups[-1][1].append(table_from_rows([[block.text] + [""] * width], block.page))
+                label, width = blank
+                groups[-1][1].append(table_from_rows([[label] + [""] * width], block.page))
             elif _UNIT_NOTE.fullmatch(text):
                 unit_note = table_from_rows([[block.text]], block.page)
             elif len(text) > 20 or heading_level(text) is not None:
@@ -105,14 +106,17 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
     return [(kind, stack_tables(parts)) for kind, parts in groups]
 
 
-def _blank_row_width(text: str) -> int:
-    """For a paragraph that is exactly a proactive row's label: how many figures its block's row prints at
-    most (either edition); else 0."""
+def _blank_row(text: str) -> tuple[str, int] | None:
+    """For a paragraph that is exactly a proactive row's label, or a block's header run together with it
+    (信息内容 本年收费金额（单位：万元）行政事业性收费, the lines of a block printing no figure read as one
+    paragraph): the label and how many figures its block's row prints at most (either edition); else None."""
     core = labels.core(text)
+    headed = core.startswith("信息内容")
     for block in load_template().proactive:
-        if any(labels.core(label) == core for row in block.rows for label in row.labels):
-            return max(len(cols) for cols in block.columns.values())
-    return 0
+        for label in (labels.core(label) for row in block.rows for label in row.labels):
+            if core == label or (headed and core.endswith(label)):
+                return label, max(len(cols) for cols in block.columns.values())
+    return None
 
 
 def stack_tables(parts: list[Table]) -> Table:

@@ -74,9 +74,12 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
     earlier ones, so that every part shares one set of columns; None if they do not make exactly one table."""
     stacked: list[dict] = []
     header = _header_text(parts[0]) if parts and parts[0] else ""
+    seen: set[int] = set()
     for words in parts:
         if not words:
             return None
+        # a word handed in twice (left beside a part as a paragraph and taken into it as well) is one word
+        words = [w for w in words if id(w) not in seen and not seen.add(id(w))]
         if stacked:
             words = _drop_repeated_header(words, header)
             size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0

@@ -71,6 +71,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the fee block printing no figure at all (行政事业性收费 left blank under its headings): no line of it
     # holds a figure, so its label comes out a paragraph
     ("blank-fee-block-2024", (8837, 37), ["blanks"], "pdf-libreoffice", None),
+    # a table cut by the page end with its header repeated, full-width figures wrapped in the narrow 总计
+    # column (２１５ above the row's line, ９ below): the pieces left beside the first part came back twice
+    ("split-wrapped-fullwidth-2024", (9511, 27), ["fullwidth", "numbering", "split-repeat"], "pdf-libreoffice",
+     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
