@@ -312,6 +312,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                     group = g
                 continue
             leaves.append(part)
+        if len(leaves) > 1:  # a character of a parent label printed one a line (the 三 of （三）不予公开 down its
+            # column) standing beside a row's own label is no label of the row
+            leaves = [p for p in leaves if len(labels.core(p)) > 1] or leaves[-1:]
         label_text = " / ".join(parts)
         blank = not printed
         if not figures or (blank and not leaves and group != "other"):

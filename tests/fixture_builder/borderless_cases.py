@@ -75,6 +75,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # column (２１５ above the row's line, ９ below): the pieces left beside the first part came back twice
     ("split-wrapped-fullwidth-2024", (9511, 27), ["fullwidth", "numbering", "split-repeat"], "pdf-libreoffice",
      None),
+    # （三）不予公开 printed one character a line down its column: its 三 stands beside （二）部分公开's label
+    ("vertical-parent-beside-label-2021", (9631, 5), ["blanks", "mixed-magnitude", "wps-vertical"],
+     "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
