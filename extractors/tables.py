@@ -24,6 +24,7 @@ _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
+_SPACED_WRAPPED = regex.compile(r"\S(?:[ \t]*\n\s*\S|[ \t]+\S)*")  # single characters apart, over lines
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 
@@ -182,6 +183,8 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
                           column_label=column_label)
     raw = cell.text
     parsed = parse_cell(_DIGIT_WRAP.sub("", raw))  # a figure wrapped in a narrow cell: 163\n6 is 1636
+    if parsed.meaning == "invalid" and _SPACED_WRAPPED.fullmatch(raw.strip()):
+        parsed = parse_cell(_SPACES.sub("", raw))  # a figure drawn spaced out and wrapped: １ ７\n６ is 176
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
     if meaning == "empty":
         value = Decimal(0)  # the template's rule: a cell printed blank (—, /, "") counts as 0, marked as blank
