@@ -502,8 +502,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         column = next((column_of(w) for w in line.words if ROW_START.match(w["text"])), None)
         if column is None:
             return False
-        below = next((body[d] for d in data_rows if d > idx), None)
-        return below is None or any(ROW_START.match(w["text"]) and column_of(w) == column for w in below.words)
+        below = next((d for d in data_rows if d > idx), None)
+        return below is None or column in row_openers(below)
+
+    def row_openers(d: int) -> set[int]:
+        """The label columns where the row of figure line ``d`` opens its own label: on that line, or on a line
+        of its label wrapped above it (（二）部分公开（区分处理的… over its figures)."""
+        return opener_columns(body[d]) | {c for k, t in joins.items() if t == d for c in opener_columns(body[k])}
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
@@ -517,8 +522,11 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         near = min(data_rows, key=lambda d: abs(body[d].center - line.center))
         if idx in joins:
             rows[data_rows[joins[idx]]].append(line)
-        elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size:
-            rows[data_rows[near]].append(line)  # a line right beside a row's figures belongs to that row
+        elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size \
+                and not opener_columns(line) & row_openers(near):
+            # a line right beside a row's figures belongs to that row, unless it opens a label where that row
+            # opens its own: then it is a row printed blank above it (（一）予以公开 over （二）部分公开…)
+            rows[data_rows[near]].append(line)
         elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx):
             # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
             # go with the first row below them, the rest with the row above

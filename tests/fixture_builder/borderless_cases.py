@@ -78,6 +78,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # （三）不予公开 printed one character a line down its column: its 三 stands beside （二）部分公开's label
     ("vertical-parent-beside-label-2021", (9631, 5), ["blanks", "mixed-magnitude", "wps-vertical"],
      "pdf-libreoffice", None),
+    # （一）予以公开 printed all blank right above （二）部分公开（区分处理的… whose label wraps over its figures
+    ("blank-row-above-wrapped-opener-2019", (9743, 9), ["signs-thousands"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
