@@ -505,6 +505,14 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         below = next((d for d in data_rows if d > idx), None)
         return below is None or column in row_openers(below)
 
+    def reaches_label(line: _Line, d: int) -> bool:
+        """Whether ``line`` opens a label of its own that runs on past where the row of figure line ``d`` opens
+        its label (二、上年结转政府信息公开申请数量, printed blank, over （一）予以公开): no piece of a parent
+        label beside that row, which stays in its own column, but a row of its own."""
+        starts = [w["x0"] for ln in [body[d]] + [body[k] for k, t in joins.items() if t == d]
+                  for w in ln.words if ROW_START.match(w["text"])]
+        return bool(starts) and _starts_row(line) and line.x1 > min(starts) + 0.5 * size
+
     def row_openers(d: int) -> set[int]:
         """The label columns where the row of figure line ``d`` opens its own label: on that line, or on a line
         of its label wrapped above it (（二）部分公开（区分处理的… over its figures)."""
@@ -523,11 +531,12 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         if idx in joins:
             rows[data_rows[joins[idx]]].append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size \
-                and not opener_columns(line) & row_openers(near):
+                and not opener_columns(line) & row_openers(near) and not reaches_label(line, near):
             # a line right beside a row's figures belongs to that row, unless it opens a label where that row
             # opens its own: then it is a row printed blank above it (（一）予以公开 over （二）部分公开…)
             rows[data_rows[near]].append(line)
-        elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx):
+        elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx) \
+                and not reaches_label(line, near):
             # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
             # go with the first row below them, the rest with the row above
             below = [d for d in data_rows if d > idx]
@@ -652,6 +661,15 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         opener = next((k for k in reversed(openers) if opener_column(body[k]) == deepest), None)
         if opener is not None:  # lines between the first and the last opener are rows of their own (（六）其他处理)
             head, tail = run[:run.index(openers[0])], run[run.index(opener):]
+            own = opener_column(body[below]) if below is not None else None
+            if own is not None and own > deepest:
+                # the row below opens its own label on its figure line, deeper than the parent label opening
+                # here (（六）其他处理 beside 3.其他): a line opening nothing that reaches that deeper column is
+                # the tail of the row above's label (再处理其政府信息公开申请 under 2.申请人逾期未按收费通知…,
+                # beside it the 理 of the parent label, which names the group of both rows alike)
+                rest = [k for k in tail if opener_column(body[k]) is None
+                        and any(column_of(w) >= own for w in body[k].words)]
+                head, tail = sorted(head + rest), [k for k in tail if k not in rest]
         elif below is None or opener_column(body[below]) is not None or (top_aligned and _has_label(body[below])):
             head, tail = run, []  # the row below opens its label on its own figure line: nothing here is its
         else:  # centred labels: the nearer figure line takes each line
