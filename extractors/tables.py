@@ -24,7 +24,7 @@ _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
-_SPACED_WRAPPED = regex.compile(r"\S(?:[ \t]*\n\s*\S|[ \t]+\S)*")  # single characters apart, over lines
+_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 
@@ -183,8 +183,8 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
                           column_label=column_label)
     raw = cell.text
     parsed = parse_cell(_DIGIT_WRAP.sub("", raw))  # a figure wrapped in a narrow cell: 163\n6 is 1636
-    if parsed.meaning == "invalid" and _SPACED_WRAPPED.fullmatch(raw.strip()):
-        parsed = parse_cell(_SPACES.sub("", raw))  # a figure drawn spaced out and wrapped: １ ７\n６ is 176
+    if parsed.meaning == "invalid" and len(pieces := raw.split()) > 1 and all(len(p) == 1 for p in pieces):
+        parsed = parse_cell("".join(pieces))  # single characters, spaced out and wrapped: １ ７\n６ is 176
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit
     if meaning == "empty":
         value = Decimal(0)  # the template's rule: a cell printed blank (—, /, "") counts as 0, marked as blank
@@ -317,7 +317,7 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             leaves.append(part)
         if len(leaves) > 1:  # a character of a parent label printed one a line (the 三 of （三）不予公开 down its
             # column) standing beside a row's own label is no label of the row
-            leaves = [p for p in leaves if len(labels.core(p)) > 1] or leaves[-1:]
+            leaves = [p for p in leaves if len(_PUNCT.sub("", labels.core(p))) > 1] or leaves[-1:]
         label_text = " / ".join(parts)
         blank = not printed
         if not figures or (blank and not leaves and group != "other"):

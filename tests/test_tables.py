@@ -162,3 +162,22 @@ def test_a_fee_row_label_alone_after_the_proactive_table_is_the_row_printed_blan
     printed = _proactive_of([head, *fees, Paragraph("行政事业性收费", 1),
                              table_from_rows([["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费", "3.5"]], 1)])
     assert printed == {"proactive.art20_8.fees.amount_yuan": (Decimal(35000), "number")}
+
+
+def test_a_piece_of_a_parent_label_printed_a_character_a_line_is_no_label_of_the_row_beside_it():
+    # （三）不予公开 printed one character a line down its column (as WPS prints a narrow merged cell, read
+    # without rulings): its 三 (or 三 and the closing bracket) stands beside （二）部分公开's own label
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    header = ["", "", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for piece in ("三", "三\n）"):
+        rows = [header, ["一、本年新收政府信息公开申请数量", "", ""] + ["1"] * 7,
+                ["三、本年度办理结果", "（一）予以公开", ""] + ["2"] * 7,
+                ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", piece] + ["3"] * 7]
+        result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]),
+                                load_template())
+        partial = {c.key: c.value for c in result.cells if c.key and c.key.startswith("requests.result.partial.")}
+        assert partial.get("requests.result.partial.total") == Decimal(3), piece
+        assert not any(f.kind == "label" for f in result.flags), piece

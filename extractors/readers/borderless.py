@@ -661,15 +661,6 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         opener = next((k for k in reversed(openers) if opener_column(body[k]) == deepest), None)
         if opener is not None:  # lines between the first and the last opener are rows of their own (（六）其他处理)
             head, tail = run[:run.index(openers[0])], run[run.index(opener):]
-            own = opener_column(body[below]) if below is not None else None
-            if own is not None and own > deepest:
-                # the row below opens its own label on its figure line, deeper than the parent label opening
-                # here (（六）其他处理 beside 3.其他): a line opening nothing that reaches that deeper column is
-                # the tail of the row above's label (再处理其政府信息公开申请 under 2.申请人逾期未按收费通知…,
-                # beside it the 理 of the parent label, which names the group of both rows alike)
-                rest = [k for k in tail if opener_column(body[k]) is None
-                        and any(column_of(w) >= own for w in body[k].words)]
-                head, tail = sorted(head + rest), [k for k in tail if k not in rest]
         elif below is None or opener_column(body[below]) is not None or (top_aligned and _has_label(body[below])):
             head, tail = run, []  # the row below opens its label on its own figure line: nothing here is its
         else:  # centred labels: the nearer figure line takes each line

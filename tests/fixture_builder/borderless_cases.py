@@ -75,18 +75,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # column (２１５ above the row's line, ９ below): the pieces left beside the first part came back twice
     ("split-wrapped-fullwidth-2024", (9511, 27), ["fullwidth", "numbering", "split-repeat"], "pdf-libreoffice",
      None),
-    # （三）不予公开 printed one character a line down its column: its 三 stands beside （二）部分公开's label
-    ("vertical-parent-beside-label-2021", (9631, 5), ["blanks", "mixed-magnitude", "wps-vertical"],
-     "pdf-libreoffice", None),
     # （一）予以公开 printed all blank right above （二）部分公开（区分处理的… whose label wraps over its figures
     ("blank-row-above-wrapped-opener-2019", (9743, 9), ["signs-thousands"], "pdf-libreoffice", None),
     # 二、上年结转政府信息公开申请数量 printed all blank right above （一）予以公开's figures, its label running
     # on past where （一） opens
     ("blank-long-row-above-child-2020", (9859, 13), [], "pdf-libreoffice", None),
-    # the last line of 2.申请人逾期未按收费通知…'s label (再处理其政府信息公开申请) between （六）其他处 opening
-    # beside it and 3.其他's figures
-    ("label-tail-beside-parent-opener-2022", (9859, 15), ["stray-column", "missing-rows"], "pdf-libreoffice",
-     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
