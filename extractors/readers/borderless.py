@@ -509,17 +509,19 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         """Whether ``line`` opens a label of its own that runs on past where the row of figure line ``d`` opens
         its label (二、上年结转政府信息公开申请数量, printed blank, over （一）予以公开): no piece of a parent
         label beside that row, which stays in its own column, but a row of its own."""
-        starts = [w["x0"] for ln in [body[d]] + [body[k] for k, t in joins.items() if t == d]
-                  for w in ln.words if ROW_START.match(w["text"])]
+        starts = [w["x0"] for ln in label_lines[d] for w in ln.words if ROW_START.match(w["text"])]
         return bool(starts) and _starts_row(line) and line.x1 > min(starts) + 0.5 * size
 
     def row_openers(d: int) -> set[int]:
         """The label columns where the row of figure line ``d`` opens its own label: on that line, or on a line
         of its label wrapped above it (（二）部分公开（区分处理的… over its figures)."""
-        return opener_columns(body[d]) | {c for k, t in joins.items() if t == d for c in opener_columns(body[k])}
+        return {c for ln in label_lines[d] for c in opener_columns(ln)}
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
     joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
+    label_lines = {d: [body[d]] for d in data_rows}  # each figure line with the label lines joined to it
+    for k, d in joins.items():
+        label_lines[d].append(body[k])
     # the column of the rows' own labels: the rightmost label column their figure lines print in
     leaf = max((column_of(w) for d in data_rows for w in body[d].words
                 if w not in body[d].values and column_of(w) < len(label_cols)), default=0)

@@ -1,6 +1,6 @@
 """ix_cells_report_id dropped: the unique index on cells (report_id, key) serves every look-up by report_id
 (its leading column: a report's cells, the cascade from reports), so the second index cost each stored cell an
-index entry (~5 % of the database) and bought nothing.
+index entry (23.5 MB of a 735 MB database of 10,000 reports) and bought nothing.
 
 Revision ID: 0011
 Revises: 0010
