@@ -96,10 +96,9 @@ class _WholeFileMarshal:
 
 @cache
 def _posseg():
-    load_jieba()
-    import jieba.posseg
+    from extractors.pos_tags import import_posseg
 
-    return jieba.posseg
+    return import_posseg(load_jieba())
 
 
 def tag(text: str) -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 """extractors.facts.load_jieba loads jieba faster than ``import jieba`` does (pkg_resources left out, the
 dictionary cache read in one call), into the same dictionary: each way in a fresh interpreter, compared."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,8 +30,9 @@ jieba = load_jieba()
 """ + _DIGEST
 
 
-def _run(code: str) -> list[str]:
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+def _run(code: str, env: dict | None = None) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env=env)
     return out.stdout.splitlines()
 
 
@@ -54,3 +56,25 @@ statuses = [read_task(p).status for p in ({str(pdf)!r}, {str(docx)!r})]
 print(statuses, sorted(m for m in ("sqlalchemy", "psycopg", "pipeline.db", "alembic") if m in sys.modules))
 """
     assert _run(code)[-1] == "['report', 'report'] []"
+
+
+_TAGS = """
+import hashlib
+t = posseg.dt.word_tag_tab
+print(len(t), hashlib.sha256(repr(sorted(t.items())).encode()).hexdigest())
+print(" ".join(f"{w}/{f}" for w, f in posseg.cut("本机关全年共收到政府信息公开申请120件，主动公开规范性文件8条")))
+"""
+
+
+def test_posseg_from_the_kept_table_tags_as_jiebas_own_parse(tmp_path):
+    """extractors.pos_tags: jieba.posseg's word → tag table made from the kept compact form (first built, then
+    loaded) is the table ``import jieba.posseg`` parses from dict.txt, and tags the same."""
+    env = {**os.environ, "GONGKAI_CACHE": str(tmp_path)}
+    plain = _run(_PLAIN + "import jieba.posseg as posseg\n" + _TAGS)
+    ours = "from extractors.facts import _posseg\nposseg = _posseg()\n" + _TAGS
+    built = _run(ours, env)
+    assert [p.name.split("-")[0] for p in tmp_path.glob("*.pickle")] == ["pos"]
+    loaded = _run(ours, env)
+    assert built[-2:] == loaded[-2:] == plain[-2:]
+    assert int(plain[-2].split()[0]) > 300_000  # jieba's whole dictionary, not an empty table
+    assert "收到/v" in plain[-1]

@@ -1,0 +1,80 @@
+"""jieba.posseg loaded with its word → part-of-speech table kept between processes (extractors.cache).
+
+``import jieba.posseg`` builds that table (349,045 words of jieba's dict.txt, each with one of 55 tags) by
+parsing the dictionary line by line: ~0.55 s of CPU, a third of a worker pool's warm-up (pipeline.warm) and so
+of the wait before its first file. Kept as the words in one string and a byte per word naming its tag, the
+same table is made again in ~0.2 s. The table is the one jieba builds (``tests/test_pos_tags.py`` holds them
+equal); the dictionary file's path, size and modification time name the kept file, so another jieba builds
+its own.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from extractors import cache
+
+
+def import_posseg(jieba):
+    """``jieba.posseg`` (imported now if it is not yet), its tokenizer's ``word_tag_tab`` from the kept table.
+    ``jieba``: the module, its dictionary loaded or not (extractors.facts.load_jieba). A custom dictionary
+    (``jieba.dt.dictionary`` set) or a kept table that cannot be made: jieba's own parse, as imported."""
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    source = dictionary_file(jieba)
+    if source is None:
+        import jieba.posseg as posseg
+
+        return posseg
+    try:
+        words, tags = cache.kept("pos-tags", lambda: _compact(source), tuple, [source, Path(__file__)])
+    except (OSError, ValueError):  # jieba reports what is wrong with its dictionary, as it always did
+        import jieba.posseg as posseg
+
+        return posseg
+    tokenizer = jieba.dt
+    # the module's own tokenizer parses get_dict_file() as it is made: it is handed an empty file instead
+    tokenizer.get_dict_file = lambda: io.BytesIO()
+    try:
+        import jieba.posseg as posseg
+    finally:
+        del tokenizer.get_dict_file  # the instance attribute: the class's method is seen again
+    posseg.dt.word_tag_tab = dict(zip(words.split("\n"), map(tags[0].__getitem__, tags[1])))
+    return posseg
+
+
+def dictionary_file(jieba) -> Path | None:
+    """jieba's default dictionary file (dict.txt in its package), None when another dictionary is set."""
+    if jieba.dt.dictionary is not None:
+        return None
+    path = Path(jieba.__file__).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
+def parse(source: Path) -> dict[str, str]:
+    """The word → tag table of a jieba dictionary file, read as jieba.posseg reads it (a later line of the same
+    word wins). ValueError for a line that is not ``word frequency tag``."""
+    table: dict[str, str] = {}
+    with source.open("rb") as f:
+        for lineno, raw in enumerate(f, 1):
+            line = raw.strip().decode("utf-8")
+            if not line:
+                continue
+            try:
+                word, _, tag = line.split(" ")
+            except ValueError:
+                raise ValueError(f"invalid POS dictionary entry in {source} at Line {lineno}: {line}") from None
+            table[word] = tag
+    return table
+
+
+def _compact(source: Path) -> tuple[str, tuple[tuple[str, ...], bytes]]:
+    """The table as (its words joined by newlines, (the tag names, a byte per word: its tag's index))."""
+    table = parse(source)
+    names = tuple(sorted(set(table.values())))
+    if len(names) > 256 or any("\n" in word for word in table):
+        raise ValueError(f"{source}: not a table a byte per tag can hold")
+    index = {name: i for i, name in enumerate(names)}
+    return "\n".join(table), (names, bytes(index[tag] for tag in table.values()))
