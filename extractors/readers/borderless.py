@@ -74,12 +74,9 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
     earlier ones, so that every part shares one set of columns; None if they do not make exactly one table."""
     stacked: list[dict] = []
     header = _header_text(parts[0]) if parts and parts[0] else ""
-    seen: set[int] = set()
     for words in parts:
         if not words:
             return None
-        # a word handed in twice (left beside a part as a paragraph and taken into it as well) is one word
-        words = [w for w in words if id(w) not in seen and not seen.add(id(w))]
         if stacked:
             words = _drop_repeated_header(words, header)
             size = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
@@ -142,7 +139,10 @@ def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
     for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
         table = _build(lines[start:stop], first_data - start, size)
         if table is not None:
-            out.append((table, [p for ln in lines[start:stop] for w in ln.words for p in w.get("parts", [w])], start))
+            # each word once: _build moves a wrapped figure's piece into its row's line, and the piece's own
+            # line is still in ``lines``
+            used = {id(p): p for ln in lines[start:stop] for w in ln.words for p in w.get("parts", [w])}
+            out.append((table, list(used.values()), start))
     return out
 
 
