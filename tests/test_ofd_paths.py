@@ -16,6 +16,7 @@ from extractors import read_report
 from extractors.readers import read_document
 from extractors.readers.ofd import OfdPage, _fonts, _page_box, _resources, _xml
 from extractors.readers.pdf import _read_page, pdfium_pages
+from extractors.readers.word_sources import WordSources
 from tests.fixture_builder.ofd_paths import COMMITTED, PATHS, Style, fixture_pdfs, pdf_to_ofd
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -71,8 +72,8 @@ def test_every_way_of_drawing_rulings_gives_the_pdf_pages_table(tmp_path, paths,
         names = [n for n in z.namelist() if n.endswith("Content.xml")]
         content, document = _xml(z, names[0]), _xml(z, "Doc_0/Document.xml")
     page = OfdPage(content, _page_box(content) or _page_box(document), 2)
-    got = [b for b in _read_page(page, 2, {}) if hasattr(b, "cells")]
-    want = [b for b in _read_page(pdfium_pages(pdf.read_bytes())[1], 2, {}) if hasattr(b, "cells")]
+    got = [b for b in _read_page(page, 2, WordSources()) if hasattr(b, "cells")]
+    want = [b for b in _read_page(pdfium_pages(pdf.read_bytes())[1], 2, WordSources()) if hasattr(b, "cells")]
     assert got and all(t.ruled for t in got)
     assert _grid(got) == _grid(want)
 

@@ -31,6 +31,7 @@ from extractors.readers.furniture import PAGE_NUMBER
 from extractors.readers.pdf import _paragraphs, grid_from_boxes, join_continued_tables
 from extractors.readers.rulings import find_ruled_tables
 from extractors.readers.scan import prepare, stroke_lean, text_ink
+from extractors.readers.word_sources import WordSources
 
 # What OCR makes of a printed figure: a dash (blank cell) read as 一, letters that look like digits.
 _DASH = regex.compile(r"^[一－ー_~〜-]{1,3}$")
@@ -117,7 +118,7 @@ def recognise(grey: np.ndarray) -> list[Line]:
 
 
 def read(path: Path, data: bytes, numbers: list[int] | None = None, pages: list[list] | None = None,
-         sources: dict[int, list[dict]] | None = None, workers: int | None = None) -> Document:
+         sources: WordSources | None = None, workers: int | None = None) -> Document:
     """A PDF whose pages ``numbers`` (1-based; all by default) have no usable text layer: each rendered at
     RENDER_DPI and read as a scanned page. ``pages`` (blocks per page) and ``sources`` are what the PDF reader
     made of the other pages; the OCR'd pages take their place. ``workers``: see :func:`ocr_workers`.
@@ -132,7 +133,7 @@ def read(path: Path, data: bytes, numbers: list[int] | None = None, pages: list[
         raise ReadError(f"not a readable PDF: {type(exc).__name__}") from exc
     numbers = numbers or list(range(1, n_pages + 1))
     pages = list(pages) if pages is not None else [[] for _ in range(n_pages)]
-    sources = sources if sources is not None else {}
+    sources = sources if sources is not None else WordSources()
     marks: dict[int, list[tuple[float, float, float]]] = {}
     workers = min(ocr_workers(workers), len(numbers))
     if workers > 1:
@@ -140,10 +141,11 @@ def read(path: Path, data: bytes, numbers: list[int] | None = None, pages: list[
     else:
         results = [_read_pdf_page(data, number) for number in numbers]
     for number, (blocks, built, page_marks) in zip(numbers, results):
-        for garbage in pages[number - 1]:  # what the text layer made of the page: its ids may be reused
-            sources.pop(id(garbage), None)
+        for garbage in pages[number - 1]:  # what the text layer made of the page
+            sources.drop(garbage)
         pages[number - 1] = blocks
-        sources.update({id(blocks[i]): words for i, words in built})
+        for i, words in built:
+            sources.put(blocks[i], words)
         marks[number] = page_marks
     if len(numbers) == n_pages and not any(pages):
         raise ReadError("PDF has no text layer and OCR found no text on any page")
@@ -188,11 +190,11 @@ def _read_pdf_page(data: bytes, number: int) -> tuple[list, list[tuple[int, list
         rgb = np.asarray(pdf[number - 1].render(scale=RENDER_DPI / 72).to_pil().convert("RGB"))
     finally:
         pdf.close()
-    sources: dict[int, list[dict]] = {}
+    sources = WordSources()
     marks: dict[int, list[tuple[float, float, float]]] = {}
     blocks = read_page(rgb, number, RENDER_DPI, sources, marks)
-    built = [(i, [{k: v for k, v in w.items() if k != "line"} for w in sources[id(b)]])
-             for i, b in enumerate(blocks) if id(b) in sources]
+    built = [(i, [{k: v for k, v in w.items() if k != "line"} for w in sources.get(b)])
+             for i, b in enumerate(blocks) if b in sources]
     return blocks, built, marks.get(number, [])
 
 
@@ -208,7 +210,7 @@ def score_cells(blocks: list, marks: dict[int, list[tuple[float, float, float]]]
                 cell.confidence = min(inside, default=cell.confidence)
 
 
-def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[dict]] | None = None,
+def read_page(rgb: np.ndarray, number: int, dpi: float, sources: WordSources | None = None,
               marks: dict[int, list[tuple[float, float, float]]] | None = None) -> list:
     """Blocks (tables and paragraphs, top to bottom) of one page image (RGB uint8 at ``dpi``); word-built
     tables are entered in ``sources`` with their words, as the PDF reader does, to join across pages; every
@@ -242,7 +244,7 @@ def read_page(rgb: np.ndarray, number: int, dpi: float, sources: dict[int, list[
         blocks.append(table)
         used |= {id(w) for w in table_words}
         if sources is not None:
-            sources[id(table)] = table_words
+            sources.put(table, table_words)
     rest = [{"text": ln.text, "x0": ln.box[0] * pt, "x1": ln.box[2] * pt, "top": ln.box[1] * pt,
              "bottom": ln.box[3] * pt} for ln in loose
             if not any(id(w) in used for w in words if w["line"] is ln)]

@@ -42,6 +42,7 @@ from pdfplumber.page import Page
 from extractors.model import Document
 from extractors.readers.errors import ReadError
 from extractors.readers.pdf import _read_page, join_continued_tables
+from extractors.readers.word_sources import WordSources
 
 _PT_PER_MM = 72 / 25.4
 _A4 = (210.0, 297.0)  # mm: the page box when neither the page nor the document gives one
@@ -69,7 +70,7 @@ def read(path: Path, data: bytes) -> Document:
     media, font_files = _resources(z, document, base, names)
     fonts = _fonts(z, font_files)
     default_box = _page_box(document) or _A4
-    sources: dict[int, list[dict]] = {}
+    sources = WordSources()
     marks: dict[int, list] = {}  # scanned pages: OCR'd characters, for the cells' confidence
     pages = []
     doctop = 0.0
@@ -116,7 +117,7 @@ def _units(content, box: tuple[float, float]) -> tuple[float, tuple[float, float
 
 
 def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float, z: zipfile.ZipFile,
-                   media: dict[str, str], fonts: dict[str, FontMetrics], sources: dict,
+                   media: dict[str, str], fonts: dict[str, FontMetrics], sources: WordSources,
                    marks: dict[int, list], unit: float = 1.0) -> list:
     page = OfdPage(content, box, number, doctop, fonts, unit)
     images = [o for o in page.ofd_images if o.get("ResourceID") in media]
@@ -398,7 +399,7 @@ def _kind(pts: list[tuple[float, float]], closed: bool, straight: bool) -> str |
     return "curve"
 
 
-def _scanned(obj, number: int, z: zipfile.ZipFile, media: dict[str, str], sources: dict, marks: dict) -> list:
+def _scanned(obj, number: int, z: zipfile.ZipFile, media: dict[str, str], sources: WordSources, marks: dict) -> list:
     from PIL import Image
 
     from extractors.readers import ocr

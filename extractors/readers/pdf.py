@@ -33,6 +33,7 @@ from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
 from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
 from extractors.readers.textlayer import pages_to_ocr
+from extractors.readers.word_sources import WordSources
 from extractors.readers.words import extract_words, text_lines
 from extractors.sections import heading_level
 
@@ -114,7 +115,7 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
     """The blocks of pdfplumber pages (read by either library) in order, tables joined across pages."""
     if not pdf_pages:
         raise ReadError("a PDF with no pages")
-    sources: dict[int, list[dict]] = {}  # id of a word-built table -> the words it was built from
+    sources = WordSources()  # a word-built table or stranded header line -> the words it was built from
     pages = [_read_page(page, number, sources) for number, page in enumerate(pdf_pages, start=1)]
     scanned = pages_to_ocr(pdf_pages)  # no text layer, or one of garbage
     for number, blocks in pdf_pictures(data, pdf_pages, scanned).items():  # tables pasted as pictures
@@ -127,7 +128,7 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
                     pages=len(pdf_pages))
 
 
-def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
+def _read_page(page, number: int, sources: WordSources) -> list:
     chars = clean_chars(page.chars)  # in page order; the page's lines, rects and curves are all kept
     found = find_ruled_tables(page)
     tables = [t for t in (_table(t, chars, number) for t in found) if t.cells]
@@ -138,7 +139,7 @@ def _read_page(page, number: int, sources: dict[int, list[dict]]) -> list:
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
-        sources[id(table)] = words
+        sources.put(table, words)
     rest = _outside(chars, boxes)
     lines = [line for line in text_lines(rest, page) if not PAGE_NUMBER.match(line["text"])]
     blocks: list = tables + _paragraphs(lines, number, page.width)
@@ -151,7 +152,7 @@ _STRANDED_MAX_LINES = 6
 _SENTENCE_END = regex.compile(r"[。；;！？]")
 
 
-def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources: dict[int, list[dict]]) -> None:
+def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources: WordSources) -> None:
     """A table's header stranded at the foot of a page, its rows on the next: the trailing lines that read
     as column headings (short, no sentence, not a section heading, at least one line of words standing
     apart like columns) keep their words, so the next page's word-built table is rebuilt with them."""
@@ -171,7 +172,7 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
                    for line in (sorted(ws, key=lambda w: w["x0"]) for ws in by_line.values()))
     if columned:
         for block in tail:
-            sources[id(block)] = [w for w in words if _inside_any(w, [block.bbox])]
+            sources.put(block, [w for w in words if _inside_any(w, [block.bbox])])
 
 
 def _outside(objs: list[dict], boxes: list[BBox]) -> list[dict]:
@@ -282,13 +283,13 @@ def grid_from_boxes(boxes: list[tuple[BBox, str]], page: int | None) -> Table:
     return Table(cells=cells, page=page, bbox=bbox, pages=(page,) if page else ())
 
 
-def join_continued_tables(pages: list[list], sources: dict[int, list[dict]] | None = None) -> list:
+def join_continued_tables(pages: list[list], sources: WordSources | None = None) -> list:
     """Blocks of all pages in order, a table continued on the next page joined into one.
 
     Word-built parts are rebuilt from their words together, so both share one set of columns; ruled parts
     are joined by their lines (:func:`join_tables`).
     """
-    sources = sources if sources is not None else {}
+    sources = sources if sources is not None else WordSources()
     blocks: list = []
     for page_blocks in pages:
         # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
@@ -309,37 +310,37 @@ def join_continued_tables(pages: list[list], sources: dict[int, list[dict]] | No
     return blocks
 
 
-def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: dict[int, list[dict]]) -> None:
+def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: WordSources) -> None:
     """The previous page's stranded header lines (see :func:`_keep_stranded_header`) rebuilt with the word-built
     table that opens this page into one table, which replaces both."""
     table = page_blocks[lead]
     tail = []
     while len(tail) < len(blocks) and isinstance(blocks[-1 - len(tail)], Paragraph) \
-            and id(blocks[-1 - len(tail)]) in sources:
+            and blocks[-1 - len(tail)] in sources:
         tail.insert(0, blocks[-1 - len(tail)])
-    if not tail or table.ruled or id(table) not in sources:
+    if not tail or table.ruled or table not in sources:
         return
-    rebuilt = rebuild_across_pages([[w for p in tail for w in sources[id(p)]], sources[id(table)]])
+    rebuilt = rebuild_across_pages([[w for p in tail for w in sources.get(p)], sources.get(table)])
     if rebuilt is None:
         return
     joined, words = rebuilt
-    sources[id(joined)] = words
+    sources.put(joined, words)
     del blocks[-len(tail):]
     page_blocks[lead] = joined
 
 
-def _rebuild(first: Table, second: Table, sources: dict[int, list[dict]]) -> Table | None:
-    if first.ruled or second.ruled or id(first) not in sources or id(second) not in sources:
+def _rebuild(first: Table, second: Table, sources: WordSources) -> Table | None:
+    if first.ruled or second.ruled or first not in sources or second not in sources:
         return None
     # the continuation may start further right (its parent column prints nothing on the new page), never
     # further left or wider
     if second.bbox[0] < first.bbox[0] - 40 or second.bbox[2] > first.bbox[2] + 40:
         return None
-    rebuilt = rebuild_across_pages([sources[id(first)], sources[id(second)]])
+    rebuilt = rebuild_across_pages([sources.get(first), sources.get(second)])
     if rebuilt is None:
         return None
     table, words = rebuilt
-    sources[id(table)] = words  # a third page may continue it
+    sources.put(table, words)  # a third page may continue it
     return table
 
 

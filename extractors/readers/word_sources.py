@@ -1,0 +1,32 @@
+"""The words each word-built block of a document was made from, kept beside the block while the reader joins
+tables across pages (extractors.readers.pdf, .ocr, .ofd).
+
+A table found without rulings, or a header line stranded at the foot of a page, is rebuilt with the next page's
+part from these words (extractors.readers.borderless.rebuild_across_pages). They are found by the block itself,
+and the block is held here with them: keyed by ``id()`` alone, a block replaced by its joined table is freed,
+and a block made later can be given its id and so its words.
+"""
+
+from __future__ import annotations
+
+
+class WordSources:
+    """Block → the word dicts it was built from (pdfplumber's word shape: text, x0, x1, top, bottom, …)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[object, list[dict]]] = {}
+
+    def put(self, block: object, words: list[dict]) -> None:
+        self._entries[id(block)] = (block, words)
+
+    def get(self, block: object) -> list[dict] | None:
+        """The words of ``block``, None when it was not built from words."""
+        entry = self._entries.get(id(block))
+        return entry[1] if entry is not None and entry[0] is block else None
+
+    def __contains__(self, block: object) -> bool:
+        return self.get(block) is not None
+
+    def drop(self, block: object) -> None:
+        if block in self:
+            del self._entries[id(block)]
