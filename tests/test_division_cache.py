@@ -4,6 +4,7 @@ table."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from functools import cache as once
 
@@ -67,3 +68,20 @@ def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
         assert regions.division_table() == built()
     finally:
         regions.division_table.cache_clear()
+
+
+def test_each_table_keeps_its_newest_files_only(cache, tmp_path):
+    """A new build (other sources or code: an upgrade, an edit) leaves at most KEEP files of its name, the
+    newest; other tables' files are not touched."""
+    other_table = cache / f"division-parents-{'0' * 16}.pickle"
+    other_table.write_bytes(b"x")
+    made = []
+    for i in range(kept_tables.KEEP + 2):
+        source = tmp_path / f"source-{i}.csv"
+        source.write_text(str(i))
+        assert kept_tables.kept("divisions", lambda i=i: (i,), tuple, [source]) == (i,)
+        made.append(kept_tables.cache_file("divisions", [source]))
+        os.utime(made[-1], ns=(i * 10**9, i * 10**9))  # an order by time the file system's clock cannot blur
+    left = sorted(cache.glob("divisions-*.pickle"))
+    assert left == sorted(made[-kept_tables.KEEP:])
+    assert other_table.exists()
