@@ -116,8 +116,10 @@ def _number(value: float | int | None, text: str | None = None):
     return plain_number(Decimal(repr(float(value))))
 
 
-def export_object(document: DocumentRow) -> dict:
-    """The export contract: one object per ingested document (keep it stable; other tools rely on it)."""
+def export_object(document) -> dict:
+    """The export contract: one object per ingested document (keep it stable; other tools rely on it).
+    ``document``: a stored document with ``report`` and its ``cells``, ``flags``, ``sections`` and ``facts``, by
+    the models' attribute names (pipeline.export.document_chunks reads them)."""
     report = document.report
     template = load_template()
     values = {c.key: _number(c.value, c.value_text) for c in report.cells if c.key}
