@@ -135,6 +135,7 @@ def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
     for line in lines:
         _units_joined(line, size)
         line.values = _figures(line, size)
+    _wrapped_around(lines, size)
     out = []
     for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
         table = _build(lines[start:stop], first_data - start, size)
@@ -396,6 +397,20 @@ def _stray_blanks(lines: list[_Line], size: float) -> None:
             centre = (word["x0"] + word["x1"]) / 2
             if not any(w is not word and abs((w["x0"] + w["x1"]) / 2 - centre) <= 1.2 * size for w in figures):
                 line.values = [v for v in line.values if v is not word]
+
+
+def _wrapped_around(lines: list[_Line], size: float) -> None:
+    """Mark as data a line holding nothing but one figure whose row label wraps around it: a label piece on the
+    line right above and one on the line right below, starting at one left edge and ending before the figure
+    (行政事业性收 / 53.15 / 费: a narrow label column, the figure set at the middle of its row). A fee block
+    prints one such row alone, with no other figure line to make a table with it."""
+    for above, line, below in zip(lines, lines[1:], lines[2:]):
+        if len(line.words) != 1 or not line.values or above.values or below.values:
+            continue
+        figure = line.values[0]
+        if max(above.x1, below.x1) < figure["x0"] - size and abs(above.x0 - below.x0) <= 0.5 * size \
+                and line.top - above.bottom <= 0.8 * size and below.top - line.bottom <= 0.8 * size:
+            line.aligned = True
 
 
 def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None:

@@ -80,6 +80,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 二、上年结转政府信息公开申请数量 printed all blank right above （一）予以公开's figures, its label running
     # on past where （一） opens
     ("blank-long-row-above-child-2020", (9859, 13), [], "pdf-libreoffice", None),
+    # the fee block's one figure with its label wrapped around it (行政事业性收 / 53.15 / 费) under a header
+    # broken over lines: the figure's line holds nothing else, and no other figure line is near
+    ("fee-label-around-figure-2024", (1229, 38), ["wrapped-labels", "label-variants", "broken-headers"],
+     "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
