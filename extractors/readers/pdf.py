@@ -27,7 +27,7 @@ import regex
 from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
-from extractors.readers.furniture import PAGE_NUMBER
+from extractors.readers.furniture import PAGE_NUMBER, folio_chars
 from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
 from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
@@ -130,6 +130,9 @@ def _document(path: Path, data: bytes, pdf_pages: list) -> Document:
 
 def _read_page(page, number: int, sources: WordSources) -> list:
     chars = clean_chars(page.chars)  # in page order; the page's lines, rects and curves are all kept
+    folio = folio_chars(chars, page.width, page.height)
+    if folio:  # the page number: never a table's, even printed over a table running into the footer
+        chars = [c for c in chars if id(c) not in folio]
     found = find_ruled_tables(page)
     tables = [t for t in (_table(t, chars, number) for t in found) if t.cells]
     boxes = [t.bbox for t in found]

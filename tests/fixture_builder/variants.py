@@ -746,6 +746,8 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     ("rl-row-break-2021", "hejiang-2022", ["row-break"], 60),
     ("rl-row-break-short-head-2019", "baoshan-2020", ["row-break", "page-cut-group"], 109),
     ("rl-spaced-wrapped-fullwidth-2019", "baoshan-2020", ["fullwidth", "spaced-digits", "flow-split"], 200),
+    # the requests table run to the page's foot, over its page number (— 2 — inside the last row's cells)
+    ("rl-vertical-flow-split-2019", "baoshan-2020", ["wps-vertical", "flow-split"], 300),
     ("rl-wrapped-labels-2019", "xuhui-2019-broken", ["wrapped-labels"], 61),
     ("rl-wrapped-labels-2021", "luxian-2022", ["wrapped-labels"], 62),
     ("rl-borderless-2019", "baoshan-2020", ["borderless"], 63),
