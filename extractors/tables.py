@@ -293,12 +293,13 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     group: str | None = None
     seen: dict[str, int] = {}
     last: tuple[str, str] | None = None  # the row above: its key and the label part that named it
+    end = None if use_header else _figures_end(rows[first_data:])
     for row in rows[first_data:]:
         if use_header:
             parts = [c.text for c in row.distinct(0, label_stop)]
             figures = {by_header[j]: row.cells[j] for j in columns}
         else:
-            parts, values = _split_positional(row, len(col_keys))
+            parts, values = _split_positional(row, len(col_keys), end)
             if values is None:
                 parts, values = [t for t in row.texts() if t.strip()], []
             figures = dict(zip(col_keys, values)) if values else {}
@@ -413,11 +414,17 @@ def _label_match(texts: list[str], cands) -> bool:
     return False
 
 
-def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] | None]:
-    """Label parts and the last ``n`` figure cells of a row whose header was not understood."""
-    cells = [c for i, c in enumerate(row.cells) if c is not None and (i == 0 or c is not row.cells[i - 1])]
-    while cells and not cells[-1].text.strip():
-        cells.pop()
+def _split_positional(row: _Row, n: int, end: int | None = None) -> tuple[list[str], list[Cell | None] | None]:
+    """Label parts and the last ``n`` figure cells of a row whose header was not understood: those ending at grid
+    column ``end`` (exclusive: after the table's last column of figures, see :func:`_figures_end`), blank ones
+    included, or else at the row's last cell that is not blank. A row whose figures run on left of those ``n``
+    columns is a ragged grid's (a text dump's: its rows shifted by their label parts): the latter for it."""
+    distinct = [c for i, c in enumerate(row.cells) if c is not None and (i == 0 or c is not row.cells[i - 1])]
+    cells = [c for i, c in enumerate(row.cells[:end]) if c is not None and (i == 0 or c is not row.cells[i - 1])]
+    if end is None or len(cells) <= n or _is_figure(cells[-n - 1].text):
+        cells = distinct
+        while cells and not cells[-1].text.strip():
+            cells.pop()
     if len(cells) < n:
         return [], None
     values = cells[-n:]
@@ -425,6 +432,19 @@ def _split_positional(row: _Row, n: int) -> tuple[list[str], list[Cell | None] |
         return [], None
     parts = [c.text for c in cells[:-n] if c.text.strip()]
     return parts, values
+
+
+def _figures_end(rows: list[_Row]) -> int | None:
+    """The grid column after the last one that holds figures (or printed blanks) in a fair share of ``rows`` (a
+    third, two at least): where a headerless table's figures end, so that a row whose 总计 is printed blank
+    still has its figures where its columns are. None for no such column."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        for j, cell in enumerate(row.cells):
+            if cell is not None and (j == 0 or cell is not row.cells[j - 1]) and _is_figure(cell.text):
+                counts[j] = counts.get(j, 0) + 1
+    enough = max(2, len(rows) / 3)
+    return max((j for j, k in counts.items() if k >= enough), default=-1) + 1 or None
 
 
 # --- 四、政府信息公开行政复议、行政诉讼情况 ----------------------------------------------------------------------

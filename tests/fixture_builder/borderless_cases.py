@@ -84,6 +84,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # broken over lines: the figure's line holds nothing else, and no other figure line is near
     ("fee-label-around-figure-2024", (1229, 38), ["wrapped-labels", "label-variants", "broken-headers"],
      "pdf-reportlab", None),
+    # the requests header stranded at the foot of a page and not joined back: a table of no header, whose rows
+    # printing their 总计 blank (2.重复申请 … 0 / —) must keep their figures in their columns
+    ("headerless-blank-total-2023", (1237, 7), ["wrapped-labels", "stranded-header"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
