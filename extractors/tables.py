@@ -25,6 +25,8 @@ _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
+# a line opening a numbered row label (3.其他, （六）其他处理): a row's own label never starts one past its first line
+_LABEL_OPENER = regex.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 _CN_ITEM = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 
@@ -316,6 +318,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                     group = g
                 continue
             leaves.append(part)
+        # the tail of the label above, wrapped onto this row's lines (政府信息公开申请 over 3.其他, beside a parent
+        # label opening there): the row's own label starts at its numbered line
+        leaves = [_from_last_opener(p) for p in leaves]
         if len(leaves) > 1:  # a character of a parent label printed one a line (the 三 of （三）不予公开 down its
             # column) standing beside a row's own label is no label of the row
             leaves = [p for p in leaves if len(_PUNCT.sub("", labels.core(p))) > 1] or leaves[-1:]
@@ -412,6 +417,13 @@ def _label_match(texts: list[str], cands) -> bool:
             if m and not labels.is_ambiguous(m):
                 return True
     return False
+
+
+def _from_last_opener(text: str) -> str:
+    """``text`` from its last line that opens a numbered label, when that is not its first line; else itself."""
+    lines = text.split("\n")
+    at = max((i for i, line in enumerate(lines) if i and _LABEL_OPENER.match(line)), default=0)
+    return "\n".join(lines[at:])
 
 
 def _split_positional(row: _Row, n: int, end: int | None = None) -> tuple[list[str], list[Cell | None] | None]:

@@ -181,3 +181,24 @@ def test_a_piece_of_a_parent_label_printed_a_character_a_line_is_no_label_of_the
         partial = {c.key: c.value for c in result.cells if c.key and c.key.startswith("requests.result.partial.")}
         assert partial.get("requests.result.partial.total") == Decimal(3), piece
         assert not any(f.kind == "label" for f in result.flags), piece
+
+
+def test_the_tail_of_the_label_above_on_a_rows_first_line_is_not_its_label():
+    # read without rulings (fresh seed 1249): 政府信息公开申请, the last line of 1.申请人无正当理由…'s label, falls
+    # on the line above 3.其他's and beside （六）其他处理 opening there, so it heads 3.其他's label cell
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    header = ["", "", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for tail in ("政府信息公开申请", "处理其\n政府信息公开申请"):
+        rows = [header, ["一、本年新收政府信息公开申请数量", "", ""] + ["1"] * 7,
+                ["三、本年度办理结果", "（一）予以公开", ""] + ["2"] * 7,
+                ["", "", "1.申请人无正当理由逾期不\n补正、行政机关不再处理其"] + ["—"] * 6 + ["0"],
+                ["", "（六）其他处\n理", tail + "\n3.其他"] + ["0", "/", "—", "/", "0", "—", ""]]
+        result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]),
+                                load_template())
+        other = {c.key: c.value for c in result.cells if c.key and c.key.startswith("requests.result.other.other.")}
+        assert other.get("requests.result.other.other.natural_person") == Decimal(0), tail
+        assert len(other) == 7, tail
+        assert not any(f.kind == "label" for f in result.flags), tail
