@@ -3,7 +3,7 @@
 ``import jieba.posseg`` builds that table (349,045 words of jieba's dict.txt, each with one of 55 tags) by
 parsing the dictionary line by line: ~0.55 s of CPU, a third of a worker pool's warm-up (pipeline.warm) and so
 of the wait before its first file. Kept as the words in one string and a byte per word naming its tag, the
-same table is made again in ~0.2 s. The table is the one jieba builds (``tests/test_pos_tags.py`` holds them
+same table is made again in ~0.2 s. The table is the one jieba builds (``tests/test_jieba_load.py`` holds them
 equal); the dictionary file's path, size and modification time name the kept file, so another jieba builds
 its own.
 """

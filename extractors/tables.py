@@ -151,6 +151,10 @@ class _Row:
     def texts(self) -> list[str]:
         return [c.text if c else "" for c in self.cells]
 
+    def placed(self) -> list[tuple[int, Cell]]:
+        """Each cell once (a spanned cell at its first grid column), blank ones included, with its column."""
+        return [(j, c) for j, c in enumerate(self.cells) if c is not None and (j == 0 or c is not self.cells[j - 1])]
+
     def distinct(self, start: int = 0, stop: int | None = None) -> list[Cell]:
         """The cells of positions start:stop, each spanned cell once, empty ones left out."""
         seen: list[Cell] = []
@@ -431,10 +435,10 @@ def _split_positional(row: _Row, n: int, end: int | None = None) -> tuple[list[s
     column ``end`` (exclusive: after the table's last column of figures, see :func:`_figures_end`), blank ones
     included, or else at the row's last cell that is not blank. A row whose figures run on left of those ``n``
     columns is a ragged grid's (a text dump's: its rows shifted by their label parts): the latter for it."""
-    distinct = [c for i, c in enumerate(row.cells) if c is not None and (i == 0 or c is not row.cells[i - 1])]
-    cells = [c for i, c in enumerate(row.cells[:end]) if c is not None and (i == 0 or c is not row.cells[i - 1])]
+    placed = row.placed()
+    cells = [c for j, c in placed if end is None or j < end]
     if end is None or len(cells) <= n or _is_figure(cells[-n - 1].text):
-        cells = distinct
+        cells = [c for _, c in placed]
         while cells and not cells[-1].text.strip():
             cells.pop()
     if len(cells) < n:
@@ -452,8 +456,8 @@ def _figures_end(rows: list[_Row]) -> int | None:
     still has its figures where its columns are. None for no such column."""
     counts: dict[int, int] = {}
     for row in rows:
-        for j, cell in enumerate(row.cells):
-            if cell is not None and (j == 0 or cell is not row.cells[j - 1]) and _is_figure(cell.text):
+        for j, cell in row.placed():
+            if _is_figure(cell.text):
                 counts[j] = counts.get(j, 0) + 1
     enough = max(2, len(rows) / 3)
     return max((j for j, k in counts.items() if k >= enough), default=-1) + 1 or None

@@ -3,13 +3,13 @@ fixed-layout reader's pages and by text dumps of them; never part of a report's 
 
 import regex
 
-PAGE_NUMBER = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-                            r"|\d+\s*/\s*\d+)\s*$")
+# — 3 —, 第 3 页 (共 9 页), 3/9: the forms no figure of a report's takes
+_DECORATED_FORMS = r"[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
+PAGE_NUMBER = regex.compile(rf"^\s*(?:{_DECORATED_FORMS}|\d{{1,4}})\s*$")
 
 
 # the decorated forms only: a bare figure in the margin may be a table's (one running into the footer prints it)
-_DECORATED = regex.compile(r"^\s*(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-                           r"|\d+\s*/\s*\d+)\s*$")
+_DECORATED = regex.compile(rf"^\s*(?:{_DECORATED_FORMS})\s*$")
 _MARGIN = 0.08  # of the page's height: the bands a header or footer is printed in
 
 

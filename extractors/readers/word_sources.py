@@ -20,9 +20,10 @@ class WordSources:
         self._entries[id(block)] = (block, words)
 
     def get(self, block: object) -> list[dict] | None:
-        """The words of ``block``, None when it was not built from words."""
+        """The words of ``block``, None when it was not built from words (an id names one block here: every
+        block entered is held)."""
         entry = self._entries.get(id(block))
-        return entry[1] if entry is not None and entry[0] is block else None
+        return entry[1] if entry is not None else None
 
     def __contains__(self, block: object) -> bool:
         return self.get(block) is not None
