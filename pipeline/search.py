@@ -98,6 +98,12 @@ def forget(session: Session | Connection, report_ids: Select) -> None:
     conn.execute(delete(index_table).where(literal_column("rowid").in_(rowids)))
 
 
+def create_index(conn: Connection) -> None:
+    """The index table, made if missing, in the caller's transaction (a new database's schema: revision 0003
+    writes the same table out)."""
+    _ensure(conn)
+
+
 def ensure_index(conn: Connection) -> None:
     """The index table exists, its rows keyed by rowid (SQLite), in the caller's transaction: what
     ``insert_rows(…, ensured=True)`` assumes."""
