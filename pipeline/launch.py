@@ -13,6 +13,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # numpy's OpenBLAS starts a thread per core when it is imported (~0.1 s of CPU, taken from the other core
+    # while the command starts), and nothing here multiplies matrices: the work is spread over processes, a
+    # thread each (the forkserver and its workers inherit this)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     pool = pool_wanted(sys.argv[1:] if argv is None else argv)
     if pool:
         from pipeline.forkserver import prestart
