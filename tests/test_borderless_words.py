@@ -49,3 +49,46 @@ def test_table_four_with_blank_cells_keeps_all_fifteen_columns():
     first = figures.index("19") - 1  # the grid column of 复议 结果维持, printed blank
     assert len(figures) - first == 15  # every one of the 15 columns is there, the blank ones too
     assert {col: figures[first + col] for col in printed} == printed
+
+
+def _word9(text, x0, x1, top):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9}
+
+
+def _procurement_block(head, tail, count="134"):
+    """The 第二十条第（九）项 block of a fresh variant read without its rulings (seed 1259, g1259-010): its sum
+    printed spaced out in 万元 and wrapped across the row's line, ``head`` above it, ``tail`` below."""
+    return [_word9("信息内容", 102.3, 138.3, 491.8), _word9("采购项目数量", 218.7, 272.7, 491.8),
+            _word9("采购总金额", 341.5, 386.5, 491.8),
+            *head,
+            _word9("政府集中采购", 56.5, 110.5, 514.5), _word9(count, 233.2, 258.2, 514.5),
+            *tail]
+
+
+def test_a_sum_wrapped_across_its_row_line_is_the_row_s_figure():
+    from decimal import Decimal
+
+    from extractors.numerals import parse_cell
+    from extractors.readers.borderless import find_borderless_tables
+
+    words = _procurement_block([_word9("25.741753", 313.2, 394.2, 508.7), _word9("万", 405.7, 414.7, 508.7)],
+                               [_word9("元", 359.5, 368.5, 520.4)])
+    [(table, _)] = find_borderless_tables(words, 3)
+    label, count, total = table.rows_text()[-1]
+    assert (label, count) == ("政府集中采购", "134")
+    assert parse_cell(total).value == Decimal("257417.53")
+
+
+def test_halves_across_a_row_line_join_only_as_one_figure_in_a_column_the_row_leaves_blank():
+    from extractors.readers.borderless import find_borderless_tables
+
+    # a tail that makes no figure with the head (a word) stays out of the row
+    words = _procurement_block([_word9("25.74", 313.2, 394.2, 508.7)], [_word9("份额", 359.5, 377.5, 520.4)])
+    rows = [row for table, _ in find_borderless_tables(words, 3) for row in table.rows_text()]
+    assert ["政府集中采购", "134"] in rows
+    assert not any("25.74" in t and "份额" in t for row in rows for t in row)
+    # halves over a column the row prints in are not its figure's: the row keeps its own
+    words = _procurement_block([_word9("1,23", 230.0, 262.0, 508.7)], [_word9("6", 243.0, 248.0, 520.4)])
+    rows = [row for table, _ in find_borderless_tables(words, 3) for row in table.rows_text()]
+    assert ["政府集中采购", "134"] in rows
+    assert not any("1,23" in t and "6" in t for row in rows for t in row)

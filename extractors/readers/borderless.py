@@ -135,6 +135,7 @@ def _tables(words: list[dict]) -> list[tuple[Table, list[dict], int]]:
     for line in lines:
         _units_joined(line, size)
         line.values = _figures(line, size)
+    _wrapped_across(lines, size)
     _wrapped_around(lines, size)
     out = []
     for start, first_data, stop in _regions(lines, size, text_x1 - text_x0):
@@ -397,6 +398,44 @@ def _stray_blanks(lines: list[_Line], size: float) -> None:
             centre = (word["x0"] + word["x1"]) / 2
             if not any(w is not word and abs((w["x0"] + w["x1"]) / 2 - centre) <= 1.2 * size for w in figures):
                 line.values = [v for v in line.values if v is not word]
+
+
+# the head of a figure wrapped inside a thousands group (the 1,23 of 1,236): never a figure by itself
+_GROUP_HEAD = regex.compile(r"^[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*[,，][0-9０-９]{0,2}$")
+
+
+def _wrapped_across(lines: list[_Line], size: float) -> None:
+    """Join into a row's line the two halves of a figure wrapped across it: its head alone on the line right
+    above, its tail alone on the line right below, in one column where the row's line prints nothing, both
+    closer to it than a line's height, the two making one figure (1,23 / 6 of 1,236, the head no figure by
+    itself; 25.741753 万 / 元 of a sum in 万元; the row's line may hold its label only). Each half's line goes."""
+    i = 1
+    while i < len(lines) - 1:
+        above, row, below = lines[i - 1], lines[i], lines[i + 1]
+        if not _halves_across(above, row, below, size):
+            i += 1
+            continue
+        halves = [above.words[0], below.words[0]]
+        row.words = sorted(row.words + halves, key=lambda w: w["x0"])
+        row.values = sorted(row.values + halves, key=lambda w: w["x0"])
+        row.top, row.bottom = min(row.top, above.top), max(row.bottom, below.bottom)
+        del lines[i + 1], lines[i - 1]  # below first, so that above is still at i - 1; the row is then at i - 1
+
+
+def _halves_across(above: _Line, row: _Line, below: _Line, size: float) -> bool:
+    """Whether ``above`` and ``below`` hold the head and the tail of one figure wrapped across ``row``'s line
+    (see _wrapped_across)."""
+    if len(above.words) != 1 or len(below.words) != 1 \
+            or abs(above.center - row.center) > 0.8 * size or abs(below.center - row.center) > 0.8 * size:
+        return False
+    head, tail = above.words[0], below.words[0]
+    left, right = min(head["x0"], tail["x0"]), max(head["x1"], tail["x1"])
+    return (_is_figure(head["text"]) or _GROUP_HEAD.match(head["text"]) is not None) \
+        and _DIGIT.search(head["text"]) is not None \
+        and (_is_figure(tail["text"]) or _BARE_UNIT.match(tail["text"]) is not None) \
+        and head["x0"] < tail["x1"] and tail["x0"] < head["x1"] \
+        and not any(w["x0"] < right and left < w["x1"] for w in row.words) \
+        and _is_figure(head["text"] + tail["text"])
 
 
 def _wrapped_around(lines: list[_Line], size: float) -> None:

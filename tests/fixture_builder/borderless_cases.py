@@ -87,6 +87,12 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the requests header stranded at the foot of a page and not joined back: a table of no header, whose rows
     # printing their 总计 blank (2.重复申请 … 0 / —) must keep their figures in their columns
     ("headerless-blank-total-2023", (1237, 7), ["wrapped-labels", "stranded-header"], "pdf-reportlab", None),
+    # a total of thousands wrapped in the narrow 总计 column inside its grouping: 1,23 above the row's line, 6
+    # below it (1,23 is no figure by itself)
+    ("wrapped-thousands-2022", (4409, 16), ["signs-thousands", "spaced-digits"], "pdf-reportlab", None),
+    # the procurement sum, spaced out in 万元, wrapped across its row's line (26.896675 万 above, 元 below), the
+    # row printing its label only (the count blank)
+    ("sum-wrapped-across-label-2020", (4421, 4), ["spaced-digits", "money-units"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
