@@ -533,7 +533,10 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         if _UNIT_NOTE.fullmatch(joined):
             table_unit = money_multiplier(joined)
             continue
-        section = _ART20.search(joined)
+        # the heading may be split around 信息内容 when a grid made from positions puts the heading row and the
+        # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …)
+        section = _ART20.search(joined) or _ART20.search(
+            labels.normalise("".join(t for t in texts if labels.core(t) != "信息内容")))
         if section and section.group(1) in _CN_ITEM:
             block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
             if not any(_looks_numeric(t) for t in texts) and not _is_header(row, block, blocks):
@@ -567,14 +570,15 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             dropped = {id(c) for c in blank.pop(key_prefix)}
             result.cells = [c for c in result.cells if id(c) not in dropped]
         seen.add(key_prefix)
-        columns = header or _default_columns(blocks[block_key], row, first, votes)
         label_stop = first.col + first.colspan
+        columns, texts_of = _one_figure_beside(header, header_text, row, label_stop)
+        columns = columns or _default_columns(blocks[block_key], row, first, votes)
         made = []
         for j, (_edition, col) in sorted(columns.items()):
             if j < label_stop or j >= len(row.cells):
                 continue
             cell = row.cells[j]
-            multiplier = (money_multiplier(header_text.get(j, "")) or table_unit) if col.money else None
+            multiplier = (money_multiplier(texts_of.get(j, "")) or table_unit) if col.money else None
             made.append(_record("proactive", f"{key_prefix}.{col.key}", cell, first.text, col.label,
                                 multiplier=multiplier, money=col.money, flags=result.flags))
         result.cells += made
@@ -582,6 +586,24 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             blank[key_prefix] = made
     if votes["ed2021"] != votes["ed2019"]:
         result.evidence["proactive"] = max(votes, key=votes.get)
+
+
+def _one_figure_beside(header: dict[int, tuple[str, Label]], header_text: dict[int, str], row: _Row,
+                       label_stop: int) -> tuple[dict[int, tuple[str, Label]], dict[int, str]]:
+    """The header's columns (and their printed texts) for ``row``; for a block of one figure column (本年处理决定
+    数量, 本年收费金额) whose row leaves that grid column blank and prints one figure in another, that figure's
+    column. A grid made from positions puts a header and a figure centred over one wide cell into
+    neighbouring columns; two figures beside a one-column header are not chosen between."""
+    if len(header) != 1:
+        return header, header_text
+    [(j, column)] = header.items()
+    if j < len(row.cells) and row.cells[j] is not None and row.cells[j].text.strip():
+        return header, header_text
+    printed = [(k, c) for k, c in row.placed() if k >= label_stop and c.text.strip()]
+    if len(printed) != 1 or not _looks_numeric(printed[0][1].text):
+        return header, header_text
+    k = printed[0][0]
+    return {k: column}, {k: header_text.get(j, "")}
 
 
 def _is_header(row: _Row, block: str | None, blocks) -> bool:

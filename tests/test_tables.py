@@ -202,3 +202,42 @@ def test_the_tail_of_the_label_above_on_a_rows_first_line_is_not_its_label():
         assert other.get("requests.result.other.other.natural_person") == Decimal(0), tail
         assert len(other) == 7, tail
         assert not any(f.kind == "label" for f in result.flags), tail
+
+
+def test_a_one_column_block_takes_its_rows_figure_from_the_grid_column_beside_the_headers():
+    # a grid made from positions (easyofd's OFD of a fresh variant, seed 1277): 本年处理决定数量 and the figures
+    # under it, each centred over one wide cell, fall into neighbouring grid columns
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    rows = [["第二十条第（五）项", "", "", "", "", ""], ["", "信息内容", "", "", "本年处理决定数量", ""],
+            ["行政许可", "", "", "1176", "", ""],
+            ["第二十条第（八）项", "", "", "", "", ""], ["", "信息内容", "", "", "本年收费金额（单位：万元）", ""],
+            ["行政事业性收费", "", "", "0.37", "", ""]]
+    result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]), load_template())
+    values = {c.key: c.value for c in result.cells if c.key and c.key.startswith("proactive.")}
+    assert values == {"proactive.art20_5.licensing.decisions": Decimal(1176),
+                      "proactive.art20_8.fees.amount_yuan": Decimal(3700)}
+    # two figures beside a one-column header: which is meant is not known, and nothing is taken from them
+    rows[2] = ["行政许可", "", "", "1176", "", "12"]
+    result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]), load_template())
+    licensing = [c.value for c in result.cells if c.key == "proactive.art20_5.licensing.decisions"]
+    assert len(licensing) == 1 and licensing[0] not in (Decimal(1176), Decimal(12))
+
+
+def test_a_block_heading_split_around_the_header_on_one_row_still_opens_its_block():
+    # easyofd's OFD of a fresh variant (seed 1277): the heading row and the header's fall on one grid row,
+    # 第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    rows = [["第二十条", "信息内容", "第（一）项", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "", "", "0", "0", "0"], ["行政规范性文件", "", "", "8", "0", "109"]]
+    result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]), load_template())
+    values = {c.key: c.value for c in result.cells if c.key and c.key.startswith("proactive.art20_1.")}
+    assert values == {"proactive.art20_1.regulations.issued": 0, "proactive.art20_1.regulations.repealed": 0,
+                      "proactive.art20_1.regulations.in_force": 0, "proactive.art20_1.normative_docs.issued": 8,
+                      "proactive.art20_1.normative_docs.repealed": 0,
+                      "proactive.art20_1.normative_docs.in_force": 109}
