@@ -405,17 +405,18 @@ _GROUP_HEAD = regex.compile(r"^[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*[,，]
 
 
 def _wrapped_across(lines: list[_Line], size: float) -> None:
-    """Join into a row's line the two halves of a figure wrapped across it: its head alone on the line right
-    above, its tail alone on the line right below, in one column where the row's line prints nothing, both
-    closer to it than a line's height, the two making one figure (1,23 / 6 of 1,236, the head no figure by
-    itself; 25.741753 万 / 元 of a sum in 万元; the row's line may hold its label only). Each half's line goes."""
+    """Join into a row's line the figures wrapped across it: each one's head on the line right above, its tail
+    right below, in one column where the row's line prints nothing, both lines closer to it than a line's
+    height and holding nothing else, each head and tail making one figure (1,23 / 6 of 1,236, the head no
+    figure by itself; 25.741753 万 / 元 of a sum in 万元; 1,14 and 1,36 above, 4 and 8 below: two columns).
+    The row's line may hold its label only. The halves' lines go."""
     i = 1
     while i < len(lines) - 1:
         above, row, below = lines[i - 1], lines[i], lines[i + 1]
         if not _halves_across(above, row, below, size):
             i += 1
             continue
-        halves = [above.words[0], below.words[0]]
+        halves = above.words + below.words
         row.words = sorted(row.words + halves, key=lambda w: w["x0"])
         row.values = sorted(row.values + halves, key=lambda w: w["x0"])
         row.top, row.bottom = min(row.top, above.top), max(row.bottom, below.bottom)
@@ -423,19 +424,20 @@ def _wrapped_across(lines: list[_Line], size: float) -> None:
 
 
 def _halves_across(above: _Line, row: _Line, below: _Line, size: float) -> bool:
-    """Whether ``above`` and ``below`` hold the head and the tail of one figure wrapped across ``row``'s line
-    (see _wrapped_across)."""
-    if len(above.words) != 1 or len(below.words) != 1 \
+    """Whether the words of ``above`` and ``below`` are the heads and the tails of figures wrapped across
+    ``row``'s line, one head over each tail (see _wrapped_across)."""
+    if len(above.words) != len(below.words) \
             or abs(above.center - row.center) > 0.8 * size or abs(below.center - row.center) > 0.8 * size:
         return False
-    head, tail = above.words[0], below.words[0]
-    left, right = min(head["x0"], tail["x0"]), max(head["x1"], tail["x1"])
-    return (_is_figure(head["text"]) or _GROUP_HEAD.match(head["text"]) is not None) \
-        and _DIGIT.search(head["text"]) is not None \
-        and (_is_figure(tail["text"]) or _BARE_UNIT.match(tail["text"]) is not None) \
-        and head["x0"] < tail["x1"] and tail["x0"] < head["x1"] \
-        and not any(w["x0"] < right and left < w["x1"] for w in row.words) \
-        and _is_figure(head["text"] + tail["text"])
+    for head, tail in zip(above.words, below.words):  # each line's words run left to right
+        left, right = min(head["x0"], tail["x0"]), max(head["x1"], tail["x1"])
+        if not (_is_figure(head["text"]) or _GROUP_HEAD.match(head["text"])) or not _DIGIT.search(head["text"]) \
+                or not (_is_figure(tail["text"]) or _BARE_UNIT.match(tail["text"])) \
+                or not (head["x0"] < tail["x1"] and tail["x0"] < head["x1"]) \
+                or any(w["x0"] < right and left < w["x1"] for w in row.words) \
+                or not _is_figure(head["text"] + tail["text"]):
+            return False
+    return True
 
 
 def _wrapped_around(lines: list[_Line], size: float) -> None:

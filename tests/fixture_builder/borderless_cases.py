@@ -90,6 +90,8 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # a total of thousands wrapped in the narrow 总计 column inside its grouping: 1,23 above the row's line, 6
     # below it (1,23 is no figure by itself)
     ("wrapped-thousands-2022", (4409, 16), ["signs-thousands", "spaced-digits"], "pdf-reportlab", None),
+    # two totals of thousands wrapped in one row, in two columns: 1,14 and 1,36 above the row's line, 4 and 8 below
+    ("wrapped-thousands-two-2023", (1249, 32), ["signs-thousands", "spaced-digits"], "pdf-reportlab", None),
     # the procurement sum, spaced out in 万元, wrapped across its row's line (26.896675 万 above, 元 below), the
     # row printing its label only (the count blank)
     ("sum-wrapped-across-label-2020", (4421, 4), ["spaced-digits", "money-units"], "pdf-reportlab", None),
