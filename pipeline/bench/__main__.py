@@ -10,7 +10,8 @@ turn):
     with ``--jobs 1`` and ``--jobs 2`` where the CLI has the option: wall, CPU, reports/s, peak RSS; the
     start-up cost of the command (an empty folder) beside it;
   - the baselines on the same PDFs, single process: pdfplumber ``extract_text`` on every page, and pypdfium2
-    raw text (the floor); the ratio of the PDF ingest (--jobs 2) to the pdfplumber pass (criterion ≤ 0.2);
+    raw text (the floor); the ratio of the PDF ingest (--jobs 2) to the pdfplumber pass (criterion ≤ 0.2):
+    the two run side by side three times, the ratio of their medians (the machine is shared and noisy);
   - the analyst's queries (views, compare, search) on the database of the N reports;
   - scanned PDFs (OCR): ``--scans N`` fresh scans (default 6; 0: none) made from random truths by the fixture
     builder (LibreOffice, then its scan renderer): wall and CPU s/page read one by one on one OCR worker, the
@@ -157,24 +158,40 @@ def default_run(work: Path, args) -> dict:
 
     pdfs = by_format.get("pdf") or []
     if pdfs:
-        plumber, pdfium = stages.pdfplumber_pass(pdfs), stages.pdfium_pass(pdfs)
+        best = max((j for j in jobs if j), default=None)
+        key = f"pdf/jobs={best or 'n/a'}"
+        # the criterion's ratio on a shared, noisy machine: the timed ingest and the baseline pass side by side,
+        # three times, and the median of each
+        pairs: list[tuple[dict, stages.Pass]] = []
+        if key in e2e:
+            folder = Path(pdfs[0]).parent
+            for k in range(3):
+                db = stages.fresh_db(work / f"ratio-{k}.sqlite")
+                start = stages.startup_run(db, work / "empty")
+                entry = e2e_entry(stages.ingest_run(folder, db, best), start, len(pdfs))
+                pairs.append((entry, stages.pdfplumber_pass(pdfs)))
+        plumber = (sorted((p for _, p in pairs), key=lambda p: p.wall)[len(pairs) // 2] if pairs
+                   else stages.pdfplumber_pass(pdfs))
+        pdfium = stages.pdfium_pass(pdfs)
         out["baselines"] = {"pdfplumber": asdict(plumber), "pypdfium2": asdict(pdfium)}
-        print(f"\nbaselines on the same {len(pdfs)} PDFs ({plumber.pages} pages), one process:")
+        print(f"\nbaselines on the same {len(pdfs)} PDFs ({plumber.pages} pages), one process"
+              + (f" (pdfplumber: the median of {len(pairs)} passes)" if pairs else "") + ":")
         for p in (plumber, pdfium):
             print(f"  {p.name:24} {p.wall / p.files * 1000:7.1f} ms/report wall, {p.cpu / p.files * 1000:7.1f} ms CPU  "
                   f"load {p.load_before}→{p.load_after}")
-        best = max((j for j in jobs if j), default=None)
-        key = f"pdf/jobs={best or 'n/a'}"
-        if key in e2e:
-            ratio = e2e[key]["wall_s"] / plumber.wall
-            ratio_net = e2e[key]["wall_s_net"] / plumber.wall
-            cpu_ratio = e2e[key]["cpu_s_net"] / plumber.cpu
-            out["ratio_pdf_ingest_to_pdfplumber"] = {"jobs": best, "ratio": round(ratio, 3),
-                                                     "ratio_without_startup": round(ratio_net, 3),
-                                                     "cpu_ratio_without_startup": round(cpu_ratio, 3),
-                                                     "criterion": 0.2}
+        if pairs:
+            ratio = statistics.median(e["wall_s"] for e, _ in pairs) / plumber.wall
+            ratio_net = statistics.median(e["wall_s_net"] for e, _ in pairs) / plumber.wall
+            cpu_ratio = statistics.median(e["cpu_s_net"] for e, _ in pairs) / plumber.cpu
+            out["ratio_pdf_ingest_to_pdfplumber"] = {
+                "jobs": best, "ratio": round(ratio, 3), "ratio_without_startup": round(ratio_net, 3),
+                "cpu_ratio_without_startup": round(cpu_ratio, 3), "criterion": 0.2,
+                "pairs": [{"ingest_wall_s": e["wall_s"], "ingest_wall_s_net": e["wall_s_net"],
+                           "pdfplumber_wall_s": p.wall, "load": [e["load_before"], p.load_after]} for e, p in pairs]}
             print(f"  RATIO ingest (--jobs {best or 'n/a: one process'}) / pdfplumber extract_text: {ratio:.2f} "
-                  f"wall ({ratio_net:.2f} without the start-up; CPU {cpu_ratio:.2f}); criterion ≤ 0.2 (wall)")
+                  f"wall ({ratio_net:.2f} without the start-up; CPU {cpu_ratio:.2f}); criterion ≤ 0.2 (wall); "
+                  f"medians of {len(pairs)} runs side by side: "
+                  + ", ".join(f"{e['wall_s']:.2f} s / {p.wall:.2f} s" for e, p in pairs))
     for fmt in ("docx", "html"):
         entries = [v for k, v in e2e.items() if k.startswith(fmt + "/")]
         if entries:
