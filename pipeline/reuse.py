@@ -110,9 +110,11 @@ def compare_texts(current: Iterable[tuple[str, str]], previous: Iterable[tuple[s
     theirs = [s for _path, text in (previous or ()) for s in sentences(text)]
     best: list[tuple[int, float]] = [(-1, 0.0)] * len(mine)
     if mine and theirs:
-        scores = process.cdist([mask(s) for _, s in mine], [mask(s) for s in theirs], scorer=fuzz.ratio,
-                               dtype="float32", workers=1)
-        best = [(int(row.argmax()), float(row.max())) for row in scores]
+        # the closest of last year's sentences to each (the first of equals); not process.cdist, whose matrix
+        # imports numpy into the storing process (15 MB and 0.1 s of every ingest's completion)
+        choices = [mask(s) for s in theirs]
+        best = [(j, score) for _, score, j in (process.extractOne(mask(s), choices, scorer=fuzz.ratio)
+                                               for _, s in mine)]
     counted: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     matches = []
     for (section, sentence), (j, score) in zip(mine, best):
