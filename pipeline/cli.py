@@ -7,7 +7,9 @@ import argparse
 import os
 import signal
 import sys
+from collections import Counter
 from contextlib import nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import or_, select
@@ -160,8 +162,10 @@ def _ingest(args) -> int:
     limits = Limits(file_seconds=args.file_timeout or None, page_seconds=args.page_timeout,
                     memory_mb=int(args.file_memory) or None)
     bar = ProgressBar() if sys.stderr.isatty() and not (args.verbose or args.quiet) else None
+    tally = Tally()
 
     def show(outcome: Outcome) -> None:
+        tally.add(outcome)
         if bar is not None:
             bar.advance(outcome)
             return
@@ -182,8 +186,8 @@ def _ingest(args) -> int:
         from pipeline.cluster import ClusterError, ingest_cluster
 
         try:
-            outcomes = ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show,
-                                      follow_links=args.follow_links, limits=limits)
+            ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show, follow_links=args.follow_links,
+                           limits=limits)
         except ClusterError as exc:
             print(f"gongkai ingest: {exc}", file=sys.stderr)
             return 1
@@ -203,34 +207,48 @@ def _ingest(args) -> int:
         total = []
         try:
             with bar or nullcontext():
-                outcomes = ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links, jobs=args.jobs,
-                                  limits=limits, stop=lambda: bool(signalled),
-                                  on_start=lambda n: (total.append(n), bar and bar.start(n)))
+                ingest(args.paths, engine, on_outcome=show, follow_links=args.follow_links, jobs=args.jobs,
+                       limits=limits, stop=lambda: bool(signalled),
+                       on_start=lambda n: (total.append(n), bar and bar.start(n)), keep_outcomes=False)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             engine.dispose()  # the last connection closed: SQLite folds its WAL into the file (a copy is whole)
     statuses = ("ingested", "replaced", "unchanged", "failed", "not_report")
-    counts = {s: sum(o.status == s for o in outcomes) for s in statuses}
-    reread = sum(o.status == "reread" for o in outcomes)  # stored bytes read by another extractor version
-    skipped = sum(o.status == "skipped" for o in outcomes)  # links out of a folder, special files: not opened
-    print(f"{len(outcomes)} file(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
+    reread = tally.counts["reread"]  # stored bytes read by another extractor version
+    skipped = tally.counts["skipped"]  # links out of a folder, special files: not opened
+    print(f"{tally.files} file(s): " + ", ".join(f"{tally.counts[s]} {s}" for s in statuses)
           + (f", {reread} read again by the current extractor" if reread else "")
           + (f", {skipped} skipped" if skipped else ""))
-    for o in outcomes:
-        if o.status in ("failed", "skipped"):
-            print(f"  {o.status} {shown(o.path)}: {shown(o.reason)}")
-        elif o.status == "unchanged" and o.reason:
-            print(f"  unchanged {shown(o.path)}: {shown(o.reason)}")
+    for o in tally.named:
+        print(f"  {o.status} {shown(o.path)}: {shown(o.reason)}")
     if signalled:
         name = signal.Signals(signalled[0]).name
-        print(f"gongkai ingest: stopped by {name} after {len(outcomes)} of {total[0] if total else '?'} file(s), "
+        print(f"gongkai ingest: stopped by {name} after {tally.files} of {total[0] if total else '?'} file(s), "
               "each stored whole; run the same command again to resume (stored files are skipped)", file=sys.stderr)
         return 128 + signalled[0]
     if args.prune:
         for path in prune(args.paths, connect(args.db)):
             print(f"forgot    {shown(path)} (file gone)")
-    return 0 if any(o.status not in ("failed", "skipped") for o in outcomes) else 1  # nothing read is an error
+    return 0 if tally.files > tally.counts["failed"] + skipped else 1  # nothing read is an error
+
+
+@dataclass
+class Tally:
+    """What an ingest's summary says, kept as its outcomes pass, so that a run of 10⁶ files holds none of them:
+    the files of each status, and the outcomes the summary names (failed, skipped, unchanged copies)."""
+
+    counts: Counter = field(default_factory=Counter)
+    named: list[Outcome] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return sum(self.counts.values())
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        if outcome.status in ("failed", "skipped") or (outcome.status == "unchanged" and outcome.reason):
+            self.named.append(outcome)
 
 
 def _forget(args) -> int:

@@ -112,7 +112,8 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
            on_outcome: Callable[[Outcome], None] | None = None, *,
            extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False, jobs: int = 1,
            limits: Limits = Limits(), batch: int = 50, batch_seconds: float = 1.0,
-           stop: Callable[[], bool] = lambda: False, on_start: Callable[[int], None] | None = None) -> list[Outcome]:
+           stop: Callable[[], bool] = lambda: False, on_start: Callable[[int], None] | None = None,
+           keep_outcomes: bool = True) -> list[Outcome]:
     """Load every file under ``paths``; then complete the pending set (pipeline.pending: the copy ranks, checks
     across reports, text reuse and corrections' statuses that this run's changes, or an interrupted run's, left). The outcomes, in input order (``on_outcome`` is called with each, in that order, once
     it is stored).
@@ -125,19 +126,22 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     batch ends early (its outcomes are those of the files done). ``on_start`` gets the number of inputs.
     ``extractor_version`` is what the documents read now are recorded as read by (the current one; tests pass
     another to see a version change without editing the code). ``follow_links``: read links out of a walked
-    folder too (``iter_inputs``); skipped files are outcomes with their reason."""
-    inputs = list(iter_inputs(paths, follow_links=follow_links))
+    folder too (``iter_inputs``); skipped files are outcomes with their reason. ``keep_outcomes`` False: the
+    outcomes go to ``on_outcome`` only and the list returned is empty, so that the memory of a run does not grow
+    with its files (the command line counts them as they pass)."""
+    # each input held as a str until the run ends (a Path is three times its size: ~250 bytes a file more)
+    inputs = [(str(path), skip) for path, skip in iter_inputs(paths, follow_links=follow_links)]
     if on_start is not None:
         on_start(len(inputs))
     todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
     # the bytes stored as read by this version: before this run (one query), then as the writer commits them
     known = stored_bytes(engine, extractor_version, _sizes(todo)) if todo else StoredBytes()
-    writer = StoreThread(engine, on_outcome, stored=known)  # stores while the workers go on reading
+    writer = StoreThread(engine, on_outcome, stored=known, keep=keep_outcomes)  # stores while the workers read
 
     def stored(sha: str) -> bool:
         return sha in known
 
-    def unstored_size(path: Path) -> int | None:  # a file of a size no stored bytes have: its worker need not ask
+    def unstored_size(path: str) -> int | None:  # a file of a size no stored bytes have: its worker need not ask
         try:
             size = os.stat(path).st_size
         except OSError:
@@ -160,7 +164,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         while nxt < len(inputs) and (upto is None or nxt < upto):
             path, skip = inputs[nxt]
             if skip is not None:
-                batch_items.append(Outcome(printable_path(str(path)), "skipped", skip))
+                batch_items.append(Outcome(printable_path(path), "skipped", skip))
             elif nxt in done:
                 batch_items.append(done.pop(nxt))
             elif upto is None:
@@ -197,7 +201,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     return outcomes
 
 
-def _sizes(todo: list[tuple[int, Path]]) -> set[int] | None:
+def _sizes(todo: list[tuple[int, str]]) -> set[int] | None:
     """The sizes in bytes of the files to read (stored bytes of other sizes cannot be theirs); None when one
     cannot be looked at (the stored bytes of every size are read then). A file that changes size before it is
     read is still stored once: the store finds its bytes stored and says ``unchanged``."""
@@ -210,7 +214,7 @@ def _sizes(todo: list[tuple[int, Path]]) -> set[int] | None:
     return sizes
 
 
-def _in_process(todo: list[tuple[int, Path]], version: int, stored: Callable[[str], bool],
+def _in_process(todo: list[tuple[int, str]], version: int, stored: Callable[[str], bool],
                 stop: Callable[[], bool]) -> Iterator[tuple[int, FileResult]]:
     for index, path in todo:
         if stop():

@@ -102,11 +102,12 @@ class StoreThread:
     An exception in the thread (a bug, not a refused document: those are outcomes) is raised again by the next
     ``put`` or by ``close``. The thread is a daemon: a second Ctrl-C ends the process with the batch being stored
     uncommitted, so nothing of it is stored. ``stored``: the bytes stored as read before (the caller's, by default
-    none) and those this thread commits, for the unchanged-bytes question of the files still being read."""
+    none) and those this thread commits, for the unchanged-bytes question of the files still being read.
+    ``keep`` False: the outcomes go to ``on_outcome`` only, none is held (~0.5 KB a file: a run of 10⁶ files)."""
 
     def __init__(self, engine: Engine, on_outcome: Callable[[Outcome], None] | None = None, depth: int = 1,
-                 stored: StoredBytes | None = None):
-        self.engine, self.on_outcome = engine, on_outcome
+                 stored: StoredBytes | None = None, keep: bool = True):
+        self.engine, self.on_outcome, self.keep = engine, on_outcome, keep
         self.outcomes: list[Outcome] = []
         self.stored = stored if stored is not None else StoredBytes()
         self._busy = False
@@ -126,7 +127,7 @@ class StoreThread:
         return not self._busy and self._queue.empty()
 
     def close(self) -> list[Outcome]:
-        """Wait for every batch put; the outcomes of all of them, in input order."""
+        """Wait for every batch put; the outcomes of all of them, in input order (none unless ``keep``)."""
         self._queue.put(None)
         self._thread.join()
         self._raise()
@@ -156,7 +157,8 @@ class StoreThread:
                     outcome = item if isinstance(item, Outcome) else next(stored)
                     if isinstance(item, FileResult) and item.sha256 and outcome.status in STORED:
                         self.stored.add(item.sha256, item.size)
-                    self.outcomes.append(outcome)
+                    if self.keep:
+                        self.outcomes.append(outcome)
                     if self.on_outcome:
                         self.on_outcome(outcome)
             except BaseException as exc:  # noqa: BLE001 — handed to the main thread

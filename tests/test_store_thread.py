@@ -60,3 +60,17 @@ def test_the_bytes_stored_as_read_are_known_to_the_next_questions(db_path, tmp_p
     assert stored_bytes(engine, EXTRACTOR_VERSION) == writer.stored
     assert not stored_bytes(engine, EXTRACTOR_VERSION + 1).sha256  # another version reads them again
     engine.dispose()
+
+
+def test_a_writer_that_keeps_no_outcomes_passes_every_one_on(db_path):
+    # the command line's ingest: a run of 10⁶ files must not hold 10⁶ outcomes (~0.5 KB each) to print a summary
+    from pipeline.ingest import ingest
+
+    engine = connect(db_path)
+    seen: list[tuple[str, str]] = []
+    kept = ingest([RAW], engine, on_outcome=lambda o: seen.append((o.path, o.status)), keep_outcomes=False)
+    assert kept == []
+    assert len(seen) == len(list(RAW.iterdir())) and all(status == "ingested" for _, status in seen)
+    again = ingest([RAW], engine)  # the default keeps them, for the library's callers
+    assert sorted(o.path for o in again) == sorted(path for path, _ in seen)
+    engine.dispose()
