@@ -554,8 +554,9 @@ def alembic_config(url: str) -> Config:
 def migrate(url: str, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (upgrading or downgrading) in one transaction, one process at a time.
 
-    A fresh database gets every revision in turn; one made by 0.1.0's create_all (tables, no alembic_version)
-    is stamped as BASELINE first and upgraded in place. The views are derived from the schema: dropped before
+    A new database (no table) is made at head in one step (``_create_new``); a revision named explicitly, on a
+    new database too, is reached revision by revision through alembic. One made by 0.1.0's create_all (tables,
+    no alembic_version) is stamped as BASELINE first and upgraded in place. The views are derived from the schema: dropped before
     the tables change (SQLite cannot copy a table a view names) and made again at head.
     """
     if revision == "head" and (_up_to_date(url) or _create_new(url)):
@@ -599,9 +600,10 @@ _ALEMBIC_VERSION = Table("alembic_version", MetaData(), Column("version_num", St
 
 def _create_new(url: str) -> bool:
     """Make a database that has no table yet at the head revision, in one transaction: the models' tables, the
-    search index, the bodies' definition, the views, and alembic_version stamped at head — alembic's recipe for a new database, a
-    third of the cost of running every revision (tests/test_migrations.py holds the two schemas identical).
-    False, having done nothing, when the database has tables already (alembic's path looks at them)."""
+    search index, the bodies' definition, the views, and alembic_version stamped at head — alembic's recipe for
+    a new database, a third of the cost of running every revision (tests/test_migrations.py holds the two
+    identical). False, having done nothing, when the database has tables already (alembic's path looks at
+    them)."""
     from pipeline.bodies import settle_copies
     from pipeline.search import create_index
 
