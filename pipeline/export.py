@@ -13,9 +13,8 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from typing import TextIO
-
 from types import SimpleNamespace
+from typing import TextIO
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection, Engine
