@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 import zlib
 from datetime import date, datetime, timezone
 from functools import cache
@@ -335,6 +336,7 @@ class DatabaseError(Exception):
     parsed, a missing driver, a server that does not answer."""
 
 
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()  # every engine connect() made and not yet collected
 LIKE_ESCAPE = "\\"  # the escape character of like_contains' patterns: ``… like :p escape '\\'``
 
 
@@ -383,7 +385,16 @@ def connect(db: str | None = None, *, create: bool = True, readonly: bool = Fals
                             f"{getattr(exc, 'orig', None) or exc}".splitlines()[0]) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    _ENGINES.add(engine)
     return engine
+
+
+def close_engines() -> None:
+    """Close the connections of every engine :func:`connect` made (their pools disposed; an engine stays
+    usable and connects again if asked). For a process about to end without freeing its heap
+    (pipeline.launch): a SQLite connection left open would leave the file's WAL beside it, unfolded."""
+    for engine in list(_ENGINES):
+        engine.dispose()
 
 
 def _writable(path: Path) -> bool:

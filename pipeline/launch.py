@@ -4,10 +4,12 @@ An ingest that will use worker processes (``--jobs`` over 1, the default on a ma
 ``--cluster``) starts the workers' forkserver (pipeline.forkserver) before this process imports the command
 line's modules, so that the two warm up side by side: the workers can read the first file about a second
 sooner. The arguments are only looked at here, never judged: pipeline.cli parses them (and refuses bad ones).
+When the command is done, the process is left to exit without freeing its heap (:func:`leave_quickly`).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -31,6 +33,21 @@ def main(argv: list[str] | None = None) -> int:
             from pipeline.forkserver import stop
 
             stop()
+        leave_quickly()
+
+
+def leave_quickly() -> None:
+    """Spare the process the interpreter's teardown of its heap: everything it holds is moved to the
+    collector's permanent generation, which the collections at exit never walk, so nothing is freed object by
+    object; the operating system takes the memory back at once. The teardown of SQLAlchemy's and the
+    command's modules took ~0.3 s of wall and CPU time at the end of every command. The databases' connections
+    are closed first (an object never freed never closes its own: a SQLite file would keep its WAL beside
+    it); the standard streams are flushed at exit all the same. Only the command's own process calls this,
+    as it ends."""
+    db = sys.modules.get("pipeline.db")
+    if db is not None:
+        db.close_engines()
+    gc.freeze()
 
 
 def pool_wanted(argv: list[str]) -> bool:

@@ -60,3 +60,25 @@ def test_stop_ends_a_forkserver_still_warming_up():
     assert os.waitpid(pid, 0)[1] == signal.SIGKILL  # killed (not waited for by stop: reaped here)
     assert mp_forkserver._forkserver._forkserver_pid is None
     stop()  # nothing to stop: nothing happens
+
+
+def test_the_command_ends_without_freeing_its_heap_and_with_its_databases_closed(tmp_path):
+    """pipeline.launch.main leaves the process ready to exit: its heap in the collector's permanent
+    generation (the interpreter's teardown frees nothing object by object) and every database connection
+    closed first: a command that does not dispose its engine itself (``forget``) leaves no WAL beside the
+    SQLite file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(ROOT / "data" / "raw" / "baoshan-2020.html", folder / "baoshan-2020.html")
+    db = tmp_path / "t.sqlite"
+    script = ("import gc, sys\n"
+              "from pipeline.launch import main\n"
+              "codes = [main(['--db', sys.argv[1], 'ingest', '--jobs', '1', sys.argv[2]]),\n"
+              "         main(['--db', sys.argv[1], 'forget', sys.argv[2]])]\n"
+              "print(codes, gc.get_freeze_count() > 0)\n")
+    run = subprocess.run([sys.executable, "-c", script, str(db), str(folder)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "[0, 0] True"
+    assert "1 document(s) forgotten" in run.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "t.sqlite"]  # no t.sqlite-wal, -shm
