@@ -238,11 +238,7 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
         done = set(changed)
         rerank_many(conn, done)
         return len(done)
-    if not up_to_date(conn):
-        conn.execute(text("update reports set body = null, copy_rank = null"))
-        conn.execute(text("delete from meta where key = :k"), {"k": _META_KEY})
-        conn.execute(text("insert into meta (key, value) values (:k, :v)"), {"k": _META_KEY, "v": VERSION})
-    assign_bodies(conn)
+    _give_bodies(conn)
     stale = conn.execute(text(
         "select body, year from reports group by body, year "
         "having count(*) <> count(copy_rank) or min(copies) <> count(*) or max(copies) <> count(*)"
@@ -250,6 +246,23 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
     for body, year in stale:
         rerank(conn, body, year)
     return len(stale)
+
+
+def unrank_all(conn: Connection) -> None:
+    """Every stored report given its body by this definition (all made afresh when another made them), and
+    every copy rank cleared: ``settle_copies(conn, every body-year)`` then ranks each body-year from scratch,
+    once (pipeline.pending's recomputing of everything)."""
+    _give_bodies(conn)
+    conn.execute(text("update reports set copy_rank = null"))
+
+
+def _give_bodies(conn: Connection) -> None:
+    """The bodies of another definition cleared (ranks too) and this one's recorded; the missing ones given."""
+    if not up_to_date(conn):
+        conn.execute(text("update reports set body = null, copy_rank = null"))
+        conn.execute(text("delete from meta where key = :k"), {"k": _META_KEY})
+        conn.execute(text("insert into meta (key, value) values (:k, :v)"), {"k": _META_KEY, "v": VERSION})
+    assign_bodies(conn)
 
 
 def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]) -> None:

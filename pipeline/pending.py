@@ -154,8 +154,8 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     done = Completed(entries=len(ids), everything=everything)
     with engine.begin() as conn:
         lock(conn, "copies")  # one process at a time ranks: each reads what the other wrote
-        if everything:
-            bodies.settle_copies(conn)  # the bodies of another definition made afresh, those missing given
+        if everything:  # each body-year ranked once, from scratch (not its stale ones first, then all again)
+            bodies.unrank_all(conn)
             changed = {(body, year) for body, year in conn.execute(
                 select(ReportRow.body, ReportRow.year).distinct().where(ReportRow.body.is_not(None)))}
         done.ranked = bodies.settle_copies(conn, changed)
