@@ -187,7 +187,7 @@ def _ingest(args) -> int:
 
         try:
             ingest_cluster(args.paths, args.cluster, args.db, on_outcome=show, follow_links=args.follow_links,
-                           limits=limits)
+                           limits=limits, keep_outcomes=False)  # tallied as they pass
         except ClusterError as exc:
             print(f"gongkai ingest: {exc}", file=sys.stderr)
             return 1

@@ -57,10 +57,12 @@ class ClusterError(Exception):
 def ingest_cluster(paths: Iterable[str | Path], address: str, db: str | None,
                    on_outcome: Callable[[Outcome], None] | None = None, *,
                    extractor_version: int = EXTRACTOR_VERSION, follow_links: bool = False,
-                   limits: Limits = Limits()) -> list[Outcome]:
+                   limits: Limits = Limits(), keep_outcomes: bool = True) -> list[Outcome]:
     """Ingest every file under ``paths`` on the Dask scheduler at ``address`` into the database ``db`` (a
     PostgreSQL URL); the outcomes in input order (``on_outcome`` sees each as it completes), each file held to
     ``limits`` on its worker (:func:`read_limited`). Then the run is finished as a local one is (:func:`finish`).
+    ``keep_outcomes`` False: the outcomes go to ``on_outcome`` only and the list returned is empty, so that the
+    client's memory does not grow with the run's files (as pipeline.ingest.ingest's).
 
     Raises ClusterError (the ``distributed`` package missing, a SQLite database, a scheduler that does not answer
     within CONNECT_SECONDS or has no worker, workers running another extractor version) before anything is
@@ -75,18 +77,19 @@ def ingest_cluster(paths: Iterable[str | Path], address: str, db: str | None,
     try:
         _check_workers(client, address, extractor_version)
         engine = connect(url)  # the schema at the current revision before any worker writes
-        outcomes = _run(client, address, paths, url, on_outcome, extractor_version, follow_links, limits)
+        outcomes = _run(client, address, paths, url, on_outcome, extractor_version, follow_links, limits,
+                        keep_outcomes)
     finally:
         client.close()
-    finish(engine, outcomes)
+    finish(engine)
     return outcomes
 
 
-def finish(engine: Engine, outcomes: list[Outcome]) -> None:
+def finish(engine: Engine) -> None:
     """The end of a run, exactly as pipeline.ingest.ingest ends a local one: the pending set the workers'
     transactions marked (copy ranks, checks across reports, corrections' statuses, text reuse) is completed
-    once, here on the client. Keep the two alike: when the local ingest ends otherwise, so does this."""
-    del outcomes  # what to recompute is on record in the database, whatever the outcomes say
+    once, here on the client (what to recompute is on record in the database, whatever the outcomes). Keep the
+    two alike: when the local ingest ends otherwise, so does this."""
     pending.complete(engine)
 
 
@@ -208,15 +211,19 @@ def _check_workers(client, address: str, version: int) -> None:
 
 
 def _run(client, address: str, paths, db_url: str, on_outcome, version: int, follow_links: bool,
-         limits: Limits) -> list[Outcome]:
+         limits: Limits, keep: bool) -> list[Outcome]:
     """Submit a window of tasks, one more as each completes (the scheduler never holds 10⁶ tasks), print each
-    outcome as it comes; the outcomes in input order."""
+    outcome as it comes; the outcomes in input order (``keep``; else none)."""
     from distributed import as_completed
 
     outcomes: dict[int, Outcome] = {}
+    finished = 0
 
     def done(i: int, outcome: Outcome) -> None:
-        outcomes[i] = outcome
+        nonlocal finished
+        finished += 1
+        if keep:
+            outcomes[i] = outcome
         if on_outcome:
             on_outcome(outcome)
 
@@ -246,7 +253,7 @@ def _run(client, address: str, paths, db_url: str, on_outcome, version: int, fol
         for future in ready:
             i, given = running.pop(future)
             if future.status == "cancelled" and client.status != "running":  # the client cancels all then
-                raise ClusterError(f"lost the connection to the Dask scheduler at {address} after {len(outcomes)} "
+                raise ClusterError(f"lost the connection to the Dask scheduler at {address} after {finished} "
                                    "file(s); run the same command again to go on")
             done(i, _outcome(future, given))
             future.release()

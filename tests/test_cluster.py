@@ -156,6 +156,13 @@ def test_ctrl_c_cancels_and_a_rerun_goes_on(cluster, pg_url, tmp_path, capsys):
     assert time.monotonic() - started < 20
     assert err.strip().splitlines()[-1].startswith("gongkai ingest: interrupted"), err
     assert "Traceback" not in err
+    # a task a worker was running when the client cancelled goes on to its end (a thread cannot be stopped) and
+    # stores its file whole: counted once no worker runs a task
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        deadline = time.monotonic() + 60
+        while any(client.run(lambda dask_worker: len(dask_worker.state.executing)).values()) and \
+                time.monotonic() < deadline:
+            time.sleep(0.1)
     stored = query(pg_url, "select count(*) from documents")[0][0]
     assert 1 <= stored < 36, "stopped under way: what was done is stored, the rest is not"
 
@@ -223,3 +230,22 @@ def test_a_file_over_its_limits_fails_with_its_reason_and_the_batch_goes_on(clus
     assert code == 1 and counts == (2, 0, 0, 0, 2, 0), out  # nothing read: status 1, as a local ingest
     assert sorted(err) == sorted(f"FAILED {other / path.name}: over the memory limit of 100 MiB"
                                  for path in (FILES[4], FILES[6])), err
+
+
+def test_the_library_call_returns_the_outcomes_in_input_order_or_keeps_none(cluster, pg_url, folder):
+    """ingest_cluster returns the outcomes in input order, as pipeline.ingest.ingest does; with
+    ``keep_outcomes=False`` (the command line, which tallies them as they pass) it keeps none: the client's
+    memory does not grow with the run's files, and ``on_outcome`` still sees every one."""
+    from pipeline.cluster import ingest_cluster
+    from pipeline.ingest import iter_inputs
+
+    seen: list = []
+    kept = ingest_cluster([folder], cluster.scheduler_address, pg_url, on_outcome=seen.append)
+    assert [o.path for o in kept] == [str(path) for path, _ in iter_inputs([folder])]
+    assert sorted(seen, key=lambda o: o.path) == sorted(kept, key=lambda o: o.path)
+
+    seen.clear()
+    again = ingest_cluster([folder], cluster.scheduler_address, pg_url, on_outcome=seen.append,
+                           keep_outcomes=False)
+    assert again == [] and len(seen) == len(kept)
+    assert {o.status for o in seen} >= {"unchanged", "skipped"}
