@@ -50,7 +50,8 @@ def iter_inputs(paths: Iterable[str | Path], *, follow_links: bool = False) -> I
     folder inside the folder is not walked twice."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from _walk(path, follow_links)
+            for found, reason in _walk(path, follow_links):
+                yield Path(found), reason
         elif path.exists() and not path.is_file():
             yield path, _special(path)
         else:
@@ -62,7 +63,11 @@ def iter_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> It
     return (path for path, reason in iter_inputs(paths, follow_links=follow_links) if reason is None)
 
 
-def _walk(folder: Path, follow_links: bool) -> Iterator[tuple[Path, str | None]]:
+def _walk(folder: Path, follow_links: bool) -> list[tuple[str, str | None]]:
+    """The report files under ``folder`` (paths as str: a Path is three times the memory, and a walk of 10⁶
+    files holds them all to sort them) with None or the reason each is skipped, in the order of their paths'
+    parts (as sorting them as Paths would: a folder's files and subfolders by name, each subfolder where its
+    name falls)."""
     root = os.path.realpath(folder)
     seen = {root}  # real folders walked: a link loop or a link to a folder inside is walked once
     found = []
@@ -73,15 +78,22 @@ def _walk(folder: Path, follow_links: bool) -> Iterator[tuple[Path, str | None]]
             if name.startswith(".") or (os.path.islink(here) and (real in seen or _inside(real, root))):
                 dirs.remove(name)  # hidden, or a link to a folder walked anyway
             elif os.path.islink(here) and not follow_links:
-                found.append((Path(here), f"link to a folder outside {folder}: {real} (--follow-links reads it)"))
+                found.append((here, f"link to a folder outside {folder}: {real} (--follow-links reads it)"))
             else:
                 seen.add(real)
         for name in files:
-            path = Path(where, name)
-            if name.startswith(".") or path.suffix.lower() not in REPORT_SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
                 continue
-            found.append((path, _reason(path, root, follow_links)))
-    yield from sorted(found)
+            path = os.path.join(where, name)
+            found.append((path, _reason(Path(path), root, follow_links)))
+    found.sort(key=_parts_order)
+    return found
+
+
+def _parts_order(item: tuple[str, str | None]) -> str:
+    """A walked path's sort key: its parts compared one by one, as Paths compare ('a/b' before 'a-b'): the
+    separator, which no name holds, put below every character a name may hold."""
+    return item[0].replace(os.sep, "\0")
 
 
 def _reason(path: Path, root: str, follow_links: bool) -> str | None:
@@ -129,13 +141,23 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     folder too (``iter_inputs``); skipped files are outcomes with their reason. ``keep_outcomes`` False: the
     outcomes go to ``on_outcome`` only and the list returned is empty, so that the memory of a run does not grow
     with its files (the command line counts them as they pass)."""
-    # each input held as a str until the run ends (a Path is three times its size: ~250 bytes a file more)
-    inputs = [(str(path), skip) for path, skip in iter_inputs(paths, follow_links=follow_links)]
+    # each input held until the run ends as its path, a str (a Path is three times its size), in one list; the
+    # few skipped ones' reasons by index; the files to read made from them as the pool takes them
+    inputs: list[str] = []
+    skips: dict[int, str] = {}
+    for path, skip in iter_inputs(paths, follow_links=follow_links):
+        if skip is not None:
+            skips[len(inputs)] = skip
+        inputs.append(str(path))
     if on_start is not None:
         on_start(len(inputs))
-    todo = [(i, path) for i, (path, skip) in enumerate(inputs) if skip is None]
+    to_read = len(inputs) - len(skips)
+
+    def todo() -> Iterator[tuple[int, str]]:
+        return ((i, path) for i, path in enumerate(inputs) if i not in skips)
+
     # the bytes stored as read by this version: before this run (one query), then as the writer commits them
-    known = stored_bytes(engine, extractor_version, _sizes(todo)) if todo else StoredBytes()
+    known = stored_bytes(engine, extractor_version, _sizes(todo())) if to_read else StoredBytes()
     writer = StoreThread(engine, on_outcome, stored=known, keep=keep_outcomes)  # stores while the workers read
 
     def stored(sha: str) -> bool:
@@ -162,9 +184,9 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
         """Move what is next in input order (files read, files skipped) into the batch."""
         nonlocal nxt
         while nxt < len(inputs) and (upto is None or nxt < upto):
-            path, skip = inputs[nxt]
+            skip = skips.get(nxt)
             if skip is not None:
-                batch_items.append(Outcome(printable_path(path), "skipped", skip))
+                batch_items.append(Outcome(printable_path(inputs[nxt]), "skipped", skip))
             elif nxt in done:
                 batch_items.append(done.pop(nxt))
             elif upto is None:
@@ -172,10 +194,10 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
             nxt += 1
 
     try:
-        workers = min(jobs, len(todo))
+        workers = min(jobs, to_read)
         with (Pool(workers, version=extractor_version, is_stored=stored, limits=limits, unstored_size=unstored_size)
               if workers > 1 else nullcontext()) as pool:
-            results = pool.run(todo, stop) if pool else _in_process(todo, extractor_version, stored, stop)
+            results = pool.run(todo(), stop) if pool else _in_process(todo(), extractor_version, stored, stop)
             for index, result in results:
                 done[index] = result
                 take()
@@ -201,7 +223,7 @@ def ingest(paths: Iterable[str | Path], engine: Engine,
     return outcomes
 
 
-def _sizes(todo: list[tuple[int, str]]) -> set[int] | None:
+def _sizes(todo: Iterable[tuple[int, str]]) -> set[int] | None:
     """The sizes in bytes of the files to read (stored bytes of other sizes cannot be theirs); None when one
     cannot be looked at (the stored bytes of every size are read then). A file that changes size before it is
     read is still stored once: the store finds its bytes stored and says ``unchanged``."""
@@ -214,7 +236,7 @@ def _sizes(todo: list[tuple[int, str]]) -> set[int] | None:
     return sizes
 
 
-def _in_process(todo: list[tuple[int, str]], version: int, stored: Callable[[str], bool],
+def _in_process(todo: Iterable[tuple[int, str]], version: int, stored: Callable[[str], bool],
                 stop: Callable[[], bool]) -> Iterator[tuple[int, FileResult]]:
     for index, path in todo:
         if stop():

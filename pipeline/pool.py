@@ -156,7 +156,10 @@ class Pool:
                 index, path = queued.pop(0)
                 slot.job = _Job(index, path, time.monotonic())
                 unfinished.add(index)
-                slot.conn.send((str(path), self.unstored_size(path)))
+                # a copy of the path is pickled: pickling a str leaves its UTF-8 form cached in it, ~80 bytes
+                # more for as long as the caller holds the path (a run holds every input's to its end)
+                slot.conn.send((str(path).encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape"),
+                                self.unstored_size(path)))
             if exhausted and not queued and not unfinished:
                 return
             conns = {slot.conn: slot for slot in self.slots}

@@ -251,3 +251,17 @@ def test_a_read_command_on_a_gongkai_database_still_works_and_ingest_still_creat
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 0
     assert main(["--db", f"sqlite:///{db}", "search", "信用"]) == 0
+
+
+def test_a_folder_is_walked_in_the_order_of_its_paths_parts(tmp_path):
+    """A walked folder's files come in the order of their paths' parts, as sorting them as Paths gives it:
+    a folder's files and subfolders by name, so 'a/b' before 'a b' and 'a-b' (the walk holds the paths as
+    str and sorts them so, without making a Path of each)."""
+    names = ["a-b.txt", "a/b.txt", "a b.txt", "a/z/y.txt", "a.txt", "A.txt", "中文/报告.txt", "中文.txt",
+             "a/b/c.txt", "a-/x.txt", "a0.txt", "b/a.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    walked = [path for path, _ in iter_inputs([tmp_path])]
+    assert walked == sorted(tmp_path / name for name in names)
+    assert walked.index(tmp_path / "a" / "b.txt") < walked.index(tmp_path / "a-b.txt")

@@ -56,9 +56,9 @@ def test_the_bytes_stored_as_read_are_known_to_the_next_questions(db_path, tmp_p
     writer.put([html, failed])
     writer.close()
     assert writer.idle
-    assert (writer.stored.sha256, writer.stored.sizes) == ({html.sha256}, {html.size})
+    assert (writer.stored.digests, writer.stored.sizes) == ({bytes.fromhex(html.sha256)}, {html.size})
     assert stored_bytes(engine, EXTRACTOR_VERSION) == writer.stored
-    assert not stored_bytes(engine, EXTRACTOR_VERSION + 1).sha256  # another version reads them again
+    assert not stored_bytes(engine, EXTRACTOR_VERSION + 1).digests  # another version reads them again
     engine.dispose()
 
 

@@ -131,12 +131,13 @@ def test_stored_bytes_are_read_for_the_sizes_a_run_may_meet(db_url, tmp_path):
     engine = connect(db_url)
     results = [read_task(p) for p in FILES]
     assert [o.status for o in store_results(engine, results)] == ["ingested"] * 3
-    by_size = {r.size: r.sha256 for r in results}
+    by_size = {r.size: bytes.fromhex(r.sha256) for r in results}
     one = stored_bytes(engine, EXTRACTOR_VERSION, {results[0].size, 12345})
-    assert one.sha256 == {results[0].sha256} and one.sizes == {results[0].size}
-    assert stored_bytes(engine, EXTRACTOR_VERSION).sha256 == set(by_size.values())
+    assert one.digests == {bytes.fromhex(results[0].sha256)} and one.sizes == {results[0].size}
+    assert results[0].sha256 in one and results[1].sha256 not in one
+    assert stored_bytes(engine, EXTRACTOR_VERSION).digests == set(by_size.values())
     many = set(range(1, FEW_SIZES + 1)) | {results[1].size}  # too many for one IN (…): every document is read
-    assert stored_bytes(engine, EXTRACTOR_VERSION, many).sha256 == set(by_size.values())
-    assert stored_bytes(engine, EXTRACTOR_VERSION + 1, None).sha256 == set()
+    assert stored_bytes(engine, EXTRACTOR_VERSION, many).digests == set(by_size.values())
+    assert stored_bytes(engine, EXTRACTOR_VERSION + 1, None).digests == set()
     assert [o.status for o in ingest(FILES[:2], engine, jobs=1)] == ["unchanged", "unchanged"]
     engine.dispose()
