@@ -158,7 +158,7 @@ class Pool:
                 unfinished.add(index)
                 # a copy of the path is pickled: pickling a str leaves its UTF-8 form cached in it, ~80 bytes
                 # more for as long as the caller holds the path (a run holds every input's to its end)
-                slot.conn.send((str(path).encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape"),
+                slot.conn.send((str(path).encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass"),
                                 self.unstored_size(path)))
             if exhausted and not queued and not unfinished:
                 return

@@ -265,3 +265,19 @@ def test_a_folder_is_walked_in_the_order_of_its_paths_parts(tmp_path):
     walked = [path for path, _ in iter_inputs([tmp_path])]
     assert walked == sorted(tmp_path / name for name in names)
     assert walked.index(tmp_path / "a" / "b.txt") < walked.index(tmp_path / "a-b.txt")
+
+
+def test_a_file_named_in_gbk_is_read_by_the_pool_and_stored_under_its_chinese_name(tmp_path):
+    """A file name that is not UTF-8 (GBK bytes from a Chinese Windows archive: 报告.txt) is walked, handed
+    to a worker process and read there, and stored under its name read as GB18030."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(REPORT, os.path.join(os.fsencode(folder), "报告".encode("gbk") + b".txt"))
+    # a second file (other bytes), so that the pool runs: one file alone is read in process
+    (folder / "other.txt").write_bytes(REPORT.read_bytes() + b"\n")
+    engine = connect(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    outcomes = ingest([folder], engine, jobs=2)
+    engine.dispose()
+    assert [o.status for o in outcomes] == ["ingested", "ingested"], outcomes
+    assert sorted(query(f"sqlite:///{tmp_path / 'g.sqlite'}", "select name from documents")) == [
+        ("other.txt",), ("报告.txt",)]
