@@ -14,6 +14,7 @@ reason, never an exception (but KeyboardInterrupt / SystemExit, and the limits' 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -122,6 +123,8 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
         del exc
     fmt = pages = None
     try:
+        if not _warmed:  # the first file this process extracts: what it would load anyway, loaded as warm() does
+            warm()
         if on_pages is not None and (counted := pdf_pages(data)):
             on_pages(counted)  # before reading: a scan's pages are OCR'd inside read_document
         document = read_document(path, data)
@@ -231,16 +234,32 @@ def stored(db_url: str, sha: str, version: int | None = None) -> bool:
         return conn.execute(query.limit(1)).first() is not None
 
 
+# Whether warm() moves the heap to the collector's permanent generation once it has loaded everything: only in a
+# process that owns its heap, the command's own (pipeline.launch sets it; the pool's forkserver freezes its
+# own, after a collection: pipeline.warm), never in a library caller's, whose objects would never be collected
+FREEZE_WARM = False
+_warmed = False
+
+
 def warm() -> None:
-    """Load what every task needs once, before workers are forked from this process: the jieba dictionary
-    (segmentation, facts), the division index, the template and the readers' imports."""
+    """Load what every task needs once: the jieba dictionary (segmentation, facts), the division table, the
+    template and the readers' imports (before workers are forked from this process, or before the first file
+    read in it). The collector is paused meanwhile: all of it lives as long as the process, so collecting finds
+    nothing, and a full collection over jieba's tables and the division table costs ~0.1 s. With
+    ``FREEZE_WARM``, everything held then is frozen (gc.freeze) so that no later full collection walks it."""
+    from extractors.cache import collector_paused
     from extractors.facts import _posseg, load_jieba
     from extractors.readers import _readers
     from extractors.regions import division_table
     from extractors.template import load_template
 
-    load_jieba().dt.initialize()  # the dictionary itself, not only the module (jieba loads it lazily)
-    _posseg()
-    load_template()
-    division_table()
-    _readers()
+    global _warmed
+    with collector_paused():
+        load_jieba().dt.initialize()  # the dictionary itself, not only the module (jieba loads it lazily)
+        _posseg()
+        load_template()
+        division_table()
+        _readers()
+        if FREEZE_WARM:
+            gc.freeze()
+    _warmed = True

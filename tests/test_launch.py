@@ -82,3 +82,48 @@ def test_the_command_ends_without_freeing_its_heap_and_with_its_databases_closed
     assert run.stdout.splitlines()[-1] == "[0, 0] True"
     assert "1 document(s) forgotten" in run.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "t.sqlite"]  # no t.sqlite-wal, -shm
+
+
+def test_what_a_file_read_in_the_commands_process_loads_is_frozen_and_never_in_a_library_callers(tmp_path):
+    """The command's own process owns its heap (pipeline.launch.own_heap): the tables the first file read in
+    it loads (pipeline.tasks.warm: jieba's, the division table) go to the collector's permanent generation, so
+    no full collection walks them again. A library caller's process reads the same file and keeps its heap
+    as it was: nothing frozen there, and the collector left enabled."""
+    path = ROOT / "data" / "raw" / "baoshan-2020.html"
+    script = ("import gc, sys\n"
+              "from pipeline.tasks import read_task\n"
+              "from extractors.regions import division_table\n"
+              "if sys.argv[2] == 'command':\n"
+              "    from pipeline.launch import own_heap\n"
+              "    own_heap()\n"
+              "frozen = gc.get_freeze_count()\n"
+              "result = read_task(sys.argv[1])\n"
+              "table = division_table()\n"
+              "print(result.status, gc.isenabled(), gc.get_freeze_count() > frozen,\n"
+              "      any(o is table for o in gc.get_objects()))\n")
+    seen = {}
+    for who in ("command", "library"):
+        run = subprocess.run([sys.executable, "-c", script, str(path), who], cwd=ROOT, capture_output=True,
+                             text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        seen[who] = run.stdout.split()
+    assert seen["command"] == ["report", "True", "True", "False"]  # frozen: out of the generations' sight
+    assert seen["library"] == ["report", "True", "False", "True"]
+
+
+def test_a_kept_table_loads_with_the_collector_paused_and_leaves_it_as_it_was():
+    import gc
+
+    from extractors.cache import collector_paused
+
+    seen = []
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with pytest.raises(ValueError), collector_paused():
+                seen.append(gc.isenabled())
+                raise ValueError
+            seen.append(gc.isenabled())
+        finally:
+            gc.enable()
+    assert seen == [False, True, False, False]
