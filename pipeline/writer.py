@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -212,9 +212,10 @@ _SUPERSEDED = select(DocumentRow.id, DocumentRow.sha256, DocumentRow.status).whe
     and_(DocumentRow.sha256 == _sha, or_(DocumentRow.status.not_in(READ), DocumentRow.extractor_version.is_(None),
                                          DocumentRow.extractor_version != bindparam("version"))),
     and_(DocumentRow.path == bindparam("where"), DocumentRow.sha256 != _sha)))
-_INSERT = {row: insert(row.__table__) for row in (DocumentRow, ReportRow, CellRow, FlagRow)}
+_INSERT = {row: insert(row.__table__) for row in (DocumentRow, ReportRow, CellRow, FlagRow, SectionRow, FactRow)}
 _INSERT_RETURNING = {row: insert(row.__table__).returning(row.__table__.c.id, sort_by_parameter_order=True)
                      for row in (SectionRow, FactRow)}
+_LAST_ID = {row: select(func.max(row.__table__.c.id)) for row in (SectionRow, FactRow)}
 
 
 def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
@@ -247,10 +248,25 @@ def _insert_report(conn: Connection, document_id: int, result: FileResult) -> in
             _insert_many(conn, table, [{**row, "report_id": report_id} for row in rows])
     ids = {}
     for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
-        ids[name] = conn.execute(_INSERT_RETURNING[table], [{**row, "report_id": report_id} for row in rows]
-                                 ).scalars().all() if rows else []
+        ids[name] = _insert_numbered(conn, table, [{**row, "report_id": report_id} for row in rows]) if rows else []
     search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"], ensured=True)
     return report_id
+
+
+def _insert_numbered(conn: Connection, row: type, rows: list[dict]) -> list[int]:
+    """``rows`` into ``row``'s table; their ids, in order (the search index refers to them).
+
+    On SQLite the ids are the ones SQLite itself would give, one above the table's largest, given here so that
+    the rows go in one executemany (:func:`_insert_many`): an insert RETURNING ids in the rows' order is made
+    row by row there (SQLite does not promise the order of RETURNING rows), ~40 statements a report. No other
+    writer can insert in between: this transaction holds the database's write lock since its first insert.
+    Elsewhere: RETURNING in the rows' order (batched: PostgreSQL's insertmanyvalues)."""
+    if conn.dialect.name != "sqlite":
+        return conn.execute(_INSERT_RETURNING[row], rows).scalars().all()
+    first = (conn.execute(_LAST_ID[row]).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    _insert_many(conn, row, [{**r, "id": i} for r, i in zip(rows, ids)])
+    return ids
 
 
 def _insert_many(conn: Connection, row: type, rows: list[dict]) -> None:

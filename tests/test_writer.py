@@ -141,3 +141,36 @@ def test_stored_bytes_are_read_for_the_sizes_a_run_may_meet(db_url, tmp_path):
     assert stored_bytes(engine, EXTRACTOR_VERSION + 1, None).digests == set()
     assert [o.status for o in ingest(FILES[:2], engine, jobs=1)] == ["unchanged", "unchanged"]
     engine.dispose()
+
+
+def test_sections_and_facts_get_their_ids_in_order_and_the_index_refers_to_them(db_url):
+    """A document's sections and facts get ids in their order, above every row before them (a rolled-back
+    document's included: its ids are given again), and its search rows refer to them; on SQLite the rows go
+    in one executemany a table, so a document's statements do not grow with its sections and facts."""
+    from sqlalchemy import event
+
+    from pipeline.db import FactRow, SectionRow
+
+    engine = connect(db_url)
+    good, bad, later = (read_task(p) for p in FILES)
+    assert len(later.report.facts) > 5 and len(later.report.sections) > 5
+    statements = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, params, context, many: statements.append(statement))
+    outcomes = store_results(engine, [good, _refused(bad)]) + store_results(engine, [later])
+    assert [o.status for o in outcomes] == ["ingested", "failed", "ingested"]
+    with engine.connect() as conn:
+        for table, payload_of in ((SectionRow, lambda r: r.report.sections), (FactRow, lambda r: r.report.facts)):
+            rows = conn.execute(select(table.id, table.report_id, table.ord).order_by(table.id)).all()
+            assert [row.ord for row in rows] == [p["ord"] for p in payload_of(good)] + [
+                p["ord"] for p in payload_of(later)]
+            assert [row.id for row in rows] == list(range(rows[0].id, rows[0].id + len(rows)))  # no gap left
+        indexed = conn.execute(text("select kind, ref_id, path from search_index")).all()
+        sections = dict(conn.execute(select(SectionRow.id, SectionRow.path)).all())
+        facts = dict(conn.execute(select(FactRow.id, FactRow.section_path)).all())
+        assert indexed and all((sections if kind == "section" else facts)[ref] == path
+                               for kind, ref, path in indexed)
+    if engine.dialect.name == "sqlite":
+        per_table = {name: sum(f"INTO {name} " in s for s in statements) for name in ("sections", "facts")}
+        assert per_table == {"sections": 2, "facts": 2}  # good's and later's; bad failed before its sections
+    engine.dispose()
