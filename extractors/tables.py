@@ -158,8 +158,10 @@ class _Row:
     def distinct(self, start: int = 0, stop: int | None = None) -> list[Cell]:
         """The cells of positions start:stop, each spanned cell once, empty ones left out."""
         seen: list[Cell] = []
+        ids: set[int] = set()
         for cell in self.cells[start:stop]:
-            if cell is not None and cell.text.strip() and all(cell is not s for s in seen):
+            if cell is not None and id(cell) not in ids and cell.text.strip():
+                ids.add(id(cell))
                 seen.append(cell)
         return seen
 

@@ -16,6 +16,7 @@ characters (dicts with ``text, x0, x1, top, bottom, fontname, size`` as pdfplumb
 from __future__ import annotations
 
 import unicodedata
+from collections import deque
 from operator import itemgetter
 
 import regex
@@ -76,37 +77,29 @@ SPACE_GAP = 0.25
 def _dedupe(chars: list[dict], tolerance: float) -> list[dict]:
     """pdfplumber's ``dedupe_chars`` in linear time (its clustering was a quarter of reading a page): of the
     glyphs of one text, font, size and orientation standing within ``tolerance`` points of each other (top and
-    left edge), the top-left one is kept; the rest keep their order."""
-    kept: dict[tuple, dict[tuple[int, int], list[dict]]] = {}  # glyph kind -> cell of the grid -> kept glyphs
+    left edge), the top-left one is kept; the rest keep their order.
+
+    Glyphs are taken top to bottom, so the kept glyphs of a kind that can still be near are those less than
+    ``tolerance`` above: each kind keeps those in a queue, the ones left behind dropped from its front."""
+    near: dict[tuple, deque[tuple[float, float]]] = {}  # glyph kind -> (doctop, x0) of its kept glyphs, in order
     dropped: set[int] = set()
     for char in sorted(chars, key=_READING_ORDER):
         doctop, x0 = char["doctop"], char["x0"]
-        row, col = int(doctop // tolerance), int(x0 // tolerance)
         kind = (char["upright"], char["text"], char["fontname"], char["size"])
-        grid = kept.get(kind)
-        if grid is None:  # the first glyph of its kind: most are
-            kept[kind] = {(row, col): [char]}
+        kept = near.get(kind)
+        if kept is None:  # the first glyph of its kind: most are
+            near[kind] = deque(((doctop, x0),))
             continue
-        if _near(grid, row, col, doctop, x0, tolerance):
+        while kept and doctop - kept[0][0] > tolerance:
+            kept.popleft()
+        if any(abs(kept_x0 - x0) <= tolerance for _, kept_x0 in kept):
             dropped.add(id(char))
         else:
-            grid.setdefault((row, col), []).append(char)
+            kept.append((doctop, x0))
     return [c for c in chars if id(c) not in dropped] if dropped else chars
 
 
 _READING_ORDER = itemgetter("doctop", "x0")
-
-
-def _near(grid: dict[tuple[int, int], list[dict]], row: int, col: int, doctop: float, x0: float,
-          tolerance: float) -> bool:
-    """Whether a kept glyph stands within ``tolerance`` of (doctop, x0): glyphs are taken top to bottom, so a
-    kept one stands in this row of the grid or the one above, never below."""
-    for r in (row - 1, row):
-        for c in (col - 1, col, col + 1):
-            for k in grid.get((r, c), ()):
-                if abs(k["doctop"] - doctop) <= tolerance and abs(k["x0"] - x0) <= tolerance:
-                    return True
-    return False
 
 
 _FIGURE_HEAD = regex.compile(r"^[-−–—]?[0-9０-９][0-9０-９,，.．]*[万亿千]?$|^[-−–—]$")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
+from operator import attrgetter
 
 from pdfplumber.table import TableSettings, cells_to_tables
 from pdfplumber.table import Table as _PlumberTable
@@ -123,29 +124,34 @@ def _page_edges(page) -> list[_Edge]:
 
 def _snap(edges: list[_Edge], attr: str, tolerance: float) -> list[_Edge]:
     """``snap_objects``: positions chained into clusters (sorted, each within ``tolerance`` of the one before),
-    each edge moved by its cluster's mean less its own position; clusters in order, edges in theirs."""
+    each edge moved by its cluster's mean less its own position; clusters in order, edges in theirs. The edges
+    are moved in place (``_edges`` made them for this)."""
     if not edges:
         return []
-    values = sorted({getattr(e, attr) for e in edges})
+    position = attrgetter(attr)
+    positions = [position(e) for e in edges]
     cluster_of: dict[float, int] = {}
+    values = sorted(set(positions))
     cluster, last = 0, values[0]
     for value in values:
         if not value <= last + tolerance:
             cluster += 1
         cluster_of[value] = cluster
         last = value
-    clusters: dict[int, list[_Edge]] = {}
-    for e in sorted(edges, key=lambda e: cluster_of[getattr(e, attr)]):
-        clusters.setdefault(cluster_of[getattr(e, attr)], []).append(e)
+    clusters: dict[int, list[int]] = {}
+    for i in sorted(range(len(edges)), key=lambda i: cluster_of[positions[i]]):
+        clusters.setdefault(cluster_of[positions[i]], []).append(i)
     out = []
     for members in clusters.values():
-        mean = sum(getattr(e, attr) for e in members) / len(members)
-        for e in members:
-            shift = mean - getattr(e, attr)
+        mean = sum(positions[i] for i in members) / len(members)
+        for i in members:
+            e = edges[i]
+            shift = mean - positions[i]
             if attr == "x0":
-                out.append(_Edge(e.x0 + shift, e.top, e.x1 + shift, e.bottom, e.width, e.height, e.orientation))
+                e.x0, e.x1 = e.x0 + shift, e.x1 + shift
             else:
-                out.append(_Edge(e.x0, e.top + shift, e.x1, e.bottom + shift, e.width, e.height, e.orientation))
+                e.top, e.bottom = e.top + shift, e.bottom + shift
+            out.append(e)
     return out
 
 
