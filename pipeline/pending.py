@@ -67,21 +67,17 @@ def mark(target: Session | Connection, documents: ColumnElement[bool]) -> None:
         ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(documents)))
 
 
-_report_id, _document_id = bindparam("report_id"), bindparam("document_id")
-_PENDING_BODY_YEAR = insert(PendingRow).from_select(
-    ["kind", "body", "year"],
-    select(literal("body_year"), ReportRow.body, ReportRow.year).distinct().where(ReportRow.id == _report_id))
-_PENDING_DOCUMENT = insert(PendingRow).from_select(
-    ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(DocumentRow.id == _document_id))
+_PENDING_BODY_YEAR = insert(PendingRow).values(kind="body_year", body=bindparam("body"), year=bindparam("year"))
+_PENDING_DOCUMENT = insert(PendingRow).values(kind="document", sha256=bindparam("sha"))
 
 
-def mark_inserted(conn: Connection, document_id: int, report_id: int | None) -> None:
-    """``mark(conn, DocumentRow.id == document_id)`` for a document just inserted, with its report ``report_id``
-    (None: none) not given a body yet: the same entries, by statements built once (the store's every document)."""
-    if report_id is not None:
-        bodies.assign_bodies(conn, ids=[report_id])
-        conn.execute(_PENDING_BODY_YEAR, {"report_id": report_id})
-    conn.execute(_PENDING_DOCUMENT, {"document_id": document_id})
+def mark_inserted(conn: Connection, sha256: str, body_year: tuple[str | None, int | None] | None) -> None:
+    """``mark(conn, DocumentRow.id == …)`` for a document just inserted with the bytes ``sha256`` and, when it
+    holds a report, that report's (body, year), the body given at its insert (pipeline.bodies.body_of): the
+    same entries, straight from the values (the store's every document: no look-up of what it just wrote)."""
+    if body_year is not None:
+        conn.execute(_PENDING_BODY_YEAR, {"body": body_year[0], "year": body_year[1]})
+    conn.execute(_PENDING_DOCUMENT, {"sha": sha256})
 
 
 def outdated(conn: Connection) -> bool:

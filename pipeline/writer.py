@@ -28,7 +28,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, updat
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from pipeline import pending, search
+from pipeline import bodies, pending, search
 from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, SectionRow, lock
 from pipeline.tasks import FileResult
 
@@ -231,18 +231,24 @@ def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
         sha256=result.sha256, path=result.where, name=result.name, size=result.size, status=status,
         error=result.reason, format=result.format, pages=result.pages, extractor_version=result.version,
     )).inserted_primary_key[0]
-    report_id = None
+    body_year = None
     if result.status == "report" and result.report is not None:
-        report_id = _insert_report(conn, document_id, result)
+        body_year = _insert_report(conn, document_id, result)
     # in this document's savepoint: both commit or neither
-    pending.mark_inserted(conn, document_id, report_id)
+    pending.mark_inserted(conn, result.sha256, body_year)
     return [(sha, status) for _, sha, status in gone]
 
 
-def _insert_report(conn: Connection, document_id: int, result: FileResult) -> int:
+def _insert_report(conn: Connection, document_id: int, result: FileResult) -> tuple[str | None, int | None]:
+    """The report of ``result`` and its rows, inserted; its (body, year). The body is given here, as
+    pipeline.bodies.assign_bodies would give it from the stored row (its fields and the document's name)."""
     payload = result.report
-    report_id = conn.execute(_INSERT[ReportRow], {**payload.report, "document_id": document_id}
-                             ).inserted_primary_key[0]
+    row = payload.report
+    body = bodies.body_of(admin_code=row["admin_code"], region=row["region"], issuer=row["issuer"],
+                          issuer_kind=row["issuer_kind"], issuer_printed=row["issuer_printed"], title=row["title"],
+                          year=row["year"], source=result.name)
+    report_id = conn.execute(_INSERT[ReportRow], {**row, "document_id": document_id, "body": body.key,
+                                                  "body_label": body.label}).inserted_primary_key[0]
     for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
         if rows:
             _insert_many(conn, table, [{**row, "report_id": report_id} for row in rows])
@@ -250,7 +256,7 @@ def _insert_report(conn: Connection, document_id: int, result: FileResult) -> in
     for name, table, rows in (("section", SectionRow, payload.sections), ("fact", FactRow, payload.facts)):
         ids[name] = _insert_numbered(conn, table, [{**row, "report_id": report_id} for row in rows]) if rows else []
     search.insert_rows(conn, report_id, payload.search, ids["section"], ids["fact"], ensured=True)
-    return report_id
+    return body.key, row["year"]
 
 
 def _insert_numbered(conn: Connection, row: type, rows: list[dict]) -> list[int]:

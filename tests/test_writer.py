@@ -66,6 +66,23 @@ def test_mark_inserted_marks_what_mark_marks(db_url):
     engine.dispose()
 
 
+def test_the_store_gives_each_report_the_body_assign_bodies_gives_it(db_url):
+    from pipeline import bodies
+
+    engine = connect(db_url)
+    results = [read_task(p) for p in FILES]
+    assert [o.status for o in store_results(engine, results)] == ["ingested"] * len(FILES)
+    given = select(ReportRow.id, ReportRow.body, ReportRow.body_label).order_by(ReportRow.id)
+    with engine.connect() as conn:
+        by_store = conn.execute(given).all()
+        assert len(by_store) == len(FILES) and all(body and label for _, body, label in by_store)
+        conn.execute(text("update reports set body = null, body_label = null"))
+        assert bodies.assign_bodies(conn) == len(FILES)
+        assert conn.execute(given).all() == by_store
+        conn.rollback()
+    engine.dispose()
+
+
 @pytest.mark.parametrize("value", [
     "", "2021年，区政府信息公开工作在区委、区政府的正确领导下，深入贯彻落实《中华人民共和国政府信息公开条例》。",
     "收到申请1493件（含ABC-12.5%的Test_Case），办结率100%。\n第2页", "政府" * 200 + "，公开" * 3,
