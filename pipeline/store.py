@@ -61,7 +61,7 @@ class ReportPayload:
 
 
 def report_values(report: Report) -> dict:
-    """The reports row's columns of ``report`` (no ids; pipeline.bodies sets body and copies later)."""
+    """The reports row's columns of ``report`` (no ids; the writer gives its body, pipeline.bodies ranks its copies)."""
     return dict(
         title=report.title, region=report.region, admin_code=report.admin_code, region_level=report.region_level,
         issuer=report.issuer, issuer_kind=report.issuer_kind, issuer_printed=report.issuer_printed,
