@@ -137,7 +137,6 @@ class Pool:
         queued: list[tuple[int, Path]] = []
         exhausted = False
         unfinished: set[int] = set()
-        checked = 0.0  # when the limits were last looked at
         while len(self.slots) < self.jobs:
             self._spawn()
         while True:
@@ -186,9 +185,6 @@ class Pool:
                     slot.job = None
                     unfinished.discard(index)
                     yield index, value
-            if time.monotonic() - checked < _POLL:
-                continue  # limits looked at once a poll, not after every message (a /proc read per busy worker)
-            checked = time.monotonic()
             for slot in list(self.slots):  # limits
                 job = slot.job
                 if job is None:
