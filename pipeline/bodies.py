@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
@@ -189,6 +189,15 @@ def disagreeing_keys(values: list[dict[str, float]]) -> list[str]:
     return sorted(k for k, vs in seen.items() if len(vs) > 1)
 
 
+_ROW_FIELDS = ("admin_code", "region", "issuer", "issuer_kind", "issuer_printed", "title", "year")
+
+
+def body_of_row(row: Mapping, source: str | None) -> Body:
+    """:func:`body_of` of a reports row's values (``row``: its columns by name, as stored or about to be) and its
+    document's name."""
+    return body_of(**{name: row[name] for name in _ROW_FIELDS}, source=source)
+
+
 # --- the database edge (plain SQL: the 0005 migration uses it too) ----------------------------------------------
 
 
@@ -196,8 +205,8 @@ def assign_bodies(conn: Connection, only_missing: bool = True, ids: Iterable[int
     """Set reports.body / body_label from each report's fields (those without one, or all; of the reports
     ``ids`` only, when given); returns how many."""
     where = ["r.body is null"] if only_missing else []
-    query = ("select r.id, r.admin_code, r.region, r.issuer, r.issuer_kind, r.issuer_printed, r.title, r.year, "
-             "d.name from reports r join documents d on d.id = r.document_id")
+    query = ("select r.id, " + ", ".join(f"r.{name}" for name in _ROW_FIELDS)
+             + ", d.name from reports r join documents d on d.id = r.document_id")
     if ids is not None:
         ids = list(ids)
         if not ids:
@@ -208,10 +217,9 @@ def assign_bodies(conn: Connection, only_missing: bool = True, ids: Iterable[int
         statement = statement.bindparams(bindparam("ids", expanding=True))
     rows = conn.execute(statement, {"ids": ids} if ids is not None else {}).all()
     updates = []
-    for rid, code, region, issuer, kind, printed, title, year, name in rows:
-        b = body_of(admin_code=code, region=region, issuer=issuer, issuer_kind=kind, issuer_printed=printed,
-                    title=title, year=year, source=name)
-        updates.append({"id": rid, "body": b.key, "label": b.label})
+    for row in rows:
+        b = body_of_row(row._mapping, row.name)
+        updates.append({"id": row.id, "body": b.key, "label": b.label})
     if updates:
         conn.execute(text("update reports set body = :body, body_label = :label where id = :id"), updates)
     return len(updates)

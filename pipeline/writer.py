@@ -241,12 +241,10 @@ def _insert(conn: Connection, result: FileResult) -> list[tuple[str, str]]:
 
 def _insert_report(conn: Connection, document_id: int, result: FileResult) -> tuple[str | None, int | None]:
     """The report of ``result`` and its rows, inserted; its (body, year). The body is given here, as
-    pipeline.bodies.assign_bodies would give it from the stored row (its fields and the document's name)."""
+    pipeline.bodies.assign_bodies would give it from the stored row (pipeline.bodies.body_of_row)."""
     payload = result.report
     row = payload.report
-    body = bodies.body_of(admin_code=row["admin_code"], region=row["region"], issuer=row["issuer"],
-                          issuer_kind=row["issuer_kind"], issuer_printed=row["issuer_printed"], title=row["title"],
-                          year=row["year"], source=result.name)
+    body = bodies.body_of_row(row, result.name)
     report_id = conn.execute(_INSERT[ReportRow], {**row, "document_id": document_id, "body": body.key,
                                                   "body_label": body.label}).inserted_primary_key[0]
     for table, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):

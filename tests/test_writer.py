@@ -161,9 +161,9 @@ def test_stored_bytes_are_read_for_the_sizes_a_run_may_meet(db_url, tmp_path):
 
 
 def test_sections_and_facts_get_their_ids_in_order_and_the_index_refers_to_them(db_url):
-    """A document's sections and facts get ids in their order, above every row before them (a rolled-back
-    document's included: its ids are given again), and its search rows refer to them; on SQLite the rows go
-    in one executemany a table, so a document's statements do not grow with its sections and facts."""
+    """A document's sections and facts get ids in their order, above every row before them, with no gap left
+    by a document refused between them, and its search rows refer to them; on SQLite the rows go in one
+    executemany a table, so a document's statements do not grow with its sections and facts."""
     from sqlalchemy import event
 
     from pipeline.db import FactRow, SectionRow
