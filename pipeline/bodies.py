@@ -355,8 +355,18 @@ _FLAGS_OF = text("select report_id, count(*) from flags where report_id in :ids 
                  "group by report_id").bindparams(bindparam("ids", expanding=True))
 _CELLS_OF = text("select report_id, count(*) from cells where report_id in :ids and key is not null "
                  "and value is not null group by report_id").bindparams(bindparam("ids", expanding=True))
-_VALUES_OF = text("select report_id, key, value from cells where report_id in :ids and key is not null "
-                  "and value is not null").bindparams(bindparam("ids", expanding=True))
+# the figures of the new copies ``ids`` that the counted copy lacks or prints otherwise (with its value, None
+# when it lacks the key), in the copies' order: 5 and 5.0 are one value in SQL, as in Python
+_UNLIKE_COUNTED = text(
+    "select n.report_id, n.key, n.value, c.value from cells n "
+    "left join cells c on c.report_id = :counted and c.key = n.key and c.value is not null "
+    "where n.report_id in :ids and n.key is not null and n.value is not null "
+    "and (c.value is null or c.value <> n.value) order by n.report_id, n.id"
+).bindparams(bindparam("ids", expanding=True))
+# one value of each of ``keys`` among the old copies ``ids`` (they agree on every key not in dispute)
+_ONE_VALUE = text("select key, min(value) from cells where report_id in :ids and key in :keys "
+                  "and value is not null group by key").bindparams(bindparam("ids", expanding=True),
+                                                                   bindparam("keys", expanding=True))
 
 
 def _order_keys(conn: Connection, ids: list[int]) -> dict[int, tuple[int, int, int]]:
@@ -369,7 +379,8 @@ def _order_keys(conn: Connection, ids: list[int]) -> dict[int, tuple[int, int, i
 def _add_copies(conn: Connection, ranked: list[int], new: list[int], disagree: str | None) -> list[Ranked]:
     """Rank the copies ``new`` (not ranked yet) of a body-year whose copies ``ranked`` (best first) were ranked
     together: the same ranks, count and disagreement as ranking them all afresh (:func:`_rank_ids`), at the cost
-    of the new copies' cells, the counted copy's, and a binary search's few old copies' counts.
+    of the database's join of the new copies' cells with the counted copy's (only the figures that differ come
+    back) and a binary search's few old copies' counts.
 
     Why it is the same: the old copies keep their order (their own flags and cells do not change), so each new
     one goes where a binary search over them puts it; every key not in ``disagree`` has one value across the
@@ -394,30 +405,31 @@ def _add_copies(conn: Connection, ranked: list[int], new: list[int], disagree: s
             else:
                 hi = mid
         positions.append((lo, rid))
-    # what they disagree on: the old copies' keys in dispute, and the new copies' values against the old ones'
+    # what they disagree on: the old copies' keys in dispute, and the new copies' values against the old ones'.
+    # The database compares each new copy's figures with the counted copy's and sends only those that differ or
+    # that it lacks: a new copy that agrees (the usual case) costs a join, not its hundreds of cells in Python
     differ = set(disagree.split()) if disagree else set()
-    values: dict[int, dict[str, float]] = defaultdict(dict)
-    for rid, key, value in conn.execute(_VALUES_OF, {"ids": [ranked[0], *new]}):
-        values[rid][key] = value
-    reference = {k: v for k, v in values.get(ranked[0], {}).items() if k not in differ}
-    lacking = sorted({k for rid in new for k in values.get(rid, {})} - reference.keys() - differ)
+    unlike: list[tuple[int, str, float]] = []  # (new copy, key, value) the counted copy lacks
+    for rid, key, value, counted in conn.execute(_UNLIKE_COUNTED, {"counted": ranked[0], "ids": new}):
+        if counted is not None:
+            differ.add(key)
+        elif key not in differ:
+            unlike.append((rid, key, value))
+    reference: dict[str, float] = {}
+    lacking = sorted({key for _, key, _ in unlike} - differ)
     if lacking and len(ranked) > 1:
-        one_value = text("select key, min(value) from cells where report_id in :ids and key in :keys "
-                         "and value is not null group by key").bindparams(bindparam("ids", expanding=True),
-                                                                          bindparam("keys", expanding=True))
         for i in range(0, len(ranked) - 1, 500):
             for part in range(0, len(lacking), 500):
-                for key, value in conn.execute(one_value, {"ids": ranked[1 + i:501 + i],
-                                                           "keys": lacking[part:part + 500]}):
+                for key, value in conn.execute(_ONE_VALUE, {"ids": ranked[1 + i:501 + i],
+                                                            "keys": lacking[part:part + 500]}):
                     reference.setdefault(key, value)
-    for rid in new:
-        for key, value in values.get(rid, {}).items():
-            if key in differ:
-                continue
-            if key not in reference:
-                reference[key] = value
-            elif reference[key] != value:
-                differ.add(key)
+    for rid, key, value in unlike:
+        if key in differ:
+            continue
+        if key not in reference:
+            reference[key] = value
+        elif reference[key] != value:
+            differ.add(key)
     note = " ".join(sorted(differ)) or None
     total = len(ranked) + len(new)
     order: list[int] = []
