@@ -235,17 +235,11 @@ def up_to_date(conn: Connection) -> bool:
     return conn.execute(text("select value from meta where key = :k"), {"k": _META_KEY}).scalar() == VERSION
 
 
-def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | None = None) -> int:
-    """Give new reports their body, then re-rank every body-year whose copies changed; returns body-years done.
-
-    ``changed`` None: the body-years found stale by SQL (a copy not ranked yet, a count that no longer matches),
-    and all of them when an older definition made the stored bodies (meta.bodies_version). ``changed`` given
-    (pipeline.pending's body-years, of a database whose bodies are up to date; pipeline.pending.mark gave the
-    reports their body): exactly those re-ranked."""
-    if changed is not None:
-        done = set(changed)
-        rerank_many(conn, done)
-        return len(done)
+def settle_copies(conn: Connection) -> int:
+    """Give new reports their body, then re-rank every body-year whose copies changed, found stale by SQL (a copy
+    not ranked yet, a count that no longer matches), and all of them when an older definition made the stored
+    bodies (meta.bodies_version); returns body-years done. (pipeline.pending knows which body-years changed and
+    ranks exactly those: :func:`rerank_many`.)"""
     _give_bodies(conn)
     stale = conn.execute(text(
         "select body, year from reports group by body, year "
@@ -258,7 +252,7 @@ def settle_copies(conn: Connection, changed: Iterable[tuple[str, int | None]] | 
 
 def unrank_all(conn: Connection) -> None:
     """Every stored report given its body by this definition (all made afresh when another made them), and
-    every copy rank cleared: ``settle_copies(conn, every body-year)`` then ranks each body-year from scratch,
+    every copy rank cleared: ``rerank_many(conn, every body-year)`` then ranks each body-year from scratch,
     once (pipeline.pending's recomputing of everything)."""
     _give_bodies(conn)
     conn.execute(text("update reports set copy_rank = null"))
@@ -273,12 +267,17 @@ def _give_bodies(conn: Connection) -> None:
     assign_bodies(conn)
 
 
-def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]) -> None:
-    """:func:`rerank` each of ``body_years``, in a few statements: their reports looked up by body in chunks, a
-    body-year of one report (the usual case) ranked without reading its cells (one copy: rank 0, nothing to
-    disagree with); new copies of a ranked body-year placed among the ranked ones (:func:`_add_copies`: a
-    body-year printed in a thousand copies does not cost a thousand copies' cells per new one); the others
-    ranked from their flags and cells."""
+def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]) -> dict[tuple[str, int | None], int]:
+    """:func:`rerank` each of ``body_years`` (of a database whose bodies are up to date: pipeline.pending.mark
+    gave the reports their body), in a few statements: their reports looked up by body in chunks, a body-year
+    of one report (the usual case) ranked without reading its cells (one copy: rank 0, nothing to disagree
+    with); new copies of a ranked body-year placed among the ranked ones (:func:`_add_copies`: a body-year
+    printed in a thousand copies does not cost a thousand copies' cells per new one); the others ranked from
+    their flags and cells.
+
+    Returns the body-years whose counted copy is the one ranked 0 before, each with that report's id: the
+    body-year's only unranked copies were placed after it among consistently ranked ones (a later format copy
+    of a report, the usual case)."""
     wanted = set(body_years)
     bodies = sorted({body for body, _ in wanted if body is not None})
     # the disagreement of the counted copy only: every copy stores the same, and it may name hundreds of keys
@@ -286,24 +285,28 @@ def rerank_many(conn: Connection, body_years: Collection[tuple[str, int | None]]
                       "from reports where body in :bodies").bindparams(bindparam("bodies", expanding=True))
     # a chunk of bodies at a time, read and ranked: a body-year's ranking reads only its own reports, and holding
     # every changed body-year's rows (a disagreement may be KBs) grew with the run (~6 MB at 3,400 body-years)
+    kept: dict[tuple[str, int | None], int] = {}
     for i in range(0, len(bodies), RANK_CHUNK):
         groups: dict[tuple[str, int | None], list[tuple]] = defaultdict(list)
         for rid, body, year, rank, copies, disagree in conn.execute(select_ids, {"bodies": bodies[i:i + RANK_CHUNK]}):
             if (body, year) in wanted:
                 groups[(body, year)].append((rid, rank, copies, disagree))
-        _rank_groups(conn, groups)
+        kept.update(_rank_groups(conn, groups))
+    return kept
 
 
 RANK_CHUNK = 250  # bodies read and ranked at a time (also bounds a statement's parameters)
 
 
-def _rank_groups(conn: Connection, groups: dict[tuple[str, int | None], list[tuple]]) -> None:
-    """Rank the body-years ``groups`` holds: (body, year) → their reports' (id, rank, copies, disagreement)."""
+def _rank_groups(conn: Connection, groups: dict[tuple[str, int | None], list[tuple]]) -> dict[tuple[str, int | None], int]:
+    """Rank the body-years ``groups`` holds: (body, year) → their reports' (id, rank, copies, disagreement); the
+    body-years whose counted copy stayed the one ranked 0 before (new copies placed after it), with its id."""
+    kept = {}
     singles = [{"id": rows[0][0], "rank": 0, "copies": 1, "disagree": None}
                for rows in groups.values() if len(rows) == 1]
     if singles:
         conn.execute(_UPDATE_RANK, singles)
-    for rows in groups.values():
+    for body_year, rows in groups.items():
         if len(rows) == 1:
             continue
         ranked = sorted((rank, rid) for rid, rank, _, _ in rows if rank is not None)
@@ -313,9 +316,12 @@ def _rank_groups(conn: Connection, groups: dict[tuple[str, int | None], list[tup
                       and sum(rank == 0 for _, rank, _, _ in rows) == 1)
         if consistent:
             disagree = next(d for _, rank, _, d in rows if rank == 0)
-            _add_copies(conn, [rid for _, rid in ranked], new, disagree)
+            counted = ranked[0][1]
+            if _add_copies(conn, [rid for _, rid in ranked], new, disagree)[0].report_id == counted:
+                kept[body_year] = counted
         else:
             _rank_ids(conn, sorted(rid for rid, *_ in rows))
+    return kept
 
 
 def rerank(conn: Connection, body: str, year: int | None) -> list[Ranked]:

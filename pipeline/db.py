@@ -241,13 +241,14 @@ class MetaRow(Base):
 class PendingRow(Base):
     """What derived data must be recomputed (revision 0008; pipeline.pending defines it, marks it in the
     transaction that changes a document, and completes it): kind ``body_year`` names a body and year whose copy
-    ranks, quality flags and text reuse (and those of the reports that compare with it) are stale; kind
+    ranks, quality flags and text reuse (and those of the reports that compare with it) are stale; kind ``copy``
+    one that gained a report (stale the same way, the quality flags only when the new copy counts); kind
     ``document`` names bytes (sha256) whose corrections' statuses are. Repeats are allowed."""
 
     __tablename__ = "pending"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # body_year | document
+    kind: Mapped[str] = mapped_column(String(16))  # body_year | copy | document
     body: Mapped[str | None] = mapped_column(Text)
     year: Mapped[int | None] = mapped_column(Integer)
     sha256: Mapped[str | None] = mapped_column(String(64))

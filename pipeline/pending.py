@@ -4,10 +4,16 @@ Derived data is what the pipeline computes across reports after storing them: th
 (pipeline.bodies), the quality flags (pipeline.quality), the text reuse (pipeline.reuse) and the corrections'
 statuses (pipeline.review). The table ``pending`` holds, per change:
 
-- ``body_year`` (body, year): a report of that body-year was stored, replaced, removed or renamed. Completing
-  it re-ranks that body-year's copies, and recomputes the quality flags and text reuse of the body-years that
+- ``body_year`` (body, year): a report of that body-year was replaced, removed or renamed. Completing it
+  re-ranks that body-year's copies, and recomputes the quality flags and text reuse of the body-years that
   depend on it (``quality.dependants``: itself, the same body's next year, the parent division's whole-area
   report of that year; ``reuse.dependants``: itself and the next year);
+- ``copy`` (body, year): a new document's report of that body-year was stored (the store's every report:
+  ``mark_inserted``). Completed as ``body_year``, except that the quality flags are left as they are when the
+  ranking placed the new copies after the copy that counted before (bodies.rerank_many), stored by an earlier
+  run that completed: the checks read the counted copy of each body-year only, whose figures, name and rank
+  are then what they were. A second or third format copy of a report does not recompute its body's
+  neighbourhood;
 - ``document`` (sha256): bytes stored or removed; completing it recomputes their corrections' statuses.
 
 ``mark`` writes the entries inside the caller's transaction, so a change and its entries commit together or
@@ -67,16 +73,17 @@ def mark(target: Session | Connection, documents: ColumnElement[bool]) -> None:
         ["kind", "sha256"], select(literal("document"), DocumentRow.sha256).distinct().where(documents)))
 
 
-_PENDING_BODY_YEAR = insert(PendingRow).values(kind="body_year", body=bindparam("body"), year=bindparam("year"))
+_PENDING_COPY = insert(PendingRow).values(kind="copy", body=bindparam("body"), year=bindparam("year"))
 _PENDING_DOCUMENT = insert(PendingRow).values(kind="document", sha256=bindparam("sha"))
 
 
 def mark_inserted(conn: Connection, sha256: str, body_year: tuple[str | None, int | None] | None) -> None:
     """``mark(conn, DocumentRow.id == …)`` for a document just inserted with the bytes ``sha256`` and, when it
     holds a report, that report's (body, year), the body given at its insert (pipeline.bodies.body_of): the
-    same entries, straight from the values (the store's every document: no look-up of what it just wrote)."""
+    same entries, straight from the values (the store's every document: no look-up of what it just wrote),
+    its body-year's of kind ``copy`` (a report added, nothing else changed)."""
     if body_year is not None:
-        conn.execute(_PENDING_BODY_YEAR, {"body": body_year[0], "year": body_year[1]})
+        conn.execute(_PENDING_COPY, {"body": body_year[0], "year": body_year[1]})
     conn.execute(_PENDING_DOCUMENT, {"sha": sha256})
 
 
@@ -111,6 +118,7 @@ class Completed:
     body_years: set = field(default_factory=set)  # changed body-years (every one, when everything)
     documents: int = 0  # document bytes whose corrections were recomputed (when not everything)
     ranked: int = 0  # body-years whose copies were ranked
+    checked: int = 0  # changed body-years whose quality flags (and their dependants') were recomputed
     quality_flags: int = 0  # quality flags made for the body-years recomputed
     reuse: int = 0  # reports whose text reuse was computed
     corrections: int = 0  # corrections whose status was computed
@@ -120,7 +128,9 @@ class Completed:
             return "nothing pending: the derived data is up to date"
         scope = ("every report" if self.everything else
                  f"{len(self.body_years)} changed body-year(s) and what compares with them")
-        return (f"recomputed {scope}: {self.ranked} body-year(s) ranked, {self.quality_flags} quality flag(s), "
+        checked = "" if self.everything or self.checked == len(self.body_years) else \
+            f" (of {self.checked} body-year(s): the others only gained a copy that does not count)"
+        return (f"recomputed {scope}: {self.ranked} body-year(s) ranked, {self.quality_flags} quality flag(s){checked}, "
                 f"text reuse of {self.reuse} report(s), {self.corrections} correction status(es); "
                 f"{self.entries} pending entr{'y' if self.entries == 1 else 'ies'} completed")
 
@@ -134,14 +144,17 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
 
     pause("after-documents")
     ids = array("q")  # the entries read, deleted once done (not those another process adds meanwhile)
-    changed: set[tuple[str, int | None]] = set()
+    changed: set[tuple[str, int | None]] = set()  # body-years of every entry
+    replaced: set[tuple[str, int | None]] = set()  # those of ``body_year`` entries
     shas: set[str] = set()
     with engine.connect() as conn:  # streamed: a run of 10,000 files leaves 20,000 entries
         for id_, kind, body, year, sha in conn.execute(select(PendingRow.id, PendingRow.kind, PendingRow.body,
                                                               PendingRow.year, PendingRow.sha256)):
             ids.append(id_)
-            if kind == "body_year" and body is not None:
+            if kind in ("body_year", "copy") and body is not None:
                 changed.add((body, year))
+                if kind == "body_year":
+                    replaced.add((body, year))
             elif kind == "document" and sha is not None:
                 shas.add(sha)
         everything = everything or not _current(conn)
@@ -154,10 +167,14 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
             bodies.unrank_all(conn)
             changed = {(body, year) for body, year in conn.execute(
                 select(ReportRow.body, ReportRow.year).distinct().where(ReportRow.body.is_not(None)))}
-        done.ranked = bodies.settle_copies(conn, changed)
+        kept = bodies.rerank_many(conn, changed)
+        done.ranked = len(changed)
+        unchanged = _counted_as_before(conn, {by: rid for by, rid in kept.items() if by not in replaced}, shas)
     done.body_years = changed
+    checked = changed - unchanged
+    done.checked = len(checked)
     pause("after-copies")
-    done.quality_flags = refresh_quality_count(engine, None if everything else changed)
+    done.quality_flags = refresh_quality_count(engine, None if everything else checked)
     pause("after-quality")
     done.reuse = refresh_text_reuse(engine, None if everything else changed)
     done.corrections = sum(refresh_corrections(engine, None if everything else shas).values())
@@ -171,6 +188,22 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
             conn.execute(delete(MetaRow).where(MetaRow.key == _META_KEY))
             conn.execute(insert(MetaRow).values(key=_META_KEY, value=VERSION))
     return done
+
+
+def _counted_as_before(conn: Connection, kept: dict[tuple[str, int | None], int],
+                       pending_shas: set[str]) -> set[tuple[str, int | None]]:
+    """Of the body-years ``kept`` (body-year → the id of its counted copy, which the ranking kept counted, and
+    only ``copy`` entries pending), those whose quality flags stand: their counted copy's document was stored
+    and completed before this run (its bytes have no pending entry). The checks read the counted copy of a
+    body-year only, whose figures, name and rank are then what they were when its flags were made. A counted
+    copy stored by an interrupted run (its entries left pending) is checked now."""
+    ids = sorted(kept.values())
+    known: dict[int, str] = {}
+    for i in range(0, len(ids), 500):  # bound a statement's parameters
+        known.update(conn.execute(select(ReportRow.id, DocumentRow.sha256)
+                                  .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
+                                  .where(ReportRow.id.in_(ids[i:i + 500]))).all())
+    return {by for by, rid in kept.items() if rid in known and known[rid] not in pending_shas}
 
 
 def count(engine: Engine) -> int:

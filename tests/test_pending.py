@@ -174,6 +174,63 @@ def test_one_new_file_recomputes_its_body_years_only(db_url, tmp_path: Path):
     _full_equals_pending(db_url)
 
 
+def test_a_copy_that_does_not_count_leaves_the_quality_flags_as_they_are(db_url, tmp_path: Path):
+    """A later format copy ranked after the copy that counts (pending's ``copy`` entry) is ranked and its text
+    reuse computed, and no quality flag is recomputed (the checks read the counted copy only); a copy that takes
+    the count is checked, and so is one whose counted copy a killed run ranked but never checked. After each
+    run, recomputing everything changes nothing."""
+    from pipeline import bodies
+
+    folder, _first = _folder(tmp_path)
+    html = folder / "baoshan-2022.html"
+    html.rename(tmp_path / html.name)
+    engine = connect(db_url)
+    ingest([folder], engine)
+    flags = "select id, report_id, message from flags where kind = 'quality' order by id"
+    before = query(db_url, flags)
+    assert any("quality.jump" in m for *_, m in before)
+    body_year = ("310113|人民政府", 2022)
+
+    def add(path: Path) -> pending.Completed:
+        assert ingest_file(path, engine).status == "ingested"
+        return pending.complete(engine)
+
+    def counted() -> list[str]:
+        return [name for (name,) in query(db_url, "select d.name from reports r join documents d on "
+                                                  "d.id = r.document_id where r.year = 2022 and r.copy_rank = 0 "
+                                                  "and r.body = '310113|人民政府'")]
+
+    # the HTML ranks after the DOCX (the same flags and cells; loaded later)
+    done = add(tmp_path / html.name)
+    assert done.body_years == {body_year} and done.ranked == 1 and done.checked == 0, done
+    assert query(db_url, flags) == before  # not one row deleted and made again
+    assert counted() == ["baoshan-2022.docx"]
+    assert query(db_url, "select count(*) from text_reuse t join reports r on r.id = t.report_id "
+                         "join documents d on d.id = r.document_id where d.name = 'baoshan-2022.html'") != [(0,)]
+    _full_equals_pending(db_url)
+
+    # a copy that reads better than the counted one takes the count, and is checked
+    forget([folder / "baoshan-2022.docx", tmp_path / html.name], engine)
+    pending.complete(engine)
+    poorer = _docx(_fixture("baoshan-2022"), tmp_path / "baoshan-2022-blank.docx", ">658<", "><")
+    add(poorer)
+    assert counted() == ["baoshan-2022-blank.docx"]
+    done = add(tmp_path / html.name)
+    assert counted() == ["baoshan-2022.html"] and done.checked == 1, done
+    _full_equals_pending(db_url)
+
+    # killed after ranking a new counted copy, before its checks: the next run checks it
+    forget([poorer, tmp_path / html.name], engine)
+    pending.complete(engine)
+    assert ingest_file(tmp_path / html.name, engine).status == "ingested"
+    with engine.begin() as conn:  # what the killed run's first stage committed
+        bodies.rerank_many(conn, {body_year})
+    done = add(folder / "baoshan-2022.docx")
+    assert counted() == ["baoshan-2022.html"] and done.checked == 1, done
+    _full_equals_pending(db_url)
+    engine.dispose()
+
+
 # --- read commands and check --refresh --------------------------------------------------------------------------
 
 

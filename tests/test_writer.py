@@ -61,8 +61,10 @@ def test_mark_inserted_marks_what_mark_marks(db_url):
         pending.mark(conn, DocumentRow.id == document_id)
         by_mark = conn.execute(entries).all()
         conn.rollback()
-    assert by_store == by_mark
-    assert [kind for kind, *_ in by_store] == ["body_year", "document"] and by_store[0][1]
+    # the same body-year and bytes; the store's says what happened (a report added: pipeline.pending's "copy")
+    assert [entry[1:] for entry in by_store] == [entry[1:] for entry in by_mark]
+    assert [kind for kind, *_ in by_store] == ["copy", "document"] and by_store[0][1]
+    assert [kind for kind, *_ in by_mark] == ["body_year", "document"]
     engine.dispose()
 
 
