@@ -81,7 +81,7 @@ def mark_inserted(conn: Connection, sha256: str, body_year: tuple[str | None, in
     """``mark(conn, DocumentRow.id == …)`` for a document just inserted with the bytes ``sha256`` and, when it
     holds a report, that report's (body, year), the body given at its insert (pipeline.bodies.body_of): the
     same entries, straight from the values (the store's every document: no look-up of what it just wrote),
-    its body-year's of kind ``copy`` (a report added, nothing else changed)."""
+    its body-year's entry of kind ``copy`` (a report added, nothing else changed)."""
     if body_year is not None:
         conn.execute(_PENDING_COPY, {"body": body_year[0], "year": body_year[1]})
     conn.execute(_PENDING_DOCUMENT, {"sha": sha256})
