@@ -19,9 +19,13 @@ def check_identities(values: dict[str, Decimal | None], template: Template) -> l
     columns = [c.key for c in template.request_columns]
     printed_rows = sorted({k.split(".", 1)[1].rsplit(".", 1)[0] for k in values if k.startswith("requests.")},
                           key=_row_order(template))
-    leaves = [r for r in printed_rows if r.startswith("result.") and r != "result.total"]
-    if "result.other" in leaves and any(r.startswith("result.other.") for r in leaves):
-        leaves.remove("result.other")  # a parent total printed beside its sub-rows would count twice
+    # every result row of the template, not only those printed: a row left out of the table is a missing term
+    # (its cells read None), so the sum is not computed, as for a blank cell. （六）其他处理 is one row or three
+    # sub-rows, whichever the table prints (a parent total printed beside its sub-rows would count twice)
+    split = any(r.startswith("result.other.") for r in printed_rows)
+    leaves = [r.key for r in template.request_rows
+              if r.key.startswith("result.") and r.key != "result.total"
+              and (r.key != "result.other" if split else not r.key.startswith("result.other."))]
 
     def v(row: str, col: str) -> Decimal | None:
         return values.get(f"requests.{row}.{col}")
@@ -30,9 +34,8 @@ def check_identities(values: dict[str, Decimal | None], template: Template) -> l
         flags += _compare("requests.balance", col, [v("received", col), v("carried_over", col)],
                           [v("result.total", col), v("carried_forward", col)],
                           "received + carried_over", "result.total + carried_forward")
-        if leaves:
-            flags += _compare("requests.result_sum", col, [v(r, col) for r in leaves], [v("result.total", col)],
-                              "sum of result rows", "result.total")
+        flags += _compare("requests.result_sum", col, [v(r, col) for r in leaves], [v("result.total", col)],
+                          "sum of result rows", "result.total")
     for row in printed_rows:
         flags += _compare("requests.row_total", row, [v(row, c) for c in applicants], [v(row, "total")],
                           "sum of applicant columns", "total")
