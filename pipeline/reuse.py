@@ -41,6 +41,7 @@ from pipeline.db import TextReuseRow, lock
 THRESHOLD = 70.0  # fuzz.ratio on masked sentences; chosen on the "tune" pairs (see the module docstring)
 MIN_CHARS = 8
 WHOLE = ""  # the section value of the whole-report row
+_CHUNK = 100  # reports computed per round of statements: their sections' texts are held meanwhile
 PREFACE = "（标题与前言）"
 
 _END = re.compile(r"[。！？；!?;\n]+")
@@ -167,7 +168,18 @@ def dependants(changed: Iterable[tuple[str, int | None]]) -> set[tuple[str, int 
 
 def section_texts(conn: Connection, report_id: int) -> list[tuple[str, str]]:
     """(path, text) of a report's sections, in order."""
-    return [(p, t) for p, t in conn.execute(select(S.path, S.text).where(S.report_id == report_id).order_by(S.ord))]
+    return sections_of(conn, [report_id]).get(report_id, [])
+
+
+def sections_of(conn: Connection, report_ids: Collection[int]) -> dict[int, list[tuple[str, str]]]:
+    """(path, text) of each report's sections, in order, by report id (a report without sections: absent).
+    One query per 500 reports."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for part in _chunks(sorted(report_ids)):
+        query = select(S.report_id, S.path, S.text).where(S.report_id.in_(part)).order_by(S.report_id, S.ord)
+        for rid, path, text in conn.execute(query):
+            out.setdefault(rid, []).append((path, text))
+    return out
 
 
 def refresh_text_reuse(engine: Engine, changed: Iterable[tuple[str, int | None]] | None = None) -> int:
@@ -194,27 +206,26 @@ def refresh_text_reuse(engine: Engine, changed: Iterable[tuple[str, int | None]]
             for part in _chunks(sorted(previous_of)):
                 stored.update(conn.execute(select(t.report_id, t.previous_report_id)
                                            .where(t.section == WHOLE, t.report_id.in_(part))).all())
-        texts: dict[int, list[tuple[str, str]]] = {}
-
-        def text_of(rid: int) -> list[tuple[str, str]]:
-            if rid not in texts:
-                if len(texts) >= 256:  # bounded (first in, first out): memory flat however many reports changed
-                    del texts[next(iter(texts))]
-                texts[rid] = section_texts(conn, rid)
-            return texts[rid]
-
-        # in report id order: a body's reports were mostly loaded one year after the other, so a report is
-        # still held when the next year's compares with it
-        for rid, previous in sorted(previous_of.items()):
-            if rid in stored and stored[rid] == previous:
-                continue
-            result = compare_texts(text_of(rid), text_of(previous) if previous is not None else None)
-            conn.execute(delete(reuse_table).where(t.report_id == rid))
-            conn.execute(insert(reuse_table), [
-                {"report_id": rid, "section": s.section[:200], "previous_report_id": previous,
-                 "sentences": s.sentences, "reused": s.reused, "share": s.share if previous is not None else None}
-                for s in (result.whole, *_unique(result.sections))])
-            computed += 1
+        # in report id order: a body's reports were mostly loaded one year after the other, so a report's
+        # previous one is often in the same chunk (or the one before, whose texts are still held)
+        todo = [(rid, previous) for rid, previous in sorted(previous_of.items())
+                if rid not in stored or stored[rid] != previous]
+        held: dict[int, list[tuple[str, str]]] = {}
+        for start in range(0, len(todo), _CHUNK):
+            chunk = todo[start:start + _CHUNK]
+            wanted = {rid for pair in chunk for rid in pair if rid is not None}
+            held = {rid: held[rid] for rid in wanted & held.keys()}  # memory flat: this chunk's texts only
+            held.update(sections_of(conn, wanted - held.keys()))
+            rows = []
+            for rid, previous in chunk:
+                result = compare_texts(held.get(rid, ()), held.get(previous, ()) if previous is not None else None)
+                rows += [{"report_id": rid, "section": s.section[:200], "previous_report_id": previous,
+                          "sentences": s.sentences, "reused": s.reused,
+                          "share": s.share if previous is not None else None}
+                         for s in (result.whole, *_unique(result.sections))]
+            conn.execute(delete(reuse_table).where(t.report_id.in_([rid for rid, _ in chunk])))
+            conn.execute(insert(reuse_table), rows)
+            computed += len(chunk)
     return computed
 
 

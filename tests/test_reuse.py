@@ -9,7 +9,7 @@ import pytest
 import yaml
 from rapidfuzz import fuzz
 
-from pipeline import compare
+from pipeline import compare, reuse
 from pipeline.db import connect
 from pipeline.ingest import ingest
 from pipeline.reuse import PREFACE, THRESHOLD, compare_texts, mask, sentences, stored_reuse
@@ -68,7 +68,12 @@ def _next_year(tmp_path: Path) -> Path:
     return out
 
 
-def test_stored_per_report_and_a_metric(tmp_path):
+@pytest.mark.parametrize("chunk", [None, 1])
+def test_stored_per_report_and_a_metric(tmp_path, monkeypatch, chunk):
+    """Also with a report a round of statements (chunk 1): a report and the one it compares with in different
+    rounds, its texts read again."""
+    if chunk is not None:
+        monkeypatch.setattr(reuse, "_CHUNK", chunk)
     db = str(tmp_path / "gongkai.sqlite")
     engine = connect(db)
     later = _next_year(tmp_path)
