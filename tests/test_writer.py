@@ -113,30 +113,60 @@ def test_kept_results_are_those_of_the_functions():
     assert facts.tag("本机关共收到政府信息公开申请")
 
 
-def test_the_driver_gets_from_insert_many_what_sqlalchemy_gives_it(tmp_path):
-    """SQLite: pipeline.writer._insert_many hands the driver the statement and parameters SQLAlchemy's own
-    executemany would (figures through their column type's bind processor)."""
+def test_insert_many_stores_what_sqlalchemy_stores(tmp_path):
+    """SQLite: pipeline.writer._insert_many stores exactly the rows SQLAlchemy's own executemany stores (figures
+    through their column type's bind processor), as a power of two of rows a statement within SQLite's bound
+    on a statement's parameters."""
     from sqlalchemy import event
 
     from pipeline.db import FlagRow
-    from pipeline.writer import _INSERT, _insert_many
+    from pipeline.writer import _INSERT, _MAX_PARAMS, _insert_many
 
     engine = connect(f"sqlite:///{tmp_path / 'g.sqlite'}")
     payload = read_task(FIXTURES / "xuhui-2019-broken" / "xuhui-2019-broken.html").report  # identity flags
     sent = []
     event.listen(engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, params, context, many: sent.append((statement, params)))
+                 lambda conn, cursor, statement, params, context, many: sent.append((statement, params, many)))
     for row, rows in ((CellRow, payload.cells), (FlagRow, payload.flags)):
-        rows = [{**r, "report_id": 1} for r in rows]
         assert rows
+        table, width = row.__table__.name, len({**rows[0], "report_id": 2})  # the columns given
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no report 1: the rows alone are compared
-            conn.execute(_INSERT[row], rows)
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no reports 1 and 2: the rows alone are compared
+            conn.execute(_INSERT[row], [{**r, "report_id": 1} for r in rows])
+            sent.clear()
             _insert_many(conn, row, [{**r, "report_id": 2} for r in rows])  # (report_id, key) is unique
+            by_us = list(sent)
+            stored = {rid: [r[2:] for r in conn.exec_driver_sql(
+                f"SELECT *, typeof(report_id) FROM {table} WHERE report_id = ? ORDER BY id", (rid,))]
+                for rid in (1, 2)}
             conn.rollback()
-        (by_sqlalchemy, by_us), sent[:] = sent[-2:], []
-        assert by_sqlalchemy[0] == by_us[0]
-        assert [(2,) + tuple(p)[1:] for p in by_sqlalchemy[1]] == by_us[1] and by_us[1][0][0] == 2
+        assert stored[1] == stored[2] and len(stored[2]) == len(rows)
+        counts = [len(params) // width for _, params, many in by_us]
+        assert not any(many for _, _, many in by_us) and sum(counts) == len(rows)
+        assert all(n & (n - 1) == 0 and n * width <= _MAX_PARAMS for n in counts)
+        assert len(by_us) == bin(len(rows)).count("1") or max(counts) * 2 * width > _MAX_PARAMS
+    engine.dispose()
+
+
+def test_insert_many_splits_many_rows_within_the_parameter_bound(tmp_path):
+    """More rows than one statement may hold go in several, none over SQLite's bound; every row stored once."""
+    from sqlalchemy import event
+
+    from pipeline.writer import _MAX_PARAMS, _insert_many
+
+    engine = connect(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    cells = read_task(FIXTURES / "xuhui-2019-broken" / "xuhui-2019-broken.html").report.cells
+    rows = [{**cells[i % len(cells)], "report_id": 1, "key": f"k{i}"} for i in range(301)]
+    sent = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, params, context, many: sent.append(len(params)))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        _insert_many(conn, CellRow, rows)
+        keys = [k for (k,) in conn.exec_driver_sql("SELECT key FROM cells ORDER BY id")]
+        conn.rollback()
+    assert keys == [r["key"] for r in rows]
+    assert len(sent) > 1 and all(n <= _MAX_PARAMS for n in sent)
     engine.dispose()
 
 
@@ -164,8 +194,9 @@ def test_stored_bytes_are_read_for_the_sizes_a_run_may_meet(db_url, tmp_path):
 
 def test_sections_and_facts_get_their_ids_in_order_and_the_index_refers_to_them(db_url):
     """A document's sections and facts get ids in their order, above every row before them, with no gap left
-    by a document refused between them, and its search rows refer to them; on SQLite the rows go in one
-    executemany a table, so a document's statements do not grow with its sections and facts."""
+    by a document refused between them, and its search rows refer to them; on SQLite the rows go many to a
+    statement (a power of two each), so a document's statements grow with the logarithm of its sections and
+    facts, not with them."""
     from sqlalchemy import event
 
     from pipeline.db import FactRow, SectionRow
@@ -191,5 +222,7 @@ def test_sections_and_facts_get_their_ids_in_order_and_the_index_refers_to_them(
                                for kind, ref, path in indexed)
     if engine.dialect.name == "sqlite":
         per_table = {name: sum(f"INTO {name} " in s for s in statements) for name in ("sections", "facts")}
-        assert per_table == {"sections": 2, "facts": 2}  # good's and later's; bad failed before its sections
+        for name, rows_of in (("sections", lambda r: r.report.sections), ("facts", lambda r: r.report.facts)):
+            # good's and later's (bad failed before its sections): at most a statement per bit of their counts
+            assert 2 <= per_table[name] <= sum(len(rows_of(r)).bit_length() for r in (good, later)), name
     engine.dispose()
