@@ -1,12 +1,13 @@
 """The one store function: worker results (pipeline.tasks.FileResult) into the database, many per transaction.
 
-``store_results`` writes a batch of results in one transaction with SQLAlchemy Core bulk inserts (one
-executemany per table and document), each document inside its own SAVEPOINT: all or nothing per document, and a
-document the database refuses is rolled back alone and recorded as failed with a one-line reason, never taking
-its batch-mates with it. What a document supersedes goes in the same savepoint, exactly as one document at a
-time did before: a reading of the same bytes by another extractor version, a failed record of them, other bytes
-at the same path. Stored bytes stay: when they are stored by this version already (a batch-mate copy, or another
-process committed them first) the unique sha256 refuses the insert and the file is ``unchanged``.
+``store_results`` writes a batch of results in one transaction with bulk inserts (on SQLite a few multi-row INSERTs
+per table and document, :func:`_insert_many`; elsewhere SQLAlchemy Core's executemany), each document inside its
+own SAVEPOINT: all or nothing per document, and a document the database refuses is rolled back alone and recorded
+as failed with a one-line reason, never taking its batch-mates with it. What a document supersedes goes in the same
+savepoint, exactly as one document at a time did before: a reading of the same bytes by another extractor version,
+a failed record of them, other bytes at the same path. Stored bytes stay: when they are stored by this version
+already (a batch-mate copy, or another process committed them first) the unique sha256 refuses the insert and the
+file is ``unchanged``.
 
 The search index's rows go only when something is superseded, by rowid (pipeline.search.forget); what the
 documents change is marked in their savepoints, and the copies of body-years are settled with the checks across
@@ -262,7 +263,7 @@ def _insert_numbered(conn: Connection, row: type, rows: list[dict]) -> list[int]
     """``rows`` into ``row``'s table; their ids, in order (the search index refers to them).
 
     On SQLite the ids are the ones SQLite itself would give, one above the table's largest, given here so that
-    the rows go in one executemany (:func:`_insert_many`): an insert RETURNING ids in the rows' order is made
+    the rows go a few to a statement (:func:`_insert_many`): an insert RETURNING ids in the rows' order is made
     row by row there (SQLite does not promise the order of RETURNING rows), ~40 statements a report. No other
     writer can insert in between: this transaction holds the database's write lock since its first insert.
     Elsewhere: RETURNING in the rows' order (batched: PostgreSQL's insertmanyvalues)."""
