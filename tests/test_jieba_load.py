@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 _DIGEST = """
@@ -78,3 +80,26 @@ def test_posseg_from_the_kept_table_tags_as_jiebas_own_parse(tmp_path):
     assert built[-2:] == loaded[-2:] == plain[-2:]
     assert int(plain[-2].split()[0]) > 300_000  # jieba's whole dictionary, not an empty table
     assert "收到/v" in plain[-1]
+
+
+def test_word_tags_behave_as_the_dict_jieba_builds():
+    """extractors.pos_tags.WordTags answers what jieba.posseg asks of its table (``get``, ``update`` with the
+    user's words, which win) as the dict it replaces does, words of any order given sorted."""
+    from extractors.pos_tags import WordTags
+
+    table = {"申请": "vn", "公开": "v", "政府": "n", "件": "q", "a": "eng"}
+    words = sorted(table)
+    names = tuple(sorted(set(table.values())))
+    tags = WordTags(words, names, bytes(names.index(table[w]) for w in words))
+    added = {"政府信息": "n", "件": "n"}
+    plain = {**table}
+    for probe in (tags, plain):
+        probe.update(added)
+    for word in [*table, *added, "不在", "", "申", "申请人"]:
+        assert tags.get(word, "x") == plain.get(word, "x")
+        assert (word in tags) == (word in plain)
+    assert dict(tags) == plain and len(tags) == len(plain)
+    with pytest.raises(KeyError):
+        tags["不在"]
+    with pytest.raises(ValueError):
+        WordTags(words, names, b"\x00")
