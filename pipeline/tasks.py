@@ -124,7 +124,7 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
     fmt = pages = None
     try:
         if not _warmed:  # the first file this process extracts: what it would load anyway, loaded as warm() does
-            warm()
+            warm(readers=False)
         if on_pages is not None and (counted := pdf_pages(data)):
             on_pages(counted)  # before reading: a scan's pages are OCR'd inside read_document
         document = read_document(path, data)
@@ -241,15 +241,17 @@ FREEZE_WARM = False
 _warmed = False
 
 
-def warm() -> None:
+def warm(readers: bool = True) -> None:
     """Load what every task needs once: the jieba dictionary (segmentation, facts), the division table, the
-    template and the readers' imports (before workers are forked from this process, or before the first file
-    read in it). The collector is paused meanwhile: all of it lives as long as the process, so collecting finds
-    nothing, and a full collection over jieba's tables and the division table costs ~0.1 s. With
-    ``FREEZE_WARM``, everything held then is frozen (gc.freeze) so that no later full collection walks it."""
+    template and, with ``readers``, every format's reader (before workers are forked from this process, which
+    may meet any format); without, each reader is imported as its first file is read (the first file read in
+    this process: a run of DOCX and HTML files never imports the PDF readers). The collector is paused
+    meanwhile: all of it lives as long as the process, so collecting finds nothing, and a full collection over
+    jieba's tables and the division table costs ~0.1 s. With ``FREEZE_WARM``, everything held then is frozen
+    (gc.freeze) so that no later full collection walks it."""
     from extractors.cache import collector_paused
     from extractors.facts import _posseg, load_jieba
-    from extractors.readers import _readers
+    from extractors.readers import import_readers
     from extractors.regions import division_table
     from extractors.template import load_template
 
@@ -259,7 +261,8 @@ def warm() -> None:
         _posseg()
         load_template()
         division_table()
-        _readers()
+        if readers:
+            import_readers()
         if FREEZE_WARM:
             gc.freeze()
     _warmed = True
