@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.facts import load_jieba
-
 _WORD = re.compile(r"[\w]", re.UNICODE)
 
 
 def segment(value: str) -> str:
     """Words separated by spaces, lower-cased; punctuation dropped."""
-    jieba = load_jieba()
+    jieba = _jieba()
     # jieba cuts a text block by block (runs of Han characters and alphanumerics, and what stands between
     # them), each on its own: so a block's words are its own whatever text it stands in. A fact's sentence
     # repeats its section's text and sections repeat the form's wording, so each block is segmented once.
@@ -26,7 +24,15 @@ def segment(value: str) -> str:
 
 
 def _segment_block(block: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in load_jieba().cut_for_search(block) if _WORD.search(w))
+    return tuple(w.lower() for w in _jieba().cut_for_search(block) if _WORD.search(w))
+
+
+def _jieba():
+    # imported when text is first segmented (a worker, a search), not by every process that imports this module
+    # (the ingesting process of a pool stores what its workers segmented): the extractors' import is ~0.1 s
+    from extractors.facts import load_jieba
+
+    return load_jieba()
 
 
 _CACHED_BLOCK = 256  # characters; a longer block is segmented each time (and kept out of the cache)

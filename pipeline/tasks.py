@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractors import ReadError, extract_report, read_document
+import extractors as _extractors  # the readers and extractors, imported as warm() or a first file asks for them
+from extractors.readers import ReadError
 from extractors.version import EXTRACTOR_VERSION
 from pipeline.search_words import index_payload
 from pipeline.store import ReportPayload, payload_rows
@@ -127,11 +128,11 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
             warm(readers=False)
         if on_pages is not None and (counted := pdf_pages(data)):
             on_pages(counted)  # before reading: a scan's pages are OCR'd inside read_document
-        document = read_document(path, data)
+        document = _extractors.read_document(path, data)
         fmt, pages = document.format, document.pages
         if on_pages is not None:
             on_pages(pages)
-        report = extract_report(document)
+        report = _extractors.extract_report(document)
     except ReadError as exc:
         return FileResult(**base, status="failed", reason=str(exc).splitlines()[0] if str(exc) else "unreadable",
                           format=fmt, pages=pages, seconds=time.monotonic() - started)
@@ -252,6 +253,7 @@ def warm(readers: bool = True) -> None:
     from extractors.cache import collector_paused
     from extractors.facts import _posseg, load_jieba
     from extractors.readers import import_readers
+    from extractors.report import extract_report  # noqa: F401 (the extractors and what they import)
     from extractors.regions import division_table
     from extractors.template import load_template
 

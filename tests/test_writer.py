@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import delete, select, text
 
+from extractors.facts import load_jieba
 from pipeline import pending, search_words
 from pipeline.db import CellRow, DocumentRow, PendingRow, ReportRow, connect
 from pipeline.tasks import read_task
@@ -90,7 +91,7 @@ def test_the_store_gives_each_report_the_body_assign_bodies_gives_it(db_url):
     "收到申请1493件（含ABC-12.5%的Test_Case），办结率100%。\n第2页", "政府" * 200 + "，公开" * 3,
 ])
 def test_segmenting_block_by_block_is_segmenting_the_text(value):
-    jieba = search_words.load_jieba()
+    jieba = load_jieba()
     whole = " ".join(w.lower() for w in jieba.cut_for_search(value) if search_words._WORD.search(w))
     assert search_words.segment(value) == whole
     assert search_words.segment(value) == whole  # once more, from the kept blocks
