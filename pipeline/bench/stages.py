@@ -202,8 +202,9 @@ def stages(files: list[Path], db: Path) -> Stages:
     """Ingest ``files`` in this process into ``db``, timing read (the reader: file → document model),
     extract (model → report record) and store (the rest of a file's ingest: hashing, look-ups and the row
     payload in the reading thread; the transaction in the store thread) per file. CPU is each thread's own
-    (time.thread_time): the store thread works while the next file is read. The readers are wrapped where
-    pipeline modules imported them, the store where pipeline.writer's thread calls it."""
+    (time.thread_time): the store thread works while the next file is read. The readers are wrapped in the
+    extractors package and where pipeline modules imported them, the store where pipeline.writer's thread calls
+    it."""
     import extractors
     import pipeline.ingest as ingest_module
     import pipeline.writer as writer_module
@@ -230,7 +231,8 @@ def stages(files: list[Path], db: Path) -> Stages:
         r, e = spent.pop("read_document", [0.0, 0.0]), spent.pop("extract_report", [0.0, 0.0])
         per_file.append((r, e, [wall - r[0] - e[0], cpu_s - r[1] - e[1]]))
 
-    for module in [m for name, m in list(sys.modules.items()) if name.startswith("pipeline.") and m]:
+    # the package itself too: pipeline.tasks calls extractors.read_document and extract_report through it
+    for module in [extractors] + [m for name, m in list(sys.modules.items()) if name.startswith("pipeline.") and m]:
         for name in ("read_document", "extract_report"):
             fn = getattr(module, name, None)
             if fn is not None and fn is getattr(extractors, name):
