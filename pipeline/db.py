@@ -21,11 +21,12 @@ import sqlite3
 import time
 import weakref
 import zlib
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
 from functools import cache
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import (
     JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, String,
@@ -635,6 +636,17 @@ def _create_new(url: str) -> bool:
         return True
     finally:
         engine.dispose()
+
+
+IN_LIST = 500  # values of one IN (…): bounds a statement's parameters (SQLite's 999 before 3.32)
+_S = TypeVar("_S", bound=Sequence)
+
+
+def in_lists(values: _S) -> Iterator[_S]:
+    """``values`` in slices of at most ``IN_LIST``, in order: each the list of one ``column.in_(…)``, so that no
+    statement's parameters grow with the data."""
+    for i in range(0, len(values), IN_LIST):
+        yield values[i:i + IN_LIST]
 
 
 def lock(conn: Connection, name: str) -> None:

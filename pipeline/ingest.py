@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from extractors.readers.sniff import REPORT_SUFFIXES
 from extractors.version import EXTRACTOR_VERSION
 from pipeline import pending, search
-from pipeline.db import DocumentRow, ReportRow
+from pipeline.db import DocumentRow, ReportRow, in_lists
 from pipeline.pool import Pool
 from pipeline.tasks import FileResult, Limits, printable_path, read_task
 from pipeline.writer import Outcome, StoreThread, StoredBytes, is_stored, store_results, stored_bytes
@@ -267,8 +267,7 @@ def forget(paths: Iterable[str | Path], engine: Engine, *, only_missing: bool = 
         return []
     ids = [i for i, _ in gone]
     with Session(engine) as session, session.begin():
-        for chunk in range(0, len(ids), 500):  # bound the statement's parameters
-            part = ids[chunk:chunk + 500]
+        for part in in_lists(ids):
             pending.mark(session, DocumentRow.id.in_(part))
             search.forget(session, select(ReportRow.id).where(ReportRow.document_id.in_(part)))  # FTS5: no cascade
             session.execute(delete(DocumentRow).where(DocumentRow.id.in_(part)))

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from pipeline import bodies
-from pipeline.db import DocumentRow, MetaRow, PendingRow, ReportRow, lock
+from pipeline.db import DocumentRow, MetaRow, PendingRow, ReportRow, in_lists, lock
 
 # Bump when a check, the text reuse or the corrections' statuses are computed differently: the next complete()
 # recomputes every report (the ranking has its own, pipeline.bodies.VERSION).
@@ -182,8 +182,8 @@ def complete(engine: Engine, *, everything: bool = False) -> Completed:
     pause("before-clearing")
     with engine.begin() as conn:
         lock(conn, "pending")  # two processes completing at once write the derived version one after the other
-        for i in range(0, len(ids), 500):  # bound a statement's parameters
-            conn.execute(delete(PendingRow).where(PendingRow.id.in_(ids[i:i + 500].tolist())))
+        for part in in_lists(ids):
+            conn.execute(delete(PendingRow).where(PendingRow.id.in_(part.tolist())))
         if everything:
             conn.execute(delete(MetaRow).where(MetaRow.key == _META_KEY))
             conn.execute(insert(MetaRow).values(key=_META_KEY, value=VERSION))
@@ -199,10 +199,10 @@ def _counted_as_before(conn: Connection, kept: dict[tuple[str, int | None], int]
     copy stored by an interrupted run (its entries left pending) is checked now."""
     ids = sorted(kept.values())
     known: dict[int, str] = {}
-    for i in range(0, len(ids), 500):  # bound a statement's parameters
+    for part in in_lists(ids):
         known.update(conn.execute(select(ReportRow.id, DocumentRow.sha256)
                                   .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
-                                  .where(ReportRow.id.in_(ids[i:i + 500]))).all())
+                                  .where(ReportRow.id.in_(part))).all())
     return {by for by, rid in kept.items() if rid in known and known[rid] not in pending_shas}
 
 

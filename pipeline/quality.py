@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from pipeline.bodies import is_whole_area, whole_area_body
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, lock
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, in_lists, lock
 from pipeline.views import HANDLED, SHARES, sums
 
 KIND = "quality"
@@ -410,20 +410,11 @@ def load_publications(session: Session, ids: Collection[int] | None = None) -> l
 # --- the database edge --------------------------------------------------------------------------------------
 
 
-CHUNK = 500  # ids per IN (…): bounds a statement's parameters
-
-
-def _chunks(ids: Collection) -> Iterable[list]:
-    ids = sorted(ids, key=repr) if not isinstance(ids, list) else ids
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
-
-
 def _where_ids(query, column, ids: Collection[int] | None):
     """``query`` for all rows (ids None) or, chunk by chunk, for the rows whose ``column`` is in ``ids``."""
     if ids is None:
         return [query]
-    return [query.where(column.in_(part)) for part in _chunks(sorted(ids))]
+    return [query.where(column.in_(part)) for part in in_lists(sorted(ids))]
 
 
 def load_reports(session: Session, ids: Collection[int] | None = None,
@@ -477,14 +468,14 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
         # the reports of the divisions the table may put under these parents (by the admin_code index), not
         # every whole-area report of the year: what a probe of 20 files cost grew with the database
         codes = sorted(set().union(*(children_codes(p, year) for p, y in parents if y == year)))
-        for part in _chunks(codes):
+        for part in in_lists(codes):
             for body, code in session.execute(select(ReportRow.body, ReportRow.admin_code).distinct().where(
                     same_year, ReportRow.admin_code.in_(part), ReportRow.body.like("%|人民政府"))):
                 if code and is_whole_area(body) and (parent_of(code, year), year) in parents:
                     wanted.add((body, year))
     bodies = sorted({body for body, _ in wanted})
     context, sums, target_ids = set(), set(), set()
-    for part in _chunks(bodies):  # every year of these bodies: few, and the year before is among them
+    for part in in_lists(bodies):  # every year of these bodies: few, and the year before is among them
         for rid, body, year in session.execute(select(ReportRow.id, ReportRow.body, ReportRow.year)
                                                .where(ReportRow.body.in_(part))):
             before = year is not None and (body, year + 1) in targets  # a target's year before: quality.jump

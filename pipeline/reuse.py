@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.db import ReportRow as R
 from pipeline.db import SectionRow as S
-from pipeline.db import TextReuseRow, lock
+from pipeline.db import TextReuseRow, in_lists, lock
 
 THRESHOLD = 70.0  # fuzz.ratio on masked sentences; chosen on the "tune" pairs (see the module docstring)
 MIN_CHARS = 8
@@ -144,7 +144,7 @@ def same_body_previous_year(conn: Connection, bodies: Collection[str] | None = N
 def _previous_years(conn: Connection, bodies: Collection[str] | None) -> list[tuple[int, str | None, int, int | None]]:
     """(report id, body, year, the counted copy of the body's year before or None) of every report with a year."""
     query = select(R.id, R.body, R.year, R.copy_rank).where(R.year.is_not(None))
-    parts = [query] if bodies is None else [query.where(R.body.in_(part)) for part in _chunks(sorted(bodies))]
+    parts = [query] if bodies is None else [query.where(R.body.in_(part)) for part in in_lists(sorted(bodies))]
     rows = sorted((row for part in parts for row in conn.execute(part)), key=lambda row: row[0])
     counted: dict[tuple, int] = {}
     for rid, body, year, rank in rows:
@@ -152,11 +152,6 @@ def _previous_years(conn: Connection, bodies: Collection[str] | None) -> list[tu
             counted.setdefault((body, year), rid)
     return [(rid, body, year, counted.get((body, year - 1)) if body is not None else None)
             for rid, body, year, _ in rows]
-
-
-def _chunks(items: list) -> Iterable[list]:
-    for i in range(0, len(items), 500):  # bound a statement's parameters
-        yield items[i:i + 500]
 
 
 def dependants(changed: Iterable[tuple[str, int | None]]) -> set[tuple[str, int | None]]:
@@ -175,7 +170,7 @@ def sections_of(conn: Connection, report_ids: Collection[int]) -> dict[int, list
     """(path, text) of each report's sections, in order, by report id (a report without sections: absent).
     One query per 500 reports."""
     out: dict[int, list[tuple[str, str]]] = {}
-    for part in _chunks(sorted(report_ids)):
+    for part in in_lists(sorted(report_ids)):
         query = select(S.report_id, S.path, S.text).where(S.report_id.in_(part)).order_by(S.report_id, S.ord)
         for rid, path, text in conn.execute(query):
             out.setdefault(rid, []).append((path, text))
@@ -203,7 +198,7 @@ def refresh_text_reuse(engine: Engine, changed: Iterable[tuple[str, int | None]]
             previous_of = {rid: previous for rid, body, year, previous
                            in _previous_years(conn, {body for body, _ in targets}) if (body, year) in targets}
             stored = {}
-            for part in _chunks(sorted(previous_of)):
+            for part in in_lists(sorted(previous_of)):
                 stored.update(conn.execute(select(t.report_id, t.previous_report_id)
                                            .where(t.section == WHOLE, t.report_id.in_(part))).all())
         # in report id order: a body's reports were mostly loaded one year after the other, so a report's

@@ -32,7 +32,7 @@ from sqlalchemy import Text, and_, case, cast, delete, func, literal, or_, selec
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from pipeline.db import CellRow, CorrectionRow, DocumentRow, FlagReviewRow, FlagRow, ReportRow, lock
+from pipeline.db import CellRow, CorrectionRow, DocumentRow, FlagReviewRow, FlagRow, ReportRow, in_lists, lock
 
 STATUSES = ("open", "confirmed", "dismissed")  # of a flag: open until reviewed
 VERDICTS = ("confirm", "dismiss")
@@ -267,8 +267,8 @@ def refresh_corrections(engine: Engine, shas: Collection[str] | None = None) -> 
             rows = session.execute(query).all()
         else:
             wanted = sorted(shas)
-            rows = [row for i in range(0, len(wanted), 500)  # bound a statement's parameters
-                    for row in session.execute(query.where(CorrectionRow.sha256.in_(wanted[i:i + 500])))]
+            rows = [row for part in in_lists(wanted)
+                    for row in session.execute(query.where(CorrectionRow.sha256.in_(part)))]
         for cid, value, old, doc_id, cell_value in rows:
             new = correction_status(cell_value, value, doc_id is not None)
             counts[new] += 1
