@@ -39,20 +39,26 @@ def _by_address(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+def _unconverted(function, restype):
+    """``function`` of the PDFium library called with no argument conversion at all: its caller passes each
+    pointer as a ``c_void_p`` made once and each index as a Python int (a C int). The per-glyph calls: ctypes'
+    conversion of declared argument types was a fifth of reading a page's glyphs."""
+    call = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    call.argtypes = None
+    return call
+
+
+_text_object = _unconverted(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # (text page, index)
 _object_font = _by_address(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 _font_name = _by_address(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_char_p,
                          ctypes.c_size_t)
 _font_descent = _by_address(pdfium_c.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float,
                             ctypes.POINTER(ctypes.c_float))
 _unicode = _by_address(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)
-_is_generated = _by_address(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
-# the origin's two doubles passed by address (an int): ctypes converts no pointer object per call
-_char_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
-                           ctypes.c_void_p, ctypes.c_void_p)
-_char_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
-                           ctypes.c_void_p)
-_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
+_is_generated = _unconverted(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)  # (text page, index)
+_char_origin = _unconverted(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # (text page, index, double*, double*)
+_char_matrix = _unconverted(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)  # (text page, index, FS_MATRIX*)
+_font_size = _unconverted(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)  # (text page, index)
 _glyph_width = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
                            ctypes.c_float, ctypes.c_void_p)
 
@@ -158,8 +164,9 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
         raise pypdfium2.PdfiumError("PDFium could not read the page's text")
     tp_address = ctypes.cast(tp, ctypes.c_void_p).value
     codes = _page_codes(tp, tp_address, count)
+    tp_handle = ctypes.c_void_p(tp_address)  # the pointers of the unconverted calls (_unconverted), made once
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_address, oy_address = ctypes.addressof(ox), ctypes.addressof(oy)
+    ox_address, oy_address = ctypes.c_void_p(ctypes.addressof(ox)), ctypes.c_void_p(ctypes.addressof(oy))
     loose = pdfium_c.FS_RECTF()
     m = pdfium_c.FS_MATRIX()
     width = ctypes.c_float()
@@ -180,20 +187,20 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
     pending: list | None = None
     # the per-glyph loop runs a few thousand times a report: names looked up once
     is_generated, get_origin, text_object = _is_generated, _char_origin, _text_object
-    get_matrix, get_font_size, m_address = _char_matrix, _font_size, ctypes.addressof(m)
+    get_matrix, get_font_size, m_address = _char_matrix, _font_size, ctypes.c_void_p(ctypes.addressof(m))
     styles: dict[tuple, tuple] = {}
     candidates = _GENERATED_CANDIDATES
     for i, code in enumerate(codes):
-        if code in candidates and is_generated(tp_address, i):
+        if code in candidates and is_generated(tp_handle, i):
             continue
         if 0xDC00 <= code <= 0xDFFF and pending is not None and 0xD800 <= ord(pending[0][-1]) <= 0xDBFF:
             high = ord(pending[0][-1])  # the second half of a surrogate pair
             pending[0] = pending[0][:-1] + chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
             continue
-        obj_key = text_object(tp_address, i)
+        obj_key = text_object(tp_handle, i)
         if not obj_key:
             continue  # not a printed glyph
-        get_origin(tp_address, i, ox_address, oy_address)
+        get_origin(tp_handle, i, ox_address, oy_address)
         x, y = ox.value, oy.value
         if pending is not None and pending[1] == obj_key and pending[2] == x and pending[3] == y:
             pending[0] += chr(code) if code else ""  # one glyph, several code points (a ligature)
@@ -201,11 +208,11 @@ def _read_chars(tp, frame: _Frame, page_number: int, doctop: float) -> list[dict
         if obj_key != last_obj:
             last_obj = obj_key
             font = _object_font(obj_key)
-            get_matrix(tp_address, i, m_address)
+            get_matrix(tp_handle, i, m_address)
             # a producer that makes each glyph its own text object repeats a few styles (all but the position):
             # each worked out once
             ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
-            key = (font, ma, mb, mc, md, get_font_size(tp_address, i))
+            key = (font, ma, mb, mc, md, get_font_size(tp_handle, i))
             style = styles.get(key)
             if style is None:
                 style = styles[key] = _style(key, frame, fonts)
