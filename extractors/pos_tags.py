@@ -3,12 +3,12 @@
 ``import jieba.posseg`` builds that table (349,045 words of jieba's dict.txt, each with one of 55 tags) by
 parsing the dictionary line by line: ~0.55 s of CPU, a third of a worker pool's warm-up (pipeline.warm) and so
 of the wait before its first file. Kept as the words in one string, in order, and a byte per word naming its tag,
-the table is made again in ~0.05 s (the import of jieba.posseg ~0.1 s in all) as :class:`WordTags`: the words split into one sorted list, looked up by
-bisection. A dict of the same words took 0.2 s more to build (hashing 349,045 new strings) and ~14 MB more of
-every worker's memory; jieba.posseg looks a word up only after its segmenter kept it (~5 look-ups a report, with
-extractors.facts' cache of tagged phrases), so a look-up's 5 µs instead of 1 costs nothing that shows.
-The table equals the one jieba builds (``tests/test_jieba_load.py``); the dictionary file's path, size and
-modification time name the kept file, so another jieba builds its own.
+the table is made again in ~0.05 s (the import of jieba.posseg ~0.1 s in all) as :class:`WordTags`: the words
+split into one sorted list, looked up by bisection. A dict of the same words took 0.2 s more to build (hashing
+349,045 new strings) and ~14 MB more of every worker's memory; jieba.posseg looks a word up only after its
+segmenter kept it (~5 look-ups a report, with extractors.facts' cache of tagged phrases), so a look-up's 5 µs
+instead of 1 costs nothing that shows. The table equals the one jieba builds (``tests/test_jieba_load.py``); the
+dictionary file's path, size and modification time name the kept file, so another jieba builds its own.
 """
 
 from __future__ import annotations

@@ -334,8 +334,8 @@ def test_the_publication_date_is_stored_and_checked(raw, db_url, monkeypatch, ca
         report.published, report.published_source = dates[Path(doc.path).name]
         return report
 
-    monkeypatch.setattr(extractors, "extract_report", read_with_date)  # pipeline.tasks calls it through the package
-    # (in this process: --jobs 1)
+    # pipeline.tasks calls it through the package, in this process (--jobs 1)
+    monkeypatch.setattr(extractors, "extract_report", read_with_date)
     assert main(["--db", db_url, "ingest", "--jobs", "1", str(raw)]) == 0
     stored = query(db_url, "select d.name, r.published, r.published_source from reports r join documents d "
                            "on d.id = r.document_id order by d.name")
