@@ -68,17 +68,17 @@ def _pdf_reason(data: bytes, exc: BaseException) -> str | None:
     return None
 
 
-# format -> the module of its reader, imported when a file of that format is first read: a run of DOCX and HTML
-# files never pays for pdfplumber's, pdfminer's and PDFium's imports (~0.2 s), nor a text file for any
-READERS = {"pdf": "pdf", "docx": "docx", "doc": "doc", "html": "html", "text": "text", "markdown": "markdown",
-           "ofd": "ofd"}
+# the formats read, each by the module of its name (extractors.readers.pdf …), imported when a file of that format
+# is first read: a run of DOCX and HTML files never pays for pdfplumber's, pdfminer's and PDFium's imports
+# (~0.2 s), nor a text file for any
+FORMATS = ("pdf", "docx", "doc", "html", "text", "markdown", "ofd")
 
 
 def _reader(fmt: str):
-    return import_module(f"{__name__}.{READERS[fmt]}").read
+    return import_module(f"{__name__}.{fmt}").read
 
 
 def import_readers() -> None:
     """Import every format's reader now (a process that will read files of any format, forked from this one)."""
-    for fmt in READERS:
+    for fmt in FORMATS:
         _reader(fmt)
