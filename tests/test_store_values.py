@@ -1,6 +1,7 @@
 """The store's fast conversions agree with the plain ones they stand for: pipeline.store._figure with
 (figure_number, figure_text), Figure's SQLite bind processor with its process_bind_param; and the SQLite
-connections the store writes on run WAL with synchronous=NORMAL (pipeline.db._sqlite_pragmas says why)."""
+connections the store writes on run WAL with synchronous=NORMAL and keep their temporary storage (the documents'
+savepoints' sub-journals) in memory (pipeline.db._sqlite_pragmas says why)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,12 @@ def test_figure_bind_processor_on_sqlite_is_process_bind_param():
         assert process(value) == expected and type(process(value)) is type(expected), value
 
 
-def test_store_connections_are_wal_and_synchronous_normal(tmp_path):
+def test_store_connections_are_wal_synchronous_normal_and_temp_in_memory(tmp_path):
     engine = connect(str(tmp_path / "g.sqlite"))
     try:
         with engine.connect() as conn:
             assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
             assert conn.execute(text("pragma synchronous")).scalar() == 1  # NORMAL
+            assert conn.execute(text("pragma temp_store")).scalar() == 2  # MEMORY
     finally:
         engine.dispose()
