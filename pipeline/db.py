@@ -123,7 +123,7 @@ class DocumentRow(Base):
     path: Mapped[str] = mapped_column(Text, index=True)
     name: Mapped[str] = mapped_column(Text)
     format: Mapped[str | None] = mapped_column(String(16))
-    size: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer, index=True)  # writer.stored_bytes asks by size (migration 0012)
     pages: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16))  # ingested | failed | not_report
     error: Mapped[str | None] = mapped_column(Text)
