@@ -34,8 +34,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.pool import NullPool, Pool
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 from pipeline.figures import figure_number, figure_text  # noqa: F401 (re-exported)
@@ -647,6 +651,31 @@ def in_lists(values: _S) -> Iterator[_S]:
     statement's parameters grow with the data."""
     for i in range(0, len(values), IN_LIST):
         yield values[i:i + IN_LIST]
+
+
+class unindexed(ColumnElement):  # noqa: N801 (used as a function, like SQLAlchemy's own constructs)
+    """``column`` in a condition that SQLite must not answer from the column's own index: ``+column``, SQLite's
+    documented way to take a term out of the planner's choice; other databases get the column (their planners
+    weigh statistics). Without statistics SQLite prefers an equality on any indexed column to an IN list on
+    another, so ``year = ? AND admin_code IN (…)`` read every report of the year, and ``kind = ? AND report_id
+    IN (…)`` every flag of the kind: what a run of a few files cost grew with the database."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: ColumnElement) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element: unindexed, compiler: SQLCompiler, **kw) -> str:
+    return compiler.process(element.column, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw) -> str:
+    return "+" + compiler.process(element.column, **kw)
 
 
 def lock(conn: Connection, name: str) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from pipeline.bodies import is_whole_area, whole_area_body
-from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, in_lists, lock
+from pipeline.db import CellRow, DocumentRow, FactRow, FlagRow, ReportRow, in_lists, lock, unindexed
 from pipeline.views import HANDLED, SHARES, sums
 
 KIND = "quality"
@@ -464,7 +464,7 @@ def _scope(session: Session, targets: set[BodyYear]) -> tuple[set[int], set[int]
     wanted = set(targets)
     parents = {(body.partition("|")[0], year) for body, year in targets if is_whole_area(body)}
     for year in {year for _, year in parents}:
-        same_year = ReportRow.year.is_(None) if year is None else ReportRow.year == year
+        same_year = unindexed(ReportRow.year).is_(None) if year is None else unindexed(ReportRow.year) == year
         # the reports of the divisions the table may put under these parents (by the admin_code index), not
         # every whole-area report of the year: what a probe of 20 files cost grew with the database
         codes = sorted(set().union(*(children_codes(p, year) for p, y in parents if y == year)))
@@ -576,7 +576,7 @@ def _refresh_flags(session: Session, changed: list[BodyYear] | None) -> tuple[li
         session.execute(delete(FlagRow).where(FlagRow.kind == KIND))
     else:
         flags = [f for f in flags if f.report_id in targets]
-        for query in _where_ids(delete(FlagRow).where(FlagRow.kind == KIND), FlagRow.report_id, targets):
+        for query in _where_ids(delete(FlagRow).where(unindexed(FlagRow.kind) == KIND), FlagRow.report_id, targets):
             session.execute(query)
     if flags:  # one executemany, in this order (the rows' ids as before); no ORM object per flag
         session.execute(insert(FlagRow), [
