@@ -76,6 +76,20 @@ print(missing, "extractors.report" in sys.modules, set(extractors.__all__) <= se
     assert _run(code)[-2:] == ["[]", "[] True True"]
 
 
+def test_a_file_without_pictures_is_read_without_numpy():
+    """extractors.readers.pictures imports numpy (~70 ms of the first read of a process: each in-process ingest,
+    the pool's forkserver) only to look at a picture: the samples' DOCX, HTML and PDF read without it."""
+    samples = [ROOT / "data" / "raw" / f"baoshan-2020.{ext}" for ext in ("docx", "html", "pdf")]
+    code = f"""
+import sys
+from pipeline.tasks import read_task
+print([read_task(p).status for p in {[str(p) for p in samples]!r}], "numpy" in sys.modules)
+from extractors.readers.pictures import image_blocks
+print(image_blocks(b"not an image"), "numpy" in sys.modules)
+"""
+    assert _run(code)[-2:] == ["['report', 'report', 'report'] False", "[] True"]
+
+
 _TAGS = """
 import hashlib
 t = posseg.dt.word_tag_tab

@@ -19,11 +19,13 @@ import binascii
 import io
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import numpy as np
-
 from extractors.model import Paragraph, Table
+
+if TYPE_CHECKING:  # numpy is imported where a picture is looked at (most files have none): ~70 ms of an import
+    import numpy as np
 
 MIN_INCHES = (1.5, 0.5)  # smaller images hold no report table (icons, bullets, rules drawn as pictures)
 DEFAULT_DPI = 150.0  # an image that says nothing of its resolution: a screenshot or a scan at screen scale
@@ -32,6 +34,7 @@ DEFAULT_DPI = 150.0  # an image that says nothing of its resolution: a screensho
 def image_blocks(data: bytes, dpi: float | None = None, page: int | None = None) -> list:
     """Blocks of an image file's bytes (PNG, JPEG, GIF, BMP …) when it shows a ruled table, else []. ``dpi``: the
     resolution it is shown at (from its displayed size), else the file's own, else DEFAULT_DPI."""
+    import numpy as np
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -100,6 +103,7 @@ def table_shaped(rgb: np.ndarray, grey: np.ndarray, dpi: float) -> bool:
     header of wrapped labels is one band), and at least two bands cut into three or more pieces by gaps that
     run down through most bands (columns: prose fills the width). Milliseconds, on the image downscaled."""
     import cv2
+    import numpy as np
 
     scale = min(1.0, _LOOK_DPI / dpi)
     if scale < 1.0:
@@ -129,6 +133,8 @@ def table_shaped(rgb: np.ndarray, grey: np.ndarray, dpi: float) -> bool:
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """The runs of True in a 1-D mask as (start, end) index pairs."""
+    import numpy as np
+
     edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
@@ -142,6 +148,7 @@ def pdf_pictures(data: bytes, pages: list, skip: list[int]) -> dict[int, list]:
         _big(i["x1"] - i["x0"], i["bottom"] - i["top"]) and not _has_text(page, i) for i in page.images)]
     if not wanted:
         return {}
+    import numpy as np
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
