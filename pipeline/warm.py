@@ -12,6 +12,7 @@ gc.disable()  # what the warm-up makes all lives on (jieba's ~850,000 words and 
 from pipeline.tasks import warm  # noqa: E402
 
 warm()
-gc.collect()  # what the imports left as garbage goes now, not into the frozen set
+# frozen without a collection first: it found ~400 objects of garbage in 0.09 s (a walk of jieba's tables), time
+# the first worker waited for
 gc.freeze()
 gc.enable()
