@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from functools import cache as once
+from pathlib import Path
 
 import pytest
+import yaml
 
 from extractors import cache as kept_tables, regions
+from extractors.datafiles import load_yaml
 
 
 @pytest.fixture
@@ -85,3 +90,18 @@ def test_each_table_keeps_its_newest_files_only(cache, tmp_path):
     left = sorted(cache.glob("divisions-*.pickle"))
     assert left == sorted(made[-kept_tables.KEEP:])
     assert other_table.exists()
+
+
+@pytest.mark.parametrize("name", ["template.yaml", "facts.yaml", "crosscheck.yaml"])
+def test_the_data_files_are_kept_parsed_and_read_as_parsed(cache, name):
+    """extractors.datafiles.load_yaml: a first read parses the file and keeps it, the next loads what was kept
+    (without importing PyYAML: ~80 ms of each start-up with the parse); both equal the file parsed afresh."""
+    path = Path(regions.__file__).with_name(name)
+    fresh = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert load_yaml(name) == fresh and list(cache.glob(f"yaml-{path.stem}-*.pickle"))
+    assert load_yaml(name) == fresh
+    code = ("import sys; from extractors.datafiles import load_yaml; "
+            f"print(bool(load_yaml({name!r})), 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "GONGKAI_CACHE": str(cache)})
+    assert out.stdout.split() == ["True", "False"]
