@@ -84,6 +84,28 @@ def test_the_command_ends_without_freeing_its_heap_and_with_its_databases_closed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "t.sqlite"]  # no t.sqlite-wal, -shm
 
 
+def test_the_commands_imports_set_off_no_full_collection():
+    """pipeline.launch.main imports the command line with the collector paused (its ~100,000 objects live as
+    long as the process: full collections over them found nothing) and runs the command with it as it was."""
+    script = ("import gc\n"
+              "from pipeline import launch\n"
+              "full = gc.get_stats()[2]['collections']\n"
+              "heap = launch.own_heap\n"
+              "def own_heap():\n"
+              "    print('imported', gc.get_stats()[2]['collections'] - full, gc.isenabled())\n"
+              "    heap()\n"
+              "launch.own_heap = own_heap\n"
+              "try:\n"
+              "    launch.main(['--version'])\n"
+              "except SystemExit:\n"
+              "    pass\n"
+              "print('after', gc.isenabled())\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "imported 0 False" and lines[-1] == "after True", lines
+
+
 def test_what_a_file_read_in_the_commands_process_loads_is_frozen_and_never_in_a_library_callers(tmp_path):
     """The command's own process owns its heap (pipeline.launch.own_heap): the tables the first file read in
     it loads (pipeline.tasks.warm: jieba's, the division table) go to the collector's permanent generation, so
