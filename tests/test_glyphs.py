@@ -1,6 +1,8 @@
 """The page-character normaliser: fake bold, radical code points, widely spaced figures (pure functions)."""
 
-from extractors.readers.glyphs import canonical_text, clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.glyphs import (
+    canonical_text, clean_chars, join_autospaced_amounts, join_spaced_figure_text, join_spaced_figures,
+)
 
 
 def _char(text, x0, top=100.0, size=10.0):
@@ -56,3 +58,19 @@ def test_spaced_figures_with_separators_units_and_signs():
     # a figure and its unit printed with an ordinary space stay two words
     assert [w["text"] for w in join_spaced_figures([_word("113400", 100, 130), _word("万元", 133, 153)], 10)] \
         == ["113400", "万元"]
+
+
+def test_an_amount_printed_with_cjk_autospace_is_one_word():
+    """12 亿零 568 万元 as Word and LibreOffice print it (the digits a fifth of the text height from the
+    magnitudes): one word, closed up; a wider gap keeps its space as a cell's text would; neighbouring columns,
+    two figures, or a label and a figure stay apart (the fixture:
+    tests/fixtures/borderless-cases/autospaced-magnitude-2021)."""
+    def texts(*words):
+        return [w["text"] for w in join_autospaced_amounts(list(words), 10)]
+    assert texts(_word("12", 100, 110), _word("亿零", 112, 130), _word("568", 132, 150), _word("万元", 152, 170)) \
+        == ["12亿零568万元"]
+    assert texts(_word("113400", 100, 130), _word("万元", 133, 153)) == ["113400 万元"]
+    assert texts(_word("12", 100, 110), _word("万元", 120, 140)) == ["12", "万元"]         # a column's gap
+    assert texts(_word("12", 100, 110), _word("568", 112, 130)) == ["12", "568"]          # two figures
+    assert texts(_word("合计", 100, 120), _word("568", 122, 140)) == ["合计", "568"]       # a label, a figure
+    assert texts(_word("12", 100, 110), _word("亿", 112, 122, top=120)) == ["12", "亿"]   # another line

@@ -28,7 +28,9 @@ from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER, folio_chars
-from extractors.readers.glyphs import SPACE_GAP, clean_chars, join_spaced_figure_text, join_spaced_figures
+from extractors.readers.glyphs import (
+    SPACE_GAP, clean_chars, join_autospaced_amounts, join_spaced_figure_text, join_spaced_figures,
+)
 from extractors.readers.pdfium_page import PdfiumPage
 from extractors.readers.pictures import pdf_pictures
 from extractors.readers.ruled import RuledTable, cell_texts, find_ruled_tables
@@ -138,7 +140,7 @@ def _read_page(page, number: int, sources: WordSources) -> list:
     boxes = [t.bbox for t in found]
     words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
-    loose = _outside(join_spaced_figures(words, size), boxes)
+    loose = _outside(join_autospaced_amounts(join_spaced_figures(words, size), size), boxes)
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)

@@ -95,6 +95,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the procurement sum, spaced out in 万元, wrapped across its row's line (26.896675 万 above, 元 below), the
     # row printing its label only (the count blank)
     ("sum-wrapped-across-label-2020", (4421, 4), ["spaced-digits", "money-units"], "pdf-reportlab", None),
+    # 12亿零568万元 printed by LibreOffice with its autospace between the digits and the magnitudes (12 亿零 568 万元,
+    # a fifth of the text height apart) in a fee row whose cell spans the columns of the blocks above: '12' stood
+    # in a column of its own, the value read '亿零568万元'
+    ("autospaced-magnitude-2021", (1311, 37), ["mixed-magnitude", "partial-rules", "extra-rows"], "pdf-libreoffice",
+     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
