@@ -119,10 +119,8 @@ def join_spaced_figures(words: list[dict], size: float) -> list[dict]:
         prev = out[-1] if out else None
         if prev is not None and len(word["text"]) == 1 and (len(prev["text"]) == 1 or prev.get("spaced")) \
                 and _FIGURE_HEAD.match(prev["text"]) and _FIGURE_TAIL.match(word["text"]) \
-                and abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size \
-                and 0 <= word["x0"] - prev["x1"] < 0.8 * size:
-            out[-1] = {**prev, "text": prev["text"] + word["text"], "x1": word["x1"], "spaced": True,
-                       "top": min(prev["top"], word["top"]), "bottom": max(prev["bottom"], word["bottom"])}
+                and _one_line(prev, word, size) and 0 <= word["x0"] - prev["x1"] < 0.8 * size:
+            out[-1] = {**_merged(prev, word, prev["text"] + word["text"]), "spaced": True}
         else:
             out.append(word)
     return out
@@ -140,16 +138,24 @@ def join_autospaced_amounts(words: list[dict], size: float) -> list[dict]:
     for word in words:  # in reading order: a left neighbour comes just before
         prev = out[-1] if out else None
         gap = word["x0"] - prev["x1"] if prev is not None else -1.0
-        if 0 <= gap < 0.35 * size \
-                and abs((word["top"] + word["bottom"]) / 2 - (prev["top"] + prev["bottom"]) / 2) <= 0.4 * size \
+        if 0 <= gap < 0.35 * size and _one_line(prev, word, size) \
                 and (_DIGIT_END.search(prev["text"]) and _UNIT_START.match(word["text"])
                      or _MAGNITUDE_END.search(prev["text"]) and _DIGIT_START.match(word["text"])):
-            text = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]
-            out[-1] = {**prev, "text": text, "x1": word["x1"],
-                       "top": min(prev["top"], word["top"]), "bottom": max(prev["bottom"], word["bottom"])}
+            out[-1] = _merged(prev, word, prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"])
         else:
             out.append(word)
     return out
+
+
+def _one_line(left: dict, right: dict, size: float) -> bool:
+    """Whether two words stand on one line: their middles within 0.4 of the text height."""
+    return abs((right["top"] + right["bottom"]) / 2 - (left["top"] + left["bottom"]) / 2) <= 0.4 * size
+
+
+def _merged(left: dict, right: dict, text: str) -> dict:
+    """``left`` widened over ``right``, reading ``text``."""
+    return {**left, "text": text, "x1": right["x1"],
+            "top": min(left["top"], right["top"]), "bottom": max(left["bottom"], right["bottom"])}
 
 
 _DIGIT_END = regex.compile(r"[0-9０-９]$")
