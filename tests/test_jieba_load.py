@@ -90,6 +90,18 @@ print(image_blocks(b"not an image"), "numpy" in sys.modules)
     assert _run(code)[-2:] == ["['report', 'report', 'report'] False", "[] True"]
 
 
+def test_the_pools_warm_up_imports_no_numpy():
+    """The forkserver (pipeline.warm) imports every format's reader before it forks a worker; none of them imports
+    numpy at the top (~60 ms of the warm-up every pooled ingest waits for): a scanned page imports it."""
+    code = """
+import sys
+import pipeline.warm
+from extractors.readers import FORMATS
+print(sorted(f for f in FORMATS if f"extractors.readers.{f}" not in sys.modules), "numpy" in sys.modules)
+"""
+    assert _run(code)[-1] == "[] False"
+
+
 _TAGS = """
 import hashlib
 t = posseg.dt.word_tag_tab

@@ -35,7 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 from struct import error as struct_error
 
-import numpy as np
 from lxml import etree
 from pdfplumber.page import Page
 
@@ -400,6 +399,7 @@ def _kind(pts: list[tuple[float, float]], closed: bool, straight: bool) -> str |
 
 
 def _scanned(obj, number: int, z: zipfile.ZipFile, media: dict[str, str], sources: WordSources, marks: dict) -> list:
+    import numpy as np  # here, not at the top: the pool's forkserver imports every reader, and few files are scans
     from PIL import Image
 
     from extractors.readers import ocr
