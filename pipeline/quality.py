@@ -241,16 +241,34 @@ def children_flags(reports: list[ReportFigures], parent_of, children_count) -> l
 
 
 @lru_cache(maxsize=1)
-def _division_index():
-    """(parents: code → {year: parent code}, kids: (code, year) → child codes, the table's latest year), kept
-    between processes (extractors.cache: ~0.25 s to build, a quarter of that to load)."""
+def _division_index() -> DivisionIndex:
+    """The division table's parents and children, kept between processes (extractors.cache: ~0.25 s to build, a
+    few ms to load)."""
     from extractors import cache
     from extractors.regions import table_sources
 
-    return cache.kept("division-parents", _build_division_index, tuple, [*table_sources(), Path(__file__)])
+    return cache.kept("division-spans", _build_division_index, DivisionIndex, [*table_sources(), Path(__file__)])
 
 
-def _build_division_index():
+@dataclass(frozen=True)
+class DivisionIndex:
+    """Each division's parent over the years, as spans of years (a few per division, where a year each made
+    ~140,000 entries and 50 ms of every completion to load).
+
+    ``spans``: code → ((first year, last year, parent code), …) in order of years; ``under``: parent code →
+    ((code, first year, last year), …), the same spans by parent; ``last_kids``: parent code → the codes whose
+    parent in their last year it is; ``latest``: the table's latest year."""
+
+    spans: dict[str, tuple[tuple[int, int, str], ...]]
+    under: dict[str, tuple[tuple[str, int, int], ...]]
+    last_kids: dict[str, frozenset[str]]
+    latest: int
+
+    def kids(self, code: str, year: int) -> set[str]:
+        return {kid for kid, first, last in self.under.get(code, ()) if first <= year <= last}
+
+
+def _build_division_index() -> DivisionIndex:
     from extractors.regions import division_table
 
     table = division_table()
@@ -272,34 +290,46 @@ def _build_division_index():
         if parent:
             for y in d.years:
                 parents[d.code][y] = parent
-    kids: dict[tuple[str, int], set[str]] = defaultdict(set)
-    last_kids: dict[str, set[str]] = defaultdict(set)  # parent → the codes whose parent in their last year it is
+    spans: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    under: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    last_kids: dict[str, set[str]] = defaultdict(set)
     for code, by_year in parents.items():
-        for y, parent in by_year.items():
-            kids[(parent, y)].add(code)
-        last_kids[by_year[max(by_year)]].add(code)
-    return parents, kids, last_kids, table.latest_year
+        runs: list[list] = []  # [first, last, parent]: consecutive years under one parent
+        for y in sorted(by_year):
+            if runs and runs[-1][1] == y - 1 and runs[-1][2] == by_year[y]:
+                runs[-1][1] = y
+            else:
+                runs.append([y, y, by_year[y]])
+        spans[code] = tuple((first, last, parent) for first, last, parent in runs)
+        for first, last, parent in runs:
+            under[parent].append((code, first, last))
+        last_kids[runs[-1][2]].add(code)
+    return DivisionIndex(spans, {p: tuple(sorted(v)) for p, v in under.items()},
+                         {p: frozenset(v) for p, v in last_kids.items()}, table.latest_year)
 
 
 def parent_of(code: str, year: int | None) -> str | None:
-    parents, _kids, _last_kids, latest = _division_index()
-    by_year = parents.get(code, {})
-    if not by_year:
+    """The division's parent code in ``year`` (the table's latest year for None); for a year the table does not
+    give it a parent, its parent in its last year; None for a province or a code the table does not hold."""
+    index = _division_index()
+    spans = index.spans.get(code)
+    if not spans:
         return None
-    return by_year.get(year if year is not None else latest) or by_year[max(by_year)]
+    y = year if year is not None else index.latest
+    return next((parent for first, last, parent in spans if first <= y <= last), spans[-1][2])
 
 
 def children_codes(code: str, year: int | None) -> set[str]:
     """Every division code whose parent_of in ``year`` may be ``code`` (a superset: those of the table's year,
     and those whose last parent it is, which parent_of answers for a year the table does not have)."""
-    _parents, kids, last_kids, latest = _division_index()
-    return kids.get((code, year if year is not None else latest), set()) | last_kids.get(code, set())
+    index = _division_index()
+    return index.kids(code, year if year is not None else index.latest) | index.last_kids.get(code, frozenset())
 
 
 def children_count(code: str, year: int | None) -> int | None:
-    _parents, kids, _last_kids, latest = _division_index()
-    y = min(year, latest) if year is not None else latest  # reports of years the table does not reach yet
-    return len(kids.get((code, y), ())) or None
+    index = _division_index()
+    y = min(year, index.latest) if year is not None else index.latest  # reports of years the table does not reach yet
+    return len(index.kids(code, y)) or None
 
 
 BodyYear = tuple[str, "int | None"]  # reports.body, reports.year
