@@ -20,17 +20,18 @@ def main(argv: list[str] | None = None) -> int:
     # while the command starts), and nothing here multiplies matrices: the work is spread over processes, a
     # thread each (the forkserver and its workers inherit this)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # the forkserver first, before any other import of ours: its warm-up is what the workers wait for
+    pool = pool_wanted(sys.argv[1:] if argv is None else argv)
+    if pool:
+        from pipeline.forkserver import prestart
+
+        prestart()
     from extractors.cache import collector_paused
 
     # no collection while the command's modules are imported: SQLAlchemy's and ours make ~100,000 objects that
     # live as long as the process, and the full collections they set off (0.05-0.3 s of the start-up) found
     # nothing to free; own_heap freezes them next, as it did
     with collector_paused():
-        pool = pool_wanted(sys.argv[1:] if argv is None else argv)
-        if pool:
-            from pipeline.forkserver import prestart
-
-            prestart()
         from pipeline.cli import main as cli_main
 
         own_heap()
