@@ -609,10 +609,11 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     for line in pending:
         prev = own_rows[-1] if own_rows else None
         # a line opening a row label where the row's first line opened one (6.属于… under 5.属于…, both blank,
-        # pressed together by a label printed one character a line beside them) starts a row of its own
+        # pressed together by a label printed one character a line beside them) starts a row of its own, and so
+        # does a block's heading (第二十条第（六）项 right under 行政许可, printed blank): never a wrapped label's tail
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
-            and not (opener_columns(line) & opener_columns(prev[0]))
+            and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line)
         if adjacent:
             prev.append(line)
         else:
@@ -676,6 +677,14 @@ def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) 
 # what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
 ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
                            r"|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+条)")
+
+
+BLOCK_START = regex.compile(r"^\s*第[一二三四五六七八九十]+条")  # 第二十条第（五）项: the heading of a block of rows
+
+
+def _opens_block(line: _Line) -> bool:
+    """A line whose first word opens a block of rows (第二十条第（六）项)."""
+    return bool(line.words) and BLOCK_START.match(min(line.words, key=lambda w: w["x0"])["text"]) is not None
 
 
 def _starts_row(line: _Line) -> bool:

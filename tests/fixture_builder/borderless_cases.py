@@ -100,6 +100,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # in a column of its own, the value read '亿零568万元'
     ("autospaced-magnitude-2021", (1311, 37), ["mixed-magnitude", "partial-rules", "extra-rows"], "pdf-libreoffice",
      None),
+    # 行政许可 printed blank right above the next block's heading (第二十条第（六）项), the two lines close: the
+    # heading was taken for the tail of a wrapped label, and the row for licensing came back as 行政许可第二十条…
+    ("blank-row-above-block-2022", (1311, 5), ["split-repeat", "tables-first", "fullwidth"], "pdf-libreoffice",
+     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
