@@ -322,6 +322,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             if g is not None:
                 if g != "result":
                     group = g
+                # what stands left of a parent's label is an outer parent's, not this row's own: a piece of it
+                # cut by its cell (、 / 本 三 of 三、本年度办理结果 beside （六）其他处理)
+                leaves = []
                 continue
             leaves.append(part)
         # the tail of the label above, wrapped onto this row's lines (政府信息公开申请 over 3.其他, beside a parent

@@ -33,6 +33,7 @@ def test_every_kind_of_committed_pdf_is_compared():
     folders = {p.parent.parent.name if p.parent.parent != FIXTURES else p.parent.name for p in PDFS}
     assert {"variants", "variants-rl", "portal", "bodies"} <= folders
     assert len(PDFS) >= 75 and SCANS
+    assert all(FIXTURES / name in PDFS for name in STRADDLING)  # an allowance for a file no longer there goes
 
 
 @pytest.fixture(scope="module", params=PDFS, ids=[str(p.relative_to(FIXTURES)) for p in PDFS])
@@ -42,8 +43,20 @@ def both(request):
     return path, {source: extract_report(pdf.read(path, data, chars=source)) for source in pdf.CHAR_SOURCES}
 
 
-def _cells(report) -> list[tuple]:
-    return sorted((c.key or "", c.table, c.row_label, c.column_label, str(c.value), c.raw, c.meaning, c.page)
+# Where the two sources may place one glyph in different cells, and which: PDFium's char box hangs from the font
+# program's descent, pdfminer's from the font descriptor's (0 in LibreOffice's output), 0.13 em apart; a glyph
+# straddling a ruling (the 、 of a parent label cut by its merged cell, left hanging over the row line) falls on
+# either side. Only the row labels may differ, and only by that glyph.
+STRADDLING = {
+    "drawn-cases/cut-parent-beside-other-2020/cut-parent-beside-other-2020.pdf": "、",
+}
+
+
+def _cells(report, straddling: str = "") -> list[tuple]:
+    def label(text: str) -> str:
+        return "".join(text.replace(straddling, "").split()) if straddling else text
+
+    return sorted((c.key or "", c.table, label(c.row_label), c.column_label, str(c.value), c.raw, c.meaning, c.page)
                   for c in report.cells)
 
 
@@ -52,9 +65,10 @@ def _identity(report) -> tuple:
 
 
 def test_both_sources_read_the_same_cells_identity_and_flags(both):
-    _, reports = both
+    path, reports = both
     a, b = reports["pdfium"], reports["pdfplumber"]
-    assert a.cells and _cells(a) == _cells(b)
+    straddling = STRADDLING.get(str(path.relative_to(FIXTURES)), "")
+    assert a.cells and _cells(a, straddling) == _cells(b, straddling)
     assert _identity(a) == _identity(b)
     assert sorted((f.kind, f.message) for f in a.flags) == sorted((f.kind, f.message) for f in b.flags)
 

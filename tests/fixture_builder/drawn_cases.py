@@ -1,0 +1,41 @@
+"""Fixtures of fresh variants a reading got wrong, kept as they were drawn and rendered (rulings and all): one per
+way it went wrong (``python -m tests.fixture_builder.variants --seed N`` then ``accuracy --variants DIR``).
+
+Each case is a fresh random truth (``randtruth.draw(seed, index)``) dressed with the variant's kinds, drawn with
+the seed the random set gives them (draw seed × 1000 + index), rendered by one producer into
+``tests/fixtures/drawn-cases/<name>/`` with its truth. ``python -m tests.fixture_builder.drawn_cases`` rewrites
+them all (``NAME…``: only those). Cases read without their rulings are ``borderless_cases``'.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .randtruth import draw
+from .scan import FIXTURES
+from .variants import make, render
+
+OUT = FIXTURES / "drawn-cases"
+
+# name, (draw seed, index), kinds, format; what each prints, above it
+CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
+    # the parent label 三、本年度办理结果, printed down a merged cell, cut by LibreOffice to 、 / 本 三 (the rest of
+    # it beyond the cell): that piece stood left of （六）其他处理 (a parent's label in the 2021 template, the
+    # row itself in the 2019 one) and was taken for the row's own label: the row matched nothing
+    ("cut-parent-beside-other-2020", (1321, 39), ["signs-thousands", "wps-vertical", "vertical-label"],
+     "pdf-libreoffice"),
+]
+
+
+def build(names: list[str] | None = None) -> list:
+    out = []
+    for name, (seed, index), kinds, fmt in CASES:
+        if names and name not in names:
+            continue
+        (OUT / name).mkdir(parents=True, exist_ok=True)  # render writes a lone LibreOffice PDF into it
+        out += render(make(draw(seed, index), kinds, seed * 1000 + index, name), OUT, formats=(fmt,))
+    return out
+
+
+if __name__ == "__main__":
+    print(*build(sys.argv[1:] or None), sep="\n")
