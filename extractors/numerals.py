@@ -128,6 +128,8 @@ _CELL_UNIT_RE = re.compile(
 # right before a figure are its minus sign: —2, –2, ——2.
 _DASHES_RE = re.compile(r"[-—–―─_~]+")
 _SIGN_DASHES_RE = re.compile(r"[-—–―─]{1,2}")
+# a change printed in words (the 2019 form's 本年增/减 column): 增加3, 增3, 减少2, 减2 — before a figure only
+_CHANGE_WORD_RE = re.compile(r"(增加|减少|增|减)(?=\s*\d)")
 # Text made of these, with at least one unit or magnitude among them, is a numeral, good or malformed.
 _NUMERAL_CHARS = rf"[0-9.,{CN_NUMERAL_CHARS}点]*"
 _NUMERAL_SHAPE_RE = re.compile(rf"{_NUMERAL_CHARS}[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}]{_NUMERAL_CHARS}")
@@ -412,7 +414,8 @@ def _parse_cell(text: str) -> CellValue:
     s = _squeeze(to_halfwidth(raw))
     if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
         inner = s[1:-1].strip()
-        if inner and not (inner[0] == "+" or _SIGN_DASHES_RE.match(inner)):  # （2）: a list number, not a figure
+        # （2）: a list number, not a figure; （-2）, （+3）, （减少2）: a signed one
+        if inner and not (inner[0] == "+" or _SIGN_DASHES_RE.match(inner) or _CHANGE_WORD_RE.match(inner)):
             return CellValue(None, "invalid", None, raw)
         s = inner
     if s in BLANK_TOKENS or _DASHES_RE.fullmatch(s):
@@ -423,6 +426,8 @@ def _parse_cell(text: str) -> CellValue:
     dash = _SIGN_DASHES_RE.match(s)
     if dash:
         s = "-" + s[dash.end():].lstrip()  # —2, –2, ——2: a dash before the figure is its sign
+    elif change := _CHANGE_WORD_RE.match(s):
+        s = ("-" if change[1][0] == "减" else "") + s[change.end():].lstrip()
     m = _CELL_UNIT_RE.fullmatch(s)  # figure, 余/多, unit: "113400万元", "1万2千余件", "-3件", "663"
     number, printed = (m["num"], m["unit"]) if m else (s, None)
     if printed in MONEY_UNITS and printed != "元" and not m["q"]:  # type: ignore[index]

@@ -303,6 +303,21 @@ def test_negative_cells(text: str, expected: str) -> None:
     assert parse_cell(text).value == Decimal(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("减少2", "-2"), ("减2", "-2"), ("减 2", "-2"), ("减少１２", "-12"), ("增加3", "3"), ("增3", "3"), ("增加1,234", "1234"),
+     ("减少2件", "-2"), ("（减少2）", "-2"), ("增加0", "0")],
+)
+def test_a_change_printed_in_words_is_signed(text: str, expected: str) -> None:
+    """The 2019 form's 本年增/减 column, typed in words: 减少2 is −2, 增加3 is 3."""
+    assert parse_cell(text).value == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["减少", "增加", "减半", "增减2"])
+def test_a_change_word_without_a_figure_is_no_figure(text: str) -> None:
+    assert parse_cell(text).value is None
+
+
 @pytest.mark.parametrize("text", ["—", "-", "/", "–", "‐", "−", "——", "（—）", "(-)", "－", ""])
 def test_a_dash_alone_is_a_printed_blank(text: str) -> None:
     assert parse_cell(text).meaning == "empty"

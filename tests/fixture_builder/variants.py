@@ -320,6 +320,13 @@ def signs_thousands(v: Variant) -> None:
             v.printed[k] = f"{x:,}"
 
 
+@kind("the 2019 form's 本年增/减 column typed in words: 增加3, 增3, 减少2, 减2", fits=lambda t: t["edition"] == "ed2019")
+def change_words(v: Variant) -> None:
+    for k, x in v.cells.items():
+        if k.endswith(".change") and x and v.plain(k):
+            v.printed[k] = f"{v.rng.choice(('增加', '增') if x > 0 else ('减少', '减'))}{abs(x)}"
+
+
 @kind("full-width digits (１２３) in some cells")
 def fullwidth(v: Variant) -> None:
     for k, x in v.cells.items():
@@ -727,6 +734,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("combo-borderless-numbering-2021", "hejiang-2022", ["borderless", "numbering", "label-variants"], 33),
     ("combo-mixed-money-missing-2021", "hejiang-2022", ["mixed-edition", "money-units", "missing-block"], 34),
     ("combo-wps-split-fullwidth-2019", "baoshan-2020", ["wps-vertical", "split-plain", "fullwidth"], 35),
+    ("change-words-2019", "minhang-2020", ["change-words"], 43),
 ]
 
 
