@@ -178,7 +178,7 @@ class Mutation:
         """A printed number times k, written as it was (separators, decimals, full-width digits)."""
         if self.k == 1:
             return printed
-        sign = printed[0] if printed[0] in "+-−－" else ""
+        sign = _SIGN.match(printed).group(0)  # +, −, or a change in words (增加3, 减少2)
         unit = re.search(r"\s*[亿万元%％]*$", printed).group(0)
         printed = printed[len(sign):len(printed) - len(unit)]
         plain = unicodedata.normalize("NFKC", printed)
@@ -189,7 +189,8 @@ class Mutation:
         return sign + (out.translate(_FULLWIDTH) if plain != printed else out) + unit
 
 
-_NUMBER = r"[+\-−－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:\s*(?:亿元|万元|元|万|%|％))?"
+_SIGN = re.compile(r"[+\-−－]|增加|减少|增|减|")
+_NUMBER = r"(?:[+\-−－]|增加|减少|增|减)?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:\s*(?:亿元|万元|元|万|%|％))?"
 _DOCX_FIGURE = re.compile(r"(<w:t(?:\s[^>]*)?>)(\s*)(" + _NUMBER + r")(\s*)(</w:t>)")
 _HTML_FIGURE = re.compile(r"(>)((?:\s|&nbsp;)*)(" + _NUMBER + r")((?:\s|&nbsp;)*)(<)")
 
