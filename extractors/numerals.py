@@ -129,7 +129,8 @@ _CELL_UNIT_RE = re.compile(
 _DASHES_RE = re.compile(r"[-—–―─_~]+")
 _SIGN_DASHES_RE = re.compile(r"[-—–―─]{1,2}")
 # a change printed in words (the 2019 form's 本年增/减 column): 增加3, 增3, 减少2, 减2 — before a figure only
-_CHANGE_WORD_RE = re.compile(r"(增加|减少|增|减)(?=\s*\d)")
+CHANGE_WORDS = ("增加", "减少", "增", "减")  # longest first
+_CHANGE_WORD_RE = re.compile(rf"({'|'.join(CHANGE_WORDS)})(?=\s*\d)")
 # Text made of these, with at least one unit or magnitude among them, is a numeral, good or malformed.
 _NUMERAL_CHARS = rf"[0-9.,{CN_NUMERAL_CHARS}点]*"
 _NUMERAL_SHAPE_RE = re.compile(rf"{_NUMERAL_CHARS}[{''.join(CN_UNITS)}{''.join(CN_SECTIONS)}]{_NUMERAL_CHARS}")

@@ -674,17 +674,16 @@ def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) 
     return out
 
 
-# what opens a row's label (一、 （二） 3．) or a block of rows (第二十条第（五）项)
+_BLOCK = r"第[一二三四五六七八九十]+条"  # 第二十条第（五）项: the heading of a block of rows
+# what opens a row's label (一、 （二） 3．) or a block of rows
 ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
-                           r"|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+条)")
-
-
-BLOCK_START = regex.compile(r"^\s*第[一二三四五六七八九十]+条")  # 第二十条第（五）项: the heading of a block of rows
+                           rf"|\d{{1,2}}\s*[．.、](?!\d)|{_BLOCK})")
+BLOCK_START = regex.compile(rf"^\s*{_BLOCK}")
 
 
 def _opens_block(line: _Line) -> bool:
-    """A line whose first word opens a block of rows (第二十条第（六）项)."""
-    return bool(line.words) and BLOCK_START.match(min(line.words, key=lambda w: w["x0"])["text"]) is not None
+    """A line whose first word (its words run left to right) opens a block of rows (第二十条第（六）项)."""
+    return bool(line.words) and BLOCK_START.match(line.words[0]["text"]) is not None
 
 
 def _starts_row(line: _Line) -> bool:

@@ -38,6 +38,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from extractors.numerals import CHANGE_WORDS
+
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
 FORMATS = ("pdf", "docx", "html")
 EDITION_YEARS = {"ed2019": (2019, 2020), "ed2021": (2021, 2022, 2023, 2024)}
@@ -178,7 +180,7 @@ class Mutation:
         """A printed number times k, written as it was (separators, decimals, full-width digits)."""
         if self.k == 1:
             return printed
-        sign = _SIGN.match(printed).group(0)  # +, −, or a change in words (增加3, 减少2)
+        sign = _SIGN.match(printed).group(0)
         unit = re.search(r"\s*[亿万元%％]*$", printed).group(0)
         printed = printed[len(sign):len(printed) - len(unit)]
         plain = unicodedata.normalize("NFKC", printed)
@@ -189,8 +191,9 @@ class Mutation:
         return sign + (out.translate(_FULLWIDTH) if plain != printed else out) + unit
 
 
-_SIGN = re.compile(r"[+\-−－]|增加|减少|增|减|")
-_NUMBER = r"(?:[+\-−－]|增加|减少|增|减)?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:\s*(?:亿元|万元|元|万|%|％))?"
+_SIGNS = r"[+\-−－]|" + "|".join(CHANGE_WORDS)  # a sign, or a change in words (增加3, 减少2)
+_SIGN = re.compile(f"{_SIGNS}|")
+_NUMBER = f"(?:{_SIGNS})?" + r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:\s*(?:亿元|万元|元|万|%|％))?"
 _DOCX_FIGURE = re.compile(r"(<w:t(?:\s[^>]*)?>)(\s*)(" + _NUMBER + r")(\s*)(</w:t>)")
 _HTML_FIGURE = re.compile(r"(>)((?:\s|&nbsp;)*)(" + _NUMBER + r")((?:\s|&nbsp;)*)(<)")
 
