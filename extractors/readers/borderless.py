@@ -818,6 +818,15 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
     # gaps of two or three pitches
     gaps = sorted(b - a for a, b in zip(columns, columns[1:]))
     spacing = statistics.median(gaps)
+    heads = _heading_centres(header, label_edge)
+    if not single_row and len(heads) >= 3:
+        # rows with labels whose figure columns each stand under a heading of one header line, further apart
+        # than its headings: the headings between head columns no row prints a figure in (本年废止件数 blank in
+        # every row between 本年制发件数 and 现行有效件数); only that line's headings, so a heading centred over
+        # several columns on a line above never makes a column
+        fine = statistics.median(b - a for a, b in zip(heads, heads[1:]))
+        if fine < 0.8 * spacing and all(min(abs(c - h) for h in heads) <= 0.25 * fine for c in columns):
+            return sorted(columns + [h for h in heads if min(abs(h - c) for c in columns) > 0.75 * fine])
     pitch = _pitch(gaps) if single_row else None
     fine = _header_pitch(header, label_edge) if single_row else None
     if fine is not None and (pitch is None or fine < 0.8 * pitch) \
@@ -837,11 +846,17 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
 def _header_pitch(header: list[_Line], label_edge: float) -> float | None:
     """The median distance between neighbouring headings on the header line holding the most of them (three
     or more), right of the labels; None without such a line."""
-    centres = max(([(w["x0"] + w["x1"]) / 2 for w in ln.words if (w["x0"] + w["x1"]) / 2 > label_edge]
-                   for ln in header), key=len, default=[])
+    centres = _heading_centres(header, label_edge)
     if len(centres) < 3:
         return None
     return statistics.median(b - a for a, b in zip(centres, centres[1:]))
+
+
+def _heading_centres(header: list[_Line], label_edge: float) -> list[float]:
+    """The centres of the headings right of the labels on the header line holding the most of them, left to
+    right."""
+    return max(([(w["x0"] + w["x1"]) / 2 for w in ln.words if (w["x0"] + w["x1"]) / 2 > label_edge]
+                for ln in header), key=len, default=[])
 
 
 def _pitch(gaps: list[float]) -> float | None:

@@ -104,6 +104,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # heading was taken for the tail of a wrapped label, and the row for licensing came back as 行政许可第二十条…
     ("blank-row-above-block-2022", (1311, 5), ["split-repeat", "tables-first", "fullwidth"], "pdf-libreoffice",
      None),
+    # 本年废止件数 printed blank in every row of a block (规章 all blank; 行政规范性文件 3, blank, 21) under its
+    # heading between the two columns printing figures: its column is known only from the headings' pitch
+    ("blank-middle-column-2022", (1349, 34), ["orphan-heading", "fake-bold"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
