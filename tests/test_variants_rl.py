@@ -54,7 +54,8 @@ def drawn(tmp_path_factory):
     out = tmp_path_factory.mktemp("rl")
     base = base_truths()["hejiang-2022"]
     files = {}
-    for kinds, seed in ((["fake-bold"], 7), (["spaced-digits"], 7), (["kangxi"], 7), (["row-break"], 66)):
+    for kinds, seed in ((["fake-bold"], 7), (["spaced-digits"], 7), (["kangxi"], 7), (["row-break"], 66),
+                        (["row-break-low"], 70)):
         v = make(base, kinds, seed, f"t-{kinds[0]}")
         files[kinds[0]] = (render(v, out, formats=("pdf-reportlab",))[0], v)
     return files
@@ -104,3 +105,19 @@ def test_row_broken_across_pages(drawn):
     head = [i for i, t in enumerate(texts) if label[:6] in t]
     tail = [i for i, t in enumerate(texts) if label[-6:] in t]
     assert len(head) == len(tail) == 1 and tail[0] == head[0] + 1
+
+
+def test_row_broken_low_across_pages(drawn):
+    """The other way round: the label's head alone at the page's foot, its tail on the next page's first line
+    beside the row's figures."""
+    path, v = drawn["row-break-low"]
+    from extractors.template import load_template
+
+    label = re.sub(r"\s", "", next(r.label for r in load_template().request_rows if r.key == v.opts.row_break))
+    with pdfplumber.open(path) as pdf:
+        pages = [[re.sub(r"\s", "", ln["text"]) for ln in p.extract_text_lines()] for p in pdf.pages]
+    [(page, head)] = [(i, ln) for i, lines in enumerate(pages) for ln in lines if label[:6] in ln]
+    assert not re.search(r"\d", head.split(label[:6])[1])  # no figure beside the head
+    piece, figures = re.match(r"^(\D*?)([0-9—].*)$", pages[page + 1][0]).groups()  # the next page's first line
+    assert piece and label.endswith(piece) and not label.startswith(piece), pages[page + 1][0]
+    assert re.search(r"\d", figures)

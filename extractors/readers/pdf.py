@@ -368,6 +368,7 @@ def join_tables(first: Table, second: Table) -> Table | None:
         return None
     header = _repeated_header_rows(first, second)
     first, second_cells = _join_row_tail(first, [c for c in second.cells if c.row >= header], header)
+    first, second_cells = _join_row_head(first, second_cells, header)
     offset = first.n_rows
     below = [Cell(c.row - header + offset, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
                   bbox=c.bbox) for c in second_cells]
@@ -417,6 +418,58 @@ def _join_row_tail(first: Table, second: list[Cell], row: int) -> tuple[Table, l
             continue
         if c.row == row:  # an empty cell spanning down from the tail row (a parent column) keeps its rows below
             c = Cell(c.row + 1, c.col, c.text, rowspan=c.rowspan - 1, colspan=c.colspan, page=c.page, bbox=c.bbox)
+        rest.append(Cell(c.row - 1, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
+                         bbox=c.bbox))
+    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled), rest
+
+
+def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, list[Cell]]:
+    """A row broken by the page break the other way round (:func:`_join_row_tail`): the first part's last row
+    holds only the head of its label, every figure cell empty, and the continuation's first row the label's
+    tail with the row's figures (（四）无法 | 1．本机关不掌握相关 at the foot of a page, 提供 | 政府信息 | 36 … on the
+    next). The tail's texts are appended to the label cells above them and its figures fill the empty cells.
+
+    Only a label that opens a numbered row (1．, （二）, 三、) and a tail that opens none: a row printed blank
+    at a page's foot (行政处罚, no figure) above a row of its own (行政强制 266) stays two rows; and only empty
+    figure cells (a printed — or / is a figure printed as nothing: that row is whole)."""
+    tail = [c for c in second if c.row == row]
+    last_row = first.n_rows - 1
+    last = [c for c in first.cells if c.row == last_row]
+    labels = [c for c in last if c.text.strip() and not _FIGURE.match(c.text)]
+    empty = [c for c in last if not c.text.strip()]
+    texts = [c for c in tail if c.text.strip() and not _FIGURE.match(c.text)]
+    figures = [c for c in tail if c.text.strip() and _FIGURE.match(c.text)]
+    if not labels or not empty or not texts or not figures or len(labels) + len(empty) != len(last) \
+            or any(c.bbox is None for c in last + texts + figures):
+        return first, second
+    if not ROW_START.match(max(labels, key=lambda c: c.bbox[0]).text) \
+            or ROW_START.match(min(texts, key=lambda c: c.bbox[0]).text):
+        return first, second
+
+    def over(cell: Cell, cells: list[Cell]) -> Cell | None:
+        centre = (cell.bbox[0] + cell.bbox[2]) / 2
+        return next((a for a in cells if a.bbox[0] <= centre <= a.bbox[2]), None)
+
+    text_targets = {id(c): over(c, labels) for c in texts}
+    figure_targets = {id(c): over(c, empty) for c in figures}
+    if None in text_targets.values() or None in figure_targets.values() \
+            or len({id(t) for t in figure_targets.values()}) != len(figures):
+        return first, second
+    joined = {id(text_targets[id(c)]): text_targets[id(c)].text + "\n" + c.text.strip() for c in texts}
+    filled = {id(figure_targets[id(c)]): c for c in figures}
+    cells = []
+    for c in first.cells:
+        if id(c) in filled:  # the figure, where it was printed (its page and box)
+            f = filled[id(c)]
+            c = Cell(c.row, c.col, f.text, rowspan=c.rowspan, colspan=c.colspan, page=f.page, bbox=c.bbox)
+        cells.append(Cell(c.row, c.col, joined.get(id(c), c.text), rowspan=c.rowspan, colspan=c.colspan,
+                          page=c.page, bbox=c.bbox))
+    rest = []
+    for c in second:
+        if c.row == row and c.rowspan == 1:
+            continue
+        if c.row == row:  # a cell spanning down from the tail row (a parent column) keeps its rows below, emptied
+            c = Cell(c.row + 1, c.col, "", rowspan=c.rowspan - 1, colspan=c.colspan, page=c.page, bbox=c.bbox)
         rest.append(Cell(c.row - 1, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
                          bbox=c.bbox))
     return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled), rest

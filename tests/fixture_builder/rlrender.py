@@ -238,10 +238,12 @@ def _cut(g: VGrid, row: int, o: Opts, repeat: bool) -> list[VGrid]:
     return parts(probe, replace(o, splits={g.name: ["cut"]}, repeat_header=repeat))
 
 
-def _break_row(g: VGrid, key: str, pg: Pages, size: float, widths: list[float]) -> tuple[VGrid, int] | None:
+def _break_row(g: VGrid, key: str, pg: Pages, size: float, widths: list[float],
+               low: bool = False) -> tuple[VGrid, int] | None:
     """The requests grid with the row ``key`` made two: the label's head with the figures, then a row holding
-    only the label's tail (the other cells empty, spanned labels stretched over both). Returns the grid and the
-    tail row's index (where the page break goes)."""
+    only the label's tail (the other cells empty, spanned labels stretched over both); with ``Opts.row_break_low``
+    the head alone, then the tail with the figures. Returns the grid and the tail row's index (where the page
+    break goes)."""
     from .layout import Cell
 
     r = g.tags.get(f"row:{key}")
@@ -256,6 +258,7 @@ def _break_row(g: VGrid, key: str, pg: Pages, size: float, widths: list[float]) 
     k = (len(lines) + 1) // 2
     head, tail = "".join(lines[:k]), "".join(lines[k:])
     out = VGrid(g.name, g.ncols, g.widths_cm, header_rows=g.header_rows)
+    figures: dict[int, Cell] = {}  # low: column -> the figure cell moved to the tail row
     for c in g.cells:
         if c.row > r:
             new = replace(c, row=c.row + 1)
@@ -263,6 +266,9 @@ def _break_row(g: VGrid, key: str, pg: Pages, size: float, widths: list[float]) 
             new = replace(c, rowspan=c.rowspan + 1)
         elif c is label:
             new = replace(c, text=head)
+        elif low and c.row == r and c.kind == "num":
+            figures[c.col] = c
+            new = replace(c, text="", key=None)
         else:
             new = replace(c)
         out.cells.append(new)
@@ -275,7 +281,9 @@ def _break_row(g: VGrid, key: str, pg: Pages, size: float, widths: list[float]) 
             span = label.colspan if col == label.col else 1
             if any((r + 1, x) in covered for x in range(col, col + span)):
                 span = 1
-            out.cells.append(Cell(r + 1, col, tail if col == label.col else "", 1, span, kind))
+            moved = figures.get(col)
+            out.cells.append(Cell(r + 1, col, tail if col == label.col else moved.text if moved else "", 1, span, kind,
+                                  moved.key if moved else None))
             covered |= {(r + 1, x) for x in range(col, col + span)}
     out.nrows = g.nrows + 1
     out.tags = {a: (t + 1 if t > r else t) for a, t in g.tags.items()}
@@ -292,7 +300,7 @@ def _table(pg: Pages, g: VGrid, o: Opts, size: float) -> None:
     pieces = parts(g, o)
     forced: int | None = None
     if g.name == "requests" and o.row_break:
-        broken = _break_row(g, o.row_break, pg, size, widths)
+        broken = _break_row(g, o.row_break, pg, size, widths, low=o.row_break_low)
         if broken:
             g2, forced = broken
             g2.tags["rowtail"] = forced

@@ -502,6 +502,14 @@ def row_break(v: Variant) -> None:
     v.opts.footer = True
 
 
+@kind("a requests row broken by the page end the other way: only its label's head on one page (the figure cells "
+      "empty there), the label's tail and the figures on the next (figures centred low in a tall row)", stage=2,
+      formats=RL)
+def row_break_low(v: Variant) -> None:
+    row_break(v)
+    v.opts.row_break_low = True
+
+
 @kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
 def wrapped_labels(v: Variant) -> None:
     v.opts.label_width = round(v.rng.uniform(0.45, 0.7), 2)
@@ -753,6 +761,9 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     ("rl-row-break-2019", "baoshan-2020", ["row-break"], 62),
     ("rl-row-break-2021", "hejiang-2022", ["row-break"], 60),
     ("rl-row-break-short-head-2019", "baoshan-2020", ["row-break", "page-cut-group"], 109),
+    # the head of a label alone at a page's foot, its tail and the row's figures on the next page
+    ("rl-row-break-low-2019", "baoshan-2020", ["row-break-low"], 71),
+    ("rl-row-break-low-2021", "hejiang-2022", ["row-break-low"], 70),
     ("rl-spaced-wrapped-fullwidth-2019", "baoshan-2020", ["fullwidth", "spaced-digits", "flow-split"], 200),
     # the requests table run to the page's foot, over its page number (— 2 — inside the last row's cells)
     ("rl-vertical-flow-split-2019", "baoshan-2020", ["wps-vertical", "flow-split"], 300),
