@@ -392,17 +392,19 @@ class CellValue:
     qualifier: str | None = None
 
 
-def parse_cell(text: str) -> CellValue:
+def parse_cell(text: str, signed: bool = False) -> CellValue:
     """Classify and parse one table cell.
 
     "113400 万元" -> 1134000000 元; "12件" -> 12 件; "0.00" -> zero;
     "—", "/", "无", "" -> empty; "2万" -> 20000 with unit None (万 is a
     magnitude, a part of the numeral, not a unit: only 万元 is a money unit).
     Negatives as printed: （-2）, (-2), -2, –2 (en dash), —2 (em dash), ‐2, −2; a dash alone is blank.
+    ``signed``: the cell is a column of signed figures (the 2019 form's 本年增/减), where a figure in brackets
+    with no sign is the accountants' negative ((3), （3） → −3); elsewhere (2) is a list number, no figure.
     """
     if isinstance(text, str) and len(text) <= _MAX_CACHED:
-        return _parse_cell_cached(text)
-    return _parse_cell(text)
+        return _parse_cell_cached(text, signed)
+    return _parse_cell(text, signed)
 
 
 # A report asks about the same cell texts again and again (0, —, the figures of a row, each time a column or a
@@ -410,14 +412,17 @@ def parse_cell(text: str) -> CellValue:
 _MAX_CACHED = 4 * _MAX_LEN
 
 
-def _parse_cell(text: str) -> CellValue:
+def _parse_cell(text: str, signed: bool = False) -> CellValue:
     raw = text if isinstance(text, str) else ""
     s = _squeeze(to_halfwidth(raw))
     if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
         inner = s[1:-1].strip()
-        # （2）: a list number, not a figure; （-2）, （+3）, （减少2）: a signed one
+        # （-2）, （+3）, （减少2）: a signed figure; （2）: a list number, not a figure, but in a column of signed
+        # figures the accountants' negative
         if inner and not (inner[0] == "+" or _SIGN_DASHES_RE.match(inner) or _CHANGE_WORD_RE.match(inner)):
-            return CellValue(None, "invalid", None, raw)
+            if not signed or not inner[0].isdigit():
+                return CellValue(None, "invalid", None, raw)
+            inner = "-" + inner
         s = inner
     if s in BLANK_TOKENS or _DASHES_RE.fullmatch(s):
         return CellValue(None, "empty", None, raw)

@@ -190,7 +190,8 @@ def _record(table: str, key: str | None, cell: Cell | None, row_label: str, colu
         return CellRecord(key=key, table=table, value=None, raw="", meaning="missing", row_label=row_label,
                           column_label=column_label)
     raw = cell.text
-    parsed = parse_cell(_DIGIT_WRAP.sub("", raw))  # a figure wrapped in a narrow cell: 163\n6 is 1636
+    signed = key is not None and key.endswith(".change")  # 本年增/减: (3) is −3 there
+    parsed = parse_cell(_DIGIT_WRAP.sub("", raw), signed)  # a figure wrapped in a narrow cell: 163\n6 is 1636
     if parsed.meaning == "invalid" and len(pieces := raw.split()) > 1 and all(len(p) == 1 for p in pieces):
         parsed = parse_cell("".join(pieces))  # single characters, spaced out and wrapped: １ ７\n６ is 176
     value, meaning, unit = parsed.value, parsed.meaning, parsed.unit

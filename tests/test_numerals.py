@@ -313,6 +313,18 @@ def test_a_change_printed_in_words_is_signed(text: str, expected: str) -> None:
     assert parse_cell(text).value == Decimal(expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [("(3)", "-3"), ("（12）", "-12"), ("（ 1,234 ）", "-1234"), ("(0)", "0"),
+                                               ("（-2）", "-2"), ("（减少2）", "-2"), ("（+3）", "3"), ("5", "5")])
+def test_a_figure_in_brackets_is_negative_in_a_column_of_signed_figures(text: str, expected: str) -> None:
+    """The accountants' negative in 本年增/减 ((3) is −3); a signed figure in brackets keeps its sign."""
+    assert parse_cell(text, signed=True).value == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["（二）", "(a)", "（）", "（—）"])
+def test_brackets_without_a_figure_stay_no_figure_in_a_column_of_signed_figures(text: str) -> None:
+    assert parse_cell(text, signed=True).value is None
+
+
 @pytest.mark.parametrize("text", ["减少", "增加", "减半", "增减2"])
 def test_a_change_word_without_a_figure_is_no_figure(text: str) -> None:
     assert parse_cell(text).value is None

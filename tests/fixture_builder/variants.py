@@ -448,6 +448,16 @@ def negatives(v: Variant) -> None:
         v.printed[k] = v.rng.choice(NEGATIVE_FORMS).format(-v.cells[k])
 
 
+@kind("negative changes in the accountants' brackets, no sign: (2) or （2） in 本年增/减 (ed2019)",
+      fits=lambda t: t["edition"] == "ed2019")
+def accounting_negatives(v: Variant) -> None:
+    changes = [k for k in v.cells if k.endswith(".change") and v.cells[k] is not None and k not in v.missing]
+    for k in v.rng.sample(changes, min(len(changes), v.rng.choice((2, 3, 4)))):
+        if v.cells[k] >= 0:
+            v.cells[k] = -v.rng.randint(1, 30)
+        v.printed[k] = v.rng.choice(("（{}）", "({})")).format(-v.cells[k])
+
+
 @kind("money printed with two magnitudes in the cell: 1亿2000万元, 3亿零500万元, 2亿元")
 def mixed_magnitude(v: Variant) -> None:
     key, head = _money_key(v.truth), _money_header(v.truth)
@@ -743,6 +753,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("combo-mixed-money-missing-2021", "hejiang-2022", ["mixed-edition", "money-units", "missing-block"], 34),
     ("combo-wps-split-fullwidth-2019", "baoshan-2020", ["wps-vertical", "split-plain", "fullwidth"], 35),
     ("change-words-2019", "minhang-2020", ["change-words"], 43),
+    ("accounting-negatives-2019", "baoshan-2020", ["accounting-negatives"], 44),
 ]
 
 
