@@ -180,6 +180,8 @@ class Mutation:
         """A printed number times k, written as it was (separators, decimals, full-width digits)."""
         if self.k == 1:
             return printed
+        if printed[:1] in "（(" and printed[-1:] in "）)":  # （-2）, (3): a signed change, an accountants' negative
+            return printed[0] + self.figure(printed[1:-1]) + printed[-1]
         sign = _SIGN.match(printed).group(0)
         unit = re.search(r"\s*[亿万元%％]*$", printed).group(0)
         printed = printed[len(sign):len(printed) - len(unit)]
@@ -193,7 +195,9 @@ class Mutation:
 
 _SIGNS = r"[+\-−－]|" + "|".join(CHANGE_WORDS)  # a sign, or a change in words (增加3, 减少2)
 _SIGN = re.compile(f"{_SIGNS}|")
-_NUMBER = f"(?:{_SIGNS})?" + r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:\s*(?:亿元|万元|元|万|%|％))?"
+_FIGURE = r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+_NUMBER = (f"(?:{_SIGNS})?{_FIGURE}" + r"(?:\s*(?:亿元|万元|元|万|%|％))?"
+           + f"|[（(](?:{_SIGNS})?{_FIGURE}[）)]")  # in brackets: （-2）, (3) in 本年增/减
 _DOCX_FIGURE = re.compile(r"(<w:t(?:\s[^>]*)?>)(\s*)(" + _NUMBER + r")(\s*)(</w:t>)")
 _HTML_FIGURE = re.compile(r"(>)((?:\s|&nbsp;)*)(" + _NUMBER + r")((?:\s|&nbsp;)*)(<)")
 
