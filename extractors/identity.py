@@ -136,20 +136,27 @@ def _title(paragraphs: list[str]) -> tuple[str | None, int, int]:
     Among the first lines that name a report, the one with a year and 政府信息公开/政务公开 wins; a web page's
     breadcrumb (首页>政府信息公开>年报) or a page title repeated in a sidebar names a report too, but loses.
     """
-    best, best_score = None, 0
-    for i, p in enumerate(paragraphs[:15]):
-        score = _title_score(_compact(p))
+    best, end, best_score = None, 0, 0
+    head = [_compact(p) for p in paragraphs[:16]]
+    for i, p in enumerate(head[:15]):
+        score = _title_score(p)
         if score > best_score:
-            best, best_score = i, score
+            best, end, best_score = i, i + 1, score
+        # a title wrapped inside its report word ("…政府信息公开工作年度报" + "告"): neither line names a report
+        if i + 1 < len(head) and len(head[i + 1]) <= 40 and "。" not in head[i + 1] \
+                and any(w in p + head[i + 1] and w not in p and w not in head[i + 1] for w in _REPORT_WORDS):
+            score = _title_score(p + head[i + 1])
+            if score > best_score:
+                best, end, best_score = i, i + 2, score
     if best is None:
         return None, 0, 0
     start = best
     # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告": take the lines above it too
     while start > 0 and len(paragraphs[start - 1]) <= 40 and "。" not in paragraphs[start - 1] \
-            and "政府信息公开" in _compact("".join(paragraphs[start - 1:best + 1])) \
+            and "政府信息公开" in _compact("".join(paragraphs[start - 1:end])) \
             and "政府信息公开" not in _compact(paragraphs[start]):
         start -= 1
-    return _compact("".join(paragraphs[start:best + 1])), start, best + 1
+    return _compact("".join(paragraphs[start:end])), start, end
 
 
 def _meta_title(meta: dict[str, str]) -> str | None:

@@ -333,9 +333,14 @@ def _table(pg: Pages, g: VGrid, o: Opts, size: float) -> None:
 def render_rl(truth: dict, o: Opts, out: Path, *, size: float = 9.0) -> Path:
     """Draw the report (title, issuer, narrative and the three tables, dressed by ``o``) as a PDF at ``out``."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    pg = Pages(out, o, rl_font(truth, o), truth["title"] if zlib.crc32(truth["name"].encode()) % 2 else None,
-               None)  # WPS sets the title or not
-    pg.paragraph(truth["title"], 16, center=True, bold=o.fake_bold, before=6, after=6)
+    # WPS sets the title or not; never for a wrapped title (its kind is the lines' title, not the metadata's)
+    pg = Pages(out, o, rl_font(truth, o),
+               truth["title"] if zlib.crc32(truth["name"].encode()) % 2 and not o.title_tail else None, None)
+    if o.title_tail:  # wrapped inside its last words: the head line, then the tail alone, a line's lead below
+        pg.paragraph(truth["title"][:-o.title_tail], 16, center=True, bold=o.fake_bold, before=6, after=0)
+        pg.paragraph(truth["title"][-o.title_tail:], 16, center=True, bold=o.fake_bold, after=6)
+    else:
+        pg.paragraph(truth["title"], 16, center=True, bold=o.fake_bold, before=6, after=6)
     pg.paragraph(truth["issuer"], 12, center=True, after=10)
     tables = grids(truth, o)
     body = truth["body"]

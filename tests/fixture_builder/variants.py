@@ -520,6 +520,12 @@ def row_break_low(v: Variant) -> None:
     v.opts.row_break_low = True
 
 
+@kind("the title wrapped by the page inside its last words: 告, 报告 or 度报告 alone on a second line (no PDF title "
+      "metadata)", formats=RL)
+def title_wrapped(v: Variant) -> None:
+    v.opts.title_tail = v.rng.choice((1, 2, 3))
+
+
 @kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
 def wrapped_labels(v: Variant) -> None:
     v.opts.label_width = round(v.rng.uniform(0.45, 0.7), 2)
@@ -775,6 +781,8 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     # the head of a label alone at a page's foot, its tail and the row's figures on the next page
     ("rl-row-break-low-2019", "baoshan-2020", ["row-break-low"], 71),
     ("rl-row-break-low-2021", "hejiang-2022", ["row-break-low"], 70),
+    ("rl-title-wrapped-2019", "minhang-2020", ["title-wrapped"], 72),
+    ("rl-title-wrapped-2021", "luzhou-2022", ["title-wrapped"], 73),
     ("rl-spaced-wrapped-fullwidth-2019", "baoshan-2020", ["fullwidth", "spaced-digits", "flow-split"], 200),
     # the requests table run to the page's foot, over its page number (— 2 — inside the last row's cells)
     ("rl-vertical-flow-split-2019", "baoshan-2020", ["wps-vertical", "flow-split"], 300),
