@@ -84,6 +84,16 @@ def test_sums_editions_and_what_never_links():
         ("fact_mismatch", "received", Decimal(103), Decimal(104))]
 
 
+def test_other_channels_counted_beside_the_requests_never_link():
+    """Consultations and hotline calls counted in the 依申请公开 section are no 政府信息公开申请."""
+    values = {"requests.received.total": Decimal(134)}
+    facts, flags = cross_check(_facts("全年通过12345热线受理群众咨询1200件，均在规定时限内办结。办理群众来电诉求56件。"
+                                      "全年共受理政府信息公开申请134件。"), values)
+    assert [(f.raw, f.linked_key) for f in facts] == [
+        ("1200件", None), ("56件", None), ("134件", "requests.received.total")]
+    assert flags == []
+
+
 def test_a_report_without_tables_flags_nothing():
     facts, flags = cross_check(_facts("全年新收政府信息公开申请104件，行政复议3件。"), {})
     assert flags == [] and all(f.linked_key is None for f in facts)
