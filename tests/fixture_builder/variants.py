@@ -69,6 +69,8 @@ class Variant:
             self.cells[k] = None
             self.printed.pop(k, None)
             self.missing.add(k)
+        # a flag a kind drawn before expects of a cell not printed now (money-units' no unit) is never raised
+        self.flags = [f for f in self.flags if f.get("key") not in set(keys)]
 
 
 @dataclass(frozen=True)
