@@ -288,7 +288,8 @@ def _parse_arabic(text: str) -> Decimal | None:
 
     Magnitudes fall strictly and each part stays below the magnitude before it; a lone digit after
     the last magnitude counts the next unit down (3万5, 1亿2), longer trailing digits count ones.
-    Raises MalformedNumeral for 2万1万, 1亿12000万.
+    Raises MalformedNumeral for 2万1万, 1亿12000万; a section of units before its mark (4千5百万: magnitudes out
+    of order part by part) is read as Chinese numerals are (:func:`_sections`).
     """
     total, pos, previous, n = Decimal(0), 0, None, len(text)
     while pos < n:
@@ -308,8 +309,48 @@ def _parse_arabic(text: str) -> Decimal | None:
             factor = 1
         part = number * factor
         if previous is not None and (factor >= previous or part >= previous):
-            return _malformed(text)
+            return _sections(text)
         total, pos, previous = total + part, m.end(), factor
+    return total
+
+
+# a magnitude -> its unit inside a section (千, 百) and the section it closes (万, 亿): 千万 is 千 of the 万 section
+_SECTION_OF: dict[str, tuple[int, int]] = {"万亿": (1, 10**12), "亿": (1, 10**8), "千万": (1000, 10**4),
+                                          "百万": (100, 10**4), "万": (1, 10**4), "千": (1000, 1), "百": (100, 1)}
+
+
+def _sections(text: str) -> Decimal:
+    """An Arabic numeral whose 千 and 百 count inside a section that a mark then multiplies, as Chinese numerals
+    are read: 4千5百万 is 4500万, 1千2百万 1200万, 2亿3千5百万 (the 万 of 千万/百万 closes the section). Units fall
+    strictly inside a section and sections fall strictly; a section mark right after a unit's figure (2百2万)
+    stays malformed, never a guess. Raises MalformedNumeral."""
+    total, pos, n = Decimal(0), 0, len(text)
+    section: int | None = None  # the last section closed (10**8, 10**4)
+    inner, unit = Decimal(0), None  # the open section's value so far, and its last unit (1000, 100)
+    while pos < n:
+        m = _ARABIC_PART_RE.match(text, pos)
+        if not m or not m[3] or (m[1] and pos == 0):
+            return _malformed(text)  # a figure without magnitude is never inside this reading
+        number, (u, closes) = Decimal(m[2].replace(",", "")), _SECTION_OF[m[3]]
+        if (u > 1 and not _ONE_DIGIT_RE.fullmatch(m[2])) or (pos and "." in m[2]):
+            return _malformed(text)  # 千 and 百 count one digit each (12千, 3.5千5百万: no Chinese numeral)
+        value = number * u
+        if unit is not None and (u >= unit or value >= unit or (u == 1 and not (m[1] and value < unit // 10))):
+            # 5百4千: units fall inside a section; 2百2万 (220万 said short, or 202万?) is a guess, unlike
+            # 2百零1万 (201万): a figure without its unit after a unit's only with its 零
+            return _malformed(text)
+        if closes > 1:
+            whole = inner + value  # the section's value: 4千5百 before 万
+            if section is not None and (closes >= section or whole * closes >= section):
+                return _malformed(text)  # 2万1万, 1亿12000万
+            total, section, inner, unit = total + whole * closes, closes, Decimal(0), None
+        else:
+            if section is not None and inner + value >= section:
+                return _malformed(text)
+            inner, unit = inner + value, u
+        pos = m.end()
+    if inner:
+        return _malformed(text)  # units left without their section mark: the part-wise reading's case
     return total
 
 

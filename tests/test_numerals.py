@@ -258,6 +258,18 @@ def test_grammar_cases(text: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4千5百万", "45000000"), ("1千2百万", "12000000"), ("2亿3千5百万", "235000000"), ("2千零1万", "20010000"),
+     ("1亿零1千零12万", "110120000"), ("3千万", "30000000"), ("1千万5万", "10050000"),
+     ("2百2万", None), ("12千5百万", None), ("3.5千5百万", None), ("5百4千万", None), ("4千5百万5百万", None)],
+)
+def test_a_section_of_units_before_its_mark(text: str, expected: str | None) -> None:
+    """Arabic digits read as Chinese numerals are: 4千5百万 is 4500万 (the 万 multiplies the section before it);
+    a figure without its unit after a unit's (2百2万: 220万 said short, or 202万?) is no number, never a guess."""
+    assert parse_number(text) == (None if expected is None else Decimal(expected))
+
+
+@pytest.mark.parametrize(
     "text",
     ["万万", "百百", "万万万万陆", "百百伍", "十十", "佰佰伍", "拾拾", "一百百", "一十百", "一千千", "亿亿", "一亿亿",
      "二万万", "一百一百", "两十", "一千零零五", "一百零五十", "一二百", "2万1万", "1亿12000万", "千百亿", "百万万"],

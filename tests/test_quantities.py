@@ -229,6 +229,7 @@ def test_seed_narrative_precision_and_recall() -> None:
     [
         ("采购金额1亿2000万元", [("120000000", "元", None, "money", None)]),
         ("群众诉求1万2千余件", [("12000", "件", "at_least", "count", None)]),
+        ("公开政府债务资金4千5百万元使用情况", [("45000000", "元", None, "money", None)]),
         ("发放补贴1亿零500万元", [("105000000", "元", None, "money", None)]),
         ("共有1万2000户家庭受益", [("12000", "户", None, "count", None)]),
         ("采购金额１亿２０００万元", [("120000000", "元", None, "money", None)]),
