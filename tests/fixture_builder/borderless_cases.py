@@ -104,6 +104,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # heading was taken for the tail of a wrapped label, and the row for licensing came back as 行政许可第二十条…
     ("blank-row-above-block-2022", (1311, 5), ["split-repeat", "tables-first", "fullwidth"], "pdf-libreoffice",
      None),
+    # the proactive table cut before its last row (行政强制, the fee block not printed): that row alone opens the
+    # next page, one label and one figure, too few to make a table there, and came back as a paragraph
+    ("lone-last-row-2022", (1343, 9), ["split-plain", "missing-block"], "pdf-libreoffice", None),
+    ("lone-last-row-2023", (1343, 34), ["split-plain", "page-cut-group", "missing-block"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
