@@ -134,3 +134,17 @@ def test_what_opens_the_next_page_without_being_a_row_of_the_table_stays_out():
         [_word("（二）其他情况", 56, 130, top=60)],
     ):
         assert rebuild_with_opening_rows(_block_rows(), _opening(*opening)) is None, opening
+
+
+def test_a_row_alone_at_the_top_of_the_next_page_under_its_block_s_header_stranded_at_the_foot():
+    from extractors.readers.borderless import rebuild_with_opening_rows
+
+    # 第二十条第（八）项 and its header at the foot of page 2, under the table; the fee's sum centred in a cell
+    # across the figure columns, under its heading, in no figure column of the rows above
+    header = [{**w, "page": 2} for w in (_word("第二十条第（八）项", 56, 137, top=760),
+                                         _word("信息内容", 100, 136, top=780),
+                                         _word("本年收费金额（单位：万元）", 250, 420, top=780))]
+    opening = _opening(_word("行政事业性收费", 56, 119, top=60), _word("12", 280, 290, top=60))
+    assert rebuild_with_opening_rows(_block_rows(), opening) is None  # no heading over it: no column of the table
+    table, _ = rebuild_with_opening_rows(_block_rows(), opening, header)
+    assert [c.text for c in table.cells if c.row == table.n_rows - 1 and c.text] == ["行政事业性收费", "12"]

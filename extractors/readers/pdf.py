@@ -318,10 +318,7 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
     sources = sources if sources is not None else WordSources()
     blocks: list = []
     for page_blocks in pages:
-        if blocks and isinstance(blocks[-1], Table):  # the page before ended in it
-            taken = _take_opening_rows(blocks[-1], page_blocks, sources)
-            if taken:
-                blocks[-1], page_blocks = taken[0], page_blocks[taken[1]:]
+        page_blocks = page_blocks[_take_opening_rows(blocks, page_blocks, sources):]
         # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
         # such scraps do not separate the parts, and belong to no paragraph.
         lead = 0
@@ -340,22 +337,31 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
     return blocks
 
 
-def _take_opening_rows(table: Table, page_blocks: list, sources: WordSources) -> tuple[Table, int] | None:
-    """The word-built table that ended the page before rebuilt with the short paragraphs opening this page (see
-    :func:`_keep_opening_lines`) when they are its last rows (borderless.rebuild_with_opening_rows), and how
-    many of them it took: the most that are."""
-    if table.ruled or table not in sources:
-        return None
+def _take_opening_rows(blocks: list, page_blocks: list, sources: WordSources) -> int:
+    """How many of the short paragraphs opening this page (see :func:`_keep_opening_lines`) are the last rows of
+    the word-built table that ended the blocks so far (the page before), the most that are
+    (borderless.rebuild_with_opening_rows): that table, and the lines of a block's header stranded below it
+    (:func:`_keep_stranded_header`: 第二十条第（八）项 | 信息内容 本年收费金额 over 行政事业性收费 12 on this page),
+    are replaced by the table rebuilt with them."""
+    tail = 0
+    while tail < len(blocks) and isinstance(blocks[-1 - tail], Paragraph) and blocks[-1 - tail] in sources:
+        tail += 1
+    table = blocks[-1 - tail] if tail < len(blocks) else None
+    if not isinstance(table, Table) or table.ruled or table not in sources:
+        return 0
     run = []
     while len(run) < len(page_blocks) and sources.opening(page_blocks[len(run)]) is not None:
         run.append(page_blocks[len(run)])
+    header = [w for p in blocks[len(blocks) - tail:] for w in sources.get(p)]
     for count in range(len(run), 0, -1):
-        rebuilt = rebuild_with_opening_rows(sources.get(table), [w for p in run[:count] for w in sources.opening(p)])
+        rebuilt = rebuild_with_opening_rows(sources.get(table), [w for p in run[:count] for w in sources.opening(p)],
+                                            header)
         if rebuilt is not None:
             joined, words = rebuilt
             sources.put(joined, words)  # a table continued further still is rebuilt with these words
-            return joined, count
-    return None
+            blocks[len(blocks) - tail - 1:] = [joined]
+            return count
+    return 0
 
 
 def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: WordSources) -> None:
