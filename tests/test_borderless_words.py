@@ -92,3 +92,59 @@ def test_halves_across_a_row_line_join_only_as_one_figure_in_a_column_the_row_le
     rows = [row for table, _ in find_borderless_tables(words, 3) for row in table.rows_text()]
     assert ["政府集中采购", "134"] in rows
     assert not any("1,23" in t and "6" in t for row in rows for t in row)
+
+
+def _block_rows():
+    """A 第二十条 block of a word-built table at the foot of a page (page 2): its header, two rows of one figure."""
+    words = [_word("信息内容", 100, 136, top=700), _word("本年处理决定数量", 300, 372, top=700),
+             _word("行政许可", 56, 92, top=720), _word("12", 331, 341, top=720),
+             _word("行政处罚", 56, 92, top=740), _word("7399", 326, 346, top=740)]
+    return [{**w, "page": 2} for w in words]
+
+
+def _opening(*words):
+    return [{**w, "page": 3} for w in words]
+
+
+def test_a_row_alone_at_the_top_of_the_next_page_is_the_table_s_last_row():
+    from extractors.readers.borderless import rebuild_with_opening_rows
+
+    table, _ = rebuild_with_opening_rows(_block_rows(), _opening(_word("行政强制", 56, 92, top=60),
+                                                                 _word("61614", 323, 348, top=60)))
+    last = [c for c in table.cells if c.row == table.n_rows - 1 and c.text]
+    assert [c.text for c in last] == ["行政强制", "61614"]
+    assert {c.page for c in last} == {3} and table.pages == (2, 3)  # each cell keeps the page it stands on
+
+
+def test_what_opens_the_next_page_without_being_a_row_of_the_table_stays_out():
+    from extractors.readers.borderless import rebuild_with_opening_rows
+
+    for opening in (
+        # narrative opening with a figure: one run of text across the figure columns
+        [_word("61614件，同比增长12%，其中依申请公开", 56, 420, top=60)],
+        # a line of prose ending a sentence, its figure standing apart in the figure column
+        [_word("本年度行政强制", 56, 120, top=60), _word("61614件。", 320, 352, top=60)],
+        # a label and a figure, the figure in no figure column of the table
+        [_word("行政强制", 56, 92, top=60), _word("61614", 200, 225, top=60)],
+        # a figure alone (no label: a stray number, not a row)
+        [_word("61614", 323, 348, top=60)],
+        # text standing over the figure columns (a heading, a caption), a figure in a column beside it
+        [_word("单位", 56, 80, top=60), _word("件数", 250, 290, top=60), _word("61614", 323, 348, top=60)],
+        # no figure at all
+        [_word("（二）其他情况", 56, 130, top=60)],
+    ):
+        assert rebuild_with_opening_rows(_block_rows(), _opening(*opening)) is None, opening
+
+
+def test_a_row_alone_at_the_top_of_the_next_page_under_its_block_s_header_stranded_at_the_foot():
+    from extractors.readers.borderless import rebuild_with_opening_rows
+
+    # 第二十条第（八）项 and its header at the foot of page 2, under the table; the fee's sum centred in a cell
+    # across the figure columns, under its heading, in no figure column of the rows above
+    header = [{**w, "page": 2} for w in (_word("第二十条第（八）项", 56, 137, top=760),
+                                         _word("信息内容", 100, 136, top=780),
+                                         _word("本年收费金额（单位：万元）", 250, 420, top=780))]
+    opening = _opening(_word("行政事业性收费", 56, 119, top=60), _word("12", 280, 290, top=60))
+    assert rebuild_with_opening_rows(_block_rows(), opening) is None  # no heading over it: no column of the table
+    table, _ = rebuild_with_opening_rows(_block_rows(), opening, header)
+    assert [c.text for c in table.cells if c.row == table.n_rows - 1 and c.text] == ["行政事业性收费", "12"]

@@ -90,6 +90,64 @@ def rebuild_across_pages(parts: list[list[dict]]) -> tuple[Table, list[dict]] | 
     return table, used
 
 
+def rebuild_with_opening_rows(table: list[dict], opening: list[dict],
+                              header: list[dict] | None = None) -> tuple[Table, list[dict]] | None:
+    """One table from the words of a word-built table that ran to its page's end (with ``header``, the words of
+    a block's heading and header stranded below it at the page's foot) and the lines opening the next page, when
+    those lines are its last rows, too few to make a table by themselves (行政强制 61614 alone: a block's row
+    holds one figure, and one line of fewer than three figures is no table on its page). None when they are
+    not: some line holds figures, every figure stands in one of the table's figure columns or under a heading
+    of ``header``, every other word in its label columns (left of its figures), and no line ends a sentence.
+    Prose cannot pass: its lines run across the figure columns or end a sentence, and a figure inside a
+    sentence does not stand apart from the words before it (_figures); a lone figure (no label) is not taken
+    either."""
+    if not table or not opening:
+        return None
+    header = header or []
+    size = statistics.median(w["bottom"] - w["top"] for w in table) or 10.0
+    data = []
+    for line in _lines(table, size):
+        _units_joined(line, size)
+        line.values = _figures(line, size)
+        if _is_data(line):
+            data.append(line)
+    if not data:
+        return None
+    figures = [v for ln in data for v in ln.values]
+    columns = [statistics.mean(c) for c in _clusters([(w["x0"] + w["x1"]) / 2 for w in figures], 1.2 * size)]
+    fig_left = min(w["x0"] for w in figures)
+    # where the table's labels start (its label columns: _build clusters their left edges so)
+    starts = [min(c) for c in _clusters([w["x0"] for ln in data for w in ln.words if w not in ln.values],
+                                        1.5 * size)]
+    labelled = figured = False
+    for line in _lines(opening, size):
+        _units_joined(line, size)
+        values = {id(v) for v in _figures(line, size)}
+        figured = figured or bool(values)
+        if line.text.endswith(("。", "；", ";")):
+            return None
+        prev = None
+        for word in line.words:
+            centre = (word["x0"] + word["x1"]) / 2
+            if id(word) in values:
+                # within the reach that makes one column of figures (_build clusters their centres so), or under
+                # a heading of the block's header (a fee's sum centred in a cell across the figure columns)
+                if not any(abs(centre - c) <= 1.2 * size for c in columns) \
+                        and not any(h["x0"] <= centre <= h["x1"] for h in header):
+                    return None
+            elif word["x1"] > fig_left or not (any(abs(word["x0"] - x) <= 1.5 * size for x in starts) or (
+                    prev is not None and word["x0"] - prev["x1"] < 1.5 * size)):
+                # a label ends before the figures and starts where the table's labels do (or goes on from the
+                # word before it: one label split into words)
+                return None
+            else:
+                labelled = True
+            prev = word
+    if not (labelled and figured):
+        return None
+    return rebuild_across_pages([table + header, opening])
+
+
 def _squash(text: str) -> str:
     return _WHITESPACE.sub("", text)
 

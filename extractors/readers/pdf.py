@@ -9,7 +9,8 @@ tests).
 Either way the characters go through one normaliser (:func:`~extractors.readers.glyphs.clean_chars`).
 
 A table continued on the next page (the page ends in a table and the next begins with one of the same width)
-is joined into one, a repeated header row dropped. Page numbers and similar furniture are left out.
+is joined into one, a repeated header row dropped; so are a word-built table's last rows opening the next page
+too few to make a table there (one row of one figure). Page numbers and similar furniture are left out.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import pypdfium2
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
-from extractors.readers.borderless import ROW_START, find_borderless_tables, rebuild_across_pages
+from extractors.readers.borderless import (
+    ROW_START, find_borderless_tables, rebuild_across_pages, rebuild_with_opening_rows,
+)
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER, folio_chars
 from extractors.readers.glyphs import (
@@ -150,6 +153,7 @@ def _read_page(page, number: int, sources: WordSources) -> list:
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     _keep_stranded_header(blocks, loose, size, sources)
+    _keep_opening_lines(blocks, loose, number, sources)
     return blocks
 
 
@@ -178,6 +182,23 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     if columned:
         for block in tail:
             sources.put(block, [w for w in words if _inside_any(w, [block.bbox])])
+
+
+_OPENING_MAX_BLOCKS = 3
+
+
+def _keep_opening_lines(blocks: list, loose: list[dict], page: int, sources: WordSources) -> None:
+    """The short paragraphs opening a page (no sentence, no section heading) keep their words: the last rows
+    of a word-built table continued from the page before may stand there too few to make a table by themselves
+    (行政强制 61614 alone); join_continued_tables rebuilds them with that table when they are its rows."""
+    for block in blocks[:_OPENING_MAX_BLOCKS]:
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        if not text or len(text) > 40 or _SENTENCE_END.search(text) or heading_level(text) == 1:
+            break
+        words = [w for w in loose if _inside_any(w, [block.bbox])]
+        for word in words:
+            word.setdefault("page", page)
+        sources.put_opening(block, words)
 
 
 def _outside(objs: list[dict], boxes: list[BBox]) -> list[dict]:
@@ -297,6 +318,7 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
     sources = sources if sources is not None else WordSources()
     blocks: list = []
     for page_blocks in pages:
+        page_blocks = page_blocks[_take_opening_rows(blocks, page_blocks, sources):]
         # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
         # such scraps do not separate the parts, and belong to no paragraph.
         lead = 0
@@ -313,6 +335,33 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
                 page_blocks = page_blocks[lead + 1:]
         blocks.extend(page_blocks)
     return blocks
+
+
+def _take_opening_rows(blocks: list, page_blocks: list, sources: WordSources) -> int:
+    """How many of the short paragraphs opening this page (see :func:`_keep_opening_lines`) are the last rows of
+    the word-built table that ended the blocks so far (the page before), the most that are
+    (borderless.rebuild_with_opening_rows): that table, and the lines of a block's header stranded below it
+    (:func:`_keep_stranded_header`: 第二十条第（八）项 | 信息内容 本年收费金额 over 行政事业性收费 12 on this page),
+    are replaced by the table rebuilt with them."""
+    tail = 0
+    while tail < len(blocks) and isinstance(blocks[-1 - tail], Paragraph) and blocks[-1 - tail] in sources:
+        tail += 1
+    table = blocks[-1 - tail] if tail < len(blocks) else None
+    if not isinstance(table, Table) or table.ruled or table not in sources:
+        return 0
+    run = []
+    while len(run) < len(page_blocks) and sources.opening(page_blocks[len(run)]) is not None:
+        run.append(page_blocks[len(run)])
+    header = [w for p in blocks[len(blocks) - tail:] for w in sources.get(p)]
+    for count in range(len(run), 0, -1):
+        rebuilt = rebuild_with_opening_rows(sources.get(table), [w for p in run[:count] for w in sources.opening(p)],
+                                            header)
+        if rebuilt is not None:
+            joined, words = rebuilt
+            sources.put(joined, words)  # a table continued further still is rebuilt with these words
+            blocks[len(blocks) - tail - 1:] = [joined]
+            return count
+    return 0
 
 
 def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: WordSources) -> None:

@@ -2,7 +2,8 @@
 tables across pages (extractors.readers.pdf, .ocr, .ofd).
 
 A table found without rulings, or a header line stranded at the foot of a page, is rebuilt with the next page's
-part from these words (extractors.readers.borderless.rebuild_across_pages). They are found by the block itself,
+part from these words (extractors.readers.borderless.rebuild_across_pages), and with the short paragraphs opening
+the next page when they are its last rows (rebuild_with_opening_rows). They are found by the block itself,
 and the block is held here with them: keyed by ``id()`` alone, a block replaced by its joined table is freed,
 and a block made later can be given its id and so its words.
 """
@@ -15,6 +16,10 @@ class WordSources:
 
     def __init__(self) -> None:
         self._entries: dict[int, tuple[object, list[dict]]] = {}
+        # the paragraphs opening a page, with their words: a row of a word-built table continued from the page
+        # before may stand there alone, read as a paragraph (kept apart from the blocks built from words: a page
+        # of one such paragraph is no stranded header of the next page's table)
+        self._opening: dict[int, tuple[object, list[dict]]] = {}
 
     def put(self, block: object, words: list[dict]) -> None:
         self._entries[id(block)] = (block, words)
@@ -31,3 +36,11 @@ class WordSources:
     def drop(self, block: object) -> None:
         if block in self:
             del self._entries[id(block)]
+
+    def put_opening(self, paragraph: object, words: list[dict]) -> None:
+        self._opening[id(paragraph)] = (paragraph, words)
+
+    def opening(self, paragraph: object) -> list[dict] | None:
+        """The words of a paragraph that opens its page (see put_opening), None for another block."""
+        entry = self._opening.get(id(paragraph))
+        return entry[1] if entry is not None else None

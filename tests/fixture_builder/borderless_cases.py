@@ -107,6 +107,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 本年废止件数 printed blank in every row of a block (规章 all blank; 行政规范性文件 3, blank, 21) under its
     # heading between the two columns printing figures: its column is known only from the headings' pitch
     ("blank-middle-column-2022", (1349, 34), ["orphan-heading", "fake-bold"], "pdf-reportlab", None),
+    # the proactive table cut before its last row (行政强制, the fee block not printed): that row alone opens the
+    # next page, one label and one figure, too few to make a table there, and came back as a paragraph
+    ("lone-last-row-2022", (1343, 9), ["split-plain", "missing-block"], "pdf-libreoffice", None),
+    ("lone-last-row-2023", (1343, 34), ["split-plain", "page-cut-group", "missing-block"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
