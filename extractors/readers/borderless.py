@@ -671,7 +671,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         # does a block's heading (第二十条第（六）项 right under 行政许可, printed blank): never a wrapped label's tail
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
-            and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line)
+            and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line) \
+            and not _row_below_header_across_pages(prev[-1], line, label_only, label_edge)
         if adjacent:
             prev.append(line)
         else:
@@ -704,6 +705,15 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     pages = tuple(dict.fromkeys(w["page"] for ln in lines for w in ln.words if w.get("page")))
     return Table(cells=cells, page=pages[0] if pages else None, bbox=(x0, lines[0].top, x1, lines[-1].bottom),
                  pages=pages, ruled=False)
+
+
+def _row_below_header_across_pages(above: _Line, line: _Line, label_only, label_edge: float) -> bool:
+    """A label alone opening a page (行政处罚, printed blank) under a block's header stranded at the foot of the
+    page before (信息内容 | 本年处理决定数量): a row of its own, not the header's wrapped tail. The parts of a table
+    rebuilt across pages stand closer than rows do (rebuild_across_pages), so only the page tells them apart."""
+    pages = {w.get("page") for w in above.words}
+    return label_only(line) and any(w.get("page") not in pages for w in line.words) \
+        and any((w["x0"] + w["x1"]) / 2 >= label_edge for w in above.words)
 
 
 def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) -> list[_Line]:

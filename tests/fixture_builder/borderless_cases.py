@@ -111,6 +111,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # next page, one label and one figure, too few to make a table there, and came back as a paragraph
     ("lone-last-row-2022", (1343, 9), ["split-plain", "missing-block"], "pdf-libreoffice", None),
     ("lone-last-row-2023", (1343, 34), ["split-plain", "page-cut-group", "missing-block"], "pdf-reportlab", None),
+    # a block's heading and header stranded at a page's foot (第二十条第（六）项 | 信息内容 本年处理决定数量), its first
+    # row printed blank opening the next page (行政处罚, then 行政强制 563): the row was taken for the header's tail
+    ("blank-row-under-stranded-header-2021", (1349, 1), ["split-plain"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
