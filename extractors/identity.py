@@ -151,10 +151,13 @@ def _title(paragraphs: list[str]) -> tuple[str | None, int, int]:
     if best is None:
         return None, 0, 0
     start = best
-    # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告": take the lines above it too
+    # a title wrapped as "2020年上海市宝山区政府信息公开工作" + "年度报告", or inside its year ("…人民政府二〇二" +
+    # "一年政府信息公开工作年度报告"): take the lines above it too
     while start > 0 and len(paragraphs[start - 1]) <= 40 and "。" not in paragraphs[start - 1] \
-            and "政府信息公开" in _compact("".join(paragraphs[start - 1:end])) \
-            and "政府信息公开" not in _compact(paragraphs[start]):
+            and ("政府信息公开" in _compact("".join(paragraphs[start - 1:end]))
+                 and "政府信息公开" not in _compact(paragraphs[start])
+                 or _year(_compact("".join(paragraphs[start:end]))) is None
+                 and _year(_compact("".join(paragraphs[start - 1:end]))) is not None):
         start -= 1
     return _compact("".join(paragraphs[start:end])), start, end
 

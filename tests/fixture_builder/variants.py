@@ -522,10 +522,15 @@ def row_break_low(v: Variant) -> None:
     v.opts.row_break_low = True
 
 
-@kind("the title wrapped by the page inside its last words: 告, 报告 or 度报告 alone on a second line (no PDF title "
-      "metadata)", formats=RL)
+@kind("the title wrapped by the page inside its last words (告, 报告 or 度报告 alone on a second line) or inside its "
+      "year (…2 | 021年…); no PDF title metadata", formats=RL)
 def title_wrapped(v: Variant) -> None:
-    v.opts.title_tail = v.rng.choice((1, 2, 3))
+    title = v.truth["title"]
+    year = re.search(r"(?:19|20)\d{2}年", title)
+    if year and year.start() >= 8 and v.rng.random() < 0.5:  # after the issuer: a line can end inside it
+        v.opts.title_tail = len(title) - (year.start() + v.rng.randint(1, 3))
+    else:
+        v.opts.title_tail = v.rng.choice((1, 2, 3))
 
 
 @kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
