@@ -319,6 +319,11 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
     blocks: list = []
     for page_blocks in pages:
         page_blocks = page_blocks[_take_opening_rows(blocks, page_blocks, sources):]
+        if _continues_paragraph(blocks, page_blocks, sources):
+            before, after = blocks[-1], page_blocks[0]
+            blocks[-1] = Paragraph(text=before.text + after.text, page=before.page, bbox=before.bbox,
+                                   level=before.level)
+            page_blocks = page_blocks[1:]
         # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
         # such scraps do not separate the parts, and belong to no paragraph.
         lead = 0
@@ -335,6 +340,35 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
                 page_blocks = page_blocks[lead + 1:]
         blocks.extend(page_blocks)
     return blocks
+
+
+# what ends a paragraph of prose: a sentence's end (。！？), a clause's (；：) or …, before closing quotes
+_PARAGRAPH_END = regex.compile(r"[。！？!?；;：:…][”’\"'）)]*$")
+
+
+def _continues_paragraph(blocks: list, page_blocks: list, sources: WordSources) -> bool:
+    """Whether the paragraph opening this page goes on with the one the page before ended in: a sentence cut by
+    the page break (回应群众关切3万 | 4千余件，…), one paragraph with its figures whole. The one before ends no
+    sentence or clause and neither is a heading; the next starts at the text's left margin, not indented as a
+    paragraph's first line is (the margin: the leftmost paragraph of both pages). A header line kept for a
+    word-built table (sources) is never prose."""
+    if not blocks or not page_blocks:
+        return False
+    before, after = blocks[-1], page_blocks[0]
+    if not (isinstance(before, Paragraph) and isinstance(after, Paragraph)) or before.bbox is None \
+            or after.bbox is None or before in sources or before.page == after.page:
+        return False
+    if _PARAGRAPH_END.search(before.text.strip()) or _heading(before.text.strip()) or _heading(after.text.strip()) \
+            or not after.text.strip():
+        return False
+    margin = min(b.bbox[0] for b in (*blocks[-8:], *page_blocks[:8]) if isinstance(b, Paragraph) and b.bbox)
+    return after.bbox[0] <= margin + 6  # a first line's indent is two characters (~20 pt); a margin's spread less
+
+
+def _heading(text: str) -> bool:
+    """A heading standing alone (二、主动公开政府信息情况), not a paragraph opening with a run-in one (（二）依申请公开。
+    全年…)."""
+    return bool(heading_level(text)) and len(text) <= 40 and not _SENTENCE_END.search(text)
 
 
 def _take_opening_rows(blocks: list, page_blocks: list, sources: WordSources) -> int:
