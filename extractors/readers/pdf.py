@@ -180,8 +180,11 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     columned = any(any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
                    for line in (sorted(ws, key=lambda w: w["x0"]) for ws in by_line.values()))
     if columned:
+        kept: set[int] = set()  # a word in two lines' boxes (a heading wrapped between them) goes with the first
         for block in tail:
-            sources.put(block, [w for w in words if _inside_any(w, [block.bbox])])
+            own = [w for w in words if id(w) not in kept and _inside_any(w, [block.bbox])]
+            kept.update(id(w) for w in own)
+            sources.put(block, own)
 
 
 _OPENING_MAX_BLOCKS = 3

@@ -114,6 +114,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # a block's heading and header stranded at a page's foot (第二十条第（六）项 | 信息内容 本年处理决定数量), its first
     # row printed blank opening the next page (行政处罚, then 行政强制 563): the row was taken for the header's tail
     ("blank-row-under-stranded-header-2021", (1349, 1), ["split-plain"], "pdf-libreoffice", None),
+    # the appeals table's header (its headings wrapped over two lines: 结果维 / 持) stranded at a page's foot, its
+    # one row of fifteen figures opening the next: a word in two header lines' boxes was kept twice, and the header
+    # and the row were never rebuilt into one table (every appeals cell None)
+    ("appeals-stranded-header-2020", (1351, 6), ["appeals-stranded-header"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)

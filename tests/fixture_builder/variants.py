@@ -187,6 +187,13 @@ def stranded_header(v: Variant) -> None:
     v.opts.footer = True
 
 
+@kind("the appeals table's header rows alone at the foot of a page, its one row of figures on the next", stage=2)
+def appeals_stranded_header(v: Variant) -> None:
+    v.opts.splits.setdefault("appeals", []).append("row:data")
+    v.opts.fresh_page.discard("appeals")
+    v.opts.footer = True
+
+
 @kind("a 第二十条 heading alone at the foot of a page, its rows on the next", stage=2)
 def orphan_heading(v: Variant) -> None:
     blocks = [b.key for b in load_template().proactive if v.truth["edition"] in b.editions][1:]

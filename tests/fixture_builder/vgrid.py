@@ -228,6 +228,7 @@ def appeals_grid(truth: dict, o: Opts) -> VGrid:
         for i, c in enumerate(cols):
             k = f"appeals.{grp.key}.{c.key}"
             g.add(3, 5 * gi + i, printed(truth, k), kind="num", key=k)
+    g.tags["row:data"] = 3
     g.check()
     return g
 
