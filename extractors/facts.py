@@ -311,6 +311,6 @@ def _fact(section: Section, text: str, s_start: int, s_end: int, q: Quantity, pr
     clause = text[max(_clause_start(text, s_start, q.start, CLAUSE_ENDS + "、"), previous_end):right]
     return Fact(
         section_path=section.path, sentence=sentence, subject=subject, value=q.value, unit=q.unit,
-        kind=q.kind, qualifier=q.qualifier, raw=q.raw, page=section.page, start=q.start, end=q.end,
+        kind=q.kind, qualifier=q.qualifier, raw=q.raw, page=section.page_at(q.start), start=q.start, end=q.end,
         sign=q.sign, clause=clause.replace("\n", "").strip(),
     )

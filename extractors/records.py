@@ -56,6 +56,18 @@ class Section:
     level: int  # 0 for the title/preamble, 1 for 一、, 2 for （一）, 3 for 1、
     text: str
     page: int | None = None
+    # where each paragraph's text starts in ``text``, and its page (a section runs over pages)
+    page_starts: tuple[tuple[int, int | None], ...] = field(default=(), compare=False, repr=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` of ``text`` was printed on (the section's first page when the
+        paragraphs' pages are not known)."""
+        page = self.page
+        for start, at in self.page_starts:
+            if start > offset:
+                break
+            page = at if at is not None else page
+        return page
 
     def as_dict(self) -> dict:
         return {"path": list(self.path), "title": self.title, "level": self.level, "text": self.text,

@@ -86,7 +86,7 @@ def _pieces(paragraphs: list[Paragraph]):
 def section_tree(doc: Document, title: str | None = None) -> list[Section]:
     """Sections in reading order; the first (level 0) holds the title and preamble."""
     sections = [Section(path=(), title=title or "", level=0, text="", page=None)]
-    texts: list[list[str]] = [[]]
+    texts: list[list[tuple[str, int | None]]] = [[]]  # each section's paragraphs: text and page
     stack: list[tuple[int, str]] = []
     top_seen = False
     for paragraph in _pieces(doc.paragraphs):
@@ -100,13 +100,19 @@ def section_tree(doc: Document, title: str | None = None) -> list[Section]:
             stack.append((level, name))
             sections.append(Section(path=tuple(n for _, n in stack), title=name, level=level, text="",
                                     page=paragraph.page))
-            texts.append([rest] if rest else [])
+            texts.append([(rest, paragraph.page)] if rest else [])
             continue
         if not top_seen and title and paragraph.text.strip() == title:
             continue
-        texts[-1].append(paragraph.text.strip())
+        texts[-1].append((paragraph.text.strip(), paragraph.page))
         if sections[-1].page is None:
             sections[-1].page = paragraph.page
     for section, parts in zip(sections, texts):
-        section.text = "\n".join(p for p in parts if p)
+        parts = [(text, page) for text, page in parts if text]
+        section.text = "\n".join(text for text, _ in parts)
+        starts, at = [], 0
+        for text, page in parts:
+            starts.append((at, page))
+            at += len(text) + 1
+        section.page_starts = tuple(starts)
     return sections

@@ -30,3 +30,5 @@ def test_prose_cut_by_the_page_reads_whole(name, source):
     want = case["fact"]
     facts = [(f.raw, f.value, f.unit, f.qualifier) for f in extract_report(document).facts]
     assert (want["raw"], Decimal(want["value"]), want["unit"], want["qualifier"]) in facts
+    pages = {f.raw: f.page for f in extract_report(document).facts}
+    assert {raw: pages.get(raw) for raw in case["fact_pages"]} == case["fact_pages"]  # each fact's own page

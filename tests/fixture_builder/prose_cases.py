@@ -35,7 +35,7 @@ def figure_cut_by_page() -> dict:
     pg.c.save()
     return {"file": "figure-cut-by-page.rl.pdf", "paragraph": head + tail, "page": 1,
             "fact": {"raw": "3万4千余件", "value": 34000, "unit": "件", "qualifier": "at_least"},
-            "next_paragraph": "全年新收政府信息公开申请134件。"}
+            "next_paragraph": "全年新收政府信息公开申请134件。", "fact_pages": {"3万4千余件": 1, "134件": 2}}
 
 
 CASES = {"figure-cut-by-page": figure_cut_by_page}
