@@ -343,6 +343,11 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
         key = None
         if leaves:
             match = labels.best_match(leaves[-1], leaf_cands)
+            if (match is None or labels.is_ambiguous(match)) and len(leaves) > 1:
+                # a label wrapped across the label columns: its head spanning the parent's column, its tail
+                # under the row labels' (（二）部分公开（区分处理的，只计这一情形，不计其他 | 情形）)
+                whole = labels.best_match(leaves[-2] + leaves[-1], leaf_cands)
+                match = whole if whole is not None and not labels.is_ambiguous(whole) else match
             if match and labels.is_ambiguous(match) and group:  # the parent row above breaks a tie
                 match = labels.best_match(leaves[-1], [c for c in leaf_cands if row_group[c[0]] == group])
             if match is None or labels.is_ambiguous(match):

@@ -241,3 +241,23 @@ def test_a_block_heading_split_around_the_header_on_one_row_still_opens_its_bloc
                       "proactive.art20_1.regulations.in_force": 0, "proactive.art20_1.normative_docs.issued": 8,
                       "proactive.art20_1.normative_docs.repealed": 0,
                       "proactive.art20_1.normative_docs.in_force": 109}
+
+
+def test_a_label_wrapped_across_the_label_columns_is_one_label():
+    # read without rulings (independent inputs, WPS and LibreOffice): a label spanning the parent's and the row
+    # labels' columns, centred, wraps its tail under the row labels': （二）部分公开（…不计其他 | 情形）, and
+    # 二、上年结转政府信息公开申 | 请数量, each head in the first column, its tail in the last
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    header = ["", "", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [header, ["一、本年新收政府信息公开申请数量", "", ""] + ["1"] * 7,
+            ["二、上年结转政府信息公开申", "", "请数量"] + ["4"] * 7,
+            ["三、本年度办理结果", "（一）予以公开", ""] + ["2"] * 7,
+            ["（二）部分公开（区分处理的，只计这一情形，不计其他", "", "情形）"] + ["3"] * 7]
+    result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]), load_template())
+    values = {c.key: c.value for c in result.cells if c.key}
+    assert values.get("requests.result.partial.total") == Decimal(3)
+    assert values.get("requests.carried_over.total") == Decimal(4)
+    assert not any(f.kind == "label" for f in result.flags)
