@@ -148,3 +148,13 @@ def test_a_row_alone_at_the_top_of_the_next_page_under_its_block_s_header_strand
     assert rebuild_with_opening_rows(_block_rows(), opening) is None  # no heading over it: no column of the table
     table, _ = rebuild_with_opening_rows(_block_rows(), opening, header)
     assert [c.text for c in table.cells if c.row == table.n_rows - 1 and c.text] == ["行政事业性收费", "12"]
+
+
+def test_a_row_alone_at_the_top_of_the_next_page_with_its_label_centred_like_the_rows_above():
+    # WPS centres labels in their cells (an independent input: 政府集中采购 under labels of other lengths): a
+    # longer label starts further left than the rows' own, its middle where theirs are
+    from extractors.readers.borderless import rebuild_with_opening_rows
+
+    opening = _opening(_word("其他对外管理服务事项", 29, 119, top=60), _word("61614", 323, 348, top=60))
+    table, _ = rebuild_with_opening_rows(_block_rows(), opening)
+    assert [c.text for c in table.cells if c.row == table.n_rows - 1 and c.text] == ["其他对外管理服务事项", "61614"]

@@ -119,6 +119,9 @@ def rebuild_with_opening_rows(table: list[dict], opening: list[dict],
     # where the table's labels start (its label columns: _build clusters their left edges so)
     starts = [min(c) for c in _clusters([w["x0"] for ln in data for w in ln.words if w not in ln.values],
                                         1.5 * size)]
+    # and where they stand when centred in their cells (WPS centres a label: its start moves with its length)
+    middles = [statistics.mean(c) for c in _clusters(
+        [(w["x0"] + w["x1"]) / 2 for ln in data for w in ln.words if w not in ln.values], 1.5 * size)]
     labelled = figured = False
     for line in _lines(opening, size):
         _units_joined(line, size)
@@ -135,7 +138,8 @@ def rebuild_with_opening_rows(table: list[dict], opening: list[dict],
                 if not any(abs(centre - c) <= 1.2 * size for c in columns) \
                         and not any(h["x0"] <= centre <= h["x1"] for h in header):
                     return None
-            elif word["x1"] > fig_left or not (any(abs(word["x0"] - x) <= 1.5 * size for x in starts) or (
+            elif word["x1"] > fig_left or not (any(abs(word["x0"] - x) <= 1.5 * size for x in starts)
+                                               or any(abs(centre - x) <= 1.5 * size for x in middles) or (
                     prev is not None and word["x0"] - prev["x1"] < 1.5 * size)):
                 # a label ends before the figures and starts where the table's labels do (or goes on from the
                 # word before it: one label split into words)
