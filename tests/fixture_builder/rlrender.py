@@ -212,7 +212,8 @@ class Table:
             y = (y0 + y1) / 2 + len(lines) * self.lead / 2 - self.lead + (self.lead - self.size) / 2 + 1
             for line in lines:
                 w = pg.width(line, self.size, gap)
-                x = x0 + PAD if cell.kind in ("label", "section") else (x0 + x1 - w) / 2
+                x = x0 + PAD if cell.kind == "section" or (cell.kind == "label" and not pg.o.label_center) \
+                    else (x0 + x1 - w) / 2
                 pg.glyphs(x, y, line, self.size, gap=gap, bold=bold)
                 y -= self.lead
         if o.borders == "outer":

@@ -540,6 +540,12 @@ def title_wrapped(v: Variant) -> None:
         v.opts.title_tail = v.rng.choice((1, 2, 3))
 
 
+@kind("row labels centred in their cells, each wrapped line centred on its own (a label spanning the parent "
+      "column wraps its tail under the row labels')", stage=2, formats=RL)
+def centred_labels(v: Variant) -> None:
+    v.opts.label_center = True
+
+
 @kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
 def wrapped_labels(v: Variant) -> None:
     v.opts.label_width = round(v.rng.uniform(0.45, 0.7), 2)

@@ -51,6 +51,7 @@ class Opts:
     row_break: str | None = None  # a requests row whose label is broken by the page end (head | tail)
     row_break_low: bool = False  # with row_break: the figures go with the label's tail, the head stands alone
     title_tail: int = 0  # the title's last characters wrapped alone onto a second line (…年度报 | 告)
+    label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
 
     def label(self, ident: str, text: str) -> str:
