@@ -450,21 +450,22 @@ NEGATIVE_FORMS = ("（-{}）", "(-{})", "–{}", "—{}", "‐{}")  # full/half-
 @kind("negative changes printed as （-2）, (-2), –2, —2 or ‐2 in 本年增/减 (ed2019)",
       fits=lambda t: t["edition"] == "ed2019")
 def negatives(v: Variant) -> None:
-    changes = [k for k in v.cells if k.endswith(".change") and v.cells[k] is not None and k not in v.missing]
-    for k in v.rng.sample(changes, min(len(changes), v.rng.choice((2, 3, 4)))):
-        if v.cells[k] >= 0:
-            v.cells[k] = -v.rng.randint(1, 30)
-        v.printed[k] = v.rng.choice(NEGATIVE_FORMS).format(-v.cells[k])
+    _negative_changes(v, NEGATIVE_FORMS)
 
 
 @kind("negative changes in the accountants' brackets, no sign: (2) or （2） in 本年增/减 (ed2019)",
       fits=lambda t: t["edition"] == "ed2019")
 def accounting_negatives(v: Variant) -> None:
+    _negative_changes(v, ("（{}）", "({})"))
+
+
+def _negative_changes(v: Variant, forms: tuple[str, ...]) -> None:
+    """Two to four 本年增/减 cells made negative, each printed in one of ``forms`` (its magnitude for {})."""
     changes = [k for k in v.cells if k.endswith(".change") and v.cells[k] is not None and k not in v.missing]
     for k in v.rng.sample(changes, min(len(changes), v.rng.choice((2, 3, 4)))):
         if v.cells[k] >= 0:
             v.cells[k] = -v.rng.randint(1, 30)
-        v.printed[k] = v.rng.choice(("（{}）", "({})")).format(-v.cells[k])
+        v.printed[k] = v.rng.choice(forms).format(-v.cells[k])
 
 
 @kind("money printed with two magnitudes in the cell: 1亿2000万元, 3亿零500万元, 2亿元")
