@@ -498,15 +498,8 @@ def _join_row_tail(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     joined = {id(t): t.text + "\n" + c.text.strip() for c in texts for t in [targets[id(c)]]}
     cells = [Cell(c.row, c.col, joined.get(id(c), c.text), rowspan=c.rowspan, colspan=c.colspan, page=c.page,
                   bbox=c.bbox) for c in first.cells]
-    rest = []
-    for c in second:
-        if c.row == row and c.rowspan == 1:
-            continue
-        if c.row == row:  # an empty cell spanning down from the tail row (a parent column) keeps its rows below
-            c = Cell(c.row + 1, c.col, c.text, rowspan=c.rowspan - 1, colspan=c.colspan, page=c.page, bbox=c.bbox)
-        rest.append(Cell(c.row - 1, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
-                         bbox=c.bbox))
-    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled), rest
+    return (Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled),
+            _without_row(second, row))
 
 
 def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, list[Cell]]:
@@ -550,15 +543,22 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
             c = Cell(c.row, c.col, f.text, rowspan=c.rowspan, colspan=c.colspan, page=f.page, bbox=c.bbox)
         cells.append(Cell(c.row, c.col, joined.get(id(c), c.text), rowspan=c.rowspan, colspan=c.colspan,
                           page=c.page, bbox=c.bbox))
+    return (Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled),
+            _without_row(second, row))
+
+
+def _without_row(cells: list[Cell], row: int) -> list[Cell]:
+    """The continuation's cells without its first row ``row``, taken up into the row above: the cells below move
+    up a row; a cell spanning down from it (a parent column) keeps its rows below, emptied (its text went up)."""
     rest = []
-    for c in second:
+    for c in cells:
         if c.row == row and c.rowspan == 1:
             continue
-        if c.row == row:  # a cell spanning down from the tail row (a parent column) keeps its rows below, emptied
+        if c.row == row:
             c = Cell(c.row + 1, c.col, "", rowspan=c.rowspan - 1, colspan=c.colspan, page=c.page, bbox=c.bbox)
         rest.append(Cell(c.row - 1, c.col, c.text, rowspan=c.rowspan, colspan=c.colspan, page=c.page,
                          bbox=c.bbox))
-    return Table(cells=cells, page=first.page, bbox=first.bbox, pages=first.pages, ruled=first.ruled), rest
+    return rest
 
 
 def _place(cell: Cell, xs: list[float]) -> Cell:
