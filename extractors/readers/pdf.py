@@ -26,6 +26,7 @@ import pypdfium2
 import regex
 
 from extractors.model import BBox, Cell, Document, Paragraph, Table
+from extractors.numerals import parse_cell
 from extractors.readers.borderless import (
     ROW_START, find_borderless_tables, rebuild_across_pages, rebuild_with_opening_rows,
 )
@@ -516,8 +517,10 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     last = [c for c in first.cells if c.row == last_row]
     labels = [c for c in last if c.text.strip() and not _FIGURE.match(c.text)]
     empty = [c for c in last if not c.text.strip()]
-    texts = [c for c in tail if c.text.strip() and not _FIGURE.match(c.text)]
-    figures = [c for c in tail if c.text.strip() and _FIGURE.match(c.text)]
+    # a figure, or a blank printed as a dash or a word (－, 无: what a figure cell prints), as the cells read it
+    printed = [c for c in tail if c.text.strip() and parse_cell(c.text).meaning in ("number", "zero", "empty")]
+    texts = [c for c in tail if c.text.strip() and c not in printed]
+    figures = printed
     if not labels or not empty or not texts or not figures or len(labels) + len(empty) != len(last) \
             or any(c.bbox is None for c in last + texts + figures):
         return first, second

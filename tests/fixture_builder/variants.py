@@ -802,6 +802,8 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     # the head of a label alone at a page's foot, its tail and the row's figures on the next page
     ("rl-row-break-low-2019", "baoshan-2020", ["row-break-low"], 71),
     ("rl-row-break-low-2021", "hejiang-2022", ["row-break-low"], 70),
+    # with blanks printed as words in the broken row's figure cells (无 beside —, －)
+    ("rl-row-break-low-blanks-2019", "baoshan-2020", ["row-break-low", "blanks"], 81),
     ("rl-title-wrapped-2019", "minhang-2020", ["title-wrapped"], 72),
     ("rl-title-wrapped-2021", "luzhou-2022", ["title-wrapped"], 73),
     ("rl-spaced-wrapped-fullwidth-2019", "baoshan-2020", ["fullwidth", "spaced-digits", "flow-split"], 200),
