@@ -241,9 +241,14 @@ def _units_joined(line: _Line, size: float) -> None:
         # a bare unit stands further off when the figure was printed spaced out ('4 . 6 7   万 元'): the space
         # before it is spaced too; no cell of a data line is a unit alone, so it joins the figure before it
         reach = 2 * size if _BARE_UNIT.match(word["text"]) else size
-        if prev is not None and gap <= reach \
+        if prev is not None and gap <= size and word["text"] == "零" and _UNIT_END.search(prev["text"]) \
+                and _is_figure(prev["text"]):
+            # the 零 of 3亿零193万元 printed spaced out: the figure goes on after it
+            out[-1] = {**prev, "text": prev["text"] + "零", "x1": word["x1"],
+                       "parts": prev.get("parts", [prev]) + [word]}
+        elif prev is not None and gap <= reach \
                 and (_FIGURE_PIECE.match(word["text"]) or _MAGNITUDE_PIECE.match(word["text"])) \
-                and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"])) \
+                and (_FIGURE_PIECE.match(prev["text"]) or _is_figure(prev["text"]) or prev["text"].endswith("零")) \
                 and not _is_figure(word["text"]) and _is_figure(prev["text"] + word["text"]):
             joined = prev["text"] + ("" if gap < SPACE_GAP * size else " ") + word["text"]
             out[-1] = {**prev, "text": joined, "x1": word["x1"], "parts": prev.get("parts", [prev]) + [word]}

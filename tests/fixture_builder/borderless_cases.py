@@ -118,6 +118,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # one row of fifteen figures opening the next: a word in two header lines' boxes was kept twice, and the header
     # and the row were never rebuilt into one table (every appeals cell None)
     ("appeals-stranded-header-2020", (1351, 6), ["appeals-stranded-header"], "pdf-reportlab", None),
+    # 3亿零193万元 printed spaced out (3 亿 零 1 9 3 万 元): the 零 stood alone between the figure's halves, and the
+    # halves came back in two columns (3亿 | 零 193万元), the sum read as nothing
+    ("spaced-zero-magnitude-2019", (1361, 18), ["mixed-magnitude", "spaced-digits"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
