@@ -661,7 +661,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             # opens its own: then it is a row printed blank above it (（一）予以公开 over （二）部分公开…)
             rows[data_rows[near]].append(line)
         elif leaf and all(column_of(w) < leaf for w in line.words) and not _opens_blank_row(line, idx) \
-                and not reaches_label(line, near):
+                and not reaches_label(line, near) and not _opens_block(line):
             # a piece of a parent label (（四）无法提供) printed down a column beside its rows: its opening words
             # go with the first row below them, the rest with the row above
             below = [d for d in data_rows if d > idx]

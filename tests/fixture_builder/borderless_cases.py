@@ -121,6 +121,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 3亿零193万元 printed spaced out (3 亿 零 1 9 3 万 元): the 零 stood alone between the figure's halves, and the
     # halves came back in two columns (3亿 | 零 193万元), the sum read as nothing
     ("spaced-zero-magnitude-2019", (1361, 18), ["mixed-magnitude", "spaced-digits"], "pdf-reportlab", None),
+    # row labels centred in their cells (WPS): the block headings (第二十条第（五）项) stand further left than the
+    # labels, in a label column of their own, and were taken for a parent label's piece joined to the row below
+    ("centred-labels-blocks-2021", (1357, 9), ["centred-labels"], "pdf-reportlab", None),
+    ("centred-labels-blocks-2020", (1357, 10), ["centred-labels"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
