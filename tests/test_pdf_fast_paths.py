@@ -146,3 +146,28 @@ def test_a_pages_code_points_read_in_one_call_are_the_calls_per_char() -> None:
             page.close()
         document.close()
     assert pages > 20
+
+
+def test_a_read_page_is_freed_without_the_cyclic_collector():
+    """A PDFium page (and every char it holds) is freed once nothing refers to it: pdfplumber's own Page keeps a
+    bound method of itself (its cached get_textmap) and itself as ``root_page``, two reference cycles that kept
+    a report's pages alive until a full collection; text and crops still work as pdfplumber's."""
+    import gc
+    import weakref
+
+    page = pdf.pdfium_pages(PDFS[0].read_bytes())[0]
+    assert page.crop((0, 0, page.width, page.height / 2)).root_page is page
+    del page
+    gc.collect()  # the crop: a pdfplumber CroppedPage, its own cycles
+    pages = pdf.pdfium_pages(PDFS[0].read_bytes())
+    page = pages[0]
+    assert page.extract_text() == page.extract_text() and len(page.__dict__["_textmaps"]) == 1
+    refs = [weakref.ref(p) for p in pages]
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del pages, page
+        assert [r() for r in refs] == [None] * len(refs)
+    finally:
+        if was:
+            gc.enable()

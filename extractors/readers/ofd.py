@@ -31,15 +31,14 @@ import statistics
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from struct import error as struct_error
 
 from lxml import etree
-from pdfplumber.page import Page
 
 from extractors.model import Document
 from extractors.readers.errors import ReadError
+from extractors.readers.objects_page import ObjectsPage
 from extractors.readers.pdf import _read_page, join_continued_tables
 from extractors.readers.word_sources import WordSources
 
@@ -125,7 +124,7 @@ def _read_ofd_page(content, box: tuple[float, float], number: int, doctop: float
     return _read_page(page, number, sources)
 
 
-class OfdPage(Page):
+class OfdPage(ObjectsPage):
     """An OFD page as a pdfplumber page: ``char`` objects from the TextCodes, ``line``/``rect``/``curve``
     from the PathObjects' subpaths (classified as pdfminer does), in points with the origin at the top left.
 
@@ -139,7 +138,6 @@ class OfdPage(Page):
     def __init__(self, content, box: tuple[float, float], page_number: int, initial_doctop: float = 0,
                  fonts: dict[str, FontMetrics] | None = None, unit: float = 1.0):
         self.pdf = None
-        self.root_page = self
         self.page_obj = None
         self.page_number = page_number
         self.initial_doctop = initial_doctop
@@ -147,7 +145,6 @@ class OfdPage(Page):
         width, height = box[0] * _PT_PER_MM, box[1] * _PT_PER_MM
         k = unit * _PT_PER_MM  # points per content unit
         self.mediabox = self.cropbox = self.bbox = (0, 0, width, height)
-        self.get_textmap = lru_cache()(self._get_textmap)
         self.ofd_images: list = []
         objects: dict[str, list[dict]] = {"char": []}
         measured: set[int] = set()  # ids of the chars whose advance a font file gave (not fitted)
@@ -162,10 +159,6 @@ class OfdPage(Page):
                 self.ofd_images.append(obj)
         _fit_widths(objects["char"], measured)
         self._objects = objects
-
-    @property
-    def objects(self) -> dict[str, list[dict]]:
-        return self._objects
 
     def __repr__(self) -> str:
         return f"<OfdPage:{self.page_number}>"

@@ -22,11 +22,11 @@ Raises :class:`pypdfium2.PdfiumError` when PDFium cannot load the page's text.
 from __future__ import annotations
 
 import ctypes
-from functools import lru_cache
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from pdfplumber.page import Page
+
+from extractors.readers.objects_page import ObjectsPage
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -98,7 +98,7 @@ class _Frame:
         return self.height - (top - self.mediabox[1])
 
 
-class PdfiumPage(Page):
+class PdfiumPage(ObjectsPage):
     """A pdfplumber page whose chars, lines, rects and curves were read by PDFium (see the module docstring).
 
     ``page``: an open :class:`pypdfium2.PdfPage`; ``page_number`` 1-based; ``initial_doctop`` the summed
@@ -108,22 +108,16 @@ class PdfiumPage(Page):
 
     def __init__(self, page: pypdfium2.PdfPage, page_number: int, initial_doctop: float = 0):
         self.pdf = None
-        self.root_page = self
         self.page_obj = None
         self.page_number = page_number
         self.initial_doctop = initial_doctop
         self.rotation = page.get_rotation() % 360
         frame = _Frame(page.get_mediabox(), self.rotation)
         self.mediabox = self.cropbox = self.bbox = frame.mediabox  # pdfplumber's page box is the MediaBox
-        self.get_textmap = lru_cache()(self._get_textmap)
         objects: dict[str, list[dict]] = {"char": _chars(page, frame, page_number, initial_doctop)}
         for obj in _paths(page, frame, page_number, initial_doctop):
             objects.setdefault(obj["object_type"], []).append(obj)
         self._objects = objects
-
-    @property
-    def objects(self) -> dict[str, list[dict]]:
-        return self._objects
 
     def __repr__(self) -> str:
         return f"<PdfiumPage:{self.page_number}>"
