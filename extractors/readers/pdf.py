@@ -28,7 +28,7 @@ import regex
 from extractors.model import BBox, Cell, Document, Paragraph, Table
 from extractors.numerals import parse_cell
 from extractors.readers.borderless import (
-    ROW_START, find_borderless_tables, rebuild_across_pages, rebuild_with_opening_rows,
+    BLOCK_START, ROW_START, find_borderless_tables, rebuild_across_pages, rebuild_with_opening_rows,
 )
 from extractors.readers.errors import ReadError
 from extractors.readers.furniture import PAGE_NUMBER, folio_chars
@@ -154,6 +154,7 @@ def _read_page(page, number: int, sources: WordSources) -> list:
     blocks: list = tables + _paragraphs(lines, number, page.width)
     blocks.sort(key=lambda b: b.bbox[1] if b.bbox else 0)
     _keep_stranded_header(blocks, loose, size, sources)
+    _keep_row_head(blocks, loose, size, sources)
     _keep_opening_lines(blocks, loose, number, sources)
     return blocks
 
@@ -186,6 +187,43 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
             own = [w for w in words if id(w) not in kept and _inside_any(w, [block.bbox])]
             kept.update(id(w) for w in own)
             sources.put(block, own)
+
+
+_ROW_HEAD_MAX_LINES = 4
+_DIGIT = regex.compile(r"\d")
+
+
+def _keep_row_head(blocks: list, loose: list[dict], size: float, sources: WordSources) -> None:
+    """A row of a word-built table broken by the page end with its label's first lines at the page's foot, below
+    the table's last figures, and the label's tail with the figures on the next page (（四）无法提 | 1.本机关不掌
+    here, 握相关政府信息 41 2 43 there): those lines are no rows of their own (no figure), so the table ends above
+    them and they read as paragraphs. The short lines ending the page right below its last word-built table
+    (no sentence, no section heading, the first opening a row's label and none a block of rows), each standing
+    left of the table's figures, keep their words as a row's head (sources.put_row_head);
+    join_continued_tables rebuilds them with the table and its continuation into one table, or leaves them as
+    they are."""
+    last = max((i for i, b in enumerate(blocks) if isinstance(b, Table)), default=None)
+    if last is None or blocks[last].ruled or blocks[last] not in sources or blocks[last].bbox is None:
+        return
+    table, tail = blocks[last], blocks[last + 1:]
+    if not tail or len(tail) > _ROW_HEAD_MAX_LINES:
+        return
+    for block in tail:
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        if not text or block in sources or block.bbox is None or len(text) > 20 or _SENTENCE_END.search(text) \
+                or heading_level(text) == 1:
+            return
+    figures = [w["x0"] for w in sources.get(table)  # in digits: a label's piece may be a numeral (三)
+               if _DIGIT.search(w["text"]) and parse_cell(w["text"]).meaning in ("number", "zero")]
+    if not figures or tail[0].bbox[1] - table.bbox[3] > 2 * size \
+            or any(b.bbox[2] > min(figures) for b in tail):
+        return
+    # its first line opens a row's label (（四）, 1.), never a block of rows: a block's heading alone at the
+    # page's foot (第二十条第（八）项) heads the next page's block, it is no label's head
+    if not ROW_START.match(tail[0].text) or any(BLOCK_START.match(b.text) for b in tail):
+        return
+    for block in tail:
+        sources.put_row_head(block, [w for w in loose if _inside_any(w, [block.bbox])])
 
 
 _OPENING_MAX_BLOCKS = 3
@@ -334,7 +372,10 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
         while lead < min(2, len(page_blocks)) and isinstance(page_blocks[lead], Paragraph) \
                 and len("".join(page_blocks[lead].text.split())) <= 6:
             lead += 1
-        if blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table):
+        if blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table) \
+                and _take_row_head(blocks, page_blocks[lead], sources):
+            page_blocks = page_blocks[lead + 1:]
+        elif blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table):
             _take_stranded_header(blocks, page_blocks, lead, sources)
         if blocks and lead < len(page_blocks) and isinstance(blocks[-1], Table) \
                 and isinstance(page_blocks[lead], Table):
@@ -400,6 +441,26 @@ def _take_opening_rows(blocks: list, page_blocks: list, sources: WordSources) ->
             blocks[len(blocks) - tail - 1:] = [joined]
             return count
     return 0
+
+
+def _take_row_head(blocks: list, table: Table, sources: WordSources) -> bool:
+    """Whether the word-built table that ended the page before, the head of a broken row below it (see
+    :func:`_keep_row_head`) and ``table``, the word-built table opening this page, were rebuilt as one table
+    (which then replaces the three; the caller drops ``table`` from its page)."""
+    tail = 0
+    while tail < len(blocks) and sources.row_head(blocks[-1 - tail]):
+        tail += 1
+    first = blocks[-1 - tail] if tail and tail < len(blocks) else None
+    if not isinstance(first, Table) or first.ruled or first not in sources or table.ruled or table not in sources:
+        return False
+    head = [w for p in blocks[len(blocks) - tail:] for w in sources.get(p)]
+    rebuilt = rebuild_across_pages([sources.get(first) + head, sources.get(table)])
+    if rebuilt is None:
+        return False
+    joined, words = rebuilt
+    sources.put(joined, words)  # a third page may continue it
+    blocks[-1 - tail:] = [joined]
+    return True
 
 
 def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: WordSources) -> None:

@@ -20,6 +20,7 @@ class WordSources:
         # before may stand there alone, read as a paragraph (kept apart from the blocks built from words: a page
         # of one such paragraph is no stranded header of the next page's table)
         self._opening: dict[int, tuple[object, list[dict]]] = {}
+        self._row_heads: set[int] = set()  # ids of blocks entered by put_row_head
 
     def put(self, block: object, words: list[dict]) -> None:
         self._entries[id(block)] = (block, words)
@@ -36,6 +37,15 @@ class WordSources:
     def drop(self, block: object) -> None:
         if block in self:
             del self._entries[id(block)]
+
+    def put_row_head(self, paragraph: object, words: list[dict]) -> None:
+        """A paragraph ending its page that is the head of a table's row broken by the page end (its label's first
+        lines): held with its words like a block built from words, and marked as such."""
+        self.put(paragraph, words)
+        self._row_heads.add(id(paragraph))
+
+    def row_head(self, block: object) -> bool:
+        return id(block) in self._row_heads and block in self
 
     def put_opening(self, paragraph: object, words: list[dict]) -> None:
         self._opening[id(paragraph)] = (paragraph, words)

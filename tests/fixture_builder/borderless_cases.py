@@ -125,6 +125,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # labels, in a label column of their own, and were taken for a parent label's piece joined to the row below
     ("centred-labels-blocks-2021", (1357, 9), ["centred-labels"], "pdf-reportlab", None),
     ("centred-labels-blocks-2020", (1357, 10), ["centred-labels"], "pdf-reportlab", None),
+    # a row broken by the page end with its label's first lines at the page's foot, below the table's last figures
+    # (（四）无法提 | 1.本机关不掌), its tail and figures opening the next page under the repeated header: the head
+    # lines read as paragraphs between the two parts, which were never joined (the whole table's last rows lost)
+    ("row-head-at-page-foot-2019", (1369, 19), ["row-break-low", "extra-rows", "vertical-label"], "pdf-reportlab",
+     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
