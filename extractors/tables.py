@@ -426,11 +426,14 @@ def _printed_label(text: str) -> str:
 
 
 def _label_match(texts: list[str], cands) -> bool:
-    for text in texts:
-        if text.strip() and not _looks_numeric(text):
-            m = labels.best_match(text, cands, threshold=90)
-            if m and not labels.is_ambiguous(m):
-                return True
+    """Whether a row's texts (its cells', left to right) name a row of ``cands`` clearly: one text, or two
+    standing side by side (a label wrapped across the label columns, its second line centred in its merged
+    cell falling under the row labels' column: 一、本年新收政府信息公 | 开申请数量)."""
+    words = [t for t in dict.fromkeys(texts) if t.strip() and not _looks_numeric(t)]  # a spanned cell once
+    for text in words + [a + b for a, b in zip(words, words[1:])]:
+        m = labels.best_match(text, cands, threshold=90)
+        if m and not labels.is_ambiguous(m):
+            return True
     return False
 
 

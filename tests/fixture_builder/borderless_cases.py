@@ -130,6 +130,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # lines read as paragraphs between the two parts, which were never joined (the whole table's last rows lost)
     ("row-head-at-page-foot-2019", (1369, 19), ["row-break-low", "extra-rows", "vertical-label"], "pdf-reportlab",
      None),
+    # row labels centred in narrow cells and wrapped: 一、本年新收政府信息公开申请数量, across both label columns, came
+    # back in two (一、本年新收政府信息公 | 开申请数量: its centred second line under the row labels' column), and
+    # neither piece alone proves a data row: 一 and 二 were taken for header rows, their figures lost
+    ("centred-wrapped-row-heads-2019", (1377, 2), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
