@@ -510,13 +510,15 @@ def _halves_across(above: _Line, row: _Line, below: _Line, size: float) -> bool:
 def _wrapped_around(lines: list[_Line], size: float) -> None:
     """Mark as data a line holding nothing but one figure whose row label wraps around it: a label piece on the
     line right above and one on the line right below, starting at one left edge and ending before the figure
-    (行政事业性收 / 53.15 / 费: a narrow label column, the figure set at the middle of its row). A fee block
-    prints one such row alone, with no other figure line to make a table with it."""
+    (行政事业性收 / 53.15 / 费: a narrow label column, the figure set at the middle of its row), or both centred
+    on one middle (WPS centres a label in its cell: 费 under the middle of 行政事业性收). A fee block prints one
+    such row alone, with no other figure line to make a table with it."""
     for above, line, below in zip(lines, lines[1:], lines[2:]):
         if len(line.words) != 1 or not line.values or above.values or below.values:
             continue
         figure = line.values[0]
-        if max(above.x1, below.x1) < figure["x0"] - size and abs(above.x0 - below.x0) <= 0.5 * size \
+        aligned = abs(above.x0 - below.x0) <= 0.5 * size or abs(above.x0 + above.x1 - below.x0 - below.x1) <= size
+        if max(above.x1, below.x1) < figure["x0"] - size and aligned \
                 and line.top - above.bottom <= 0.8 * size and below.top - line.bottom <= 0.8 * size:
             line.aligned = True
 

@@ -134,6 +134,9 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # back in two (一、本年新收政府信息公 | 开申请数量: its centred second line under the row labels' column), and
     # neither piece alone proves a data row: 一 and 二 were taken for header rows, their figures lost
     ("centred-wrapped-row-heads-2019", (1377, 2), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
+    # the fee block's one row, its label centred and wrapped around its figure (行政事业性收 / 9700 / 费, 费 under
+    # the middle of the line above, not at its start): the figure line was no row, the block no table
+    ("centred-fee-row-2024", (1377, 0), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
