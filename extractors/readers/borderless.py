@@ -447,6 +447,29 @@ def _clusters(values: list[float], gap: float) -> list[list[float]]:
     return out
 
 
+def _centred_label_columns(label_words: list[dict], size: float) -> list[float]:
+    """The middles of the label columns when the row labels stand centred in their cells (WPS centres them),
+    else []. Centred, a label's start moves with its length, and in narrow label columns the starts of a parent
+    label's pieces, of its rows' labels and of their wrapped lines run into one another (60, 69, 79 … 139: one
+    column by their starts); their middles do not (三 | （三） 不予公 开 | 4.保护第三方合 法权益 stand on three
+    middles). Told by pairs of label words of different widths, sharing a middle against sharing a start; a
+    word of one character (a piece of a label printed a character a line) tells nothing either way."""
+    boxes = [(w["x0"], (w["x0"] + w["x1"]) / 2, w["x1"] - w["x0"]) for w in label_words]
+    telling = [b for b in boxes if b[2] >= 1.5 * size]
+    starts = middles = 0
+    for i, (x0, mid, width) in enumerate(telling):
+        for x0b, midb, widthb in telling[i + 1:]:
+            if abs(width - widthb) < size:
+                continue  # as wide: centred or not, starts and middles agree
+            if abs(x0 - x0b) <= 0.5 * size:
+                starts += 1
+            elif abs(mid - midb) <= 0.5 * size:
+                middles += 1
+    if middles <= 2 * starts or middles < 3:
+        return []
+    return [statistics.mean(c) for c in _clusters([b[1] for b in boxes], 0.5 * size)]
+
+
 def _stray_blanks(lines: list[_Line], size: float) -> None:
     """Drop from the lines' figures a printed blank standing alone left of every figure column, among the row
     labels: a character of a label printed one character a line (the 无 of （四）无法提供) that happens to stand
@@ -588,11 +611,17 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         label_edge = min(w["x0"] for ln in lines for w in ln.words) - 0.5 * size
     columns = _header_only_columns(lines[:first_data], columns, label_edge, single_row=unlabelled)
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
-    label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
+    label_middles = _centred_label_columns(label_words, size)
+    if label_middles:  # a column starts halfway between its middle and the one before
+        label_cols = [min(w["x0"] for w in label_words)] + [(a + b) / 2 for a, b in zip(label_middles, label_middles[1:])]
+    else:
+        label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
 
     def column_of(word: dict) -> int:
         centre = (word["x0"] + word["x1"]) / 2
         if centre < label_edge:
+            if label_middles:
+                return min(range(len(label_middles)), key=lambda i: abs(label_middles[i] - centre))
             return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 

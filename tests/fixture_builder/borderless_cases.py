@@ -137,6 +137,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # the fee block's one row, its label centred and wrapped around its figure (行政事业性收 / 9700 / 费, 费 under
     # the middle of the line above, not at its start): the figure line was no row, the block no table
     ("centred-fee-row-2024", (1377, 0), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
+    # row labels centred in narrow label columns: the starts of a parent label's pieces, of the rows' labels and
+    # of their wrapped lines run into one another (one label column by their starts), their middles do not; the
+    # parent's pieces were read into the rows' labels (（三） 法权益 a row of its own, 4.保护第三方合 lost)
+    ("centred-narrow-label-columns-2020", (1377, 7), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
+    ("centred-narrow-label-columns-2022", (1377, 1), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
