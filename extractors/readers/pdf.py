@@ -570,6 +570,9 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     tail with the row's figures (（四）无法 | 1．本机关不掌握相关 at the foot of a page, 提供 | 政府信息 | 36 … on the
     next). The tail's texts are appended to the label cells above them and its figures fill the empty cells.
 
+    A text of the tail under a parent label spanning down to that row (a parent cut by the same break:
+    （四）无 there, 法提供 here) is appended to that parent's cell.
+
     Only a label that opens a numbered row (1．, （二）, 三、) and a tail that opens none: a row printed blank
     at a page's foot (行政处罚, no figure) above a row of its own (行政强制 266) stays two rows; and only empty
     figure cells (a printed — or / is a figure printed as nothing: that row is whole)."""
@@ -593,7 +596,11 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
         centre = (cell.bbox[0] + cell.bbox[2]) / 2
         return next((a for a in cells if a.bbox[0] <= centre <= a.bbox[2]), None)
 
-    text_targets = {id(c): over(c, labels) for c in texts}
+    # a tail's text over a parent column goes to the parent's cell spanning down to the last row: that label cut
+    # by the page break too (（四）无 | 2.没有现成信 there, 法提供 | 息需要另行制作 | 29 here)
+    covering = [c for c in first.cells if c.row < last_row <= c.row + c.rowspan - 1 and c.text.strip()
+                and c.bbox is not None]
+    text_targets = {id(c): over(c, labels) or over(c, covering) for c in texts}
     figure_targets = {id(c): over(c, empty) for c in figures}
     if None in text_targets.values() or None in figure_targets.values() \
             or len({id(t) for t in figure_targets.values()}) != len(figures):

@@ -24,6 +24,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # row itself in the 2019 one) and was taken for the row's own label: the row matched nothing
     ("cut-parent-beside-other-2020", (1321, 39), ["signs-thousands", "wps-vertical", "vertical-label"],
      "pdf-libreoffice"),
+    # a row broken by the page break the other way round (its label's head, figures blank, at the page's foot)
+    # where the break also cuts its parents' labels (（四）无 | 2.没有现成信 there, 法提供 | 息需要另行制作 | 29
+    # here): the parents' pieces had no cell in the row above to go to, and the row stayed two (29 read 0)
+    ("row-head-parent-cut-2021", (1383, 24), ["row-break-low", "page-cut-group"], "pdf-reportlab"),
 ]
 
 
