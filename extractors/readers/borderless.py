@@ -613,7 +613,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
     label_middles = _centred_label_columns(label_words, size)
     if label_middles:  # a column starts halfway between its middle and the one before
-        label_cols = [min(w["x0"] for w in label_words)] + [(a + b) / 2 for a, b in zip(label_middles, label_middles[1:])]
+        label_cols = [min(w["x0"] for w in label_words)] + [(a + b) / 2
+                                                            for a, b in zip(label_middles, label_middles[1:])]
     else:
         label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
 

@@ -170,7 +170,8 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     tail = []
     for block in reversed(blocks):
         text = block.text.strip() if isinstance(block, Paragraph) else ""
-        if not text or len(text) > 40 or _SENTENCE_END.search(text) or heading_level(text) == 1:
+        if not text or _SENTENCE_END.search(text) or heading_level(text) == 1 \
+                or (len(text) > 40 and not _headings_line(_words_in(loose, block))):
             break
         tail.insert(0, block)
     if not tail or len(tail) > _STRANDED_MAX_LINES:
@@ -179,12 +180,11 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     by_line: dict[int, list[dict]] = {}
     for word in words:
         by_line.setdefault(round((word["top"] + word["bottom"]) / 2 / (0.5 * size)), []).append(word)
-    columned = any(any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
-                   for line in (sorted(ws, key=lambda w: w["x0"]) for ws in by_line.values()))
+    columned = any(_gaps(line, size) for line in by_line.values())
     if columned:
         kept: set[int] = set()  # a word in two lines' boxes (a heading wrapped between them) goes with the first
         for block in tail:
-            own = [w for w in words if id(w) not in kept and _inside_any(w, [block.bbox])]
+            own = [w for w in _words_in(words, block) if id(w) not in kept]
             kept.update(id(w) for w in own)
             sources.put(block, own)
 
@@ -223,7 +223,23 @@ def _keep_row_head(blocks: list, loose: list[dict], size: float, sources: WordSo
     if not ROW_START.match(tail[0].text) or any(BLOCK_START.match(b.text) for b in tail):
         return
     for block in tail:
-        sources.put_row_head(block, [w for w in loose if _inside_any(w, [block.bbox])])
+        sources.put_row_head(block, _words_in(loose, block))
+
+
+def _words_in(words: list[dict], block) -> list[dict]:
+    return [w for w in words if _inside_any(w, [block.bbox])] if block.bbox is not None else []
+
+
+def _headings_line(words: list[dict]) -> bool:
+    """A long line made only of many short words: a row of column headings (the appeals table's fifteen, 结果维
+    结果纠 其他结 尚未审 …, wrapped in their narrow cells), not prose."""
+    return len(words) >= 6 and max(len(w["text"]) for w in words) <= 6
+
+
+def _gaps(line: list[dict], size: float) -> int:
+    """How many times the words of one line stand apart like columns' (1.5 text heights or more)."""
+    line = sorted(line, key=lambda w: w["x0"])
+    return sum(1 for a, b in zip(line, line[1:]) if b["x0"] - a["x1"] >= 1.5 * size)
 
 
 _OPENING_MAX_BLOCKS = 3
@@ -237,7 +253,7 @@ def _keep_opening_lines(blocks: list, loose: list[dict], page: int, sources: Wor
         text = block.text.strip() if isinstance(block, Paragraph) else ""
         if not text or len(text) > 40 or _SENTENCE_END.search(text) or heading_level(text) == 1:
             break
-        words = [w for w in loose if _inside_any(w, [block.bbox])]
+        words = _words_in(loose, block)
         for word in words:
             word.setdefault("page", page)
         sources.put_opening(block, words)
@@ -473,7 +489,12 @@ def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: W
         tail.insert(0, blocks[-1 - len(tail)])
     if not tail or table.ruled or table not in sources:
         return
-    rebuilt = rebuild_across_pages([[w for p in tail for w in sources.get(p)], sources.get(table)])
+    # a header stranded over two pages' feet (a table whose header alone fills a page's end and the next page's
+    # top, its rows on the page after): each page's lines a part of their own, stacked in order
+    parts: dict = {}
+    for p in tail:
+        parts.setdefault(p.page, []).extend(sources.get(p))
+    rebuilt = rebuild_across_pages([*parts.values(), sources.get(table)])
     if rebuilt is None:
         return
     joined, words = rebuilt

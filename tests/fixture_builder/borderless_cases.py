@@ -142,6 +142,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # parent's pieces were read into the rows' labels (（三） 法权益 a row of its own, 4.保护第三方合 lost)
     ("centred-narrow-label-columns-2020", (1377, 7), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
     ("centred-narrow-label-columns-2022", (1377, 1), ["centred-labels", "wrapped-labels"], "pdf-reportlab", None),
+    # the appeals table's header stranded over two pages' feet (行政复议 | 行政诉讼 at one page's end, 结果维 结果纠 …
+    # alone at the next page's top), its one row on the page after: the long line of fifteen headings was taken
+    # for prose, so only part of the header was rebuilt with the row (every appeals cell None)
+    ("appeals-header-over-two-pages-2024", (1383, 17), ["tables-first", "appeals-stranded-header"],
+     "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
