@@ -594,7 +594,7 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     A text of the tail under a parent label spanning down to that row (a parent cut by the same break:
     （四）无 there, 法提供 here) is appended to that parent's cell.
 
-    Only a label that opens a numbered row (1．, （二）, 三、) and a tail that opens none: a row printed blank
+    Only a label that opens a numbered row (1．, （二）, 三、) and a tail no text of which opens one: a row printed blank
     at a page's foot (行政处罚, no figure) above a row of its own (行政强制 266) stays two rows; and only empty
     figure cells (a printed — or / is a figure printed as nothing: that row is whole)."""
     tail = [c for c in second if c.row == row]
@@ -610,8 +610,8 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
             or any(c.bbox is None for c in last + texts + figures):
         return first, second
     if not ROW_START.match(max(labels, key=lambda c: c.bbox[0]).text) \
-            or ROW_START.match(min(texts, key=lambda c: c.bbox[0]).text):
-        return first, second
+            or any(ROW_START.match(c.text) for c in texts):
+        return first, second  # a text opening a row (2.申请人逾期… under 1.申请人…) is a row of its own
 
     def over(cell: Cell, cells: list[Cell]) -> Cell | None:
         centre = (cell.bbox[0] + cell.bbox[2]) / 2

@@ -27,7 +27,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # a row broken by the page break the other way round (its label's head, figures blank, at the page's foot)
     # where the break also cuts its parents' labels (（四）无 | 2.没有现成信 there, 法提供 | 息需要另行制作 | 29
     # here): the parents' pieces had no cell in the row above to go to, and the row stayed two (29 read 0)
-    ("row-head-parent-cut-2021", (1383, 24), ["row-break-low", "page-cut-group"], "pdf-reportlab"),
+    ("row-head-parent-cut-2021", (1383, 24), ["row-break-low", "page-cut-group"], "pdf-reportlab"),    # a row printed blank at a page's foot (1.申请人无正当理由逾期不补正…, its parent （六）其 cut there, 他处理 on the
+    # next page beside 2.申请人逾期…): the next page's first row is a row of its own, not the blank row's tail
+    ("blank-row-over-next-row-parent-cut-2021", (1369, 14), ["page-cut-group", "title-year", "missing-rows"],
+     "pdf-reportlab"),
 ]
 
 
