@@ -598,7 +598,10 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         first_data -= 1
     # Label lines under the header's last line over the figure columns, a row's gap below it, are rows printed
     # all blank (规章 with no figure under 信息内容 | 本年新制作数量 …), not header: a header's lines stand close.
-    over_figures = [i for i in range(first_data)
+    # The header is the first block's: a later block's heading above the first figures (第二十条第（五）项 under
+    # 规章 and 行政规范性文件, the first block printed all blank) opens rows, and so do the lines before it.
+    header_end = next((i for i in range(1, first_data) if _opens_block(lines[i])), first_data)
+    over_figures = [i for i in range(header_end)
                     if any((w["x0"] + w["x1"]) / 2 >= label_edge for w in lines[i].words)]
     if over_figures and over_figures[-1] + 1 < first_data \
             and lines[over_figures[-1] + 1].top - lines[over_figures[-1]].bottom > _WRAP_GAP * size:
@@ -610,6 +613,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         # column whose figure is printed as nothing, not a label column
         label_edge = min(w["x0"] for ln in lines for w in ln.words) - 0.5 * size
     columns = _header_only_columns(lines[:first_data], columns, label_edge, single_row=unlabelled)
+    if not unlabelled:
+        label_edge, columns = _blank_columns_left(lines[:first_data], body, columns, label_edge, size)
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
     label_middles = _centred_label_columns(label_words, size)
     if label_middles:  # a column starts halfway between its middle and the one before
@@ -959,6 +964,32 @@ def _header_pitch(header: list[_Line], label_edge: float) -> float | None:
     if len(centres) < 3:
         return None
     return statistics.median(b - a for a, b in zip(centres, centres[1:]))
+
+
+def _blank_columns_left(header: list[_Line], body: list[_Line], columns: list[float], label_edge: float,
+                        size: float) -> tuple[float, list[float]]:
+    """The label edge and figure columns with the columns a header line names left of every figure (and any
+    other it names where no figure stands), when every row prints its figures further right: the proactive
+    table's first block printed all blank (本年制发件数 | 本年废止件数 | 现行有效件数 over 规章 and 行政规范性文件,
+    no figure), the other blocks' one figure centred under the middle heading. Only a line of three or more
+    headings at one pitch, right of every row label, with a heading over each figure column; the label edge
+    moves to the left of its first heading."""
+    labels = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
+    if not labels:
+        return label_edge, columns
+    label_right = max(w["x1"] for w in labels)
+    for line in header:
+        heads = sorted((w for w in line.words if w["x0"] > label_right + 0.5 * size), key=lambda w: w["x0"])
+        centres = [(w["x0"] + w["x1"]) / 2 for w in heads]
+        if len(centres) < 3 or centres[0] >= label_edge:
+            continue
+        gaps = [b - a for a, b in zip(centres, centres[1:])]
+        pitch = statistics.median(gaps)
+        if max(gaps) > 1.2 * min(gaps) or not all(min(abs(c - h) for h in centres) <= 0.25 * pitch for c in columns):
+            continue
+        new = [h for h in centres if min(abs(h - c) for c in columns) > 0.5 * pitch]
+        return min(label_edge, heads[0]["x0"] - 0.5 * size), sorted(columns + new)
+    return label_edge, columns
 
 
 def _heading_centres(header: list[_Line], label_edge: float) -> list[float]:

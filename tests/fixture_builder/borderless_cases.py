@@ -147,6 +147,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # for prose, so only part of the header was rebuilt with the row (every appeals cell None)
     ("appeals-header-over-two-pages-2024", (1383, 17), ["tables-first", "appeals-stranded-header"],
      "pdf-libreoffice", None),
+    # the proactive table's first block printed all blank (规章, 行政规范性文件: no figure), the other blocks' one
+    # figure centred under the middle heading: the first block's heading, header and rows were read as the
+    # table's header (the next block's heading above the first figures) and its three columns as one
+    ("blank-first-block-2021", (1387, 29), ["tables-first"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
