@@ -559,26 +559,32 @@ def _lone_figures(lines: list[_Line], columns: list[float], size: float) -> None
 
 def _wrapped_figures(lines: list[_Line], first_data: int, size: float) -> tuple[list[_Line], int]:
     """The lines with the pieces of figures wrapped in a narrow column (１１０ above a row's line, ６ below it)
-    moved into the row's line, and the first data line's index after the move. A piece is a line of digit
-    figures only (no label), fewer than the row's, less than a line's height from the row's line and in columns where the
-    row prints nothing (the row's cell is the piece above, then the one below: 110\n6 reads 1106)."""
+    moved into the row's line, and the first data line's index after the move. A piece is a line's digit
+    figures, fewer than the row's, less than a line's height from the row's line and in columns where the row
+    prints nothing (the row's cell is the piece above, then the one below: 110\n6 reads 1106); the words of the
+    row's label left of them (wrapped as well) stay on their line."""
     out = list(lines)
     for row in [ln for ln in lines if _is_data(ln)]:
         if not any(ln is row for ln in out):  # a piece itself (1 0 5 | 1 1 6 above a row's line: two figures stand apart)
             continue
         centre, printed = row.center, list(row.values)
         for piece in [ln for ln in out if ln is not row and ln.values]:
-            if len(piece.values) != len(piece.words) or len(piece.values) >= len(printed) \
-                    or abs(piece.center - centre) > 0.8 * size \
-                    or not all(_DIGIT.search(w["text"]) for w in piece.words) \
-                    or any(w["x0"] < v["x1"] and v["x0"] < w["x1"] for w in piece.words for v in printed):
+            if len(piece.values) >= len(printed) or abs(piece.center - centre) > 0.8 * size \
+                    or not all(_DIGIT.search(w["text"]) for w in piece.values) \
+                    or any(w["x0"] < v["x1"] and v["x0"] < w["x1"] for w in piece.values for v in printed) \
+                    or any(w["x0"] >= min(v["x0"] for v in piece.values) for w in piece.words if w not in piece.values):
                 continue
-            at = next(i for i, ln in enumerate(out) if ln is piece)
-            if at < first_data:
-                first_data -= 1
-            del out[at]
-            row.words = sorted(row.words + piece.words, key=lambda w: w["x0"])
-            row.values = sorted(row.values + piece.values, key=lambda w: w["x0"])
+            moved = list(piece.values)
+            if len(moved) == len(piece.words):
+                at = next(i for i, ln in enumerate(out) if ln is piece)
+                if at < first_data:
+                    first_data -= 1
+                del out[at]
+            else:  # the row's label wrapped with its figures (一、本年新收政府信息公开 ２４３ | 申请数量 ３): it stays
+                piece.words = [w for w in piece.words if w not in moved]
+                piece.values = []
+            row.words = sorted(row.words + moved, key=lambda w: w["x0"])
+            row.values = sorted(row.values + moved, key=lambda w: w["x0"])
             row.top, row.bottom = min(row.top, piece.top), max(row.bottom, piece.bottom)
     return out, first_data
 

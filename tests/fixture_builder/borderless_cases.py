@@ -151,6 +151,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # figure centred under the middle heading: the first block's heading, header and rows were read as the
     # table's header (the next block's heading above the first figures) and its three columns as one
     ("blank-first-block-2021", (1387, 29), ["tables-first"], "pdf-reportlab", None),
+    # a row's figures wrapped in narrow columns with its label (一、本年新收政府信息公开 ２４３ … ３１５ over 22 ２１９
+    # 220 34 229 over 申请数量 ３ … ７): the pieces carried label words, so they were no pieces, 2433 read 243
+    ("wrapped-figures-with-label-2024", (1389, 16), ["fullwidth", "heading-typo", "broken-headers"], "pdf-reportlab",
+     None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
