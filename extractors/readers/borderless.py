@@ -619,9 +619,9 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         # column whose figure is printed as nothing, not a label column
         label_edge = min(w["x0"] for ln in lines for w in ln.words) - 0.5 * size
     columns = _header_only_columns(lines[:first_data], columns, label_edge, single_row=unlabelled)
-    if not unlabelled:
-        label_edge, columns = _blank_columns_left(lines[:first_data], body, columns, label_edge, size)
     label_words = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
+    if not unlabelled:  # the edge moves no further left than the labels' right end: the label words stay
+        label_edge, columns = _blank_columns_left(lines[:first_data], label_words, columns, label_edge, size)
     label_middles = _centred_label_columns(label_words, size)
     if label_middles:  # a column starts halfway between its middle and the one before
         label_cols = [min(w["x0"] for w in label_words)] + [(a + b) / 2
@@ -972,15 +972,14 @@ def _header_pitch(header: list[_Line], label_edge: float) -> float | None:
     return statistics.median(b - a for a, b in zip(centres, centres[1:]))
 
 
-def _blank_columns_left(header: list[_Line], body: list[_Line], columns: list[float], label_edge: float,
+def _blank_columns_left(header: list[_Line], labels: list[dict], columns: list[float], label_edge: float,
                         size: float) -> tuple[float, list[float]]:
     """The label edge and figure columns with the columns a header line names left of every figure (and any
     other it names where no figure stands), when every row prints its figures further right: the proactive
     table's first block printed all blank (本年制发件数 | 本年废止件数 | 现行有效件数 over 规章 and 行政规范性文件,
     no figure), the other blocks' one figure centred under the middle heading. Only a line of three or more
     headings at one pitch, right of every row label, with a heading over each figure column; the label edge
-    moves to the left of its first heading."""
-    labels = [w for ln in body for w in ln.words if w not in ln.values and (w["x0"] + w["x1"]) / 2 < label_edge]
+    moves to the left of its first heading (``labels``: the body's label words)."""
     if not labels:
         return label_edge, columns
     label_right = max(w["x1"] for w in labels)

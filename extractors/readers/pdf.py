@@ -180,7 +180,7 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
     by_line: dict[int, list[dict]] = {}
     for word in words:
         by_line.setdefault(round((word["top"] + word["bottom"]) / 2 / (0.5 * size)), []).append(word)
-    columned = any(_gaps(line, size) for line in by_line.values())
+    columned = any(_columned(line, size) for line in by_line.values())
     if columned:
         kept: set[int] = set()  # a word in two lines' boxes (a heading wrapped between them) goes with the first
         for block in tail:
@@ -236,10 +236,10 @@ def _headings_line(words: list[dict]) -> bool:
     return len(words) >= 6 and max(len(w["text"]) for w in words) <= 6
 
 
-def _gaps(line: list[dict], size: float) -> int:
-    """How many times the words of one line stand apart like columns' (1.5 text heights or more)."""
+def _columned(line: list[dict], size: float) -> bool:
+    """Whether some words of one line stand apart like columns' (1.5 text heights or more)."""
     line = sorted(line, key=lambda w: w["x0"])
-    return sum(1 for a, b in zip(line, line[1:]) if b["x0"] - a["x1"] >= 1.5 * size)
+    return any(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
 
 
 _OPENING_MAX_BLOCKS = 3
@@ -388,17 +388,17 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
         while lead < min(2, len(page_blocks)) and isinstance(page_blocks[lead], Paragraph) \
                 and len("".join(page_blocks[lead].text.split())) <= 6:
             lead += 1
-        if blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table) \
-                and _take_row_head(blocks, page_blocks[lead], sources):
-            page_blocks = page_blocks[lead + 1:]
-        elif blocks and lead < len(page_blocks) and isinstance(page_blocks[lead], Table):
+        opening = page_blocks[lead] if blocks and lead < len(page_blocks) else None
+        if isinstance(opening, Table) and _take_row_head(blocks, opening, sources):
+            page_blocks = page_blocks[lead + 1:]  # the continuation went into the table the page before ended in
+        elif isinstance(opening, Table):
             _take_stranded_header(blocks, page_blocks, lead, sources)
-        if blocks and lead < len(page_blocks) and isinstance(blocks[-1], Table) \
-                and isinstance(page_blocks[lead], Table):
-            joined = _rebuild(blocks[-1], page_blocks[lead], sources) or join_tables(blocks[-1], page_blocks[lead])
-            if joined is not None:
-                blocks[-1] = joined
-                page_blocks = page_blocks[lead + 1:]
+            if isinstance(blocks[-1], Table):
+                opening = page_blocks[lead]  # the header rebuilt with it, when it was stranded
+                joined = _rebuild(blocks[-1], opening, sources) or join_tables(blocks[-1], opening)
+                if joined is not None:
+                    blocks[-1] = joined
+                    page_blocks = page_blocks[lead + 1:]
         blocks.extend(page_blocks)
     return blocks
 
@@ -603,9 +603,8 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     labels = [c for c in last if c.text.strip() and not _FIGURE.match(c.text)]
     empty = [c for c in last if not c.text.strip()]
     # a figure, or a blank printed as a dash or a word (－, 无: what a figure cell prints), as the cells read it
-    printed = [c for c in tail if c.text.strip() and parse_cell(c.text).meaning in ("number", "zero", "empty")]
-    texts = [c for c in tail if c.text.strip() and c not in printed]
-    figures = printed
+    figures = [c for c in tail if c.text.strip() and parse_cell(c.text).meaning in ("number", "zero", "empty")]
+    texts = [c for c in tail if c.text.strip() and c not in figures]
     if not labels or not empty or not texts or not figures or len(labels) + len(empty) != len(last) \
             or any(c.bbox is None for c in last + texts + figures):
         return first, second
