@@ -17,7 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from extractors import prefix_dictionary
 from extractors.datafiles import load_yaml
+from extractors.pos_tags import dictionary_file
 from extractors.quantities import PERCENT_UNITS, Quantity, find_quantities
 from extractors.records import Fact, Section
 
@@ -54,9 +56,13 @@ def words() -> _Words:
 
 @cache
 def load_jieba():
-    """jieba, loaded once, quietly, with the domain words added (search segments with the same words)."""
+    """jieba, loaded once, quietly, with the domain words added (search segments with the same words); its
+    default dictionary's entries are added as the text cut meets their first character (extractors.prefix_dictionary)."""
     jieba = _import_jieba()
     jieba.setLogLevel(60)
+    dictionary = dictionary_file(jieba)
+    if dictionary is not None:  # jieba's default dictionary: its entries loaded as the text meets them
+        prefix_dictionary.install(jieba.dt, dictionary)
     for word in words().words:
         jieba.add_word(word, tag="n")
     return jieba
@@ -68,7 +74,8 @@ def _import_jieba():
     jieba imports pkg_resources (setuptools' deprecated API: 0.12 s) only to open its own data files, and opens
     them by path when it cannot; its dictionary cache is read by ``marshal.load(file)``, which reads object by
     object through the file (0.37 s for its 500,000 words), where ``marshal.loads`` of the file's bytes takes
-    0.11 s. This is most of a worker pool's warm-up (pipeline.warm)."""
+    0.11 s. (jieba's default dictionary is not read so: extractors.prefix_dictionary adds its entries as the
+    text meets them.)"""
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     blocked = "pkg_resources" not in sys.modules

@@ -1,6 +1,6 @@
 """The forkserver the local pool's workers are forked from (pipeline.pool), and starting it early.
 
-The forkserver is a process that imported pipeline.warm (the readers, jieba's dictionary, the division table,
+The forkserver is a process that imported pipeline.warm (the readers, jieba, the division table,
 the template: ~0.5 s of CPU) once; each worker forked from it starts in a few dozen ms. ``prestart`` launches it
 without waiting for it, so that its warm-up runs on another core while the ingesting process is still starting
 (imports, the database's schema check, the walk of the folders); multiprocessing keeps one forkserver per

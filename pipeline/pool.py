@@ -8,7 +8,7 @@ reports), or over the memory limit (its resident memory, watched from outside), 
 a one-line reason, and a fresh worker takes the next file.
 
 Workers are forked from a multiprocessing *forkserver* (pipeline.forkserver; `gongkai ingest` starts it before
-its own imports) that imported and loaded what tasks need once (pipeline.warm: the jieba dictionary, the
+its own imports) that imported and loaded what tasks need once (pipeline.warm: jieba, the
 division table, the readers): a worker starts in a few dozen ms, and no thread of the ingesting process (the
 progress bar's, the store's) is ever forked. Workers ignore SIGINT: Ctrl-C reaches
 the ingesting process, which stops them itself (``close``).

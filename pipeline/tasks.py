@@ -243,7 +243,8 @@ _warmed = False
 
 
 def warm(readers: bool = True) -> None:
-    """Load what every task needs once: the jieba dictionary (segmentation, facts), the division table, the
+    """Load what every task needs once: jieba (segmentation, facts; its dictionary's entries are added as text
+    meets them, extractors.prefix_dictionary), jieba.posseg's tags, the division table, the
     template and, with ``readers``, every format's reader (before workers are forked from this process, which
     may meet any format); without, each reader is imported as its first file is read (the first file read in
     this process: a run of DOCX and HTML files never imports the PDF readers). The collector is paused
@@ -259,7 +260,7 @@ def warm(readers: bool = True) -> None:
 
     global _warmed
     with collector_paused():
-        load_jieba().dt.initialize()  # the dictionary itself, not only the module (jieba loads it lazily)
+        load_jieba().dt.initialize()  # a dictionary other than jieba's own: loaded whole now
         _posseg()
         load_template()
         division_table()

@@ -1,5 +1,5 @@
 """Imported by the local pool's forkserver (pipeline.pool) before it forks any worker: loads, once, what every
-task needs — the jieba dictionary, the division table, the template, the readers' imports — so that each worker
+task needs — jieba and its tags, the division table, the template, the readers' imports — so that each worker
 forked from it starts warm instead of spending a second or more loading them again.
 
 Then every object loaded is moved to the collector's permanent generation (gc.freeze): a worker's full

@@ -1,5 +1,6 @@
 """extractors.facts.load_jieba loads jieba faster than ``import jieba`` does (pkg_resources left out, the
-dictionary cache read in one call), into the same dictionary: each way in a fresh interpreter, compared."""
+dictionary's entries added by first character as the text meets them: extractors.prefix_dictionary), and jieba
+cuts and tags as it does with its whole dictionary: each way in a fresh interpreter, compared."""
 
 import os
 import subprocess
@@ -10,11 +11,26 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_DIGEST = """
+# the text cut: a real report, and every 37th word of jieba's dictionary (rare first characters, words the
+# report never uses) in runs of Han text, Latin and figures
+_TEXT = """
+import pathlib
+words = [line.split(" ")[0] for line in (pathlib.Path(jieba.__file__).parent / "dict.txt").read_text("utf-8").splitlines()]
+text = pathlib.Path(%r).read_text("utf-8") + "。".join("".join(words[i:i + 7]) + f"ABC{i}" for i in range(0, len(words), 37 * 7))
+""" % str(ROOT.parent / "shared" / "corpus" / "baoshan-2020-report.txt")
+
+_DIGEST = _TEXT + """
 import hashlib, sys
+import jieba.posseg as posseg
 d = jieba.dt
-print(hashlib.sha256(repr((sorted(d.FREQ.items()), d.total, sorted(d.user_word_tag_tab.items()))).encode()).hexdigest())
-print("pkg_resources" in sys.modules)
+cut = [" ".join(jieba.cut_for_search(part)) for part in text.split("。")]
+tags = [" ".join(f"{w}/{f}" for w, f in posseg.cut(part)) for part in text.split("。")[:400]]
+print(hashlib.sha256(repr((cut, tags)).encode()).hexdigest())
+# the entries whose first character the text or a domain word holds: all of them in either dictionary
+met = set(text) | {c for w in d.user_word_tag_tab for c in w}
+print(hashlib.sha256(repr(sorted((k, v) for k, v in d.FREQ.items() if k[0] in met)).encode()).hexdigest())
+print(d.total, hashlib.sha256(repr(sorted(d.user_word_tag_tab.items())).encode()).hexdigest())
+print("pkg_resources" in sys.modules, len(d.FREQ))
 print(" ".join(jieba.cut_for_search("本机关全年共收到政府信息公开申请120件，依申请公开政府信息")))
 """
 
@@ -24,12 +40,12 @@ from extractors.facts import words
 jieba.setLogLevel(60)
 for word in words().words:
     jieba.add_word(word, tag="n")
-""" + _DIGEST
+"""
 
 _OURS = """
 from extractors.facts import load_jieba
 jieba = load_jieba()
-""" + _DIGEST
+"""
 
 
 def _run(code: str, env: dict | None = None) -> list[str]:
@@ -38,11 +54,19 @@ def _run(code: str, env: dict | None = None) -> list[str]:
     return out.stdout.splitlines()
 
 
-def test_load_jieba_gives_jiebas_own_dictionary_without_pkg_resources():
-    plain, ours = _run(_PLAIN), _run(_OURS)
-    assert ours[0] == plain[0]  # the same words, frequencies, total and domain tags
-    assert ours[2] == plain[2]
-    assert ours[1] == "False"  # setuptools' pkg_resources was not imported
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").is_dir(), reason="../shared/corpus is not beside the project")
+def test_load_jieba_cuts_and_tags_as_jieba_with_its_whole_dictionary(tmp_path):
+    env = {**os.environ, "GONGKAI_CACHE": str(tmp_path)}
+    plain = _run(_PLAIN + _DIGEST)
+    built = _run(_OURS + _DIGEST, env)  # the table by first character built, then kept
+    assert len(list(tmp_path.glob("jieba-prefixes-*.pickle"))) == 1
+    loaded = _run(_OURS + _DIGEST, env)
+    assert built[:3] == loaded[:3] == plain[:3]  # the same cuts, tags, entries met, total and domain tags
+    assert built[4] == loaded[4] == plain[4]
+    whole = int(plain[3].split()[1])
+    ours_pkg, ours_entries = loaded[3].split()
+    assert ours_pkg == "False"  # setuptools' pkg_resources was not imported
+    assert whole > 400_000 and 0 < int(ours_entries) < whole  # only the entries of the characters met
 
 
 def test_a_worker_reads_and_extracts_without_the_database_layer():
