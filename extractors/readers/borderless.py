@@ -863,7 +863,13 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             column = opener_column(body[tail[0]]) if opener is not None else None
             opens_own = column is not None and any(ROW_START.match(w["text"]) and column_of(w) == column
                                                    for w in body[below].words)
-            chain = tail + [below]
+            # labels centred in their cells: a parent label's piece among them (结果 of 三、本年度办理结果, centred
+            # down its rows, between 3.补正后申请内容仍不明确 printed blank and the row below) bridges nothing, it
+            # stands in its own column. (Top-aligned, a row's label opens on its figure line: a head above it is
+            # one cut by the page, whose parts stand as far apart as the rebuild across pages stacked them.)
+            chain = [k for k in tail if top_aligned or column is None
+                     or any(column_of(w) >= column for w in body[k].words)]
+            chain.append(below)
             if not opens_own and all(label_only(body[k]) for k in tail) \
                     and all(close(body[a], body[b]) for a, b in zip(chain, chain[1:])):
                 out.update({k: below for k in tail})

@@ -155,6 +155,12 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # 220 34 229 over 申请数量 ３ … ７): the pieces carried label words, so they were no pieces, 2433 read 243
     ("wrapped-figures-with-label-2024", (1389, 16), ["fullwidth", "heading-typo", "broken-headers"], "pdf-reportlab",
      None),
+    # 3.补正后申请内容仍不明确 printed blank right above the (五) block's first row, its numbering dropped (信访举报投诉类
+    # 申请 2 1 3), labels centred beside a parent label centred down its rows (结果 of 三、本年度办理结果 between
+    # the two): the parent's piece bridged the row gap, the blank row's label was taken for the next row's wrapped
+    # first line, and unclear read the petition row's figures
+    ("blank-row-above-unnumbered-row-2023", (1391, 16), ["orphan-heading", "mixed-magnitude", "numbering"],
+     "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
