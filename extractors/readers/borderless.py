@@ -684,7 +684,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         return {c for ln in label_lines[d] for c in opener_columns(ln)}
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
-    joins = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, size)
+    ends_cell = _cell_ends(body, column_of, size)
+    joins, alone = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, ends_cell, size)
     label_lines = {d: [body[d]] for d in data_rows}  # each figure line with the label lines joined to it
     for k, d in joins.items():
         label_lines[d].append(body[k])
@@ -698,6 +699,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         near = min(data_rows, key=lambda d: abs(body[d].center - line.center))
         if idx in joins:
             rows[data_rows[joins[idx]]].append(line)
+        elif idx in alone:
+            pending.append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size \
                 and not opener_columns(line) & row_openers(near) and not reaches_label(line, near):
             # a line right beside a row's figures belongs to that row, unless it opens a label where that row
@@ -724,7 +727,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         adjacent = prev is not None and line.top - prev[-1].bottom <= 0.8 * size and not any(
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
             and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line) \
-            and not _row_below_header_across_pages(prev[-1], line, label_only, label_edge)
+            and not _row_below_header_across_pages(prev[-1], line, label_only, label_edge) \
+            and not ends_cell(prev[-1], line)
         if adjacent:
             prev.append(line)
         else:
@@ -811,10 +815,39 @@ def _starts_row(line: _Line) -> bool:
     return any(ROW_START.match(w["text"]) for w in line.words)
 
 
-def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, top_aligned: bool,
-                     size: float) -> dict[int, int]:
-    """Which figure line's row each line of wrapped label text joins (body index -> data line index); the lines
-    left out stand as rows of their own (a block heading, a row printed without figures).
+def _cell_ends(body: list[_Line], column_of, size: float):
+    """``ends_cell(a, b)``: whether line ``a``'s label ends its cell before line ``b``'s, in the same column (the
+    row's own: the deepest label column each prints in). Text wraps only when it fills the line, so a line
+    stopping short of its column's widest line (by two characters or more) is its cell's last (属于国家秘密 above
+    其他法律行政法 / 规禁止公开, rows printed blank, unnumbered; 无正当理由大量反复申请 above 要求行政机关确认…)."""
+    def own_words(line: _Line) -> tuple[int | None, list[dict]]:
+        words = [w for w in line.words if w not in line.values]
+        column = max((column_of(w) for w in words), default=None)
+        return column, [w for w in words if column_of(w) == column]
+
+    widest: dict[int, float] = {}  # label column -> its widest line of label words: a wrapped line's width
+    for line in body:
+        column, words = own_words(line)
+        if words:
+            widest[column] = max(widest.get(column, 0.0), max(w["x1"] for w in words) - min(w["x0"] for w in words))
+
+    def ends_cell(a: _Line, b: _Line) -> bool:
+        column, words = own_words(a)
+        if not words or own_words(b)[0] != column or _pages(a) != _pages(b):  # a page's foot cuts anywhere
+            return False
+        # (a line may stop a character short of the widest: a line may not open with a closing mark, so the
+        # character before one goes down with it; half-width figures and marks make widths uneven)
+        return max(w["x1"] for w in words) - min(w["x0"] for w in words) < widest[column] - 1.5 * size
+
+    return ends_cell
+
+
+def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, top_aligned: bool, ends_cell,
+                     size: float) -> tuple[dict[int, int], set[int]]:
+    """Which figure line's row each line of wrapped label text joins (body index -> data line index), and the
+    lines found to be rows printed blank (a label ending its cell above them, rows' labels out of balance
+    around their figures): those stand as rows of their own, whatever figure line they stand near; the other
+    lines left out are placed by the caller (a block heading, a parent label's piece, a row printed blank).
 
     Between two figure lines, the last line that opens a row label (一、 （二） 3．) and the lines after it belong
     to the row below (a label centred beside its figures starts above them), unless that row's label opens in
@@ -830,6 +863,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         return max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
 
     out: dict[int, int] = {}
+    alone: set[int] = set()
     i = 0
     while i < len(body):
         if i in data:
@@ -855,7 +889,10 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             head, tail = half, [k for k in run if k not in half]
         if above is not None:
             prev = above
-            for k in head:
+            for n, k in enumerate(head):
+                if top_aligned and ends_cell(body[prev], body[k]):  # the rest, down to the next row's lines, a row printed blank
+                    alone.update(m for m in head[n:] if label_only(body[m]))
+                    break
                 if not (label_only(body[k]) and close(body[prev], body[k])):
                     break
                 out[k], prev = above, k
@@ -863,6 +900,11 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             column = opener_column(body[tail[0]]) if opener is not None else None
             opens_own = column is not None and any(ROW_START.match(w["text"]) and column_of(w) == column
                                                    for w in body[below].words)
+            # or opens it in a deeper column, and the head runs on past where it does: a row printed blank whose
+            # label spans the label columns (二、上年结转政府信息公开申请数量 over （一）予以公开 3 …)
+            opens_own = opens_own or column is not None and any(
+                ROW_START.match(w["text"]) and column_of(w) > column and body[tail[0]].x1 > w["x0"] + 0.5 * size
+                for w in body[below].words)
             # labels centred in their cells: a parent label's piece among them (结果 of 三、本年度办理结果, centred
             # down its rows, between 3.补正后申请内容仍不明确 printed blank and the row below) bridges nothing, it
             # stands in its own column. (Top-aligned, a row's label opens on its figure line: a head above it is
@@ -871,10 +913,102 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                      or any(column_of(w) >= column for w in body[k].words)]
             chain.append(below)
             if not opens_own and all(label_only(body[k]) for k in tail) \
-                    and all(close(body[a], body[b]) for a, b in zip(chain, chain[1:])):
+                    and all(close(body[a], body[b]) and not (top_aligned and ends_cell(body[a], body[b]))
+                            for a, b in zip(chain, chain[1:])):
                 out.update({k: below for k in tail})
         i = j
-    return out
+    alone |= _balance_labels(out, body, data, opener_column, column_of, centred=not top_aligned)
+    return out, alone
+
+
+def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], opener_column, column_of,
+                    centred: bool) -> set[int]:
+    """Rows printed blank among rows whose lines ``joins`` gave to figure lines, told by balance; their lines are
+    left out of ``joins`` and returned (rows of their own).
+
+    Labels centred in their cells stand as many lines above their figure line as below it (counted in the row's
+    own label column: a parent label's pieces beside them are another cell's). Where lines wrap at the same pitch
+    and rows stand no further apart than the leading, the nearer figure line, or the rule that a figure line
+    opening a label (（五） of a parent label centred down its rows) takes no line above it, gave lines to the
+    wrong row. So, top to bottom: a row lacking lines below takes the next lines of its column no row took
+    (获取信息, the last line of 5、要求行政 / 机关确认或 / 2 1 … / 重新出具已 / 获取信息, nearer 其他处理's figures);
+    lines standing in a column deeper than a figure line's own label ((六)其他处理 4 1 …), all above it, are
+    no lines of that label (centred, they would stand on both sides): the row above takes as many as it lacks,
+    the rest are rows printed blank (无正当理由大量 / 反复申请). Between two figure lines, a row's lines beyond
+    balance go to the other row where it lacks as many (要求提供公开出版 under 重复申请's figures, above 物 under
+    要求提供…'s); what remains beyond balance on both sides is a row printed blank between them (无正当理由大量反
+    / 复申请, unnumbered), and so is a surplus on one side that opens a label (3、补正后申请 / 内容仍不明确 above
+    信访举报投诉 / 13 0 0 … / 类申请, its numbering dropped): a wrapped label's tail never opens one.
+
+    Labels judged aligned to the top of their cells (``centred`` false: most rows print their label's one line
+    on their figure line, centred or not) keep only the last rule, for a surplus above a figure line on its page
+    (信访举报投诉类申请 4 3 … under 3.补正后申请内容仍不明确, printed blank): a head cut from its row by the page's
+    foot stands on the page before."""
+    def lines(d: int | None) -> tuple[list[int], list[int], int | None]:
+        """The row's lines above and below its figure line ``d``, in its own label column (the deepest its
+        lines print in), and that column."""
+        if d is None:
+            return [], [], None
+        mine = [k for k, row in joins.items() if row == d]
+        column = max((column_of(w) for k in mine + [d] for w in body[k].words if w not in body[k].values),
+                     default=None)
+        own = sorted(k for k in mine if any(column_of(w) == column for w in body[k].words))
+        return [k for k in own if k < d], [k for k in own if k > d], column
+
+    def drop(run: list[int]) -> None:
+        for k in run:
+            joins.pop(k, None)
+            alone.add(k)
+
+    def complete_below(d: int) -> None:
+        above, below, column = lines(d)
+        k = max(below or [d]) + 1
+        while len(below) < len(above) and k < len(body) and k not in data and k not in joins and k not in alone \
+                and opener_column(body[k]) is None:  # a line opening a label is another row's
+            if not body[k].values and any(column_of(w) == column for w in body[k].words):
+                joins[k] = d
+                below.append(k)
+            k += 1
+
+    rows = sorted(data)
+    alone: set[int] = set()
+    if centred:
+        for p, d in zip([None, *rows], rows):
+            printed = [column_of(w) for w in body[d].words if w not in body[d].values]
+            deeper = sorted(k for k, row in joins.items() if row == d and printed
+                            and any(column_of(w) > max(printed) for w in body[k].words))
+            if deeper and all(k < d for k in deeper):
+                p_above, p_below, _ = lines(p)
+                lacking = max(0, len(p_above) - len(p_below)) if p is not None else 0
+                joins.update({k: p for k in deeper[:lacking]})
+                drop(deeper[lacking:])
+    for a, b in zip([None, *rows], [*rows, None]):
+        if centred and b is not None:
+            complete_below(b)
+        (a_above, a_below, _), (b_above, b_below, _) = lines(a), lines(b)
+        head = b_above[:max(0, len(b_above) - len(b_below))]  # b's lines beyond balance, above it
+        if not centred:
+            if head and opener_column(body[head[0]]) is not None \
+                    and all(_pages(body[k]) == _pages(body[b]) for k in head):
+                drop(head)
+            continue
+        tail = a_below[len(a_above):]  # a's, below it
+        lacking = max(0, len(b_below) - len(b_above))
+        if tail and lacking:  # the last of a's surplus are the first lines of b's label
+            moved, tail = tail[len(tail) - min(len(tail), lacking):], tail[:len(tail) - min(len(tail), lacking)]
+            joins.update({k: b for k in moved})
+        lacking = max(0, len(a_above) - len(a_below))
+        if head and lacking and not tail:  # the first of b's surplus are the last lines of a's label
+            moved, head = head[:min(len(head), lacking)], head[min(len(head), lacking):]
+            joins.update({k: a for k in moved})
+        for run in ((tail, head) if tail and head else
+                    [r for r in (head, tail) if r and opener_column(body[r[0]]) is not None]):
+            drop(run)
+    return alone
+
+
+def _pages(line: _Line) -> set:
+    return {w.get("page") for w in line.words}
 
 
 def _has_label(line: _Line) -> bool:

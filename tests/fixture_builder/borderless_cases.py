@@ -161,6 +161,12 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # first line, and unclear read the petition row's figures
     ("blank-row-above-unnumbered-row-2023", (1391, 16), ["orphan-heading", "mixed-magnitude", "numbering"],
      "pdf-reportlab", None),
+    # labels centred in narrow cells, some numbering dropped, zeros printed blank: 4、无正当理由大量反复申请 printed
+    # blank, 5、要求行政机 / 关确认或重新 / 37 18 … / 出具已获取信 / 息 (its last line nearer the figures of 其他处理,
+    # unnumbered, printed in the column left of it) and 其他处理's row: 息 was taken for 其他处理's, the other rows'
+    # lines read out of balance, and （六）其他处理 lost its figures
+    ("centred-rows-around-blank-rows-2020", (1399, 15),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
