@@ -684,14 +684,14 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         return {c for ln in label_lines[d] for c in opener_columns(ln)}
 
     top_aligned = _labels_top_aligned(body, data_rows, label_only, size)
-    ends_cell = _cell_ends(body, column_of, size)
+    # the column of the rows' own labels: the rightmost label column their figure lines print in
+    leaf = max((column_of(w) for d in data_rows for w in body[d].words
+                if w not in body[d].values and column_of(w) < len(label_cols)), default=0)
+    ends_cell = _cell_ends(body, column_of, leaf, size)
     joins, alone = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, ends_cell, size)
     label_lines = {d: [body[d]] for d in data_rows}  # each figure line with the label lines joined to it
     for k, d in joins.items():
         label_lines[d].append(body[k])
-    # the column of the rows' own labels: the rightmost label column their figure lines print in
-    leaf = max((column_of(w) for d in data_rows for w in body[d].words
-                if w not in body[d].values and column_of(w) < len(label_cols)), default=0)
     pending = []
     for idx, line in enumerate(body):
         if idx in data_rows:
@@ -815,9 +815,10 @@ def _starts_row(line: _Line) -> bool:
     return any(ROW_START.match(w["text"]) for w in line.words)
 
 
-def _cell_ends(body: list[_Line], column_of, size: float):
-    """``ends_cell(a, b)``: whether line ``a``'s label ends its cell before line ``b``'s, in the same column (the
-    row's own: the deepest label column each prints in). Text wraps only when it fills the line, so a line
+def _cell_ends(body: list[_Line], column_of, leaf: int, size: float):
+    """``ends_cell(a, b)``: whether line ``a``'s label ends its cell before line ``b``'s, both in the rows' own
+    label column ``leaf`` (a parent label printed a character a line, 无 / 法 / 提 / 供, is no wrapped text; nor
+    are the pieces of one a narrow column cuts anywhere). Text wraps only when it fills the line, so a line
     stopping short of its column's widest line (by two characters or more) is its cell's last (属于国家秘密 above
     其他法律行政法 / 规禁止公开, rows printed blank, unnumbered; 无正当理由大量反复申请 above 要求行政机关确认…)."""
     def own_words(line: _Line) -> tuple[int | None, list[dict]]:
@@ -833,8 +834,8 @@ def _cell_ends(body: list[_Line], column_of, size: float):
 
     def ends_cell(a: _Line, b: _Line) -> bool:
         column, words = own_words(a)
-        if not words or own_words(b)[0] != column or _pages(a) != _pages(b):  # a page's foot cuts anywhere
-            return False
+        if not words or column != leaf or own_words(b)[0] != column or _pages(a) != _pages(b):
+            return False  # (a page's foot cuts anywhere)
         # (a line may stop a character short of the widest: a line may not open with a closing mark, so the
         # character before one goes down with it; half-width figures and marks make widths uneven)
         return max(w["x1"] for w in words) - min(w["x0"] for w in words) < widest[column] - 1.5 * size
