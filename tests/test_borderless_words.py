@@ -158,3 +158,23 @@ def test_a_row_alone_at_the_top_of_the_next_page_with_its_label_centred_like_the
     opening = _opening(_word("其他对外管理服务事项", 29, 119, top=60), _word("61614", 323, 348, top=60))
     table, _ = rebuild_with_opening_rows(_block_rows(), opening)
     assert [c.text for c in table.cells if c.row == table.n_rows - 1 and c.text] == ["其他对外管理服务事项", "61614"]
+
+
+def test_two_columns_printed_blank_each_get_their_heading():
+    # the requests table's header as a helper's independent report printed it (labels top-left, header cells
+    # centred): 社会公益组织 and 其他 print no figure in any row; 社会公 / 益组织 wraps like its neighbours, so
+    # the header line's pitch places it, but 其他, one line, is centred a line lower, between 法律服务机构 and
+    # 总计. Both columns must stand, 其他 on its own (it was read into 总计's column)
+    from extractors.readers.borderless import _header_only_columns
+
+    def line(top, *words):
+        return _Line([_word(text, x0, x0 + 10 * len(text), top) for text, x0 in words], top, top + 10)
+
+    header = [
+        line(157.3, ("自然人", 228), ("商业企", 272), ("科研机", 316), ("社会公", 359), ("法律服", 403), ("总计", 496)),
+        line(163.4, ("项之和）", 126), ("其他", 452)),
+        line(169.8, ("业", 282), ("构", 326), ("益组织", 359), ("务机构", 403)),
+    ]
+    figures = [243.0, 287.0, 331.0, 418.0, 506.0]  # the columns rows print figures in
+    columns = _header_only_columns(header, figures, label_edge=230.0)
+    assert [round(c) for c in columns] == [243, 287, 331, 374, 418, 462, 506]

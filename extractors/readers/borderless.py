@@ -956,6 +956,11 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         own = sorted(k for k in mine if any(column_of(w) == column for w in body[k].words))
         return [k for k in own if k < d], [k for k in own if k > d], column
 
+    def nearer(run: list[int], to: int, other: int) -> bool:
+        """Whether the lines of ``run`` stand nearer figure line ``to`` than ``other``: lines go to the row
+        lacking them only from where the nearer figure line took them wrongly."""
+        return all(abs(body[k].center - body[to].center) < abs(body[k].center - body[other].center) for k in run)
+
     def drop(run: list[int]) -> None:
         for k in run:
             joins.pop(k, None)
@@ -997,11 +1002,17 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         lacking = max(0, len(b_below) - len(b_above))
         if tail and lacking:  # the last of a's surplus are the first lines of b's label
             moved, tail = tail[len(tail) - min(len(tail), lacking):], tail[:len(tail) - min(len(tail), lacking)]
-            joins.update({k: b for k in moved})
+            if nearer(moved, b, a):
+                joins.update({k: b for k in moved})
+            else:  # (a label spanning two label columns, its lines counted in one of them: 开申请数量)
+                tail = []
         lacking = max(0, len(a_above) - len(a_below))
         if head and lacking and not tail:  # the first of b's surplus are the last lines of a's label
             moved, head = head[:min(len(head), lacking)], head[min(len(head), lacking):]
-            joins.update({k: a for k in moved})
+            if nearer(moved, a, b):
+                joins.update({k: a for k in moved})
+            else:
+                head = []
         for run in ((tail, head) if tail and head else
                     [r for r in (head, tail) if r and opener_column(body[r[0]]) is not None]):
             drop(run)
@@ -1087,7 +1098,10 @@ def _header_only_columns(header: list[_Line], columns: list[float], label_edge: 
         # several columns on a line above never makes a column
         fine = statistics.median(b - a for a, b in zip(heads, heads[1:]))
         if fine < 0.8 * spacing and all(min(abs(c - h) for h in heads) <= 0.25 * fine for c in columns):
-            return sorted(columns + [h for h in heads if min(abs(h - c) for c in columns) > 0.75 * fine])
+            columns = sorted(columns + [h for h in heads if min(abs(h - c) for c in columns) > 0.75 * fine])
+            # and a heading on another line naming a column left blank too (其他, centred a line lower in its
+            # cell, between 法律服务机构 and 总计, with 社会公益组织 blank as well)
+            spacing = statistics.median(b - a for a, b in zip(columns, columns[1:]))
     pitch = _pitch(gaps) if single_row else None
     fine = _header_pitch(header, label_edge) if single_row else None
     if fine is not None and (pitch is None or fine < 0.8 * pitch) \
