@@ -891,7 +891,8 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
         if above is not None:
             prev = above
             for n, k in enumerate(head):
-                if top_aligned and ends_cell(body[prev], body[k]):  # the rest, down to the next row's lines, a row printed blank
+                # the rest, down to the next row's lines, a row printed blank
+                if top_aligned and ends_cell(body[prev], body[k]):
                     alone.update(m for m in head[n:] if label_only(body[m]))
                     break
                 if not (label_only(body[k]) and close(body[prev], body[k])):
@@ -939,7 +940,9 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
     balance go to the other row where it lacks as many (要求提供公开出版 under 重复申请's figures, above 物 under
     要求提供…'s); what remains beyond balance on both sides is a row printed blank between them (无正当理由大量反
     / 复申请, unnumbered), and so is a surplus on one side that opens a label (3、补正后申请 / 内容仍不明确 above
-    信访举报投诉 / 13 0 0 … / 类申请, its numbering dropped): a wrapped label's tail never opens one.
+    信访举报投诉 / 13 0 0 … / 类申请, its numbering dropped): a wrapped label's tail never opens one. Lines move
+    only towards the nearer figure line (a label spanning two label columns, counted in one of them, looks
+    short of lines: 一、本年新收政府信息公 / 开申请数量 keeps its tail).
 
     Labels judged aligned to the top of their cells (``centred`` false: most rows print their label's one line
     on their figure line, centred or not) keep only the last rule, for a surplus above a figure line on its page
