@@ -57,11 +57,12 @@ def words() -> _Words:
 @cache
 def load_jieba():
     """jieba, loaded once, quietly, with the domain words added (search segments with the same words); its
-    default dictionary's entries are added as the text cut meets their first character (extractors.prefix_dictionary)."""
+    default dictionary's entries are added as the text cut meets their first character
+    (extractors.prefix_dictionary)."""
     jieba = _import_jieba()
     jieba.setLogLevel(60)
     dictionary = dictionary_file(jieba)
-    if dictionary is not None:  # jieba's default dictionary: its entries loaded as the text meets them
+    if dictionary is not None:
         prefix_dictionary.install(jieba.dt, dictionary)
     for word in words().words:
         jieba.add_word(word, tag="n")

@@ -29,7 +29,7 @@ Table = tuple[int, dict[str, tuple[bytes, bytes]]]  # (total frequency, first ch
 
 def install(tokenizer, dictionary: Path) -> bool:
     """Give ``tokenizer`` (a ``jieba.Tokenizer`` not yet initialised, whose dictionary is ``dictionary``: jieba's
-    default dict.txt) the dictionary entry by first character, as it meets them. False, and the tokenizer left
+    default dict.txt) the dictionary's entries by first character, as it meets them. False, and the tokenizer left
     as it was (jieba then loads its whole dictionary as always), when the tokenizer is initialised already or
     the kept table cannot be made."""
     if tokenizer.initialized:

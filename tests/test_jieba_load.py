@@ -15,8 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # report never uses) in runs of Han text, Latin and figures
 _TEXT = """
 import pathlib
-words = [line.split(" ")[0] for line in (pathlib.Path(jieba.__file__).parent / "dict.txt").read_text("utf-8").splitlines()]
-text = pathlib.Path(%r).read_text("utf-8") + "。".join("".join(words[i:i + 7]) + f"ABC{i}" for i in range(0, len(words), 37 * 7))
+dict_txt = (pathlib.Path(jieba.__file__).parent / "dict.txt").read_text("utf-8")
+words = [line.split(" ")[0] for line in dict_txt.splitlines()]
+text = pathlib.Path(%r).read_text("utf-8")
+text += "。".join("".join(words[i:i + 7]) + f"ABC{i}" for i in range(0, len(words), 37 * 7))
 """ % str(ROOT.parent / "shared" / "corpus" / "baoshan-2020-report.txt")
 
 _DIGEST = _TEXT + """
@@ -54,7 +56,8 @@ def _run(code: str, env: dict | None = None) -> list[str]:
     return out.stdout.splitlines()
 
 
-@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").is_dir(), reason="../shared/corpus is not beside the project")
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").is_dir(),
+                    reason="../shared/corpus is not beside the project")
 def test_load_jieba_cuts_and_tags_as_jieba_with_its_whole_dictionary(tmp_path):
     env = {**os.environ, "GONGKAI_CACHE": str(tmp_path)}
     plain = _run(_PLAIN + _DIGEST)

@@ -821,26 +821,32 @@ def _cell_ends(body: list[_Line], column_of, leaf: int, size: float):
     are the pieces of one a narrow column cuts anywhere). Text wraps only when it fills the line, so a line
     stopping short of its column's widest line (by two characters or more) is its cell's last (属于国家秘密 above
     其他法律行政法 / 规禁止公开, rows printed blank, unnumbered; 无正当理由大量反复申请 above 要求行政机关确认…)."""
-    def own_words(line: _Line) -> tuple[int | None, list[dict]]:
-        words = [w for w in line.words if w not in line.values]
-        column = max((column_of(w) for w in words), default=None)
-        return column, [w for w in words if column_of(w) == column]
+    def width(words: list[dict]) -> float:
+        return max(w["x1"] for w in words) - min(w["x0"] for w in words)
 
     widest: dict[int, float] = {}  # label column -> its widest line of label words: a wrapped line's width
     for line in body:
-        column, words = own_words(line)
+        column, words = _own_label(line, column_of)
         if words:
-            widest[column] = max(widest.get(column, 0.0), max(w["x1"] for w in words) - min(w["x0"] for w in words))
+            widest[column] = max(widest.get(column, 0.0), width(words))
 
     def ends_cell(a: _Line, b: _Line) -> bool:
-        column, words = own_words(a)
-        if not words or column != leaf or own_words(b)[0] != column or _pages(a) != _pages(b):
+        column, words = _own_label(a, column_of)
+        if not words or column != leaf or _own_label(b, column_of)[0] != column or _pages(a) != _pages(b):
             return False  # (a page's foot cuts anywhere)
         # (a line may stop a character short of the widest: a line may not open with a closing mark, so the
         # character before one goes down with it; half-width figures and marks make widths uneven)
-        return max(w["x1"] for w in words) - min(w["x0"] for w in words) < widest[column] - 1.5 * size
+        return width(words) < widest[column] - 1.5 * size
 
     return ends_cell
+
+
+def _own_label(line: _Line, column_of) -> tuple[int | None, list[dict]]:
+    """The line's deepest label column and its label words there (a row's own label stands right of a parent's
+    pieces); (None, []) for a line of figures only."""
+    words = [w for w in line.words if w not in line.values]
+    column = max((column_of(w) for w in words), default=None)
+    return column, [w for w in words if column_of(w) == column]
 
 
 def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, top_aligned: bool, ends_cell,
@@ -954,8 +960,7 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         if d is None:
             return [], [], None
         mine = [k for k, row in joins.items() if row == d]
-        column = max((column_of(w) for k in mine + [d] for w in body[k].words if w not in body[k].values),
-                     default=None)
+        column = max((c for k in mine + [d] if (c := _own_label(body[k], column_of)[0]) is not None), default=None)
         own = sorted(k for k in mine if any(column_of(w) == column for w in body[k].words))
         return [k for k in own if k < d], [k for k in own if k > d], column
 
@@ -983,9 +988,9 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
     alone: set[int] = set()
     if centred:
         for p, d in zip([None, *rows], rows):
-            printed = [column_of(w) for w in body[d].words if w not in body[d].values]
-            deeper = sorted(k for k, row in joins.items() if row == d and printed
-                            and any(column_of(w) > max(printed) for w in body[k].words))
+            printed = _own_label(body[d], column_of)[0]
+            deeper = sorted(k for k, row in joins.items() if row == d and printed is not None
+                            and any(column_of(w) > printed for w in body[k].words))
             if deeper and all(k < d for k in deeper):
                 p_above, p_below, _ = lines(p)
                 lacking = max(0, len(p_above) - len(p_below)) if p is not None else 0
