@@ -629,12 +629,21 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     else:
         label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
 
+    known: dict[tuple[float, float], int] = {}  # a word's column by its edges: asked ~20 times per word
+
     def column_of(word: dict) -> int:
-        centre = (word["x0"] + word["x1"]) / 2
+        edges = (word["x0"], word["x1"])
+        column = known.get(edges)
+        if column is None:
+            column = known[edges] = _column(edges)
+        return column
+
+    def _column(edges: tuple[float, float]) -> int:
+        centre = (edges[0] + edges[1]) / 2
         if centre < label_edge:
             if label_middles:
                 return min(range(len(label_middles)), key=lambda i: abs(label_middles[i] - centre))
-            return max((i for i, x in enumerate(label_cols) if word["x0"] >= x - 0.5 * size), default=0)
+            return max((i for i, x in enumerate(label_cols) if edges[0] >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
 
     body = _label_pieces(body, column_of, len(label_cols), size)
