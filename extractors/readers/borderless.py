@@ -874,9 +874,14 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
     def close(a: _Line, b: _Line) -> bool:  # (pieces of one line overlap: close too)
         return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
 
+    opener_of: dict[int, int | None] = {}  # by the line's id (body holds every line): asked again and again
+
     def opener_column(line: _Line) -> int | None:
         # the deepest: a parent label's opening words (三、本) may stand beside the row's own (2.没有现成…)
-        return max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
+        key = id(line)
+        if key not in opener_of:
+            opener_of[key] = max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
+        return opener_of[key]
 
     out: dict[int, int] = {}
     alone: set[int] = set()
@@ -969,9 +974,16 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         if d is None:
             return [], [], None
         mine = [k for k, row in joins.items() if row == d]
-        column = max((c for k in mine + [d] if (c := _own_label(body[k], column_of)[0]) is not None), default=None)
+        column = max((c for k in mine + [d] if (c := own_column(k)) is not None), default=None)
         own = sorted(k for k in mine if any(column_of(w) == column for w in body[k].words))
         return [k for k in own if k < d], [k for k in own if k > d], column
+
+    own_columns: dict[int, int | None] = {}
+
+    def own_column(k: int) -> int | None:
+        if k not in own_columns:
+            own_columns[k] = _own_label(body[k], column_of)[0]
+        return own_columns[k]
 
     def nearer(run: list[int], to: int, other: int) -> bool:
         """Whether the lines of ``run`` stand nearer figure line ``to`` than ``other``: lines go to the row
@@ -997,7 +1009,7 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
     alone: set[int] = set()
     if centred:
         for p, d in zip([None, *rows], rows):
-            printed = _own_label(body[d], column_of)[0]
+            printed = own_column(d)
             deeper = sorted(k for k, row in joins.items() if row == d and printed is not None
                             and any(column_of(w) > printed for w in body[k].words))
             if deeper and all(k < d for k in deeper):
