@@ -189,7 +189,7 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
             sources.put(block, own)
 
 
-_ROW_HEAD_MAX_LINES = 4
+_ROW_HEAD_MAX_LINES = 12  # lines: a row's head, or a few rows printed blank (two or three lines each)
 _DIGIT = regex.compile(r"\d")
 
 
@@ -197,33 +197,50 @@ def _keep_row_head(blocks: list, loose: list[dict], size: float, sources: WordSo
     """A row of a word-built table broken by the page end with its label's first lines at the page's foot, below
     the table's last figures, and the label's tail with the figures on the next page (（四）无法提 | 1.本机关不掌
     here, 握相关政府信息 41 2 43 there): those lines are no rows of their own (no figure), so the table ends above
-    them and they read as paragraphs. The short lines ending the page right below its last word-built table
-    (no sentence, no section heading, the first opening a row's label and none a block of rows), each standing
-    left of the table's figures, keep their words as a row's head (sources.put_row_head);
-    join_continued_tables rebuilds them with the table and its continuation into one table, or leaves them as
-    they are."""
+    them and they read as paragraphs. So do rows printed blank at the page's foot (要求行政机关确认… and 1、申请人
+    无正当理由… under 无正当理由大量反复申请 30 …, beside their parent's piece 六、其他 / 处理, its numbering that of a
+    section's heading). The short lines ending the page right below its last word-built table, each below the
+    one before, none a sentence, none a block of rows, none a section heading unless it stands beside another
+    label (a parent label's piece centred beside its rows' labels, on its line or its own: a heading stands
+    alone on its line), each standing left of the table's figures, keep their words as a row's head
+    (sources.put_row_head); join_continued_tables rebuilds them with the table and its continuation into one
+    table, or leaves them as they are."""
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Table)), default=None)
     if last is None or blocks[last].ruled or blocks[last] not in sources or blocks[last].bbox is None:
         return
     table, tail = blocks[last], blocks[last + 1:]
     if not tail or len(tail) > _ROW_HEAD_MAX_LINES:
         return
+    # (lines kept as a header stranded at the foot may be these: a header's headings stand over the figures)
     for block in tail:
         text = block.text.strip() if isinstance(block, Paragraph) else ""
-        if not text or block in sources or block.bbox is None or len(text) > 20 or _SENTENCE_END.search(text) \
-                or heading_level(text) == 1:
+        if not text or block.bbox is None or len(text) > 20 or _SENTENCE_END.search(text):
+            return
+    for block in tail:
+        if heading_level(block.text.strip()) == 1 and not _beside_labels(block, tail, _words_in(loose, block)):
             return
     figures = [w["x0"] for w in sources.get(table)  # in digits: a label's piece may be a numeral (三)
                if _DIGIT.search(w["text"]) and parse_cell(w["text"]).meaning in ("number", "zero")]
     if not figures or tail[0].bbox[1] - table.bbox[3] > 2 * size \
-            or any(b.bbox[2] > min(figures) for b in tail):
+            or any(b.bbox[2] > min(figures) for b in tail) \
+            or any(b.bbox[1] - max(a.bbox[3] for a in tail[:k]) > 2 * size for k, b in enumerate(tail) if k):
         return
-    # its first line opens a row's label (（四）, 1.), never a block of rows: a block's heading alone at the
-    # page's foot (第二十条第（八）项) heads the next page's block, it is no label's head
-    if not ROW_START.match(tail[0].text) or any(BLOCK_START.match(b.text) for b in tail):
+    # never a block of rows: a block's heading alone at the page's foot (第二十条第（八）项) heads the next page's
+    # block, it is no label's head
+    if any(BLOCK_START.match(b.text) for b in tail):
         return
     for block in tail:
         sources.put_row_head(block, _words_in(loose, block))
+
+
+def _beside_labels(block, tail: list, words: list[dict]) -> bool:
+    """Whether a line numbered as a section's heading (六、其他) is a parent label's piece beside its rows' labels:
+    another of the lines stands beside it, or its numbered word is short and other words follow on its line
+    (六、其他 | 由逾期不补正、行). A heading stands alone on its line, one run of words (六、其他需要报告的事项)."""
+    if any(b is not block and b.bbox[1] < block.bbox[3] and block.bbox[1] < b.bbox[3] for b in tail):
+        return True
+    words = sorted(words, key=lambda w: w["x0"])
+    return len(words) > 1 and heading_level(words[0]["text"]) == 1 and len(words[0]["text"]) <= 6
 
 
 def _words_in(words: list[dict], block) -> list[dict]:
@@ -382,6 +399,10 @@ def join_continued_tables(pages: list[list], sources: WordSources | None = None)
             blocks[-1] = Paragraph(text=before.text + after.text, page=before.page, bbox=before.bbox,
                                    level=before.level)
             page_blocks = page_blocks[1:]
+        taken = _take_cut_label(blocks, page_blocks, sources)
+        if taken:
+            blocks.extend(page_blocks[taken:])
+            continue
         # A label cut by the page break can leave a character or two above the continued part ("供", "息"):
         # such scraps do not separate the parts, and belong to no paragraph.
         lead = 0
@@ -477,6 +498,38 @@ def _take_row_head(blocks: list, table: Table, sources: WordSources) -> bool:
     sources.put(joined, words)  # a third page may continue it
     blocks[-1 - tail:] = [joined]
     return True
+
+
+_CUT_LABEL_MAX_LINES = 3
+
+
+def _take_cut_label(blocks: list, page_blocks: list, sources: WordSources) -> int:
+    """A row's label cut by the page break, its first lines opening this page above the word-built table that
+    continues the one the page before ended in (1、申请人无正 | 当理由逾期不补正、… 2、申请人逾期… 10 1 …): the
+    first line opens a row's label, every line was kept as a short opening line (:func:`_keep_opening_lines`).
+    Those lines and both tables are rebuilt as one table, which replaces the table the page before ended in;
+    how many blocks of this page went into it (0: none, nothing changed). Alone, the lines read as a paragraph
+    and the row lost its label's head."""
+    if not blocks or not isinstance(blocks[-1], Table):
+        return 0
+    k = 0
+    while k < min(len(page_blocks), _CUT_LABEL_MAX_LINES) and isinstance(page_blocks[k], Paragraph) \
+            and sources.opening(page_blocks[k]) is not None:
+        k += 1
+    if not k or k >= len(page_blocks) or not ROW_START.match(page_blocks[0].text):
+        return 0
+    first, second = blocks[-1], page_blocks[k]
+    if not isinstance(second, Table) or first.ruled or second.ruled or first not in sources \
+            or second not in sources:
+        return 0
+    head = [w for p in page_blocks[:k] for w in sources.opening(p)]
+    rebuilt = rebuild_across_pages([sources.get(first), head + sources.get(second)])
+    if rebuilt is None:
+        return 0
+    table, words = rebuilt
+    sources.put(table, words)  # a third page may continue it
+    blocks[-1] = table
+    return k + 1
 
 
 def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: WordSources) -> None:

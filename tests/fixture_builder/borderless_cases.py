@@ -167,6 +167,15 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # lines read out of balance, and （六）其他处理 lost its figures
     ("centred-rows-around-blank-rows-2020", (1399, 15),
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # rows printed blank at a page's foot, under the last row with figures, beside the pieces of their parent label
+    # 六、其他 / 处理 (a section heading's numbering): they read as paragraphs, the rows after them on the next page
+    # were a table of their own and lost their keys
+    ("blank-rows-at-page-foot-2023", (1403, 14),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # a blank row's label cut by the page break, its first line (1、申请人无正) opening the next page above the
+    # continued table: a paragraph, and the rows after it a table of their own
+    ("label-head-above-continued-table-2021", (1403, 5),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
