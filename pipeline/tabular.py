@@ -1,7 +1,9 @@
 """The analyst's views written out as files: Parquet (pyarrow), CSV or Excel (openpyxl), one file per view.
 
 Parquet: figures stay float64 (NULL where a report does not print the cell), one type per column in every
-file. CSV and Excel are read by people: a whole figure is written as an integer (663, never 663.0), any other
+file, except where float64 would change a figure: a figure column holding a whole number beyond its exact range
+(±2⁵³, 12345678901234567 元 as printed) is written as decimal128(38, 6) in that file, so that it comes back as
+printed (a share there to 6 decimals). CSV and Excel are read by people: a whole figure is written as an integer (663, never 663.0), any other
 rounded to 2 decimals (shares in %, money with fen), whatever the backend handed out. ``details`` (JSON
 evidence of a flag) is written as its JSON text. Headers are the column names, or with ``labels="zh"`` their
 Chinese labels with units (pipeline.labels). ``bom=True`` starts a CSV with a UTF-8 byte-order mark, which
@@ -139,14 +141,39 @@ def _figure_column(name: str) -> bool:
     return "." in name or name == "value"
 
 
-def _arrow_table(columns: list[str], rows: list[tuple], schema=None):
+_FLOAT_EXACT = 2 ** 53  # whole numbers beyond this magnitude do not all survive float64
+
+
+class _Inexact(Exception):
+    """A figure column met a whole number float64 cannot hold (its name): the file is written again with it
+    exact."""
+
+
+def _exact_decimal(value):
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(value)).quantize(_SCALE)
+
+
+_SCALE = Decimal("0.000001")
+
+
+def _arrow_table(columns: list[str], rows: list[tuple], schema=None, exact: frozenset[str] = frozenset()):
     """Rows as an Arrow table: with ``schema`` (of an earlier row group) the same types; without, inferred
-    per column, a figure column float64, a column with no value float64 or string (by its name)."""
+    per column, a figure column float64 (decimal128(38, 6) for those in ``exact``), a column with no value
+    float64 or string (by its name). A figure column not in ``exact`` holding a whole number float64 cannot
+    hold raises _Inexact."""
     import pyarrow as pa
 
     arrays = []
     for i, name in enumerate(columns):
         values = [row[i] for row in rows]
+        if name in exact:
+            arrays.append(pa.array([_exact_decimal(v) for v in values], type=pa.decimal128(38, 6)))
+            continue
+        if _figure_column(name) and any(isinstance(v, (int, Decimal)) and not isinstance(v, bool)
+                                        and abs(v) > _FLOAT_EXACT for v in values):
+            raise _Inexact(name)
         if schema is not None:
             arrays.append(pa.array(values, type=schema.field(i).type))
             continue
@@ -161,7 +188,18 @@ def _arrow_table(columns: list[str], rows: list[tuple], schema=None):
 
 def write_parquet(engine: Engine, view: str, path: str | Path, row_group: int = ROW_GROUP) -> int:
     """The view as Parquet (zstd), streamed one row group of ``row_group`` rows at a time; the column types
-    are those of the first row group (a view that fits in one is written exactly as a whole table was)."""
+    are those of the first row group (a view that fits in one is written exactly as a whole table was). A
+    figure float64 cannot hold makes its column decimal (the module's docstring); met after the first row group,
+    the file is written again from the start with that column so."""
+    exact: frozenset[str] = frozenset()
+    while True:
+        try:
+            return _write_parquet(engine, view, path, row_group, exact)
+        except _Inexact as inexact:
+            exact |= {inexact.args[0]}
+
+
+def _write_parquet(engine: Engine, view: str, path: str | Path, row_group: int, exact: frozenset[str]) -> int:
     import pyarrow.parquet as pq
 
     count, writer, schema = 0, None, None
@@ -171,7 +209,7 @@ def write_parquet(engine: Engine, view: str, path: str | Path, row_group: int = 
             for row in rows:
                 pending.append(row)
                 if len(pending) >= row_group:
-                    table = _arrow_table(columns, pending, schema)
+                    table = _arrow_table(columns, pending, schema, exact)
                     if writer is None:
                         schema = table.schema
                         writer = pq.ParquetWriter(str(path), schema, compression="zstd")
@@ -179,7 +217,7 @@ def write_parquet(engine: Engine, view: str, path: str | Path, row_group: int = 
                     count += len(pending)
                     pending = []
             if pending or writer is None:
-                table = _arrow_table(columns, pending, schema)
+                table = _arrow_table(columns, pending, schema, exact)
                 if writer is None:
                     writer = pq.ParquetWriter(str(path), table.schema, compression="zstd")
                 writer.write_table(table, row_group_size=max(len(pending), 1))

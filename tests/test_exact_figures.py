@@ -80,6 +80,27 @@ def test_big_and_fractional_figures_round_trip_through_store_export_and_views(db
                if r["metric"] == "requests.received.natural_person"]
     assert [r["value"] for r in metrics] == [str(BIG)]
 
+    # Parquet: a figure column holding it is decimal in that file (float64 cannot hold it), the others float64;
+    # the metrics view spans row groups, the figure met in a later one (the file is written again)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.tabular import write_parquet
+
+    assert main(["--db", db_url, "export", "--format", "parquet", "-o", str(tmp_path / "pq")]) == 0
+    requests = pq.read_table(tmp_path / "pq" / "report_requests.parquet")
+    assert requests.schema.field("requests.received.natural_person").type == pa.decimal128(38, 6)
+    assert requests.column("requests.received.natural_person").to_pylist() == [Decimal(BIG)]
+    assert requests.schema.field("requests.received.commercial").type == pa.float64()
+    engine = connect(db_url)
+    n = write_parquet(engine, "metrics", tmp_path / "metrics.parquet", row_group=7)
+    metrics = pq.read_table(tmp_path / "metrics.parquet")
+    assert metrics.num_rows == n and metrics.schema.field("value").type == pa.decimal128(38, 6)
+    values = dict(zip(metrics.column("metric").to_pylist(), metrics.column("value").to_pylist()))
+    assert values["requests.received.natural_person"] == BIG
+    [(commercial,)] = query(db_url, "select value from metrics where metric = 'requests.received.commercial'")
+    assert values["requests.received.commercial"] == commercial
+
 
 def test_revision_0009_converts_stored_rows(db_url, tmp_path):
     """Rows stored as doubles by revision 0007 become integers, fractions get their text, and a whole figure
