@@ -202,6 +202,32 @@ def correct(engine: Engine, report: str, key: str, value: float, reason: str, au
     return next(c for c in list_corrections(engine) if c.sha256 == sha and c.key == key)
 
 
+@dataclass
+class Copy:
+    """One format copy of a body-year's report: its file name, bytes and rank (0: the copy that counts in
+    compare, check and search; pipeline.bodies)."""
+    name: str
+    sha256: str
+    copy_rank: int | None
+
+
+def copies_of(engine: Engine, report: str) -> list[Copy]:
+    """The ingested copies of the body-year ``report`` (see find_document) speaks for, the counted one first;
+    the report alone when its body or year is unknown."""
+    with Session(engine) as session:
+        document = find_document(session, report)
+        own = [Copy(document.name, document.sha256, document.report.copy_rank)]
+        body, year = document.report.body, document.report.year
+        if body is None or year is None:
+            return own
+        rows = session.execute(select(DocumentRow.name, DocumentRow.sha256, ReportRow.copy_rank)
+                               .join(ReportRow, ReportRow.document_id == DocumentRow.id)
+                               .where(DocumentRow.status == "ingested", ReportRow.body == body,
+                                      ReportRow.year == year)
+                               .order_by(func.coalesce(ReportRow.copy_rank, 1 << 30), DocumentRow.name)).all()
+    return [Copy(*row) for row in rows] or own
+
+
 def withdraw(engine: Engine, report: str, key: str) -> Correction:
     """Take back the correction of ``key`` in ``report`` (see find_document; for an orphaned correction, a
     sha256 prefix of 8+ hex digits); the correction it was. Raises ReviewError when there is none."""
@@ -313,6 +339,9 @@ def register(subparsers) -> None:
     p.add_argument("--reason", help="why (required with VALUE)")
     p.add_argument("--author", help="who (required with VALUE)")
     p.add_argument("--withdraw", action="store_true", help="take the cell's correction back instead")
+    p.add_argument("--all-copies", action="store_true",
+                   help="correct every format copy of the report's body and year that prints the cell (a "
+                        "correction belongs to one copy's bytes; compare, check and search use the counted copy)")
     p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.set_defaults(run=run_correct)
 
@@ -366,13 +395,35 @@ def run_correct(args) -> int:
             return 0
         if args.value is None or not args.reason or not args.author:
             raise ReviewError("give VALUE, --reason and --author (or --withdraw)")
-        c = correct(engine, args.report, args.key, parse_value(args.value), args.reason, args.author)
+        value = parse_value(args.value)
+        copies = copies_of(engine, args.report)
+        if not args.all_copies:
+            c = correct(engine, args.report, args.key, value, args.reason, args.author)
+            _said(c)
+            counted = copies[0]
+            if counted.sha256 != c.sha256 and counted.copy_rank == 0:
+                print(f"note: {c.source} is not the copy of its body and year that compare, check and search "
+                      f"count ({counted.name}); `gongkai correct {counted.name} {args.key} …` corrects that one, "
+                      "--all-copies every copy", file=sys.stderr)
+            return 0
+        done = 0
+        for copy in copies:
+            try:
+                _said(correct(engine, copy.sha256, args.key, value, args.reason, args.author))
+                done += 1
+            except ReviewError as exc:  # a copy that does not print the cell, or prints this value already
+                print(f"left {copy.name} as it is: {exc}", file=sys.stderr)
+        if not done:
+            raise ReviewError(f"no copy of {args.report} was corrected")
     except ReviewError as exc:
         print(f"gongkai correct: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _said(c: Correction) -> None:
     print(f"corrected {c.source} (report {c.report_id}) {c.key}: published {_n(c.published)}, analysts use "
           f"{_n(c.value)} — {c.reason} ({c.author})")
-    return 0
 
 
 def run_corrections(args) -> int:

@@ -173,6 +173,34 @@ def _review_lines(out: str) -> list[list[str]]:
     return [line.split("\t") for line in out.splitlines()]
 
 
+def test_a_correction_of_a_copy_that_does_not_count_says_so_and_all_copies_corrects_each(tmp_path, db_url, capsys):
+    """A correction belongs to one copy's bytes; compare, check and search use the body-year's counted copy: a
+    correction of another copy says which one counts, and --all-copies corrects every copy."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(BAOSHAN, folder / "baoshan-2020-a.txt")
+    (folder / "baoshan-2020-b.txt").write_text(BAOSHAN.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert main(["--db", db_url, "ingest", str(folder)]) == 0
+    ranks = dict(query(db_url, "select source, copy_rank from report_summary"))
+    counted, other = sorted(ranks, key=ranks.get)
+    assert ranks == {counted: 0, other: 1}
+
+    def counted_value():
+        return query(db_url, f'select "{RECEIVED}" from report_summary where copy_rank = 0')
+
+    capsys.readouterr()
+    code, out, err = _run(capsys, "--db", db_url, "correct", other, RECEIVED, "665", "--reason", "p. 4 prints 665",
+                          "--author", "wang")
+    assert code == 0 and out.startswith(f"corrected {other} ")
+    assert f"not the copy of its body and year that compare, check and search count ({counted})" in err
+    assert counted_value() == [(663,)]
+    code, out, err = _run(capsys, "--db", db_url, "correct", other, RECEIVED, "665", "--reason", "p. 4 prints 665",
+                          "--author", "wang", "--all-copies")
+    assert code == 0 and counted_value() == [(665,)]
+    assert sorted(line.split()[1] for line in out.splitlines()) == sorted([counted, other])
+    assert query(db_url, "select count(*) from corrections") == [(2,)]
+
+
 def test_flag_reviews_survive_re_reading_and_cover_every_copy(tmp_path, db_url, capsys):
     folder = tmp_path / "raw"
     folder.mkdir()
