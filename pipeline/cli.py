@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
                        "xlsx (every view, or --view, one sheet each)")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "xlsx"), default="jsonl")
     p.add_argument("--view", choices=VIEWS, help="with --format csv or xlsx: this analyst view only")
-    p.add_argument("-o", "--output", help="file to write (default: standard output; xlsx: data/export/gongkai.xlsx); "
+    p.add_argument("-o", "--output", help="file to write (default, or -: standard output; xlsx: "
+                   "data/export/gongkai.xlsx); "
                    "for parquet a folder (default data/export). Missing folders are created")
     p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 byte-order mark, so that Excel "
                    "(Chinese Windows) reads the Chinese text right")
@@ -288,6 +289,12 @@ def version_line() -> str:
 
 def _export(args) -> int:
     engine = connect(args.db, readonly=True)
+    if args.output == "-":  # the usual spelling of standard output
+        if args.format in ("parquet", "xlsx"):
+            print(f"gongkai export: {args.format} is written to files: -o names a folder or file, not -",
+                  file=sys.stderr)
+            return 2
+        args.output = None
     try:
         if args.format == "parquet":
             for path, rows in export_views(engine, "parquet", args.output or "data/export"):

@@ -59,6 +59,15 @@ def test_cells_csv_without_labels_keeps_keys_and_no_bom(series_db, tmp_path, cap
     assert got[("baoshan-2020.docx", RECEIVED)] == "663"
 
 
+def test_dash_is_standard_output(series_db, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(capsys, "--db", series_db, "export", "--format", "jsonl", "-o", "-")
+    assert code == 0 and out.count("\n") >= 1 and "to standard output" in err
+    code, _, err = _run(capsys, "--db", series_db, "export", "--format", "parquet", "-o", "-")
+    assert code == 2 and "parquet is written to files" in err
+    assert not (tmp_path / "-").exists()
+
+
 def test_excel_workbook_one_sheet_per_view(series_db, tmp_path, capsys):
     out = tmp_path / "new" / "gongkai.xlsx"
     code, _, err = _run(capsys, "--db", series_db, "export", "--format", "xlsx", "--labels", "zh", "-o", str(out))
