@@ -167,12 +167,17 @@ def _queries() -> dict:
             "sql": 'select region, issuer, year, source, "check", "where", expected, found, message\n'
                    "from v_flags where kind = 'identity' order by region, issuer, year",
         },
+        # the counted copy of each body-year only (as gongkai search); an empty box (the page as first opened)
+        # matches nothing instead of failing (FTS5 refuses an empty query)
         "search_sections": {
-            "title": "Search the narrative: words separated by spaces (信用 公示), all of them must occur",
+            "title": "Search the narrative: words separated by spaces (信用 公示), all of them must occur; "
+                     "each body-year's counted copy",
             "sql": "select r.region, r.issuer, r.year, d.name as source, s.path, s.text\n"
                    "from search_index i\njoin sections s on s.id = i.ref_id\njoin reports r on r.id = s.report_id\n"
                    "join documents d on d.id = r.document_id\n"
-                   "where i.kind = 'section' and search_index match :words\norder by i.rank limit 100",
+                   "where i.kind = 'section' and (r.copy_rank = 0 or r.copy_rank is null)\n"
+                   "and search_index match (case when trim(:words) = '' then '\"\"' else :words end)\n"
+                   "order by i.rank limit 100",
         },
         "flag_counts": {
             "title": "Flags by kind and check",

@@ -4,6 +4,7 @@ on localhost. Also: the committed metadata is the generated one, and describes c
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -115,6 +116,25 @@ def test_metadata_describes_real_columns_and_its_queries_run(series_db):
             rows = con.execute(q["sql"], {"metric": "requests.received.total", "region": "", "words": "信用"}
                                ).fetchall()
             assert rows, name
+    finally:
+        con.close()
+
+
+def test_search_sections_opens_empty_and_shows_counted_copies_only(series_db, tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(series_db, copy)
+    con = sqlite3.connect(copy)
+    try:
+        sql = metadata()["databases"][DATABASE]["queries"]["search_sections"]["sql"]
+        assert con.execute(sql, {"words": ""}).fetchall() == []  # the page as first opened: no FTS5 error
+        assert con.execute(sql, {"words": "  "}).fetchall() == []
+        sources = {r[3] for r in con.execute(sql, {"words": "公开"})}
+        assert len(sources) > 1
+        # one of them made a copy that does not count (another format of its body-year counts): left out
+        left_out = sorted(sources)[0]
+        con.execute("update reports set copy_rank = 1 where document_id = (select id from documents where name = ?)",
+                    (left_out,))
+        assert {r[3] for r in con.execute(sql, {"words": "公开"})} == sources - {left_out}
     finally:
         con.close()
 
