@@ -237,7 +237,10 @@ def to_text(d: Diff, all_cells: bool = False) -> str:
         pct = f" ({c.change_pct:+.1f}%)" if c.change_pct is not None else ""
         change = f"{c.change:+,}{pct}" if c.change is not None else ""
         table.add_row(c.key, c.label, _num(c.a), _num(c.b), change, "" if c.status in ("same", "changed") else c.status)
-    console.print(table)
+    if shown:
+        console.print(table)
+    else:  # nothing to list: the count alone, not the headers of an empty table
+        console.print(f"cells: {len(d.changed)} of {len(d.cells)} differ")
     for label, side in (("A", d.a), ("B", d.b)):
         console.print(f"flags of {label} ({len(side.flags)}):")
         for f in side.flags:

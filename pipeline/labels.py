@@ -27,6 +27,7 @@ IDENTITY_ZH = {
 }
 OTHER_ZH = {
     "n_flags": "问题标记数",
+    "n_corrections": "更正数",
     "metric": "指标",
     "value": "数值",
     "flag_id": "标记编号",
