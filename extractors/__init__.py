@@ -49,7 +49,9 @@ def __dir__() -> list[str]:
 
 
 def read_report(path: str | Path) -> Report:
-    """Read one report file (PDF, DOCX, DOC, HTML or text) into a :class:`Report`."""
+    """Read one report file (PDF, DOCX, DOC, HTML or text) into a :class:`Report`. A file that reads but is no
+    annual report still gives one: ``report.not_report`` says why (None for a report). Raises
+    extractors.readers.ReadError (one line: the file and why) for a file that cannot be read."""
     from extractors.readers import read_document
     from extractors.report import extract_report
 
