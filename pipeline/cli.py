@@ -342,9 +342,11 @@ def _check(args) -> int:
             return 1
     counted = or_(ReportRow.copy_rank == 0, ReportRow.copy_rank.is_(None))
     query = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, FlagRow.kind, FlagRow.message,
-                    FlagRow.report_id)
+                    FlagRow.report_id, review.FlagReviewRow.status, review.FlagReviewRow.note)
              .join(ReportRow, ReportRow.document_id == DocumentRow.id)
-             .join(FlagRow, FlagRow.report_id == ReportRow.id).order_by(DocumentRow.name, FlagRow.id))
+             .join(FlagRow, FlagRow.report_id == ReportRow.id)
+             .outerjoin(review.FlagReviewRow, review.reviewed())
+             .order_by(DocumentRow.name, FlagRow.id))
     disagree = (select(DocumentRow.name, ReportRow.body_label, ReportRow.year, ReportRow.copies,
                        ReportRow.copies_disagree)
                 .join(ReportRow, ReportRow.document_id == DocumentRow.id)
@@ -368,15 +370,16 @@ def _check(args) -> int:
         differ = session.execute(disagree).all() if args.kind in (None, "copies_disagree") else []
         failed = session.execute(select(DocumentRow.name, DocumentRow.error)
                                  .where(DocumentRow.status == "failed").order_by(DocumentRow.name)).all()
-    for name, body, year, kind, message, _report in rows:
-        print(f"{name}\t{body or '?'} {year or '?'}\t{kind}\t{message}")
+    for name, body, year, kind, message, _report, status, note in rows:  # an analyst's verdict after the finding
+        verdict = f" [{status}: {note}]" if status else ""
+        print(f"{name}\t{body or '?'} {year or '?'}\t{kind}\t{message}{verdict}")
     for name, body, year, copies, keys in differ:
         print(f"{name}\t{body or '?'} {year or '?'}\tcopies_disagree\t{copies} copies differ on {keys}")
     if not filtered:
         for name, error in failed:
             print(f"{name}\t\tfailed\t{error}")
     kinds: dict[str, tuple[int, set]] = {}
-    for *_, kind, _message, report in rows:
+    for _name, _body, _year, kind, _message, report, *_ in rows:
         n, reports = kinds.get(kind, (0, set()))
         reports.add(report)
         kinds[kind] = (n + 1, reports)

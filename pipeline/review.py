@@ -90,6 +90,11 @@ class Correction:
 # --- flags --------------------------------------------------------------------------------------------------
 
 
+def reviewed():
+    """The condition joining a flag (FlagRow, with its ReportRow) to its review (FlagReviewRow), if any."""
+    return and_(FlagReviewRow.subject == FLAG_SUBJECT, FlagReviewRow.fingerprint == FLAG_FINGERPRINT)
+
+
 def _flag_query():
     return (
         select(FlagRow.id, DocumentRow.name, ReportRow.region, ReportRow.issuer, ReportRow.year, FlagRow.kind,
@@ -97,8 +102,7 @@ def _flag_query():
                FlagReviewRow.author)
         .join(ReportRow, ReportRow.id == FlagRow.report_id)
         .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
-        .outerjoin(FlagReviewRow, and_(FlagReviewRow.subject == FLAG_SUBJECT,
-                                       FlagReviewRow.fingerprint == FLAG_FINGERPRINT))
+        .outerjoin(FlagReviewRow, reviewed())
     )
 
 

@@ -225,6 +225,11 @@ def test_flag_reviews_survive_re_reading_and_cover_every_copy(tmp_path, db_url, 
     code, out, _ = _run(capsys, "--db", db_url, "review", "confirm", str(by_check["requests.balance"]),
                         "--note", "checked against the PDF")
     assert code == 0 and out.startswith(f"confirmed flag {by_check['requests.balance']}: ")
+    # check lists each finding with the analyst's verdict
+    code, out, _ = _run(capsys, "--db", db_url, "check", "--region", "徐汇")
+    lines = [line for line in out.splitlines() if "row_total" in line or "balance" in line]
+    assert any(line.endswith("[dismissed: a misprint in the column, the total is right]") for line in lines)
+    assert any(line.endswith("[confirmed: checked against the PDF]") for line in lines)
 
     # read again by a new extractor (every flag row made anew), and another format's copy of the report added
     engine = connect(db_url)
