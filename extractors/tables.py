@@ -550,8 +550,9 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         section = _ART20.search(joined)
         if section is None and "信息内容" in joined:
             # the heading split around 信息内容, when a grid made from positions puts the heading row and the
-            # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …)
-            section = _ART20.search(labels.normalise("".join(t for t in texts if labels.core(t) != "信息内容")))
+            # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …), 信息内容 a cell of its own or
+            # wrapped under 第二十条 in one (第二十条\n信息内容 | 第（一）项 …)
+            section = _ART20.search(joined.replace("信息内容", ""))
         if section and section.group(1) in _CN_ITEM:
             block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
             if not any(_looks_numeric(t) for t in texts) and not _is_header(row, block, blocks):

@@ -176,6 +176,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # continued table: a paragraph, and the rows after it a table of their own
     ("label-head-above-continued-table-2021", (1403, 5),
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # the proactive table's first heading wrapped over its header's first cell (第二十条 / 信息内容 | 第（一）项 |
+    # 本年新制作数量 …): the block went unnamed, its header unread, and the figures took the columns in
+    # template order from the blank column under 第（一）项 (本年新公开数量 read 0, 对外公开总数量 read 8)
+    ("heading-over-header-cell-2019", (1419, 9),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
