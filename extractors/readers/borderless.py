@@ -366,6 +366,7 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             while end < len(lines) and not lines[end].values and lines[end].x1 < fig_left \
                     and lines[end].top - lines[end - 1].bottom <= _WRAP_GAP * size:
                 end += 1
+        end = _blank_last_block(lines, end, size, width)
         # one row of figures under a header is a table too (the appeals table prints a single row), and so is
         # one opening the page: the last row of a table continued from the page before
         if data_lines >= _MIN_DATA_LINES or (len(lines[first].values) >= 3 and (start < first or first == 0)) \
@@ -373,6 +374,28 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             regions.append((start, first, end))
         i = last + 1
     return regions
+
+
+_BLANK_BLOCK_MAX_LINES = 6
+
+
+def _blank_last_block(lines: list[_Line], end: int, size: float, width: float) -> int:
+    """Where a table ends (``end``: past its last row) with its last block printed all blank after it: a block's
+    heading (第二十条第（八）项), its header and its rows' labels (信息内容 本年收费金额（单位：万元） / 行政事业性收 /
+    费), no figure, each line a row's gap or less under the one before, up to the page's end or prose. With no
+    figure line after them, they read as paragraphs and the block's rows were lost (missing, not printed
+    blank)."""
+    if end >= len(lines) or not _opens_block(lines[end]) or lines[end].values:
+        return end
+    k = end + 1
+    while k < len(lines) and k - end < _BLANK_BLOCK_MAX_LINES and not lines[k].values \
+            and not _is_barrier(lines[k], size, width) and not _opens_block(lines[k]) \
+            and lines[k].top - lines[k - 1].bottom <= 1.2 * size:
+        k += 1
+    if k - end < 3 or (k < len(lines) and not _is_barrier(lines[k], size, width)
+                       and lines[k].top - lines[k - 1].bottom <= 1.2 * size):
+        return end  # a heading and its header with no row, or lines going on: not a block printed blank
+    return k
 
 
 _NUMBERED = regex.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、"

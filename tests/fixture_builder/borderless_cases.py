@@ -181,6 +181,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # template order from the blank column under 第（一）项 (本年新公开数量 read 0, 对外公开总数量 read 8)
     ("heading-over-header-cell-2019", (1419, 9),
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # the proactive table's last block printed all blank at the page's foot (第二十条第(八)项 / 信息内容 本年收费金额
+    # （单位：万元） / 行政事业性收 / 费, no figure): paragraphs, and the fee read missing instead of blank
+    ("blank-last-block-2023", (1419, 14),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
