@@ -561,6 +561,10 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         if first is None:
             continue
         if labels.core(first.text) == "信息内容" or _is_header(row, block, blocks):
+            if block is None and not seen:
+                # the table's first header with no heading above it (第二十条第（一）项 left at the foot of the
+                # page before, or not printed): the first block's, whose columns name the edition
+                block = template.proactive[0].key
             header, header_text = _proactive_header(row, block, blocks)
             for ed, _ in header.values():
                 votes[ed] += 1

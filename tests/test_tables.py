@@ -55,6 +55,17 @@ def test_a_blank_cell_in_a_headerless_proactive_row_shifts_nothing():
     assert values["proactive.art20_1.regulations.total_published"] == 12
 
 
+def test_a_proactive_table_opening_on_its_header_reads_the_first_block(tmp_path):
+    """第二十条第（一）项 printed above the table (left at the foot of the page before): the header the table opens
+    with is the first block's, and names the edition (its columns were taken in the other edition's order)."""
+    heading = ('<tr>\n<td colspan="4" style="text-align:left"><p align="center" style="text-indent:0"><span '
+               'style="font-size:10.5pt"><strong>第二十条第（一）项</strong></span></p></td>\n</tr>')
+    report = _edited(tmp_path, heading, "")
+    assert _wrong(report) == {}
+    assert report.values()["proactive.art20_1.regulations.issued"] == Decimal(TRUTH["cells"][
+        "proactive.art20_1.regulations.issued"])
+
+
 def test_a_cell_the_grid_lacks_is_missing_not_zero(tmp_path):
     html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
     start = html.index("四、结转下年度继续办理")

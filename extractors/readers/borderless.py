@@ -1040,11 +1040,22 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
                 lacking = max(0, len(p_above) - len(p_below)) if p is not None else 0
                 joins.update({k: p for k in deeper[:lacking]})
                 drop(deeper[lacking:])
+    def labelled_without(d: int, run: list[int], above: list[int], below: list[int], column: int | None) -> bool:
+        """Whether the row of figure line ``d`` keeps a label without the lines of ``run``: a line of its own in
+        its column, or a label opening on its figure line ((六)其他处理 4 1 …, printed in the parent column under
+        5．要求行政机 / 关确认… printed blank). A row whose only label lines they are (1.属于国家秘密 over
+        （三）不予公 / 开 1 — …, its figures a line below its one-line label) is no row printed blank above a
+        labelled one."""
+        return any(k not in run for k in above + below) or opener_column(body[d]) is not None or any(
+            column_of(w) == column for w in body[d].words if w not in body[d].values)
+
     for a, b in zip([None, *rows], [*rows, None]):
         if centred and b is not None:
             complete_below(b)
-        (a_above, a_below, _), (b_above, b_below, _) = lines(a), lines(b)
+        (a_above, a_below, _), (b_above, b_below, b_column) = lines(a), lines(b)
         head = b_above[:max(0, len(b_above) - len(b_below))]  # b's lines beyond balance, above it
+        if head and not labelled_without(b, head, b_above, b_below, b_column):
+            head = []
         if not centred:
             if head and opener_column(body[head[0]]) is not None \
                     and all(_pages(body[k]) == _pages(body[b]) for k in head):
