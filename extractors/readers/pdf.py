@@ -661,18 +661,24 @@ def _join_row_head(first: Table, second: list[Cell], row: int) -> tuple[Table, l
     if not labels or not empty or not texts or not figures or len(labels) + len(empty) != len(last) \
             or any(c.bbox is None for c in last + texts + figures):
         return first, second
-    if not ROW_START.match(max(labels, key=lambda c: c.bbox[0]).text) \
-            or any(ROW_START.match(c.text) for c in texts):
-        return first, second  # a text opening a row (2.申请人逾期… under 1.申请人…) is a row of its own
 
     def over(cell: Cell, cells: list[Cell]) -> Cell | None:
         centre = (cell.bbox[0] + cell.bbox[2]) / 2
         return next((a for a in cells if a.bbox[0] <= centre <= a.bbox[2]), None)
 
     # a tail's text over a parent column goes to the parent's cell spanning down to the last row: that label cut
-    # by the page break too (（四）无 | 2.没有现成信 there, 法提供 | 息需要另行制作 | 29 here)
+    # by the page break too (（四）无 | 2.没有现成信 there, 法提供 | 息需要另行制作 | 29 here); one printing that
+    # parent's whole label again (三、本年度办理结果 | （五）不予处理 | 具已获取信息 | 5 …, the spanned cells repeated on
+    # the new page) is the same cell, not a row opening
     covering = [c for c in first.cells if c.row < last_row <= c.row + c.rowspan - 1 and c.text.strip()
                 and c.bbox is not None]
+    texts = [c for c in texts if (parent := over(c, covering)) is None
+             or "".join(parent.text.split()) != "".join(c.text.split())]
+    if not texts:
+        return first, second
+    if not ROW_START.match(max(labels, key=lambda c: c.bbox[0]).text) \
+            or any(ROW_START.match(c.text) for c in texts):
+        return first, second  # a text opening a row (2.申请人逾期… under 1.申请人…) is a row of its own
     text_targets = {id(c): over(c, labels) or over(c, covering) for c in texts}
     figure_targets = {id(c): over(c, empty) for c in figures}
     if None in text_targets.values() or None in figure_targets.values() \
