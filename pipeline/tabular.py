@@ -3,8 +3,9 @@
 Parquet: figures stay float64 (NULL where a report does not print the cell), one type per column in every
 file, except where float64 would change a figure: a figure column holding a whole number beyond its exact range
 (±2⁵³, 12345678901234567 元 as printed) is written as decimal128(38, 6) in that file, so that it comes back as
-printed (a share there to 6 decimals). CSV and Excel are read by people: a whole figure is written as an integer (663, never 663.0), any other
-rounded to 2 decimals (shares in %, money with fen), whatever the backend handed out. ``details`` (JSON
+printed (a share there to 6 decimals). CSV and Excel are read by people: a whole figure is written as an
+integer (663, never 663.0), any other rounded to 2 decimals (shares in %, money with fen), whatever the backend
+handed out. ``details`` (JSON
 evidence of a flag) is written as its JSON text. Headers are the column names, or with ``labels="zh"`` their
 Chinese labels with units (pipeline.labels). ``bom=True`` starts a CSV with a UTF-8 byte-order mark, which
 Excel on Chinese Windows needs to read it as UTF-8.
