@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -387,13 +387,14 @@ def _blank_last_block(lines: list[_Line], end: int, size: float, width: float) -
     blank)."""
     if end >= len(lines) or not _opens_block(lines[end]) or lines[end].values:
         return end
+    def goes_on(k: int) -> bool:  # a line of text a row's gap or less under the one before
+        return k < len(lines) and not _is_barrier(lines[k], size, width) \
+            and lines[k].top - lines[k - 1].bottom <= 1.2 * size
+
     k = end + 1
-    while k < len(lines) and k - end < _BLANK_BLOCK_MAX_LINES and not lines[k].values \
-            and not _is_barrier(lines[k], size, width) and not _opens_block(lines[k]) \
-            and lines[k].top - lines[k - 1].bottom <= 1.2 * size:
+    while k - end < _BLANK_BLOCK_MAX_LINES and goes_on(k) and not lines[k].values and not _opens_block(lines[k]):
         k += 1
-    if k - end < 3 or (k < len(lines) and not _is_barrier(lines[k], size, width)
-                       and lines[k].top - lines[k - 1].bottom <= 1.2 * size):
+    if k - end < 3 or goes_on(k):
         return end  # a heading and its header with no row, or lines going on: not a block printed blank
     return k
 
@@ -652,22 +653,17 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
     else:
         label_cols = [min(c) for c in _clusters([w["x0"] for w in label_words], 1.5 * size)] or [lines[0].x0]
 
-    known: dict[tuple[float, float], int] = {}  # a word's column by its edges: asked ~20 times per word
-
-    def column_of(word: dict) -> int:
-        edges = (word["x0"], word["x1"])
-        column = known.get(edges)
-        if column is None:
-            column = known[edges] = _column(edges)
-        return column
-
-    def _column(edges: tuple[float, float]) -> int:
-        centre = (edges[0] + edges[1]) / 2
+    @cache  # a word's column by its edges: asked ~20 times a word
+    def column_at(x0: float, x1: float) -> int:
+        centre = (x0 + x1) / 2
         if centre < label_edge:
             if label_middles:
                 return min(range(len(label_middles)), key=lambda i: abs(label_middles[i] - centre))
-            return max((i for i, x in enumerate(label_cols) if edges[0] >= x - 0.5 * size), default=0)
+            return max((i for i, x in enumerate(label_cols) if x0 >= x - 0.5 * size), default=0)
         return len(label_cols) + min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
+
+    def column_of(word: dict) -> int:
+        return column_at(word["x0"], word["x1"])
 
     body = _label_pieces(body, column_of, len(label_cols), size)
     # rows: the header lines as one row, each data line a row, other lines joined to a near data line; without
@@ -1001,12 +997,9 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         own = sorted(k for k in mine if any(column_of(w) == column for w in body[k].words))
         return [k for k in own if k < d], [k for k in own if k > d], column
 
-    own_columns: dict[int, int | None] = {}
-
+    @cache
     def own_column(k: int) -> int | None:
-        if k not in own_columns:
-            own_columns[k] = _own_label(body[k], column_of)[0]
-        return own_columns[k]
+        return _own_label(body[k], column_of)[0]
 
     def nearer(run: list[int], to: int, other: int) -> bool:
         """Whether the lines of ``run`` stand nearer figure line ``to`` than ``other``: lines go to the row
@@ -1040,6 +1033,7 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
                 lacking = max(0, len(p_above) - len(p_below)) if p is not None else 0
                 joins.update({k: p for k in deeper[:lacking]})
                 drop(deeper[lacking:])
+
     def labelled_without(d: int, run: list[int], above: list[int], below: list[int], column: int | None) -> bool:
         """Whether the row of figure line ``d`` keeps a label without the lines of ``run``: a line of its own in
         its column, or a label opening on its figure line ((六)其他处理 4 1 …, printed in the parent column under

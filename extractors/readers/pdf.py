@@ -491,13 +491,22 @@ def _take_row_head(blocks: list, table: Table, sources: WordSources) -> bool:
     if not isinstance(first, Table) or first.ruled or first not in sources or table.ruled or table not in sources:
         return False
     head = [w for p in blocks[len(blocks) - tail:] for w in sources.get(p)]
-    rebuilt = rebuild_across_pages([sources.get(first) + head, sources.get(table)])
-    if rebuilt is None:
+    joined = _rebuilt([sources.get(first) + head, sources.get(table)], sources)
+    if joined is None:
         return False
-    joined, words = rebuilt
-    sources.put(joined, words)  # a third page may continue it
     blocks[-1 - tail:] = [joined]
     return True
+
+
+def _rebuilt(parts: list[list[dict]], sources: WordSources) -> Table | None:
+    """One word-built table of the words of ``parts`` on consecutive pages (borderless.rebuild_across_pages),
+    kept in ``sources`` with its words (a third page may continue it); None when they do not make one."""
+    rebuilt = rebuild_across_pages(parts)
+    if rebuilt is None:
+        return None
+    table, words = rebuilt
+    sources.put(table, words)
+    return table
 
 
 _CUT_LABEL_MAX_LINES = 3
@@ -523,11 +532,9 @@ def _take_cut_label(blocks: list, page_blocks: list, sources: WordSources) -> in
             or second not in sources:
         return 0
     head = [w for p in page_blocks[:k] for w in sources.opening(p)]
-    rebuilt = rebuild_across_pages([sources.get(first), head + sources.get(second)])
-    if rebuilt is None:
+    table = _rebuilt([sources.get(first), head + sources.get(second)], sources)
+    if table is None:
         return 0
-    table, words = rebuilt
-    sources.put(table, words)  # a third page may continue it
     blocks[-1] = table
     return k + 1
 
@@ -547,11 +554,9 @@ def _take_stranded_header(blocks: list, page_blocks: list, lead: int, sources: W
     parts: dict = {}
     for p in tail:
         parts.setdefault(p.page, []).extend(sources.get(p))
-    rebuilt = rebuild_across_pages([*parts.values(), sources.get(table)])
-    if rebuilt is None:
+    joined = _rebuilt([*parts.values(), sources.get(table)], sources)
+    if joined is None:
         return
-    joined, words = rebuilt
-    sources.put(joined, words)
     del blocks[-len(tail):]
     page_blocks[lead] = joined
 
@@ -563,12 +568,7 @@ def _rebuild(first: Table, second: Table, sources: WordSources) -> Table | None:
     # further left or wider
     if second.bbox[0] < first.bbox[0] - 40 or second.bbox[2] > first.bbox[2] + 40:
         return None
-    rebuilt = rebuild_across_pages([sources.get(first), sources.get(second)])
-    if rebuilt is None:
-        return None
-    table, words = rebuilt
-    sources.put(table, words)  # a third page may continue it
-    return table
+    return _rebuilt([sources.get(first), sources.get(second)], sources)
 
 
 def join_tables(first: Table, second: Table) -> Table | None:
