@@ -20,6 +20,7 @@ import hashlib
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -29,28 +30,38 @@ from pipeline import forkserver
 from pipeline.tasks import FileResult, Limits, read_stable, read_task
 
 _POLL = 0.1  # s: how often resident memory and deadlines are looked at while waiting
+# files handed to a worker at once: the one it reads and the next, waiting in its pipe, so that it goes on
+# without waiting for this process (busy storing) to answer its result with a new file (~1 ms a file)
+_DEPTH = 2
+_MEMORY_EVERY = 0.02  # s: a worker's resident memory looked at no more often (a read of /proc each time)
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _worker(conn: Connection, version: int) -> None:
-    """A worker's life: take (path, unstored size), ask ("ask", sha256) whether its bytes are stored (unless
-    they have that size: pipeline.tasks.read_task), send ("pages", n) once the reader knows them, then ("done",
-    FileResult); None ends it."""
+    """A worker's life: take ("job", path, unstored size) — the next one may already wait in the pipe while this
+    one is read —, ask ("ask", sha256) whether its bytes are stored (unless they have that size:
+    pipeline.tasks.read_task) and wait for ("answer", bool), send ("pages", n) once the reader knows them, then
+    ("done", FileResult); None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the ingesting process's to handle
     conn.send(("ready", os.getpid()))
+    waiting: deque = deque()  # jobs (or the end) that came while an answer was awaited
 
     def ask(sha: str) -> bool:  # the writing process answers from its own connection
         conn.send(("ask", sha))
-        return conn.recv()
+        while True:
+            message = conn.recv()
+            if message is not None and message[0] == "answer":
+                return message[1]
+            waiting.append(message)
 
     while True:
         try:
-            job = conn.recv()
+            job = waiting.popleft() if waiting else conn.recv()
         except EOFError:
             return
         if job is None:
             return
-        path, unstored = job
+        _, path, unstored = job
         result = read_task(path, version=version, on_pages=lambda n: conn.send(("pages", n)), is_stored=ask,
                            unstored_size=unstored)
         conn.send(("done", result))
@@ -69,7 +80,8 @@ class _Job:
 
 
 class _Slot:
-    """One worker process and its end of the pipe."""
+    """One worker process, its end of the pipe, and the files handed to it: ``jobs[0]`` is the one it reads
+    (timed from when it began), the others wait in its pipe."""
 
     def __init__(self, ctx, version: int):
         self.conn, child = ctx.Pipe()
@@ -77,10 +89,28 @@ class _Slot:
         self.started = time.monotonic()
         self.process.start()
         child.close()
-        self.job: _Job | None = None
+        self.jobs: deque[_Job] = deque()
         self.ready_after: float | None = None  # s from start to its first word (worker start-up)
+        self.memory_seen = 0.0  # when its resident memory was last looked at (time.monotonic)
+
+    def hand(self, job: _Job, unstored: int | None) -> None:
+        if not self.jobs:
+            job.started = time.monotonic()
+        self.jobs.append(job)
+        # a copy of the path is pickled: pickling a str leaves its UTF-8 form cached in it, ~80 bytes more for
+        # as long as the caller holds the path (a run holds every input's to its end)
+        self.conn.send(("job", str(job.path).encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass"),
+                        unstored))
+
+    def finished(self) -> _Job:
+        """The file read is done: the next one handed out is the one it reads now."""
+        job = self.jobs.popleft()
+        if self.jobs:
+            self.jobs[0].started = time.monotonic()
+        return job
 
     def rss_mb(self) -> float:
+        self.memory_seen = time.monotonic()
         try:
             with open(f"/proc/{self.process.pid}/statm") as f:
                 return int(f.read().split()[1]) * _PAGE / 2**20
@@ -134,7 +164,7 @@ class Pool:
         """Read every (index, path); yield (index, result) as each finishes. ``stop()`` true: hand out no more
         files and return (the files in flight are abandoned; ``close`` kills their workers)."""
         todo = iter(items)
-        queued: list[tuple[int, Path]] = []
+        queued: deque[tuple[int, Path]] = deque()  # from ``items`` (or a stopped worker's pipe), not handed out
         exhausted = False
         unfinished: set[int] = set()
         while len(self.slots) < self.jobs:
@@ -142,24 +172,21 @@ class Pool:
         while True:
             if stop():
                 return
-            for slot in self.slots:  # hand out files to idle, started workers
-                if slot.job is not None or slot.ready_after is None:
-                    continue
-                if not queued and not exhausted:
-                    nxt = next(todo, None)
-                    if nxt is None:
-                        exhausted = True
-                    else:
-                        queued.append(nxt)
-                if not queued or (unfinished and queued[0][0] >= min(unfinished) + self.window):
-                    break
-                index, path = queued.pop(0)
-                slot.job = _Job(index, path, time.monotonic())
-                unfinished.add(index)
-                # a copy of the path is pickled: pickling a str leaves its UTF-8 form cached in it, ~80 bytes
-                # more for as long as the caller holds the path (a run holds every input's to its end)
-                slot.conn.send((str(path).encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass"),
-                                self.unstored_size(path)))
+            for depth in range(1, _DEPTH + 1):  # every started worker one file, then every one a second
+                for slot in self.slots:
+                    if len(slot.jobs) >= depth or slot.ready_after is None:
+                        continue
+                    if not queued and not exhausted:
+                        nxt = next(todo, None)
+                        if nxt is None:
+                            exhausted = True
+                        else:
+                            queued.append(nxt)
+                    if not queued or (unfinished and queued[0][0] >= min(unfinished) + self.window):
+                        break
+                    index, path = queued.popleft()
+                    unfinished.add(index)
+                    slot.hand(_Job(index, path, 0.0), self.unstored_size(path))
             if exhausted and not queued and not unfinished:
                 return
             conns = {slot.conn: slot for slot in self.slots}
@@ -168,7 +195,7 @@ class Pool:
                 try:
                     kind, value = conn.recv()
                 except (EOFError, OSError):
-                    result = self._died(slot)
+                    result = self._died(slot, queued)
                     if result is not None:
                         unfinished.discard(result[0])
                         yield result
@@ -177,33 +204,44 @@ class Pool:
                     slot.ready_after = time.monotonic() - slot.started
                     self.startups.append(slot.ready_after)
                 elif kind == "ask":
-                    slot.conn.send(self.is_stored(value))
-                elif kind == "pages" and slot.job is not None:
-                    slot.job.pages = value
-                elif kind == "done" and slot.job is not None:
-                    index = slot.job.index
-                    slot.job = None
+                    slot.conn.send(("answer", self.is_stored(value)))
+                elif kind == "pages" and slot.jobs:
+                    slot.jobs[0].pages = value
+                elif kind == "done" and slot.jobs:
+                    index = slot.finished().index
                     unfinished.discard(index)
                     yield index, value
+            now = time.monotonic()
             for slot in list(self.slots):  # limits
-                job = slot.job
-                if job is None:
+                if not slot.jobs:
                     continue
+                job = slot.jobs[0]
                 limit = self.limits.seconds(job.pages)
-                if limit is not None and time.monotonic() - job.started > limit:
+                if limit is not None and now - job.started > limit:
                     reason = self.limits.time_reason(job.pages)
-                elif self.limits.memory_mb is not None and slot.rss_mb() > self.limits.memory_mb:
+                elif (self.limits.memory_mb is not None and now - slot.memory_seen >= _MEMORY_EVERY
+                      and slot.rss_mb() > self.limits.memory_mb):
                     reason = self.limits.memory_reason()
                 else:
                     continue
+                self._requeue(slot, queued)
                 self._replace(slot)
                 unfinished.discard(job.index)
-                yield job.index, failed_result(job.path, reason, self.version, job.pages, time.monotonic() - job.started)
+                yield job.index, failed_result(job.path, reason, self.version, job.pages,
+                                               time.monotonic() - job.started)
 
-    def _died(self, slot: _Slot) -> tuple[int, FileResult] | None:
-        """A worker that stopped by itself (killed from outside, the kernel's OOM killer): its file fails. A
-        worker that stops before it is ready, again and again, is a pool that cannot work: PoolError."""
-        job = slot.job
+    @staticmethod
+    def _requeue(slot: _Slot, queued: deque[tuple[int, Path]]) -> None:
+        """The files waiting in a stopped worker's pipe (never begun) go back to the front of the queue."""
+        for job in reversed(list(slot.jobs)[1:]):
+            queued.appendleft((job.index, job.path))
+
+    def _died(self, slot: _Slot, queued: deque[tuple[int, Path]]) -> tuple[int, FileResult] | None:
+        """A worker that stopped by itself (killed from outside, the kernel's OOM killer): the file it read
+        fails, those waiting for it are handed out again. A worker that stops before it is ready, again and
+        again, is a pool that cannot work: PoolError."""
+        job = slot.jobs[0] if slot.jobs else None
+        self._requeue(slot, queued)
         slot.process.join(5)
         code = slot.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
@@ -220,7 +258,7 @@ class Pool:
     def close(self) -> None:
         """Stop every worker: idle ones are told to end, busy ones are killed."""
         for slot in self.slots:
-            if slot.job is None and slot.process.is_alive():
+            if not slot.jobs and slot.process.is_alive():
                 try:
                     slot.conn.send(None)
                 except OSError:

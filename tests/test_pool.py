@@ -70,6 +70,22 @@ def test_a_worker_asks_whether_bytes_are_stored_unless_no_stored_bytes_have_thei
         assert {r.size for r in results.values() if r.sha256 in questions} == asked
 
 
+def test_one_worker_reads_on_from_its_pipe_when_a_file_fails_or_it_asks(tmp_path: Path):
+    """A worker is handed the next file while it reads one (it waits in its pipe). Killed over the time limit,
+    the worker's waiting file is handed to the fresh worker, not lost; and the question a worker asks about its
+    file is answered although a file was put in its pipe before the answer."""
+    slow = tmp_path / "a-slow.txt"
+    slow.write_text(SMALL[0].read_text(encoding="utf-8") * 140, encoding="utf-8")
+    files = [slow, *SMALL[1:4]]
+    questions: list[str] = []
+    with Pool(1, version=1, is_stored=lambda sha: bool(questions.append(sha)), unstored_size=lambda path: None,
+              limits=Limits(file_seconds=1, page_seconds=0, memory_mb=None)) as pool:
+        results = list(pool.run(enumerate(files)))
+    assert [(i, r.status, r.reason) for i, r in results] == [
+        (0, "failed", "over the time limit of 1 s"), (1, "report", None), (2, "report", None), (3, "report", None)]
+    assert sorted(questions) == sorted(r.sha256 for _, r in results)  # each asked once (the slow one before it ran)
+
+
 def _export(db: str, out: Path) -> list[dict]:
     assert main(["--db", db, "export", "--format", "jsonl", "-o", str(out)]) == 0
     return sorted((json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()),
