@@ -51,9 +51,11 @@ def own_heap() -> None:
     process loads (pipeline.tasks.warm: jieba's tables, the division table), so that the full collections a run
     makes never walk them again: ~0.1 s each over SQLAlchemy's and jieba's objects, a few a run. Only the
     command's own process calls this: a library caller's objects frozen would never be collected."""
+    from extractors.cache import collect_young_rarely
     from pipeline import tasks
 
     gc.freeze()
+    collect_young_rarely()  # its writer, like a worker, makes and frees many containers a file
     tasks.FREEZE_WARM = True
 
 

@@ -4,11 +4,13 @@ forked from it starts warm instead of spending a second or more loading them aga
 
 Then every object loaded is moved to the collector's permanent generation (gc.freeze): a worker's full
 collections would otherwise walk the whole warm heap (~0.15 s each, a few ms per report) and, writing each
-object's collector header, copy every page of it from the forkserver (copy-on-write)."""
+object's collector header, copy every page of it from the forkserver (copy-on-write). The workers' youngest generation is collected
+less often (extractors.cache.collect_young_rarely says why)."""
 
 import gc
 
 gc.disable()  # what the warm-up makes all lives on (jieba's ~850,000 words and tags): collecting meanwhile finds nothing
+from extractors.cache import collect_young_rarely  # noqa: E402
 from pipeline.tasks import warm  # noqa: E402
 
 warm()
@@ -16,3 +18,4 @@ warm()
 # the first worker waited for
 gc.freeze()
 gc.enable()
+collect_young_rarely()
