@@ -134,7 +134,8 @@ def read_task(path: str | Path, *, version: int = EXTRACTOR_VERSION, db_url: str
             on_pages(pages)
         report = _extractors.extract_report(document)
     except ReadError as exc:
-        return FileResult(**base, status="failed", reason=str(exc).splitlines()[0] if str(exc) else "unreadable",
+        # the reason alone: the file is the record's own
+        return FileResult(**base, status="failed", reason=exc.reason.splitlines()[0] if exc.reason else "unreadable",
                           format=fmt, pages=pages, seconds=time.monotonic() - started)
     except Exception as exc:  # an extractor bug must cost one file, not the batch; the reason says so
         reason = f"internal error while extracting: {type(exc).__name__}: {exc}".splitlines()[0]

@@ -137,3 +137,22 @@ def test_docx_line_breaks_inside_a_paragraph_split_it(tmp_path):
     document.save(path)
     assert [p.text for p in read_document(path).paragraphs] == [
         "2022年某某县政府信息公开工作年度报告", "一、总体情况", "全年主动公开政府信息1200条。"]
+
+
+def test_a_file_that_cannot_be_read_is_named_in_the_error(tmp_path):
+    """The public API's error is one line naming the file and why (the pipeline records the reason alone,
+    beside the file); it survives the pool's pickling whole."""
+    import pickle
+
+    from extractors import read_report
+
+    bad = tmp_path / "年报.pdf"
+    bad.write_bytes(b"plain words")
+    for path, reason in ((bad, "named .pdf but holds plain text, not a PDF file"),
+                         (tmp_path / "gone.docx", "cannot read file: No such file or directory")):
+        with pytest.raises(ReadError) as caught:
+            read_report(path)
+        assert str(caught.value) == f"{path}: {reason}"
+        assert (caught.value.path, caught.value.reason) == (str(path), reason)
+        copy = pickle.loads(pickle.dumps(caught.value))
+        assert (str(copy), copy.path, copy.reason) == (str(caught.value), str(path), reason)

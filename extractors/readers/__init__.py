@@ -18,11 +18,20 @@ __all__ = ["ReadError", "read_document", "sniff_format"]
 
 
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read any supported file into the common document model; raise :class:`ReadError` with a reason.
+    """Read any supported file into the common document model.
 
     ``data``: the file's bytes when the caller has read them already (the pipeline hashes what it parses).
+    Raises :class:`ReadError` for a file that cannot be read: its message is one line, the file and why
+    (``exc.path``, ``exc.reason``).
     """
     path = Path(path)
+    try:
+        return _read(path, data)
+    except ReadError as exc:
+        raise ReadError(exc.reason, str(path)) from exc.__cause__
+
+
+def _read(path: Path, data: bytes | None) -> Document:
     if data is None:
         try:
             data = path.read_bytes()
@@ -33,8 +42,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     try:
         document = reader(path, data)
     except ReadError as exc:  # the reader's own reason stands, but its generic "not a readable PDF" is told apart
-        if fmt == "pdf" and str(exc).startswith("not a readable PDF"):
-            raise ReadError(_pdf_reason(data, exc) or str(exc)) from exc
+        if fmt == "pdf" and exc.reason.startswith("not a readable PDF"):
+            raise ReadError(_pdf_reason(data, exc) or exc.reason) from exc
         raise
     except RecursionError:
         raise ReadError(f"unreadable {fmt} file: nested deeper than the reader follows") from None

@@ -50,8 +50,8 @@ def sniff_format(name: str, data: bytes) -> str:
     try:
         found = _from_bytes(data)
     except ReadError as exc:
-        if promised in ("docx", "ofd") and "ZIP" in str(exc):
-            raise ReadError(str(exc).replace("DOCX", promised.upper())) from None
+        if promised in ("docx", "ofd") and "ZIP" in exc.reason:
+            raise ReadError(exc.reason.replace("DOCX", promised.upper())) from None
         raise
     if promised in ("pdf", "docx", "doc", "ofd") and found != promised:
         what = {"text": "plain text", "html": "an HTML page"}.get(found, f"a {found.upper()} file")
