@@ -80,7 +80,7 @@ class Point:
     previous: float | None  # the same body's figure for year - 1, when loaded
     change: float | None
     change_pct: float | None
-    reports: int  # copies of the report behind the figure
+    copies: int  # copies of the report behind the figure (the views' ``copies``)
     copies_disagree: str | None  # the keys whose values differ between those copies
 
 
@@ -272,7 +272,7 @@ def rich_table(result: CompareResult):
                           ("value", "right"), ("YoY change", "right"), ("copies", "right")):
         table.add_column(name, justify=justify)
     for i, p in enumerate(result.points, 1):
-        copies = f"{p.reports}" + (" ≠" if p.copies_disagree else "")
+        copies = f"{p.copies}" + (" ≠" if p.copies_disagree else "")
         table.add_row(str(i), p.entity, p.admin_code or "", p.region_level or "", str(p.year), fmt_value(p.value, m),
                       _colour(fmt_change(p, m)), copies)
     return table
@@ -291,7 +291,7 @@ def _colour(change: str) -> str:
 
 
 CSV_COLUMNS = ("entity", "body", "region", "admin_code", "region_level", "issuer", "issuer_kind", "year", "metric",
-               "value", "previous", "change", "change_pct", "reports", "copies_disagree")
+               "value", "previous", "change", "change_pct", "copies", "copies_disagree")
 
 
 def to_rows(result: CompareResult) -> list[dict]:

@@ -131,6 +131,8 @@ def test_cli_table_csv_json(series_db, capsys, tmp_path):
     assert _cli(series_db, "--metric", RECEIVED, "--region", "宝山区", "--format", "csv") == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["year"], float(r["value"])) for r in rows] == [(str(y), v) for y, v in zip((2020, 2021, 2022), values)]
+    # the copies behind each figure, named as in the views (reports_latest.copies) and the table's column
+    assert [(r["copies"], r["copies_disagree"]) for r in rows] == [("1", "")] * 3 and "reports" not in rows[0]
 
     target = tmp_path / "out.json"
     assert _cli(series_db, "--metric", "pct.disclosed", "--by", "region", "--format", "json", "-o", str(target)) == 0
