@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
-from .vgrid import Opts, VGrid, grids, parts
+from .vgrid import Opts, VGrid, grids, narrowed_widths, parts
 
 PAGE_W, PAGE_H = 595.28, 841.89  # A4 in pt
 LEFT, RIGHT, TOP, BOTTOM = 54.0, 54.0, 62.0, 62.0
@@ -223,12 +223,7 @@ class Table:
 
 def _widths(g: VGrid, o: Opts) -> list[float]:
     avail = PAGE_W - LEFT - RIGHT
-    ws = list(g.widths_cm)
-    labels = {"proactive": 1, "requests": 3, "appeals": 0}[g.name]
-    if o.label_width != 1.0 and labels:
-        rest = sum(ws[labels:])
-        cut = sum(ws[:labels]) * (1 - o.label_width)
-        ws = [w * o.label_width for w in ws[:labels]] + [w * (1 + cut / rest) for w in ws[labels:]]
+    ws = narrowed_widths(g, o)
     k = avail / sum(ws)
     return [w * k for w in ws]
 

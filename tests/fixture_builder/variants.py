@@ -313,6 +313,25 @@ def blanks(v: Variant) -> None:
             v.printed[k] = v.rng.choice(BLANKS) if mixed else per_table[k.split(".", 1)[0]]
 
 
+_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]、?|\d+[、.．])")
+
+
+@kind("requests rows of all zeros printed with every cell empty (rows printed blank, right above rows with figures "
+      "too), and the numbering of some row labels left out (one row here, another there: 重复申请 under 1、信访…)")
+def blank_rows(v: Variant) -> None:
+    rows: dict[str, list[str]] = {}
+    for k in v.cells:
+        if k.startswith("requests."):
+            rows.setdefault(k.rsplit(".", 1)[0], []).append(k)
+    for keys in rows.values():
+        if all(v.cells[k] == 0 and v.plain(k) for k in keys):
+            for k in keys:
+                v.printed[k] = ""
+    for row in rows:
+        if v.rng.random() < 0.4:
+            v.opts.rules.append((f"requests.row.{row.split('.', 1)[1]}", lambda s: _ROW_NUMBER.sub("", s, count=1)))
+
+
 @kind("signs (+48) in 本年增/减, thousands separators (1,234) on figures scaled past 1000", stage=0)
 def signs_thousands(v: Variant) -> None:
     peak = max(x for k, x in v.cells.items() if k.startswith("requests.") and x is not None)
@@ -498,6 +517,8 @@ def title_year(v: Variant) -> None:
 # --- PDF text as producers write it (drawn by the reportlab producer, rlrender.py) -------------------------------
 
 RL = ("pdf-reportlab",)
+# the formats that lay a table out at the widths given (a web page's table is laid out by the browser)
+LAID_OUT = ("docx", "pdf-libreoffice", "pdf-reportlab", "doc")
 
 
 @kind("title, headings, header cells and the 总计 row painted twice, 0.4 pt apart (fake bold)", stage=2, formats=RL)
@@ -542,12 +563,12 @@ def title_wrapped(v: Variant) -> None:
 
 
 @kind("row labels centred in their cells, each wrapped line centred on its own (a label spanning the parent "
-      "column wraps its tail under the row labels')", stage=2, formats=RL)
+      "column wraps its tail under the row labels')", stage=2, formats=LAID_OUT)
 def centred_labels(v: Variant) -> None:
     v.opts.label_center = True
 
 
-@kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=RL)
+@kind("label columns narrowed so that labels wrap over several lines", stage=2, formats=LAID_OUT)
 def wrapped_labels(v: Variant) -> None:
     v.opts.label_width = round(v.rng.uniform(0.45, 0.7), 2)
 
@@ -677,6 +698,7 @@ def render(v: Variant, out_dir: Path, *, pdf: bool = True, formats: tuple[str, .
     if not wanted:
         return []
     d = out_dir / v.name
+    d.mkdir(parents=True, exist_ok=True)
     files = []
     if "pdf-reportlab" in wanted:
         v.truth["variant"]["rl_font"] = rl_font(v.truth, v.opts)

@@ -44,6 +44,8 @@ class Opts:
     flow_repeat: bool = False
     # tables whose heading starts a fresh page, so that no table is cut by accident (only by a kind's choice)
     fresh_page: set[str] = field(default_factory=lambda: {"requests", "appeals"})
+    label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
+    label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
     font: str = "wqy"  # wqy (WenQuanYi Zen Hei TTF, embedded) | stsong (STSong-Light, a CID font not embedded)
     fake_bold: bool = False  # title, headings, header cells and the 总计 row painted twice, shifted 0.4 pt
@@ -51,8 +53,6 @@ class Opts:
     row_break: str | None = None  # a requests row whose label is broken by the page end (head | tail)
     row_break_low: bool = False  # with row_break: the figures go with the label's tail, the head stands alone
     title_tail: int = 0  # the title's last characters wrapped alone onto a second line (…年度报 | 告)
-    label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
-    label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
 
     def label(self, ident: str, text: str) -> str:
         for pattern, fx in self.rules:
@@ -72,6 +72,21 @@ class VGrid(Grid):
         if ident:
             self.ids[id(cell)] = ident
         return cell
+
+
+LABEL_COLUMNS = {"proactive": 1, "requests": 3, "appeals": 0}  # a standard table's row-label columns
+
+
+def narrowed_widths(g: Grid, o: Opts) -> list[float]:
+    """The grid's column widths (cm), its label columns narrowed by ``o.label_width`` and its figure columns
+    widened by what they gave up (the table as wide as before)."""
+    ws = list(g.widths_cm)
+    labels = LABEL_COLUMNS[g.name]
+    if o.label_width == 1.0 or not labels:
+        return ws
+    rest = sum(ws[labels:])
+    cut = sum(ws[:labels]) * (1 - o.label_width)
+    return [w * o.label_width for w in ws[:labels]] + [w * (1 + cut / rest) for w in ws[labels:]]
 
 
 def _cn(i: int) -> str:

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt
 
 from .render_docx import SANS, SERIF, _cell_margins, _font, _para
 from .render_html import CSS
-from .vgrid import Opts, VGrid, grids, parts
+from .vgrid import Opts, VGrid, grids, narrowed_widths, parts
 
 _BORDERS = {
     "all": dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), True),
@@ -60,7 +60,7 @@ def _docx_table(doc, grid: VGrid, o: Opts, *, repeat_rows: int = 0, size: float 
     _cell_margins(table)
     if o.borders != "all":
         _borders(table, o.borders)
-    for i, w in enumerate(grid.widths_cm):
+    for i, w in enumerate(narrowed_widths(grid, o)):
         table.columns[i].width = Cm(w)
         for cell in table.columns[i].cells:
             cell.width = Cm(w)
@@ -79,7 +79,8 @@ def _docx_table(doc, grid: VGrid, o: Opts, *, repeat_rows: int = 0, size: float 
         p = cell.paragraphs[0]
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.line_spacing = 1.0
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT if c.kind in ("label", "section") else WD_ALIGN_PARAGRAPH.CENTER
+        left = c.kind == "section" or (c.kind == "label" and not o.label_center)
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
         font = SANS if c.kind in ("head", "section") else SERIF
         for i, line in enumerate(c.text.split("\n") if c.text else []):
             run = p.add_run(line)
