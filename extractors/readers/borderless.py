@@ -1043,6 +1043,37 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         return any(k not in run for k in above + below) or opener_column(body[d]) is not None or any(
             column_of(w) == column for w in body[d].words if w not in body[d].values)
 
+    def beyond_centre(d: int, ends: list[int], top: bool) -> int:
+        """How many of ``ends`` — lines joined to the row of figure line ``d`` at the top of its label (``top``)
+        or at its foot — stand beyond its label centred on its figures, counted from that end: without them
+        the row's label lines (in its label's columns: not a parent label's pieces) centre on its figures, with
+        them a line or more off (申请人逾期未按收费通知要求缴纳费用… over 其他 1 0 …, or 属于国家秘密 under
+        部分公开（区分处理 / 的，只计… 15 0 … / 计其他情形）, printed blank, their numbering dropped). Ties keep them."""
+        figures = body[d].values
+        if not figures:
+            return 0
+        centre = (min(w["top"] for w in figures) + max(w["bottom"] for w in figures)) / 2
+        height = max(w["bottom"] for w in figures) - min(w["top"] for w in figures)
+        mine = sorted(k for k, row in joins.items() if row == d)
+        # the row's label column: the deepest its other lines print in (a parent label's pieces beside them, in
+        # shallower columns, are another cell's; a label spanning columns counts from where it opens)
+        first = max((c for k in [d, *mine] if k not in ends and (c := own_column(k)) is not None), default=0)
+        on_line = [w for w in body[d].words if w not in figures and column_of(w) >= first]
+        mine = [k for k in mine if any(column_of(w) >= first for w in body[k].words)]
+
+        def off(cut: int) -> float:
+            gone = set(ends[:cut] if top else ends[len(ends) - cut:])
+            kept = [body[k] for k in mine if k not in gone]
+            tops = [ln.top for ln in kept] + [w["top"] for w in on_line]
+            bottoms = [ln.bottom for ln in kept] + [w["bottom"] for w in on_line]
+            return abs((min(tops) + max(bottoms)) / 2 - centre) if tops else float("inf")
+
+        best = 0
+        for cut in range(1, len(ends) + 1):
+            if off(cut) < off(best) - 0.25 * height:
+                best = cut
+        return best
+
     for a, b in zip([None, *rows], [*rows, None]):
         if centred and b is not None:
             complete_below(b)
@@ -1070,6 +1101,14 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
                 joins.update({k: a for k in moved})
             else:
                 head = []
+        # a surplus on one side opening no label (its numbering dropped): a row printed blank where the row's
+        # label, centred on its figures, does not reach it
+        if head and not tail and opener_column(body[head[0]]) is None:
+            drop(head[:beyond_centre(b, head, top=True)])
+            continue
+        if tail and not head and opener_column(body[tail[0]]) is None:
+            drop(tail[len(tail) - beyond_centre(a, tail, top=False):])
+            continue
         for run in ((tail, head) if tail and head else
                     [r for r in (head, tail) if r and opener_column(body[r[0]]) is not None]):
             drop(run)

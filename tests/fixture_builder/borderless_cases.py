@@ -185,6 +185,14 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # （单位：万元） / 行政事业性收 / 费, no figure): paragraphs, and the fee read missing instead of blank
     ("blank-last-block-2023", (1419, 14),
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # Word's cells centred both ways, printed by LibreOffice: 属于国家秘密 printed blank, its numbering dropped,
+    # right under 部分公开（区分处理 / 的，只计这一情形，不 15 0 … / 计其他情形）, its numbering dropped too
+    ("blank-row-under-centred-label-2022", (1441, 7),
+     ["borderless", "centred-labels", "wrapped-labels", "blank-rows"], "pdf-libreoffice", None),
+    # 属于行政查询事项 printed blank, its numbering dropped, right above 本机关不掌握相关 / 19 … / 政府信息, the
+    # pieces of 三、本年度办理结果 centred down the parent column beside them
+    ("blank-row-above-centred-label-2020", (1441, 29),
+     ["borderless", "centred-labels", "wrapped-labels", "blank-rows"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
