@@ -15,6 +15,7 @@ The result is an ordinary :class:`Table` (``ruled=False``) for the same extracto
 from __future__ import annotations
 
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -485,9 +486,11 @@ def _centred_label_columns(label_words: list[dict], size: float) -> list[float]:
         for x0b, midb, widthb in telling[i + 1:]:
             if abs(width - widthb) < size:
                 continue  # as wide: centred or not, starts and middles agree
-            if abs(x0 - x0b) <= 0.5 * size:
+            # (a centred line a character shorter starts half a character in: nearer in its middle than its start)
+            d_start, d_mid = abs(x0 - x0b), abs(mid - midb)
+            if d_start <= 0.5 * size and d_start < d_mid:
                 starts += 1
-            elif abs(mid - midb) <= 0.5 * size:
+            elif d_mid <= 0.5 * size and d_mid < d_start:
                 middles += 1
     if middles <= 2 * starts or middles < 3:
         return []
@@ -1021,6 +1024,16 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
                 below.append(k)
             k += 1
 
+    def complete_above(d: int) -> None:  # the same upwards (部分公开（区分处, a row's gap under 予以公开 1 …)
+        above, below, column = lines(d)
+        k = min(above or [d]) - 1
+        while len(above) < len(below) and k >= 0 and k not in data and k not in joins and k not in alone \
+                and opener_column(body[k]) is None:
+            if not body[k].values and any(column_of(w) == column for w in body[k].words):
+                joins[k] = d
+                above.append(k)
+            k -= 1
+
     rows = sorted(data)
     alone: set[int] = set()
     if centred:
@@ -1043,40 +1056,59 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         return any(k not in run for k in above + below) or opener_column(body[d]) is not None or any(
             column_of(w) == column for w in body[d].words if w not in body[d].values)
 
+    def off_centre(d: int, without: Collection[int] = (), added: Collection[int] = ()) -> float:
+        """How far (pt) the middle of the row's label lines — those joined to figure line ``d``, but
+        ``without``, and ``added``, in its label's columns: a parent label's pieces beside them, in shallower
+        columns, are another cell's — stands from its figures' middle; infinite without a line of label."""
+        figures = body[d].values
+        if not figures:
+            return float("inf")
+        centre = (min(w["top"] for w in figures) + max(w["bottom"] for w in figures)) / 2
+        mine = sorted({k for k, row in joins.items() if row == d} - set(without) | set(added))
+        # the row's label column: the deepest its lines print in (but those in doubt); a label spanning
+        # columns counts from where it opens
+        doubt = set(without) | set(added)
+        first = max((c for k in [d, *mine] if k not in doubt and (c := own_column(k)) is not None), default=0)
+        kept = [body[k] for k in mine if any(column_of(w) >= first for w in body[k].words)]
+        on_line = [w for w in body[d].words if w not in figures and column_of(w) >= first]
+        tops = [ln.top for ln in kept] + [w["top"] for w in on_line]
+        bottoms = [ln.bottom for ln in kept] + [w["bottom"] for w in on_line]
+        return abs((min(tops) + max(bottoms)) / 2 - centre) if tops else float("inf")
+
+    def height(d: int) -> float:
+        return max(w["bottom"] for w in body[d].values) - min(w["top"] for w in body[d].values)
+
     def beyond_centre(d: int, ends: list[int], top: bool) -> int:
         """How many of ``ends`` — lines joined to the row of figure line ``d`` at the top of its label (``top``)
         or at its foot — stand beyond its label centred on its figures, counted from that end: without them
-        the row's label lines (in its label's columns: not a parent label's pieces) centre on its figures, with
-        them a line or more off (申请人逾期未按收费通知要求缴纳费用… over 其他 1 0 …, or 属于国家秘密 under
-        部分公开（区分处理 / 的，只计… 15 0 … / 计其他情形）, printed blank, their numbering dropped). Ties keep them."""
-        figures = body[d].values
-        if not figures:
+        the row's label lines centre on its figures, with them a line or more off (申请人逾期未按收费通知要求缴纳
+        费用… over 其他 1 0 …, or 属于国家秘密 under 部分公开（区分处理 / 的，只计… 15 0 … / 计其他情形）, printed
+        blank, their numbering dropped). Ties keep them."""
+        if not body[d].values:
             return 0
-        centre = (min(w["top"] for w in figures) + max(w["bottom"] for w in figures)) / 2
-        height = max(w["bottom"] for w in figures) - min(w["top"] for w in figures)
-        mine = sorted(k for k, row in joins.items() if row == d)
-        # the row's label column: the deepest its other lines print in (a parent label's pieces beside them, in
-        # shallower columns, are another cell's; a label spanning columns counts from where it opens)
-        first = max((c for k in [d, *mine] if k not in ends and (c := own_column(k)) is not None), default=0)
-        on_line = [w for w in body[d].words if w not in figures and column_of(w) >= first]
-        mine = [k for k in mine if any(column_of(w) >= first for w in body[k].words)]
 
-        def off(cut: int) -> float:
-            gone = set(ends[:cut] if top else ends[len(ends) - cut:])
-            kept = [body[k] for k in mine if k not in gone]
-            tops = [ln.top for ln in kept] + [w["top"] for w in on_line]
-            bottoms = [ln.bottom for ln in kept] + [w["bottom"] for w in on_line]
-            return abs((min(tops) + max(bottoms)) / 2 - centre) if tops else float("inf")
+        def off(cut: int) -> float:  # (the lines of ``ends`` kept are joined already: added, they are in doubt)
+            gone = ends[:cut] if top else ends[len(ends) - cut:]
+            return off_centre(d, without=gone, added=[k for k in ends if k not in gone])
 
         best = 0
         for cut in range(1, len(ends) + 1):
-            if off(cut) < off(best) - 0.25 * height:
+            if off(cut) < off(best) - 0.25 * height(d):
                 best = cut
         return best
+
+    def centres_better(moved: list[int], to: int, other: int) -> bool:
+        """Whether ``moved`` (lines of ``other``'s row) with ``to``'s row centre both rows' labels on their
+        figures better, by a quarter line or more (予以公开 1 … over 部分公开（区分处 / 理的，只计… / 13 … / 形，不计
+        其他情形 / ）: the first line of the label below stands nearer the figures above)."""
+        before = off_centre(other, added=moved) + off_centre(to, without=moved)
+        after = off_centre(other, without=moved) + off_centre(to, added=moved)
+        return after < before - 0.25 * height(to)
 
     for a, b in zip([None, *rows], [*rows, None]):
         if centred and b is not None:
             complete_below(b)
+            complete_above(b)
         (a_above, a_below, _), (b_above, b_below, b_column) = lines(a), lines(b)
         head = b_above[:max(0, len(b_above) - len(b_below))]  # b's lines beyond balance, above it
         if head and not labelled_without(b, head, b_above, b_below, b_column):
@@ -1090,14 +1122,14 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         lacking = max(0, len(b_below) - len(b_above))
         if tail and lacking:  # the last of a's surplus are the first lines of b's label
             moved, tail = tail[len(tail) - min(len(tail), lacking):], tail[:len(tail) - min(len(tail), lacking)]
-            if nearer(moved, b, a):
+            if nearer(moved, b, a) or centred and centres_better(moved, b, a):
                 joins.update({k: b for k in moved})
             else:  # (a label spanning two label columns, its lines counted in one of them: 开申请数量)
                 tail = []
         lacking = max(0, len(a_above) - len(a_below))
         if head and lacking and not tail:  # the first of b's surplus are the last lines of a's label
             moved, head = head[:min(len(head), lacking)], head[min(len(head), lacking):]
-            if nearer(moved, a, b):
+            if nearer(moved, a, b) or centred and centres_better(moved, a, b):
                 joins.update({k: a for k in moved})
             else:
                 head = []

@@ -187,12 +187,21 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
     # Word's cells centred both ways, printed by LibreOffice: 属于国家秘密 printed blank, its numbering dropped,
     # right under 部分公开（区分处理 / 的，只计这一情形，不 15 0 … / 计其他情形）, its numbering dropped too
-    ("blank-row-under-centred-label-2022", (1441, 7),
+    ("blank-row-under-centred-label-2021", (1441, 7),
      ["borderless", "centred-labels", "wrapped-labels", "blank-rows"], "pdf-libreoffice", None),
     # 属于行政查询事项 printed blank, its numbering dropped, right above 本机关不掌握相关 / 19 … / 政府信息, the
     # pieces of 三、本年度办理结果 centred down the parent column beside them
-    ("blank-row-above-centred-label-2020", (1441, 29),
+    ("blank-row-above-centred-label-2019", (1441, 29),
      ["borderless", "centred-labels", "wrapped-labels", "blank-rows"], "pdf-libreoffice", None),
+    # labels centred in narrow columns whose wrapped lines are a character apart in width (starting half a
+    # character apart): told centred, the parent and the rows' label columns stand apart (the starts ran into
+    # one column)
+    ("centred-lines-a-character-apart-2019", (1407, 23),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # 部分公开（区分处 a row's gap under 予以公开 1 …, its label's first line nearer those figures than its own
+    # (理的，只计这一情 / 13 0 … / 形，不计其他情形 / ）): centred, it is the label's below
+    ("centred-label-head-under-row-2024", (1421, 9),
+     ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
