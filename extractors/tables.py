@@ -482,40 +482,72 @@ def _figures_end(rows: list[_Row]) -> int | None:
 
 def _appeals(table: Table, template: Template, result: TablesResult) -> None:
     rows = _rows(table)
-    # the row of figures: figures or printed blanks (a body with no cases may print — in all 15 cells), or a few
-    # figures with the other cells left empty (zeros printed as nothing) and no label text among them
-    data = next((i for i, r in enumerate(rows) if sum(_is_figure(t) for t in r.texts()) >= 5
-                 or (any(_looks_numeric(t) for t in r.texts())
-                     and all(_is_figure(t) or not t.strip() for t in r.texts()))), None)
-    if data is None and len(rows) > 1 and all(not t.strip() or _is_figure(t) for t in rows[-1].texts()):
-        data = len(rows) - 1  # a page that prints zeros as empty cells: the last row, under the header, is it
-    if data is None:
+
+    # a row of figures: figures or printed blanks (a body with no cases may print — in all 15 cells), or a few
+    # figures with the other cells left empty (zeros printed as nothing) and no label text among them but its
+    # own labels before them (the table turned: 行政诉讼 | 复议后起诉 | | 1 | 0 | | 1)
+    def is_data(r: _Row) -> bool:
+        texts = r.texts()
+        first = next((j for j, t in enumerate(texts) if _is_figure(t)), len(texts))
+        return sum(_is_figure(t) for t in texts) >= 5 or (
+            any(_looks_numeric(t) for t in texts[first:]) and all(_is_figure(t) or not t.strip() for t in texts[first:]))
+
+    data_rows = [i for i, r in enumerate(rows) if is_data(r)]
+    if not data_rows and len(rows) > 1 and all(not t.strip() or _is_figure(t) for t in rows[-1].texts()):
+        data_rows = [len(rows) - 1]  # a page that prints zeros as empty cells: the last row, under the header, is it
+    if not data_rows:
         result.flags.append(Flag(kind="label", page=table.page, message="appeals table has no row of figures"))
         return
     keys = [f"{g.key}.{c.key}" for g in template.appeal_groups for c in template.appeal_columns]
     names = {f"{g.key}.{c.key}": f"{g.label}/{c.label}" for g in template.appeal_groups
              for c in template.appeal_columns}
-    header = rows[:data]
-    mapping: dict[int, str] = {}
-    width = len(rows[data].cells)
-    for j in range(width):
-        path = [r.cells[j].text for r in header if j < len(r.cells) and r.cells[j] is not None]
-        group = _best_in(path, template.appeal_groups)
-        column = _best_in(list(reversed(path)), template.appeal_columns)
-        if group and column:
-            mapping[j] = f"{group}.{column}"
-    row = rows[data]
-    if _injective(mapping, keys):
-        figures = [(mapping[j], row.cells[j]) for j in sorted(mapping)]
-    else:
+    figures = _appeal_figures(rows, data_rows, template)
+    if sorted(figures) != sorted(keys) and len(data_rows) > 1:
+        # the headings not understood (a table turned or printed as two, read without rulings: headings over no
+        # column of their own): the figures of its rows of figures, in the form's order, when they are 15
+        printed = [c for d in data_rows for _, c in rows[d].placed() if c is not None and _is_figure(c.text)]
+        if len(printed) == len(keys):
+            figures = dict(zip(keys, printed))
+    if sorted(figures) != sorted(keys):
+        row = rows[data_rows[0]]
         _, values = _split_positional(row, len(keys))
         if values is None:
             result.flags.append(Flag(kind="label", page=row.page,
                                      message="appeals table: neither its header nor its 15 figures were found"))
             return
-        figures = list(zip(keys, values))
-    for key, cell in figures:
-        result.cells.append(_record("appeals", f"appeals.{key}", cell, names[key].split("/")[0], names[key]))
+        figures = dict(zip(keys, values))
+    for key in keys:
+        result.cells.append(_record("appeals", f"appeals.{key}", figures[key], names[key].split("/")[0], names[key]))
+
+
+def _appeal_figures(rows: list[_Row], data_rows: list[int], template: Template) -> dict[str, Cell | None]:
+    """The appeals table's figures by key (group.column), each figure named by the header above its column
+    (the rows since the last row of figures, or those over it) and by its row's own labels: one row of 15
+    figures under 行政复议 | 行政诉讼 / 未经复议直接起诉 | 复议后起诉 (the form); the groups printed as tables one
+    under the other, each with its header (行政复议 | 结果维持 …, then 行政诉讼 …); or the table turned, a
+    group a row (行政复议 4 无 …, 行政诉讼 / 复议后起诉 1 无 …) under the columns' headings. A key two different
+    cells are under (a heading over more grid columns than its figures) is left out: the caller then takes the
+    figures by position."""
+    found: dict[str, Cell | None] = {}
+    doubtful: set[str] = set()
+    header: list[_Row] = []
+    previous = -1
+    for d in data_rows:
+        if d > previous + 1:
+            header = rows[previous + 1:d]
+        previous = d
+        row = rows[d]
+        labels = [t for t in dict.fromkeys(row.texts()) if t.strip() and not _is_figure(t)]
+        for j, cell in enumerate(row.cells):
+            if cell is not None and cell.text.strip() and not _is_figure(cell.text):
+                continue  # a label of the row
+            path = [r.cells[j].text for r in header if j < len(r.cells) and r.cells[j] is not None]
+            column = _best_in(list(reversed(path)), template.appeal_columns)
+            group = _best_in(list(reversed(labels)) + path, template.appeal_groups)
+            key = f"{group}.{column}"
+            if group and column and found.setdefault(key, cell) is not cell:
+                doubtful.add(key)  # (a spanned cell repeats: the same cell is no second one)
+    return {key: cell for key, cell in found.items() if key not in doubtful}
 
 
 def _best_in(texts: list[str], options: tuple[Label, ...]) -> str | None:

@@ -187,6 +187,18 @@ def stranded_header(v: Variant) -> None:
     v.opts.footer = True
 
 
+@kind("the appeals table turned: 结果维持 … 总计 across, a group a row (行政复议; 行政诉讼 spanning 未经复议直接起诉 and "
+      "复议后起诉)", stage=2)
+def appeals_turned(v: Variant) -> None:
+    v.opts.appeals = "turned"
+
+
+@kind("the appeals table printed as two tables one under the other: 行政复议's five columns, then 行政诉讼's ten",
+      stage=2, formats=("docx", "html", "pdf-libreoffice", "doc"))
+def appeals_stacked(v: Variant) -> None:
+    v.opts.appeals = "stacked"
+
+
 @kind("the appeals table's header rows alone at the foot of a page, its one row of figures on the next", stage=2)
 def appeals_stranded_header(v: Variant) -> None:
     v.opts.splits.setdefault("appeals", []).append("row:data")
@@ -803,6 +815,9 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("combo-wps-split-fullwidth-2019", "baoshan-2020", ["wps-vertical", "split-plain", "fullwidth"], 35),
     ("change-words-2019", "minhang-2020", ["change-words"], 43),
     ("accounting-negatives-2019", "baoshan-2020", ["accounting-negatives"], 44),
+    ("appeals-turned-2019", "baoshan-2020", ["appeals-turned"], 45),
+    ("appeals-stacked-2021", "hejiang-2022", ["appeals-stacked"], 46),
+    ("appeals-turned-borderless-blanks-2021", "jinan-2023-mixed", ["appeals-turned", "borderless", "blanks"], 47),
 ]
 
 
@@ -844,6 +859,7 @@ COMMITTED_RL: list[tuple[str, str, list[str], int]] = [
     ("rl-borderless-wrapped-labels-2019", "baoshan-2020", ["borderless", "wrapped-labels"], 67),
     ("rl-borderless-vertical-blanks-2021", "hejiang-2022", ["borderless", "wps-vertical", "blanks"], 68),
     ("rl-borderless-vertical-blanks-2019", "xuhui-2019-broken", ["borderless", "vertical-label", "blanks"], 69),
+    ("rl-appeals-turned-2021", "hejiang-2022", ["appeals-turned"], 82),
 ]
 
 

@@ -44,6 +44,7 @@ class Opts:
     flow_repeat: bool = False
     # tables whose heading starts a fresh page, so that no table is cut by accident (only by a kind's choice)
     fresh_page: set[str] = field(default_factory=lambda: {"requests", "appeals"})
+    appeals: str = "form"  # form | turned (a group a row) | stacked (行政复议's table, then 行政诉讼's under it)
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -65,6 +66,7 @@ class Opts:
 class VGrid(Grid):
     tags: dict[str, int] = field(default_factory=dict)  # anchor -> grid row
     ids: dict[int, str] = field(default_factory=dict)  # id(cell) -> label id (for rotated cells)
+    then: VGrid | None = None  # a table of its own printed right under this one (the rest of a table printed apart)
 
     def put(self, ident: str | None, row: int, col: int, text: str, **kw) -> Cell:
         self.add(row, col, text, **kw)
@@ -227,6 +229,10 @@ def requests_grid(truth: dict, o: Opts) -> VGrid:
 
 
 def appeals_grid(truth: dict, o: Opts) -> VGrid:
+    if o.appeals == "turned":
+        return _turned_appeals(truth, o)
+    if o.appeals == "stacked":
+        return _stacked_appeals(truth, o)
     t = load_template()
     groups, cols = t.appeal_groups, t.appeal_columns
     g = VGrid("appeals", 15, [1.14] * 15, header_rows=3)
@@ -247,6 +253,54 @@ def appeals_grid(truth: dict, o: Opts) -> VGrid:
     g.tags["row:data"] = 3
     g.check()
     return g
+
+
+def _turned_appeals(truth: dict, o: Opts) -> VGrid:
+    """The appeals table turned: the result columns across, a group a row (行政诉讼 spanning its two)."""
+    t = load_template()
+    groups, cols = t.appeal_groups, t.appeal_columns
+    g = VGrid("appeals", 7, [1.8, 2.6] + [2.2] * 5, header_rows=1)
+    g.add(0, 0, "", colspan=2, kind="head")
+    for i, c in enumerate(cols):
+        g.put(f"appeals.col.{c.key}", 0, 2 + i, o.label(f"appeals.col.{c.key}", c.label), kind="head")
+    gl = {gr.key: o.label(f"appeals.group.{gr.key}", gr.label) for gr in groups}
+    g.put("appeals.group.review", 1, 0, gl["review"], colspan=2)
+    g.put("appeals.parent", 2, 0, o.label("appeals.parent", groups[1].parent), rowspan=2)
+    g.put("appeals.group.litigation_direct", 2, 1, gl["litigation_direct"])
+    g.put("appeals.group.litigation_after_review", 3, 1, gl["litigation_after_review"])
+    for gi, grp in enumerate(groups):
+        for i, c in enumerate(cols):
+            k = f"appeals.{grp.key}.{c.key}"
+            g.add(1 + gi, 2 + i, printed(truth, k), kind="num", key=k)
+    g.tags["row:data"] = 1
+    g.check()
+    return g
+
+
+def _stacked_appeals(truth: dict, o: Opts) -> VGrid:
+    """The appeals table printed as two: 行政复议's five columns, then under it 行政诉讼's ten."""
+    t = load_template()
+    groups, cols = t.appeal_groups, t.appeal_columns
+    gl = {gr.key: o.label(f"appeals.group.{gr.key}", gr.label) for gr in groups}
+    review = VGrid("appeals", 5, [3.4] * 5, header_rows=2)
+    review.put("appeals.group.review", 0, 0, gl["review"], colspan=5, kind="head")
+    for i, c in enumerate(cols):
+        review.put(f"appeals.col.{c.key}", 1, i, o.label(f"appeals.col.{c.key}", c.label), kind="head")
+        review.add(2, i, printed(truth, f"appeals.review.{c.key}"), kind="num", key=f"appeals.review.{c.key}")
+    review.tags["row:data"] = 2
+    litigation = VGrid("appeals", 10, [1.7] * 10, header_rows=3)
+    litigation.put("appeals.parent", 0, 0, o.label("appeals.parent", groups[1].parent), colspan=10, kind="head")
+    for gi, grp in enumerate(groups[1:]):
+        litigation.put(f"appeals.group.{grp.key}", 1, 5 * gi, gl[grp.key], colspan=5, kind="head")
+        for i, c in enumerate(cols):
+            k = f"appeals.{grp.key}.{c.key}"
+            litigation.put(f"appeals.col.{c.key}", 2, 5 * gi + i, o.label(f"appeals.col.{c.key}", c.label),
+                           kind="head")
+            litigation.add(3, 5 * gi + i, printed(truth, k), kind="num", key=k)
+    review.check()
+    litigation.check()
+    review.then = litigation
+    return review
 
 
 def grids(truth: dict, o: Opts) -> dict[str, VGrid]:

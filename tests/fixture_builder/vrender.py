@@ -160,6 +160,8 @@ def render_docx(truth: dict, o: Opts, out: Path, *, paginate: bool = True) -> Pa
                     if o.between:
                         _para(doc, o.between[n % len(o.between)], size=10, center=True)
                     _page_break(doc)
+            if grid.then is not None:
+                _docx_table(doc, grid.then, o)
         else:
             raise ValueError(f"unknown body item {item}")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +225,8 @@ def render_html(truth: dict, o: Opts, out: Path) -> Path:
                 parts_html.append(_html_table(piece, o))
                 if n < len(pieces) - 1 and o.between:
                     parts_html.append(f'<p style="text-align:center">{escape(o.between[n % len(o.between)])}</p>')
+            if tables[text].then is not None:
+                parts_html.append(_html_table(tables[text].then, o))
     parts_html += ["</div>", "</div>", "</body>", "</html>", ""]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(parts_html), encoding="utf-8")
