@@ -20,3 +20,4 @@ def test_borderless_case_reads_exactly(name):
     assert diff.error is None
     assert diff.wrong == {}
     assert not diff.foreign and not diff.printed
+    assert not diff.extra_flags  # (a row of parent labels' pieces read as a row printed: a label flag)

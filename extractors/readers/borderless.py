@@ -34,6 +34,7 @@ _UNIT_END = regex.compile(r"[亿万千]$")
 _MIN_DATA_LINES = 2
 _MAX_GAP_LINES = 8  # non-figure lines (wrapped labels, rows printed blank) between two data lines
 _MAX_HEADER_LINES = 10
+_NOT_TEXT = regex.compile(r"[\p{P}\s]+")
 _WRAP_GAP = 0.8  # × text height: lines of one wrapped cell stand closer than this; rows stand further apart
 
 
@@ -1056,6 +1057,20 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         return any(k not in run for k in above + below) or opener_column(body[d]) is not None or any(
             column_of(w) == column for w in body[d].words if w not in body[d].values)
 
+    def label_column(d: int, doubt: set[int]) -> int:
+        """The column the label of figure line ``d``'s row opens in: the deepest its lines print in, but those
+        in ``doubt`` (a label spanning columns counts from where it opens)."""
+        mine = [k for k, row in joins.items() if row == d and k not in doubt]
+        return max((c for k in [d, *mine] if (c := own_column(k)) is not None), default=0)
+
+    def a_label(d: int, run: list[int]) -> bool:
+        """Whether lines ``run`` print a label's text in the columns of ``d``'s row's lines (two characters or
+        more: not a piece of a parent label printed a character a line, （ of （三）不予公开, beside them)."""
+        mine = [k for k, row in joins.items() if row == d and k not in run]
+        first = min((c for k in [d, *mine] if (c := own_column(k)) is not None), default=0)
+        text = "".join(w["text"] for k in run for w in body[k].words if column_of(w) >= first)
+        return len(_NOT_TEXT.sub("", text)) >= 2
+
     def off_centre(d: int, without: Collection[int] = (), added: Collection[int] = ()) -> float:
         """How far (pt) the middle of the row's label lines — those joined to figure line ``d``, but
         ``without``, and ``added``, in its label's columns: a parent label's pieces beside them, in shallower
@@ -1065,10 +1080,7 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
             return float("inf")
         centre = (min(w["top"] for w in figures) + max(w["bottom"] for w in figures)) / 2
         mine = sorted({k for k, row in joins.items() if row == d} - set(without) | set(added))
-        # the row's label column: the deepest its lines print in (but those in doubt); a label spanning
-        # columns counts from where it opens
-        doubt = set(without) | set(added)
-        first = max((c for k in [d, *mine] if k not in doubt and (c := own_column(k)) is not None), default=0)
+        first = label_column(d, set(without) | set(added))
         kept = [body[k] for k in mine if any(column_of(w) >= first for w in body[k].words)]
         on_line = [w for w in body[d].words if w not in figures and column_of(w) >= first]
         tops = [ln.top for ln in kept] + [w["top"] for w in on_line]
@@ -1136,10 +1148,14 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         # a surplus on one side opening no label (its numbering dropped): a row printed blank where the row's
         # label, centred on its figures, does not reach it
         if head and not tail and opener_column(body[head[0]]) is None:
-            drop(head[:beyond_centre(b, head, top=True)])
+            run = head[:beyond_centre(b, head, top=True)]
+            if run and a_label(b, run):
+                drop(run)
             continue
         if tail and not head and opener_column(body[tail[0]]) is None:
-            drop(tail[len(tail) - beyond_centre(a, tail, top=False):])
+            run = tail[len(tail) - beyond_centre(a, tail, top=False):]
+            if run and a_label(a, run):
+                drop(run)
             continue
         for run in ((tail, head) if tail and head else
                     [r for r in (head, tail) if r and opener_column(body[r[0]]) is not None]):

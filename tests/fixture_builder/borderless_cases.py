@@ -202,6 +202,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # (理的，只计这一情 / 13 0 … / 形，不计其他情形 / ）): centred, it is the label's below
     ("centred-label-head-under-row-2024", (1421, 9),
      ["borderless", "centred-labels", "wrapped-labels", "numbering", "blanks"], "pdf-reportlab", None),
+    # 本年度办理结果 and the （ of （三）不予公开, printed a character a line, on a line of their own under
+    # （二）部分公开（区分处理的… 1 0 …: pieces of parent labels, not a row printed blank under it
+    ("vertical-pieces-under-spanning-label-2022", (1373, 25),
+     ["mixed-edition", "borderless", "wps-vertical"], "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
