@@ -21,6 +21,8 @@ from extractors.template import EDITIONS, Label, Template, load_template
 
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
 # a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
+# a heading naming one group of the appeals table printed as tables of their own: （一）行政复议情况, 二、行政诉讼
+_APPEALS_PART = regex.compile(r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*行政(?:复议|诉讼)(?:情况)?[:：]?")
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
@@ -77,14 +79,21 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
     A table the classifier cannot place, or one of the same kind, that follows a standard table with nothing
     but page furniture between them (第 2 页, a page number, 单位：万元) is its continuation: web pages and
     converted files print a table cut by a page break as separate tables. A 第二十条 heading printed as a
-    paragraph between proactive parts is kept as a row, since it says which block the rows below belong to.
+    paragraph between proactive parts is kept as a row, since it says which block the rows below belong to, and
+    so is a heading naming a group of the appeals table printed as tables of their own (（一）行政复议情况 over
+    结果维持 … 总计): it heads the part below it.
     """
     groups: list[tuple[str, list[Table]]] = []
     open_group = False
-    unit_note: Table | None = None  # "单位：万元" printed above a table: a row of it, so the mapper sees it
+    # a line printed right above a table (单位：万元, （一）行政复议情况): a row of it, so the mapper sees it
+    above: Table | None = None
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             text = labels.normalise(block.text)
+            if _APPEALS_PART.fullmatch(text):  # the next appeals part's heading: no end of the appeals table
+                above = table_from_rows([[block.text]], block.page)
+                open_group = open_group and groups[-1][0] == "appeals"
+                continue
             if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
                 groups[-1][1].append(table_from_rows([[block.text]], block.page))
             elif open_group and groups[-1][0] == "proactive" and (blank := _blank_row(text)):
@@ -93,19 +102,19 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
                 label, width = blank
                 groups[-1][1].append(table_from_rows([[label] + [""] * width], block.page))
             elif _UNIT_NOTE.fullmatch(text):
-                unit_note = table_from_rows([[block.text]], block.page)
+                above = table_from_rows([[block.text]], block.page)
             elif len(text) > 20 or heading_level(text) is not None:
-                open_group, unit_note = False, None
+                open_group, above = False, None
             continue
         kind = classify(block)
         if open_group and (kind is None or kind == groups[-1][0]):
-            groups[-1][1].extend([unit_note, block] if unit_note else [block])
+            groups[-1][1].extend([above, block] if above else [block])
         elif kind:
-            groups.append((kind, [unit_note, block] if unit_note else [block]))
+            groups.append((kind, [above, block] if above else [block]))
             open_group = True
         else:
             open_group = False
-        unit_note = None
+        above = None
     return [(kind, stack_tables(parts)) for kind, parts in groups]
 
 
@@ -532,9 +541,12 @@ def _appeal_figures(rows: list[_Row], data_rows: list[int], template: Template) 
     doubtful: set[str] = set()
     header: list[_Row] = []
     previous = -1
+    named: set[str] = set()
     for d in data_rows:
         if d > previous + 1:
             header = rows[previous + 1:d]
+            # the one group the header names anywhere (（一）行政复议情况 over its part): its columns' group
+            named = {g for r in header for c in r.placed() if (g := _best_in([c[1].text], template.appeal_groups))}
         previous = d
         row = rows[d]
         labels = [t for t in dict.fromkeys(row.texts()) if t.strip() and not _is_figure(t)]
@@ -543,7 +555,8 @@ def _appeal_figures(rows: list[_Row], data_rows: list[int], template: Template) 
                 continue  # a label of the row
             path = [r.cells[j].text for r in header if j < len(r.cells) and r.cells[j] is not None]
             column = _best_in(list(reversed(path)), template.appeal_columns)
-            group = _best_in(list(reversed(labels)) + path, template.appeal_groups)
+            group = _best_in(list(reversed(labels)) + path, template.appeal_groups) \
+                or (next(iter(named)) if len(named) == 1 else None)
             key = f"{group}.{column}"
             if group and column and found.setdefault(key, cell) is not cell:
                 doubtful.add(key)  # (a spanned cell repeats: the same cell is no second one)

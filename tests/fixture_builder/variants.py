@@ -199,6 +199,13 @@ def appeals_stacked(v: Variant) -> None:
     v.opts.appeals = "stacked"
 
 
+@kind("the appeals table printed as two tables, each named by a line above it, not in it: （一）行政复议情况 over "
+      "结果维持 … 总计, （二）行政诉讼情况 over 未经复议直接起诉 | 复议后起诉", stage=2,
+      formats=("docx", "html", "pdf-libreoffice", "doc"))
+def appeals_stacked_headed(v: Variant) -> None:
+    v.opts.appeals = "stacked-headed"
+
+
 @kind("the appeals table's header rows alone at the foot of a page, its one row of figures on the next", stage=2)
 def appeals_stranded_header(v: Variant) -> None:
     v.opts.splits.setdefault("appeals", []).append("row:data")
@@ -818,6 +825,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("appeals-turned-2019", "baoshan-2020", ["appeals-turned"], 45),
     ("appeals-stacked-2021", "hejiang-2022", ["appeals-stacked"], 46),
     ("appeals-turned-borderless-blanks-2021", "jinan-2023-mixed", ["appeals-turned", "borderless", "blanks"], 47),
+    ("appeals-stacked-headed-2019", "minhang-2020", ["appeals-stacked-headed"], 48),
 ]
 
 

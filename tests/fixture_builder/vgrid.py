@@ -44,7 +44,9 @@ class Opts:
     flow_repeat: bool = False
     # tables whose heading starts a fresh page, so that no table is cut by accident (only by a kind's choice)
     fresh_page: set[str] = field(default_factory=lambda: {"requests", "appeals"})
-    appeals: str = "form"  # form | turned (a group a row) | stacked (行政复议's table, then 行政诉讼's under it)
+    # form | turned (a group a row) | stacked (行政复议's table, then 行政诉讼's under it) | stacked-headed (the
+    # same, each group named by a line above its table: （一）行政复议情况)
+    appeals: str = "form"
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -67,6 +69,7 @@ class VGrid(Grid):
     tags: dict[str, int] = field(default_factory=dict)  # anchor -> grid row
     ids: dict[int, str] = field(default_factory=dict)  # id(cell) -> label id (for rotated cells)
     then: VGrid | None = None  # a table of its own printed right under this one (the rest of a table printed apart)
+    heading: str | None = None  # a line printed right above it, outside it (（一）行政复议情况)
 
     def put(self, ident: str | None, row: int, col: int, text: str, **kw) -> Cell:
         self.add(row, col, text, **kw)
@@ -231,7 +234,7 @@ def requests_grid(truth: dict, o: Opts) -> VGrid:
 def appeals_grid(truth: dict, o: Opts) -> VGrid:
     if o.appeals == "turned":
         return _turned_appeals(truth, o)
-    if o.appeals == "stacked":
+    if o.appeals in ("stacked", "stacked-headed"):
         return _stacked_appeals(truth, o)
     t = load_template()
     groups, cols = t.appeal_groups, t.appeal_columns
@@ -278,25 +281,34 @@ def _turned_appeals(truth: dict, o: Opts) -> VGrid:
 
 
 def _stacked_appeals(truth: dict, o: Opts) -> VGrid:
-    """The appeals table printed as two: 行政复议's five columns, then under it 行政诉讼's ten."""
+    """The appeals table printed as two: 行政复议's five columns, then under it 行政诉讼's ten (``stacked-headed``:
+    each named by a line above it, not by a row of its own)."""
     t = load_template()
     groups, cols = t.appeal_groups, t.appeal_columns
     gl = {gr.key: o.label(f"appeals.group.{gr.key}", gr.label) for gr in groups}
-    review = VGrid("appeals", 5, [3.4] * 5, header_rows=2)
-    review.put("appeals.group.review", 0, 0, gl["review"], colspan=5, kind="head")
+    parent = o.label("appeals.parent", groups[1].parent)
+    r = 0 if o.appeals == "stacked-headed" else 1  # the first row under the group's name
+    review = VGrid("appeals", 5, [3.4] * 5, header_rows=r + 1)
+    if r:
+        review.put("appeals.group.review", 0, 0, gl["review"], colspan=5, kind="head")
+    else:
+        review.heading = f"（一）{gl['review']}情况"
     for i, c in enumerate(cols):
-        review.put(f"appeals.col.{c.key}", 1, i, o.label(f"appeals.col.{c.key}", c.label), kind="head")
-        review.add(2, i, printed(truth, f"appeals.review.{c.key}"), kind="num", key=f"appeals.review.{c.key}")
-    review.tags["row:data"] = 2
-    litigation = VGrid("appeals", 10, [1.7] * 10, header_rows=3)
-    litigation.put("appeals.parent", 0, 0, o.label("appeals.parent", groups[1].parent), colspan=10, kind="head")
+        review.put(f"appeals.col.{c.key}", r, i, o.label(f"appeals.col.{c.key}", c.label), kind="head")
+        review.add(r + 1, i, printed(truth, f"appeals.review.{c.key}"), kind="num", key=f"appeals.review.{c.key}")
+    review.tags["row:data"] = r + 1
+    litigation = VGrid("appeals", 10, [1.7] * 10, header_rows=r + 2)
+    if r:
+        litigation.put("appeals.parent", 0, 0, parent, colspan=10, kind="head")
+    else:
+        litigation.heading = f"（二）{parent}情况"
     for gi, grp in enumerate(groups[1:]):
-        litigation.put(f"appeals.group.{grp.key}", 1, 5 * gi, gl[grp.key], colspan=5, kind="head")
+        litigation.put(f"appeals.group.{grp.key}", r, 5 * gi, gl[grp.key], colspan=5, kind="head")
         for i, c in enumerate(cols):
             k = f"appeals.{grp.key}.{c.key}"
-            litigation.put(f"appeals.col.{c.key}", 2, 5 * gi + i, o.label(f"appeals.col.{c.key}", c.label),
+            litigation.put(f"appeals.col.{c.key}", r + 1, 5 * gi + i, o.label(f"appeals.col.{c.key}", c.label),
                            kind="head")
-            litigation.add(3, 5 * gi + i, printed(truth, k), kind="num", key=k)
+            litigation.add(r + 2, 5 * gi + i, printed(truth, k), kind="num", key=k)
     review.check()
     litigation.check()
     review.then = litigation

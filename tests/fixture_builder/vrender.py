@@ -154,6 +154,8 @@ def render_docx(truth: dict, o: Opts, out: Path, *, paginate: bool = True) -> Pa
                 continue
             pieces = pieces_of[text]
             repeat = grid.header_rows if (not paginate and o.repeat_header and o.splits.get(text)) else 0
+            if grid.heading:
+                _para(doc, grid.heading, size=11)
             for n, piece in enumerate(pieces):
                 _docx_table(doc, piece, o, repeat_rows=repeat)
                 if n < len(pieces) - 1:
@@ -161,6 +163,8 @@ def render_docx(truth: dict, o: Opts, out: Path, *, paginate: bool = True) -> Pa
                         _para(doc, o.between[n % len(o.between)], size=10, center=True)
                     _page_break(doc)
             if grid.then is not None:
+                if grid.then.heading:
+                    _para(doc, grid.then.heading, size=11)
                 _docx_table(doc, grid.then, o)
         else:
             raise ValueError(f"unknown body item {item}")
@@ -221,12 +225,16 @@ def render_html(truth: dict, o: Opts, out: Path) -> Path:
             parts_html.append(f"<p>{escape(text)}</p>")
         elif kind == "table":
             pieces = parts(tables[text], o)  # a page-split table as pages converted to HTML show it
+            if tables[text].heading:
+                parts_html.append(f"<p>{escape(tables[text].heading)}</p>")
             for n, piece in enumerate(pieces):
                 parts_html.append(_html_table(piece, o))
                 if n < len(pieces) - 1 and o.between:
                     parts_html.append(f'<p style="text-align:center">{escape(o.between[n % len(o.between)])}</p>')
-            if tables[text].then is not None:
-                parts_html.append(_html_table(tables[text].then, o))
+            if (then := tables[text].then) is not None:
+                if then.heading:
+                    parts_html.append(f"<p>{escape(then.heading)}</p>")
+                parts_html.append(_html_table(then, o))
     parts_html += ["</div>", "</div>", "</body>", "</html>", ""]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(parts_html), encoding="utf-8")
