@@ -126,7 +126,8 @@ _INFO_LABELS = (
 # class/id tokens of a portal's chrome: navigation, breadcrumbs, related links, footer
 _CHROME = regex.compile(
     r"^(?:nav|navbar|menu|mainnav|subnav|footer|foot|bottom|copyright|crumb|crumbs|breadcrumb|bread|position|"
-    r"location|dqwz|related|xglj|relatedlinks|share|sidebar|side|topbar|top|header-nav|toolbar)\d*$", regex.I)
+    r"location|dqwz|related|xglj|relatedlinks|share|sidebar|side|leftside|rightside|left-side|right-side|"
+    r"side-bar|topbar|top|header-nav|toolbar)\d*$", regex.I)
 
 
 def _check_depth(top: _Top) -> None:
@@ -191,12 +192,28 @@ def _head_meta(top: _Top) -> dict[str, str]:
 
 
 def _is_chrome(tag: etree._Element, page: _Page) -> bool:
+    if tag.tag in ("ul", "ol") and _links_only(tag, page):
+        return True
     if tag.tag not in ("nav", "footer", "aside"):
         tokens = [*(tag.get("class") or "").split(), str(tag.get("id") or "")]
         if not any(_CHROME.match(t) for t in tokens if t):
             return False
     # a wrapper that holds most of the page is the content, whatever its name
     return len(_clean(_get_text(tag))) < 0.4 * max(page.text_len, 1)
+
+
+def _links_only(tag: etree._Element, page: _Page) -> bool:
+    """Whether a list's every item is a link and nothing else: a list of other pages (a portal's sidebar of
+    other years' reports, related articles), whatever its class; a report's own lists hold text."""
+    items = [li for li in tag if li.tag == "li"]
+    if not items:
+        return False
+    for li in items:
+        text = _clean(_text(li, page))
+        links = "".join(_clean(_text(a, page)) for a in li.iterdescendants("a") if a.get("href"))
+        if not text or regex.sub(r"\s+", "", text) != regex.sub(r"\s+", "", links):
+            return False
+    return True
 
 
 def _info_table(table: etree._Element, page: _Page) -> bool:

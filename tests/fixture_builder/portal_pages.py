@@ -159,6 +159,9 @@ class Page:
     tables: str = "plain"  # plain | side_by_side | wrapped | zeros_empty | total_empty
     info: str = "table"  # the portal's 信息公开目录: table | list (lines of <li>)
     body_title: bool = False  # the portal prints the title in the article too
+    # a column of links to the body's reports of the years before, ahead of the article, under a class no
+    # chrome name says (lmenu): only the page's <title>, <meta> and 信息公开目录 name this report
+    sidebar: bool = False
     expect: dict = field(default_factory=dict)
 
 
@@ -264,6 +267,7 @@ def make_page(rng: random.Random, set_name: str, i: int, fmt: str, force: dict |
         period_only=period_only, info=pick("info", ["table", "list"]), body_title=pick("body_title", [True, False]),
         run_together=pick("run_together", ["none", "before", "after"] if fmt != "portal" else ["none", "before"]),
     )
+    page.sidebar = bool(force.get("sidebar"))  # (not drawn: the random pages stay as they were drawn)
     if fmt == "fragment":
         page.tables = pick("tables", ["zeros_empty", "total_empty", "zeros_empty"])
     elif fmt == "portal":
@@ -441,11 +445,18 @@ def render_html(page: Page, out: Path) -> Path:
                      f'<td>发文日期：</td><td>{pub.year}年{pub.month:02d}月{pub.day:02d}日</td></tr>'
                      f'<tr><td>名　　称：</td><td colspan="3">{escape(page.title)}</td></tr>'
                      '<tr><td>文　　号：</td><td></td><td>主 题 词：</td><td></td></tr></table>')
+        sidebar = ""
+        if page.sidebar:
+            earlier = [f"{gov}{page.truth.get('year', 2020) - k}年政府信息公开工作年度报告" for k in (1, 2, 3)]
+            sidebar = ('<div class="lmenu"><h3>政府信息公开年报</h3><ul>'
+                       + "".join(f'<li><a href="/zfxxgk/ndbg/{k}.html">{escape(x)}</a></li>'
+                                 for k, x in enumerate(earlier))
+                       + "</ul></div>")
         html = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8">',
                 f"<title>{escape(page.title)}_{escape(gov)}</title>" if page.fmt != "notfound"
                 else "<title>404</title>",
                 meta, "</head><body>", f'<div class="header"><div class="logo">{escape(gov)}</div></div>',
-                NAV.format(gov=escape(gov)), table,
+                NAV.format(gov=escape(gov)), *([sidebar] if sidebar else []), table,
                 (f'<div class="article">' + (f'<h1>{escape(page.title)}</h1>' if page.body_title else '')
                  + '<div class="content">') if page.fmt != "notfound" else '<div class="err"><h1>404</h1>',
                 *body, "</div></div>" if page.fmt != "notfound" else "</div>",
@@ -522,10 +533,19 @@ COMMITTED: list[tuple[str, dict]] = [
 ]
 
 
+# Committed later, each drawn from a stream of its own (the pages above stay as they were committed).
+COMMITTED_LATER: list[tuple[str, dict]] = [
+    ("portal", {"base": "baoshan-2020", "place": "合江县", "kind": "government", "tables": "plain", "info": "table",
+                "run_together": "none", "body_title": False, "sidebar": True}),
+]
+
+
 def committed_pages() -> list[Page]:
     rng = random.Random("committed")
     pages = [make_page(rng, "a", i, fmt, force) for i, (fmt, force) in enumerate(COMMITTED)]
-    return pages + not_report_pages(rng, "a")
+    later = [make_page(random.Random(f"committed-later-{k}"), "a", len(COMMITTED) + k, fmt, force)
+             for k, (fmt, force) in enumerate(COMMITTED_LATER)]
+    return pages + not_report_pages(rng, "a") + later
 
 
 def _truth_json(page: Page) -> dict:
