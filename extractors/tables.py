@@ -20,6 +20,8 @@ from extractors.sections import heading_level
 from extractors.template import EDITIONS, Label, Template, load_template
 
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+# the heading cut in two by the lines of its merged cell, read as two rows' cells: 第二十条 | …, 第（九）项 | …
+_ART20_PIECE = regex.compile(r"第二十条|第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 # a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
 # a heading naming one group of the appeals table printed as tables of their own: （一）行政复议情况, 二、行政诉讼
 _APPEALS_PART = regex.compile(r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*行政(?:复议|诉讼)(?:情况)?[:：]?")
@@ -586,6 +588,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
     blank: dict[str, list[CellRecord]] = {}  # rows printed all blank (no text in any cell), by key prefix
     votes = {ed: 0 for ed in EDITIONS}
     table_unit: int | None = None  # a unit printed for the whole table (单位：万元 above or in it)
+    last_header: _Row | None = None  # the header row read last, until a row of figures follows it
     for row in rows:
         texts = row.texts()
         joined = labels.normalise("".join(texts))
@@ -598,11 +601,25 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …), 信息内容 a cell of its own or
             # wrapped under 第二十条 in one (第二十条\n信息内容 | 第（一）项 …)
             section = _ART20.search(joined.replace("信息内容", ""))
+        printed = [c for c in row.distinct() if c.text.strip()]
+        # the block's heading printed down a merged column left of its header and rows (第二十条第（一）项 | 规　章 |
+        # — | — | —): the row's label is the cell after it
+        head = labels.normalise(printed[0].text) if printed else ""
+        beside = len(printed) > 1 and (_ART20.fullmatch(head) or _ART20_PIECE.fullmatch(head)) is not None
+        if section is None and beside and (piece := _ART20_PIECE.fullmatch(head)) and piece.group(1):
+            section = piece
         if section and section.group(1) in _CN_ITEM:
-            block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
-            if not any(_looks_numeric(t) for t in texts) and not _is_header(row, block, blocks):
+            if _CN_ITEM[section.group(1)] != block:  # (the heading repeated down a merged column: the same block)
+                block, header, header_text = _CN_ITEM[section.group(1)], {}, {}
+                if beside and last_header is not None:
+                    # the heading centred down its merged column stands beside the block's first row, under
+                    # the block's header, read under the block before: the header is this block's
+                    header, header_text = _proactive_header(last_header, block, blocks)
+            if not beside and not any(_looks_numeric(t) for t in texts) and not _is_header(row, block, blocks):
                 continue
-        first = next((c for c in row.distinct() if c.text.strip()), None)
+        if beside:
+            printed = printed[1:]
+        first = printed[0] if printed else None
         if first is None:
             continue
         if labels.core(first.text) == "信息内容" or _is_header(row, block, blocks):
@@ -611,6 +628,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
                 # page before, or not printed): the first block's, whose columns name the edition
                 block = template.proactive[0].key
             header, header_text = _proactive_header(row, block, blocks)
+            last_header = row
             for ed, _ in header.values():
                 votes[ed] += 1
             continue
@@ -635,6 +653,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             dropped = {id(c) for c in blank.pop(key_prefix)}
             result.cells = [c for c in result.cells if id(c) not in dropped]
         seen.add(key_prefix)
+        last_header = None
         label_stop = first.col + first.colspan
         columns, texts_of = _one_figure_beside(header, header_text, row, label_stop)
         columns = columns or _default_columns(blocks[block_key], row, first, votes)

@@ -187,6 +187,12 @@ def stranded_header(v: Variant) -> None:
     v.opts.footer = True
 
 
+@kind("each 第二十条 heading of the proactive table down a merged column left of its block's header and rows "
+      "(第二十条 / 第（一）项 | 信息内容 | 本年制发件数 …), not a row across", stage=2)
+def proactive_side_headings(v: Variant) -> None:
+    v.opts.proactive_side = True
+
+
 @kind("the appeals table turned: 结果维持 … 总计 across, a group a row (行政复议; 行政诉讼 spanning 未经复议直接起诉 and "
       "复议后起诉)", stage=2)
 def appeals_turned(v: Variant) -> None:
@@ -826,6 +832,8 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("appeals-stacked-2021", "hejiang-2022", ["appeals-stacked"], 46),
     ("appeals-turned-borderless-blanks-2021", "jinan-2023-mixed", ["appeals-turned", "borderless", "blanks"], 47),
     ("appeals-stacked-headed-2019", "minhang-2020", ["appeals-stacked-headed"], 48),
+    ("proactive-side-headings-2021", "hejiang-2022", ["proactive-side-headings"], 49),
+    ("proactive-side-headings-2019", "baoshan-2020", ["proactive-side-headings", "borderless"], 50),
 ]
 
 

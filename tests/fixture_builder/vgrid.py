@@ -47,6 +47,7 @@ class Opts:
     # form | turned (a group a row) | stacked (行政复议's table, then 行政诉讼's under it) | stacked-headed (the
     # same, each group named by a line above its table: （一）行政复议情况)
     appeals: str = "form"
+    proactive_side: bool = False  # each 第二十条 heading down a merged column left of its header and rows
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -148,7 +149,29 @@ def proactive_grid(truth: dict, o: Opts) -> VGrid:
                 _pad(g, r, spans)
                 r += 1
     g.check()
-    return g
+    return _side_headings(g) if o.proactive_side else g
+
+
+def _side_headings(g: VGrid) -> VGrid:
+    """The grid with each block's heading row turned into a cell down a new left column, spanning the block's
+    header and rows (第二十条 / 第（一）项 | 信息内容 | 本年制发件数 …); an anchor of a heading row names the row
+    after it."""
+    headings = sorted(c.row for c in g.cells if c.kind == "section")
+    new_row = {r: r - sum(h <= r for h in headings) for r in range(g.nrows) if r not in headings}
+    out = VGrid("proactive", g.ncols + 1, [2.6] + [w * 0.86 for w in g.widths_cm], header_rows=g.header_rows)
+    for c in sorted(g.cells, key=lambda c: (c.row, c.col)):
+        ident = g.ids.get(id(c))
+        if c.kind == "section":
+            following = [h for h in headings if h > c.row]
+            end = following[0] if following else g.nrows
+            out.put(ident, new_row[c.row + 1], 0, c.text.replace("第（", "\n第（", 1), rowspan=end - c.row - 1,
+                    kind="section")
+        else:
+            out.put(ident, new_row[c.row], c.col + 1, c.text, rowspan=c.rowspan, colspan=c.colspan, kind=c.kind,
+                    key=c.key)
+    out.tags = {a: new_row.get(r, new_row.get(r + 1, 0)) for a, r in g.tags.items()}
+    out.check()
+    return out
 
 
 def _spans(n: int) -> list[tuple[int, int]]:
