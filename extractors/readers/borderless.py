@@ -216,7 +216,9 @@ def _lines(words: list[dict], size: float) -> list[_Line]:
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         center = (word["top"] + word["bottom"]) / 2
-        if lines and abs(center - lines[-1].center) <= 0.4 * size:
+        # (to a hundredth of a point: two sources of one glyph's box, apart only in float noise, must group alike
+        # a line standing exactly at the tolerance, as a cell's centred lines can: it is a line of its own)
+        if lines and round(abs(center - lines[-1].center), 2) < round(0.4 * size, 2):
             line = lines[-1]
             line.words.append(word)
             line.top, line.bottom = min(line.top, word["top"]), max(line.bottom, word["bottom"])
@@ -1015,6 +1017,10 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
             joins.pop(k, None)
             alone.add(k)
 
+    def release(run: list[int]) -> None:
+        for k in run:
+            joins.pop(k, None)
+
     def complete_below(d: int) -> None:
         above, below, column = lines(d)
         k = max(below or [d]) + 1
@@ -1147,15 +1153,21 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
                 head = []
         # a surplus on one side opening no label (its numbering dropped): a row printed blank where the row's
         # label, centred on its figures, does not reach it
+        # (lines beyond it printing no label's text are pieces of parent labels: no lines of the row's label,
+        # they are left for the caller to place as pieces)
         if head and not tail and opener_column(body[head[0]]) is None:
             run = head[:beyond_centre(b, head, top=True)]
-            if run and a_label(b, run):
+            if a_label(b, run):
                 drop(run)
+            else:
+                release(run)
             continue
         if tail and not head and opener_column(body[tail[0]]) is None:
             run = tail[len(tail) - beyond_centre(a, tail, top=False):]
-            if run and a_label(a, run):
+            if a_label(a, run):
                 drop(run)
+            else:
+                release(run)
             continue
         for run in ((tail, head) if tail and head else
                     [r for r in (head, tail) if r and opener_column(body[r[0]]) is not None]):
