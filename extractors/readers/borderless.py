@@ -987,7 +987,11 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
     / 复申请, unnumbered), and so is a surplus on one side that opens a label (3、补正后申请 / 内容仍不明确 above
     信访举报投诉 / 13 0 0 … / 类申请, its numbering dropped): a wrapped label's tail never opens one. Lines move
     only towards the nearer figure line (a label spanning two label columns, counted in one of them, looks
-    short of lines: 一、本年新收政府信息公 / 开申请数量 keeps its tail).
+    short of lines: 一、本年新收政府信息公 / 开申请数量 keeps its tail), or where that centres both rows' labels on
+    their figures better (部分公开（区分处, a row's gap under 予以公开 1 …); a row lacking lines above takes those
+    right above it no row took, as it takes those below. A surplus on one side opening no label (its numbering
+    dropped) is a row printed blank as far as the row's label, centred on its figures, does not reach it, if it
+    prints a label's text (申请人逾期未按收费… over 其他 1 0 …); else it is parent labels' pieces, left to the caller.
 
     Labels judged aligned to the top of their cells (``centred`` false: most rows print their label's one line
     on their figure line, centred or not) keep only the last rule, for a surplus above a figure line on its page
