@@ -499,9 +499,9 @@ def _appeals(table: Table, template: Template, result: TablesResult) -> None:
     # own labels before them (the table turned: 行政诉讼 | 复议后起诉 | | 1 | 0 | | 1)
     def is_data(r: _Row) -> bool:
         texts = r.texts()
-        first = next((j for j, t in enumerate(texts) if _is_figure(t)), len(texts))
+        rest = texts[next((j for j, t in enumerate(texts) if _is_figure(t)), len(texts)):]
         return sum(_is_figure(t) for t in texts) >= 5 or (
-            any(_looks_numeric(t) for t in texts[first:]) and all(_is_figure(t) or not t.strip() for t in texts[first:]))
+            any(_looks_numeric(t) for t in rest) and all(_is_figure(t) or not t.strip() for t in rest))
 
     data_rows = [i for i, r in enumerate(rows) if is_data(r)]
     if not data_rows and len(rows) > 1 and all(not t.strip() or _is_figure(t) for t in rows[-1].texts()):

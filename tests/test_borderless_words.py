@@ -230,3 +230,21 @@ def test_a_one_line_label_above_its_centred_figures_is_their_row_not_a_row_print
         rows.setdefault(cell.row, []).append(" ".join(cell.text.split()))
     secret = next(texts for texts in rows.values() if any("1.属于国家秘密" in t for t in texts))
     assert secret.count("1") == 2 and secret.count("—") == 5, secret  # 自然人 1, 总计 1, the rest printed —
+
+
+def test_a_row_printed_blank_under_the_last_row_starting_left_of_its_label_is_a_row():
+    # the words of an independent report's requests table (a helper's, borderless, every zero left blank, all
+    # numbering dropped): 结转下年度继续办理, printed blank, under 总计 56 11 …, starts left of where 总计 starts
+    # and runs past it: a row of its own, not the tail of 总计's label (it was read into 总计's row)
+    import json
+
+    from extractors.readers.borderless import find_borderless_tables
+    from tests.conftest import ROOT
+
+    measured = json.loads((ROOT / "tests/data/borderless-words/blank-last-row-under-total.json").read_text("utf-8"))
+    words = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "page": 2, "upright": True}
+             for t, x0, x1, top, bottom in measured]
+    [(table, _)] = find_borderless_tables(words, 2)
+    rows = table.rows_text()
+    assert [c for c in rows[-2] if c] == ["总计", "56", "11", "1", "1", "3", "2", "74"]
+    assert [c for c in rows[-1] if c] == ["结转下年度继续办理"]

@@ -908,6 +908,13 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             opener_of[key] = max((column_of(w) for w in line.words if ROW_START.match(w["text"])), default=None)
         return opener_of[key]
 
+    def under_last_row(line: _Line, d: int) -> bool:
+        """Whether ``line``, under the table's last figure line ``d``, starts left of where that row's label
+        starts on it and runs on past that start: a row printed blank of its own (结转下年度继续办理 under
+        总计 56 11 …, its numbering dropped), not the tail of that label (a wrapped label stays in its cell)."""
+        starts = [w["x0"] for w in body[d].words if w not in body[d].values]
+        return bool(starts) and line.x0 < min(starts) - size and line.x1 > min(starts) + 0.5 * size
+
     out: dict[int, int] = {}
     alone: set[int] = set()
     i = 0
@@ -937,7 +944,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             prev = above
             for n, k in enumerate(head):
                 # the rest, down to the next row's lines, a row printed blank
-                if top_aligned and ends_cell(body[prev], body[k]):
+                if top_aligned and ends_cell(body[prev], body[k]) or below is None and under_last_row(body[k], above):
                     alone.update(m for m in head[n:] if label_only(body[m]))
                     break
                 if not (label_only(body[k]) and close(body[prev], body[k])):
