@@ -280,6 +280,14 @@ def label_variants(v: Variant) -> None:
     v.opts.rules += v.rng.sample(pool, 5)
 
 
+@kind("the requests table's row labels shortened as some bodies print them: 本年新收申请数量, 上年结转申请数量, "
+      "办理结果合计 (for （七）总计)", stage=2)
+def short_labels(v: Variant) -> None:
+    v.opts.rules += [("requests.row.received", _sub("政府信息公开申请数量", "申请数量")),
+                     ("requests.row.carried_over", _sub("政府信息公开申请数量", "申请数量")),
+                     ("requests.row.result.total", lambda s: _ROW_NUMBER.sub("", s, count=1).replace("总计", "办理结果合计"))]
+
+
 @kind("numbering dropped or in another style ((一), 一、, 1、), half-width brackets, 1、 beside 1. in one table",
       stage=2)
 def numbering(v: Variant) -> None:
@@ -834,6 +842,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("appeals-stacked-headed-2019", "minhang-2020", ["appeals-stacked-headed"], 48),
     ("proactive-side-headings-2021", "hejiang-2022", ["proactive-side-headings"], 49),
     ("proactive-side-headings-2019", "baoshan-2020", ["proactive-side-headings", "borderless"], 50),
+    ("short-labels-2019", "xuhui-2019-broken", ["short-labels", "borderless", "numbering"], 51),
 ]
 
 
