@@ -22,9 +22,9 @@ from extractors.template import EDITIONS, Label, Template, load_template
 _ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
 # the heading cut in two by the lines of its merged cell, read as two rows' cells: 第二十条 | …, 第（九）项 | …
 _ART20_PIECE = regex.compile(r"第二十条|第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
-# a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
 # a heading naming one group of the appeals table printed as tables of their own: （一）行政复议情况, 二、行政诉讼
 _APPEALS_PART = regex.compile(r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*行政(?:复议|诉讼)(?:情况)?[:：]?")
+# a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
@@ -248,10 +248,6 @@ def _header_columns(header: list[_Row], columns: tuple[Label, ...]) -> dict[int,
                 mapping[j] = key
             break
     return mapping
-
-
-def _injective(mapping: dict[int, str], keys: list[str]) -> bool:
-    return sorted(mapping.values()) == sorted(keys) and len(set(mapping.values())) == len(keys)
 
 
 def _in_order(mapping: dict[int, str], keys: list[str]) -> bool:

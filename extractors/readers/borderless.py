@@ -1032,25 +1032,18 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         for k in run:
             joins.pop(k, None)
 
-    def complete_below(d: int) -> None:
+    def complete(d: int, step: int) -> None:
+        """The row of figure line ``d``, lacking lines on one side (``step`` 1: below it, -1: above it), takes
+        the next lines of its column there that no row took (部分公开（区分处, a row's gap under 予以公开 1 …)."""
         above, below, column = lines(d)
-        k = max(below or [d]) + 1
-        while len(below) < len(above) and k < len(body) and k not in data and k not in joins and k not in alone \
-                and opener_column(body[k]) is None:  # a line opening a label is another row's
+        short, other = (below, above) if step > 0 else (above, below)
+        k = (max(below or [d]) + 1) if step > 0 else (min(above or [d]) - 1)
+        while len(short) < len(other) and 0 <= k < len(body) and k not in data and k not in joins \
+                and k not in alone and opener_column(body[k]) is None:  # a line opening a label is another row's
             if not body[k].values and any(column_of(w) == column for w in body[k].words):
                 joins[k] = d
-                below.append(k)
-            k += 1
-
-    def complete_above(d: int) -> None:  # the same upwards (部分公开（区分处, a row's gap under 予以公开 1 …)
-        above, below, column = lines(d)
-        k = min(above or [d]) - 1
-        while len(above) < len(below) and k >= 0 and k not in data and k not in joins and k not in alone \
-                and opener_column(body[k]) is None:
-            if not body[k].values and any(column_of(w) == column for w in body[k].words):
-                joins[k] = d
-                above.append(k)
-            k -= 1
+                short.append(k)
+            k += step
 
     rows = sorted(data)
     alone: set[int] = set()
@@ -1136,8 +1129,8 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
 
     for a, b in zip([None, *rows], [*rows, None]):
         if centred and b is not None:
-            complete_below(b)
-            complete_above(b)
+            complete(b, 1)
+            complete(b, -1)
         (a_above, a_below, _), (b_above, b_below, b_column) = lines(a), lines(b)
         head = b_above[:max(0, len(b_above) - len(b_below))]  # b's lines beyond balance, above it
         if head and not labelled_without(b, head, b_above, b_below, b_column):
