@@ -309,6 +309,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     group: str | None = None
     seen: dict[str, int] = {}
     last: tuple[str, str] | None = None  # the row above: its key and the label part that named it
+    # the row above when its label named no row: its index, label part, flag and cells (the rest of its label
+    # may stand on the row printed under it)
+    unnamed: tuple[int, str, Flag, list[tuple[str, CellRecord]]] | None = None
     end = None if use_header else _figures_end(rows[first_data:])
     for row in rows[first_data:]:
         if use_header:
@@ -347,6 +350,23 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             continue  # a parent row or a spacer: context only
         if blank and leaves and last is not None and _continues(last, leaves[-1], leaf_cands):
             continue  # the tail of the row above's label, carried over the page end: context only
+        if blank and leaves and unnamed is not None and unnamed[0] + 1 == row.index:
+            # the head of a label too short to name its row stood beside the row's figures (1.信访举 | — 1 … 2),
+            # its rest on the line under them, a row of its own with no figures (报投诉类申请): together they
+            # name the row above
+            _, head, flag, cells = unnamed
+            joined = labels.best_match(head + leaves[-1], leaf_cands)
+            unnamed = None
+            if joined is not None and not labels.is_ambiguous(joined) and joined.key not in seen:
+                result.flags.remove(flag)
+                for col, cell in cells:
+                    cell.key = f"requests.{joined.key}.{col}"
+                    cell.row_label += "\n" + leaves[-1]
+                seen[joined.key] = row.index
+                group = row_group[joined.key] or group
+                last = (joined.key, head + leaves[-1])
+                continue
+        unnamed = None
         key = None
         if leaves:
             match = labels.best_match(leaves[-1], leaf_cands)
@@ -361,6 +381,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 result.flags.append(Flag(kind="label", page=row.page, where=_printed_label(leaves[-1]),
                                          message=f"requests row {label_text!r} matches no template row"
                                          + (f" clearly (best {match.key})" if match else "")))
+                if not blank:
+                    unnamed = (row.index, leaves[-1], result.flags[-1], [])
             else:
                 key = match.key
                 # a sub-row names its parent even where the parent's label was printed elsewhere (centred
@@ -385,6 +407,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             if col in figures:
                 full = f"requests.{key}.{col}" if key else None
                 result.cells.append(_record("requests", full, figures[col], label_text, col_label[col]))
+                if unnamed is not None:
+                    unnamed[3].append((col, result.cells[-1]))
     if result.other_split:
         result.evidence["requests"] = "ed2021"
         # （六）其他处理 above its sub-rows is their parent, not a one-row 其他处理: printed blank it is dropped,

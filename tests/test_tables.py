@@ -141,6 +141,25 @@ def test_a_row_label_cut_by_the_page_end_is_read_by_its_head_and_its_tail_is_con
     assert [f.kind for f in report.flags] == []
 
 
+def test_a_label_head_too_short_to_name_its_row_is_named_with_its_rest_on_the_row_under_it(tmp_path):
+    # "1.信访举" beside the figures, "报投诉类申请" alone on the row under them (a three-line table whose rows are
+    # found by their lines: the parent's second line 予处理 beside the label's second line opened a row): the
+    # two together name the row above, the row under is context
+    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
+    tail = "<tr>" + cell.format("报投诉类申请") + cell.format("") * 7 + "</tr>\n<tr>"
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.index("1.信访举报投诉类申请")
+    after = html.index("<tr>", start)
+    html = html[:start] + "1.信访举" + html[start + len("1.信访举报投诉类申请"):after] + tail \
+        + html[after + len("<tr>"):]
+    html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1).replace('<td rowspan="5"', '<td rowspan="6"', 1)
+    path = tmp_path / "label-head.html"
+    path.write_bytes(html.encode("gb18030"))
+    report = read_report(path)
+    assert _wrong(report) == {}
+    assert [f.kind for f in report.flags] == []
+
+
 def test_a_blank_row_of_its_own_label_is_never_a_tail():
     from extractors.tables import _continues
     from extractors.template import load_template
