@@ -98,11 +98,10 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
                 continue
             if open_group and groups[-1][0] == "proactive" and _ART20.fullmatch(text):
                 groups[-1][1].append(table_from_rows([[block.text]], block.page))
-            elif open_group and groups[-1][0] == "proactive" and (blank := _blank_row(text)):
-                # a row's label with nothing beside it, no ruling around it (行政事业性收费 left blank under
-                # its headings): the row printed blank, its cells blank as a ruled print's would be
-                label, width = blank
-                groups[-1][1].append(table_from_rows([[label] + [""] * width], block.page))
+            elif open_group and groups[-1][0] == "proactive" and (row := _loose_row(block.text)):
+                # a block's row or header printed as a line with no table found around it (a one-row block
+                # carried to the next page, no rulings: 信息内容 本年收费金额（单位：万元） | 行政事业性收费 /)
+                groups[-1][1].append(table_from_rows([row], block.page))
             elif _UNIT_NOTE.fullmatch(text):
                 above = table_from_rows([[block.text]], block.page)
             elif len(text) > 20 or heading_level(text) is not None:
@@ -118,6 +117,30 @@ def table_groups(doc: Document) -> list[tuple[str, Table]]:
             open_group = False
         above = None
     return [(kind, stack_tables(parts)) for kind, parts in groups]
+
+
+def _loose_row(text: str) -> list[str] | None:
+    """The cells of a proactive block's row or header printed as a paragraph: a row's label with nothing beside
+    it (行政事业性收费 left blank under its headings: the row printed blank, its cells blank as a ruled print's
+    would be), a row's label then its figures or printed blanks (行政事业性收费 /), or 信息内容 then the block's
+    column headings (信息内容 本年收费金额（单位：万元）); else None."""
+    blank = _blank_row(text)
+    if blank is not None:
+        label, width = blank
+        return [label] + [""] * width
+    pieces = text.split()
+    if len(pieces) < 2:
+        return None
+    head = labels.core(pieces[0])
+    for block in load_template().proactive:
+        width = max(len(cols) for cols in block.columns.values())
+        if head == "信息内容":
+            heads = {labels.core(label) for cols in block.columns.values() for col in cols for label in col.labels}
+            if all(labels.core(p) in heads for p in pieces[1:]) and len(pieces) - 1 <= width:
+                return pieces
+        elif any(head == labels.core(label) for row in block.rows for label in row.labels):
+            return pieces if len(pieces) - 1 <= width and all(_is_figure(p) for p in pieces[1:]) else None
+    return None
 
 
 def _blank_row(text: str) -> tuple[str, int] | None:

@@ -194,6 +194,22 @@ def test_a_fee_row_label_alone_after_the_proactive_table_is_the_row_printed_blan
     assert printed == {"proactive.art20_8.fees.amount_yuan": (Decimal(35000), "number")}
 
 
+def test_a_one_row_block_printed_as_lines_after_the_proactive_table_is_read():
+    # no rulings, the fee block carried to the next page: no table is found around its two lines, its header
+    # and its row read as paragraphs (indep-broad-e, pdf-borderless-bureau-appeals-rows-2024)
+    from extractors.model import Paragraph, table_from_rows
+
+    head = table_from_rows([["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                            ["规章", "1", "0", "5"]], 1)
+    lines = [Paragraph("第二十条第（八）项", 1), Paragraph("信息内容 本年收费金额（单位：万元）", 2)]
+    assert _proactive_of([head, *lines, Paragraph("行政事业性收费 /", 2)]) == {
+        "proactive.art20_8.fees.amount_yuan": (Decimal(0), "empty")}
+    assert _proactive_of([head, *lines, Paragraph("行政事业性收费 3.5", 2)]) == {
+        "proactive.art20_8.fees.amount_yuan": (Decimal(35000), "number")}
+    # words after the label are no figures: no row
+    assert _proactive_of([head, *lines, Paragraph("行政事业性收费 详见附件", 2)]) == {}
+
+
 def test_a_piece_of_a_parent_label_printed_a_character_a_line_is_no_label_of_the_row_beside_it():
     # （三）不予公开 printed one character a line down its column (as WPS prints a narrow merged cell, read
     # without rulings): its 三 (or 三 and the closing bracket) stands beside （二）部分公开's own label
