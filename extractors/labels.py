@@ -47,14 +47,22 @@ _normalise_cached = lru_cache(maxsize=_CACHE_SIZE)(_normalise)
 
 
 def core(text: str) -> str:
-    """The words that name a row: normalised, leading numbering and bracketed notes removed."""
+    """The words that name a row: normalised, leading numbering and bracketed notes removed, 本年度 as 本年."""
     if text and len(text) > _CACHED_LEN:
         return _core(text)
     return _core_cached(text)
 
 
+# 本年度/上年度/下年度 and 本年/上年/下年 are one word in these tables (本年度新收申请, 上年度结转申请)
+_YEAR_WORD = regex.compile(r"(?<=[本上下])年度")
+
+
+# a circled number opening a label (①逾期不补正): NFKC would make it a bare digit run into the label's words
+_CIRCLED = regex.compile(r"^[\s\p{Zs}]*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
+
+
 def _core(text: str) -> str:
-    text = normalise(text)
+    text = _YEAR_WORD.sub("年", normalise(_CIRCLED.sub("", text or "")))
     previous = None
     while previous != text:
         previous = text
@@ -127,12 +135,37 @@ def _score(a: str, b: str) -> float:
     # A label that carries extra words ("本年新收政府信息公开申请数量（件）") still names the row.
     if len(b) >= 4 and b in a:
         ratio = max(ratio, 95.0 - min(10.0, (len(a) - len(b)) / 2))
-    # A label cut by the page end or a cell's edge keeps its head ("2.其他法律行" | "政法规禁止公开"): a head of
-    # four characters or more names the row its label begins (80–90 by how much of it is there; two labels
-    # with that head tie, and a tie is ambiguous: flagged, never guessed).
-    elif len(a) >= 4 and b.startswith(a):
+    # A label cut by the page end or a cell's edge keeps its head ("2.其他法律行" | "政法规禁止公开"), and a label
+    # some bodies print abbreviated keeps its key words in order (国家秘密, 法律法规禁止, 内部事务信息, 需另行制作,
+    # 逾期未缴费): four characters or more that are one to three pieces of a label, in order, name its row (80–90
+    # by how much of it is there; two labels that both hold them tie, and a tie is ambiguous: flagged, never
+    # guessed, or settled by the parent row above).
+    elif len(a) >= 4 and (b.startswith(a) or (_pieces(a, b) or _MAX_PIECES + 1) <= _MAX_PIECES):
         ratio = max(ratio, 80.0 + 10.0 * len(a) / len(b))
     return ratio
+
+
+_MAX_PIECES = 3
+
+
+def _pieces(a: str, b: str) -> int | None:
+    """The fewest runs of consecutive characters of ``b`` that spell ``a`` in order (法律法规禁止 in
+    其他法律行政法规禁止公开: 法律 + 法规禁止, 2); None when ``a`` is not a subsequence of ``b``."""
+    # ends[j]: the fewest runs spelling a[:i] with a[i-1] taken at b[j]; best: the least over b[:j]
+    ends = [1 if ch == a[0] else None for ch in b]
+    for i in range(1, len(a)):
+        new: list[int | None] = [None] * len(b)
+        best: int | None = None
+        for j, ch in enumerate(b):
+            if ch == a[i]:
+                options = [n for n in (ends[j - 1] if j else None, best + 1 if best is not None else None)
+                           if n is not None]
+                new[j] = min(options) if options else None
+            if ends[j] is not None and (best is None or ends[j] < best):
+                best = ends[j]
+        ends = new
+    found = [n for n in ends if n is not None]
+    return min(found) if found else None
 
 
 def is_ambiguous(match: Match, margin: float = 5) -> bool:

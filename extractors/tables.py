@@ -19,7 +19,8 @@ from extractors.records import CellRecord, Flag
 from extractors.sections import heading_level
 from extractors.template import EDITIONS, Label, Template, load_template
 
-_ART20 = regex.compile(r"第二十条第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+# 第二十条第（一）项, 第二十条第一项, 第二十条（一） (its 项 left out)
+_ART20 = regex.compile(r"第二十条\s*第?\s*(?|[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项?|([一二三四五六七八九十]+)\s*项)")
 # the heading cut in two by the lines of its merged cell, read as two rows' cells: 第二十条 | …, 第（九）项 | …
 _ART20_PIECE = regex.compile(r"第二十条|第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 # a heading naming one group of the appeals table printed as tables of their own: （一）行政复议情况, 二、行政诉讼
@@ -48,7 +49,7 @@ def classify(table: Table) -> str | None:
     text = labels.normalise(" ".join(c.text for c in table.cells))
     if "本年新收" in text or "申请人情况" in text or ("自然人" in text and "结转" in text):
         return "requests"
-    if ("复议" in text and "行政诉讼" in text) or ("结果维持" in text and "尚未审结" in text):
+    if ("复议" in text and ("诉讼" in text or "起诉" in text)) or ("维持" in text and "尚未审结" in text):
         return "appeals"
     if _ART20.search(text) or "信息内容" in text or "行政许可" in text or "规范性文件" in text:
         return "proactive"
@@ -320,6 +321,10 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     long_cands = [(k, [x for x in ls if len(labels.core(x)) >= 4]) for k, ls in row_cands]
     long_cands = [(k, ls) for k, ls in long_cands if ls]
     first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), long_cands)), len(rows))
+    # rows of figures above it whose shortened labels name a row less surely (本年度新收申请 | 203 | 44 …): data
+    while first_data > 0 and any(_looks_numeric(t) for t in rows[first_data - 1].texts()) \
+            and _label_match(rows[first_data - 1].texts(), long_cands, threshold=80):
+        first_data -= 1
     by_header = _complete_columns(_header_columns(rows[:first_data], template.request_columns), col_keys,
                                   rows[first_data:])
     use_header = _in_order(by_header, col_keys) and len(by_header) >= len(col_keys) - 1 \
@@ -450,8 +455,8 @@ def _continues(last: tuple[str, str], part: str, leaf_cands) -> bool:
     blank row of its own label, a row of zeros printed blank, is never taken for a tail)."""
     key, head = last
     alone = labels.best_match(part, leaf_cands)
-    if alone is not None and not labels.is_ambiguous(alone):
-        return False
+    if alone is not None and not labels.is_ambiguous(alone) and alone.key != key:
+        return False  # (a tail may itself be a piece of its label clear enough to name it: 政法规禁止公开)
     before = labels.best_match(head, leaf_cands)
     match = labels.best_match(head + part, leaf_cands)
     return match is not None and match.key == key and not labels.is_ambiguous(match) \
@@ -479,13 +484,13 @@ def _printed_label(text: str) -> str:
     return _SPACES.sub("", text)[:80]
 
 
-def _label_match(texts: list[str], cands) -> bool:
+def _label_match(texts: list[str], cands, threshold: float = 90) -> bool:
     """Whether a row's texts (its cells', left to right) name a row of ``cands`` clearly: one text, or two
     standing side by side (a label wrapped across the label columns, its second line centred in its merged
     cell falling under the row labels' column: 一、本年新收政府信息公 | 开申请数量)."""
     words = [t for t in dict.fromkeys(texts) if t.strip() and not _looks_numeric(t)]  # a spanned cell once
     for text in words + [a + b for a, b in zip(words, words[1:])]:
-        m = labels.best_match(text, cands, threshold=90)
+        m = labels.best_match(text, cands, threshold=threshold)
         if m and not labels.is_ambiguous(m):
             return True
     return False
@@ -750,7 +755,10 @@ def _proactive_header(row: _Row, block: str | None, blocks) -> tuple[dict[int, t
     for j, cell in enumerate(row.cells):
         if cell is None or not cell.text.strip() or (j > 0 and row.cells[j - 1] is cell):
             continue
-        match = labels.best_match(cell.text, ((k, c.labels) for k, (ed, c) in cands.items()), threshold=85)
+        # (the block's heading may share the cell, centred over the table on the header's line: 第二十条第（一）项
+        # over 制发件数, read as one cell without rulings)
+        text = _ART20.sub("", cell.text)
+        match = labels.best_match(text, ((k, c.labels) for k, (ed, c) in cands.items()), threshold=85)
         if match and match.key not in used:
             used.add(match.key)
             mapping[j] = cands[match.key]

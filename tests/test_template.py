@@ -53,6 +53,13 @@ def test_keys_match_the_shared_specification():
     ("2.其他法律行", "result.withheld.law_forbidden"),  # the head a page end left of it (the tail on the next page)
     ("1.申请人无正当理由逾期不补", "result.other.no_supplement"),
     ("3.危及", None),  # two characters are no head: they name nothing
+    # abbreviated to their key words, as some bodies print them: pieces of one label, in order
+    ("国家秘密", "result.withheld.state_secret"),
+    ("2、法律法规禁止", "result.withheld.law_forbidden"),
+    ("内部事务信息", "result.withheld.internal_affairs"),
+    ("需另行制作", "result.unable.need_creation"),
+    ("逾期未缴费", "result.other.unpaid_fee"),
+    ("政府信息公开申请", None),  # the words both 其他处理 rows end on: a tie, never a guess
 ])
 def test_request_row_labels_match_by_meaning(printed, key):
     cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]

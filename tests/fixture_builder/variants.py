@@ -288,6 +288,68 @@ def short_labels(v: Variant) -> None:
                      ("requests.row.result.total", lambda s: _ROW_NUMBER.sub("", s, count=1).replace("总计", "办理结果合计"))]
 
 
+# Abbreviations of the requests table's result rows as bodies print them: the key words of the template's label,
+# in order (a few wordings each; a row keeps its numbering)
+_ABBREVIATED = {
+    "result.withheld.state_secret": ("国家秘密", "属于国家秘密的"),
+    "result.withheld.law_forbidden": ("法律法规禁止", "法律行政法规禁止公开", "其他法律法规禁止公开"),
+    "result.withheld.third_party": ("第三方合法权益", "保护第三方合法权益的"),
+    "result.withheld.internal_affairs": ("内部事务信息", "三类内部事务信息", "内部事务"),
+    "result.withheld.process_info": ("过程性信息", "四类过程性信息"),
+    "result.withheld.enforcement_file": ("行政执法案卷", "执法案卷"),
+    "result.withheld.admin_query": ("行政查询事项", "查询事项"),
+    "result.unable.not_held": ("不掌握相关信息", "本机关不掌握", "不掌握相关政府信息"),
+    "result.unable.need_creation": ("需另行制作", "需要另行制作", "没有现成信息"),
+    "result.unable.unclear": ("补正后仍不明确", "申请内容不明确"),
+    "result.not_processed.petition": ("信访举报投诉类", "信访举报投诉"),
+    "result.not_processed.publication": ("公开出版物", "要求提供出版物"),
+    "result.not_processed.mass_repeat": ("大量反复申请",),
+    "result.not_processed.confirm": ("要求确认或重新出具", "确认或重新出具已获取信息"),
+    "result.other.no_supplement": ("逾期不补正",),
+    "result.other.unpaid_fee": ("逾期未缴费", "逾期未缴纳费用"),
+}
+
+
+@kind("the requests table's result rows abbreviated to their key words (国家秘密, 法律法规禁止, 内部事务信息, "
+      "需另行制作, 逾期未缴费), numbering kept: some rows or most", stage=2)
+def abbreviated_labels(v: Variant) -> None:
+    rows = [r for r in sorted(_ABBREVIATED) if any(k.startswith(f"requests.{r}.") for k in v.cells)]
+    for row in v.rng.sample(rows, v.rng.randint(min(4, len(rows)), len(rows))):
+        words = v.rng.choice(_ABBREVIATED[row])
+        v.opts.rules.append((f"requests.row.{row}",
+                             lambda s, w=words: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + w))
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _circled(text: str) -> str:
+    """A sub-row's numbering 1. / 1、 as ① (NFKC makes ① a bare 1 run into the label)."""
+    return re.sub(r"^(\d+)[、.．]", lambda m: _CIRCLED[int(m.group(1)) - 1], text, count=1)
+
+
+@kind("labels reworded as some bodies print them, a few or most: 本年度新收申请, 上年度结转申请, 同意公开, sub-rows "
+      "numbered ①②, appeals 复议/诉讼/直接起诉/维持/纠正, 第二十条（九） without its 项, 增减, 项目数量/总金额", stage=2)
+def reworded_labels(v: Variant) -> None:
+    ed2019 = v.truth["edition"] == "ed2019"
+    pool = [
+        ("requests.row.received", lambda s: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + "本年度新收申请"),
+        ("requests.row.carried_over", lambda s: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + "上年度结转申请"),
+        ("requests.row.result.disclosed", _sub("予以公开", "同意公开")),
+        ("requests.row.result.*", _circled),
+        ("appeals.group.review", _const("复议")),
+        ("appeals.parent", _const("诉讼")),
+        ("appeals.group.litigation_direct", _const("直接起诉")),
+        ("appeals.col.upheld", _const("维持")),
+        ("appeals.col.corrected", _const("纠正")),
+        ("proactive.section.*", lambda s: re.sub(r"第二十条第(（[一二三四五六七八九十]+）)项", r"第二十条\1", s)),
+    ]
+    if ed2019:
+        pool += [("proactive.col.*.change", _const("增减")),
+                 ("proactive.col.art20_9.*", _sub("采购", ""))]
+    v.opts.rules += v.rng.sample(pool, v.rng.randint(4, len(pool)))
+
+
 @kind("numbering dropped or in another style ((一), 一、, 1、), half-width brackets, 1、 beside 1. in one table",
       stage=2)
 def numbering(v: Variant) -> None:
@@ -843,6 +905,11 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("proactive-side-headings-2021", "hejiang-2022", ["proactive-side-headings"], 49),
     ("proactive-side-headings-2019", "baoshan-2020", ["proactive-side-headings", "borderless"], 50),
     ("short-labels-2019", "xuhui-2019-broken", ["short-labels", "borderless", "numbering"], 51),
+    ("abbreviated-labels-2021", "hejiang-2022", ["abbreviated-labels"], 52),
+    ("abbreviated-labels-borderless-2019", "baoshan-2020", ["abbreviated-labels", "borderless", "numbering"], 53),
+    ("reworded-labels-2019", "minhang-2020", ["reworded-labels"], 54),
+    ("reworded-labels-2021", "jinan-2023-mixed", ["reworded-labels", "abbreviated-labels"], 55),
+    ("reworded-labels-borderless-2021", "hejiang-2022", ["reworded-labels", "borderless"], 56),
 ]
 
 
