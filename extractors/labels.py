@@ -146,11 +146,14 @@ def _score(a: str, b: str) -> float:
 
 
 _MAX_PIECES = 3
+_characters = lru_cache(maxsize=_CACHE_SIZE)(frozenset)  # a text's set of characters: labels and targets recur
 
 
 def _pieces(a: str, b: str) -> int | None:
     """The fewest runs of consecutive characters of ``b`` that spell ``a`` in order (法律法规禁止 in
     其他法律行政法规禁止公开: 法律 + 法规禁止, 2); None when ``a`` is not a subsequence of ``b``."""
+    if not _characters(a) <= _characters(b):
+        return None  # (most pairs: a character of a missing from b)
     # ends[j]: the fewest runs spelling a[:i] with a[i-1] taken at b[j]; best: the least over b[:j]
     ends = [1 if ch == a[0] else None for ch in b]
     for i in range(1, len(a)):
