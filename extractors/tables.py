@@ -340,6 +340,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     # the row above when its label named no row: its index, label part, flag and cells (the rest of its label
     # may stand on the row printed under it)
     unnamed: tuple[int, str, Flag, list[tuple[str, CellRecord]]] | None = None
+    # the row above when it was printed blank and named a row: its index and cells (its label's rest, and its
+    # figures, may stand on the row printed under it)
+    blank_above: tuple[int, list[CellRecord]] | None = None
     end = None if use_header else _figures_end(rows[first_data:])
     for row in rows[first_data:]:
         if use_header:
@@ -405,7 +408,18 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 match = whole if whole is not None and not labels.is_ambiguous(whole) else match
             if match and labels.is_ambiguous(match) and group:  # the parent row above breaks a tie
                 match = labels.best_match(leaves[-1], [c for c in leaf_cands if row_group[c[0]] == group])
-            if match is None or labels.is_ambiguous(match):
+            if not blank and blank_above is not None and blank_above[0] + 1 == row.index and last is not None \
+                    and (match is None or labels.is_ambiguous(match) or match.key == last[0]) \
+                    and _continues(last, leaves[-1], leaf_cands):
+                # the head of a label on a line of its own, printed blank, its rest beside the row's figures on
+                # the line under it (3、要求提供公开 | 出版物 1 0 0 …: figures centred in a two-line row):
+                # together they name this row, the blank line above was no row
+                key = last[0]
+                dropped = {id(c) for c in blank_above[1]}
+                result.cells = [c for c in result.cells if id(c) not in dropped]
+                del seen[key]
+                label_text = f"{last[1]}\n{label_text}"
+            elif match is None or labels.is_ambiguous(match):
                 result.flags.append(Flag(kind="label", page=row.page, where=_printed_label(leaves[-1]),
                                          message=f"requests row {label_text!r} matches no template row"
                                          + (f" clearly (best {match.key})" if match else "")))
@@ -431,12 +445,14 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
                 result.other_split = True
             elif key == "result.other":
                 result.other_split = False
+        made = len(result.cells)
         for col in col_keys:
             if col in figures:
                 full = f"requests.{key}.{col}" if key else None
                 result.cells.append(_record("requests", full, figures[col], label_text, col_label[col]))
                 if unnamed is not None:
                     unnamed[3].append((col, result.cells[-1]))
+        blank_above = (row.index, result.cells[made:]) if blank and key is not None else None
     if result.other_split:
         result.evidence["requests"] = "ed2021"
         # （六）其他处理 above its sub-rows is their parent, not a one-row 其他处理: printed blank it is dropped,

@@ -160,6 +160,25 @@ def test_a_label_head_too_short_to_name_its_row_is_named_with_its_rest_on_the_ro
     assert [f.kind for f in report.flags] == []
 
 
+def test_a_label_head_printed_blank_over_its_rest_beside_the_figures_is_one_row(tmp_path):
+    # "2.没有现成信息需要" alone on a line, printed blank, "另行制作" beside the row's figures on the line under
+    # it (figures centred in a two-line row, read as two rows): one row, the blank line is none
+    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
+    label = cell.replace("<td>", '<td style="text-align:left">')
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.index(label.format("2.没有现成信息需要另行制作"))
+    html = html[:start] + label.format("2.没有现成信息需要") + cell.format("") * 7 + "</tr>\n<tr>" \
+        + label.format("另行制作") + html[start + len(label.format("2.没有现成信息需要另行制作")):]
+    parent = html.rindex('<td rowspan="3"', 0, start)  # （四）无法提供's
+    html = html[:parent] + '<td rowspan="4"' + html[parent + len('<td rowspan="3"'):]
+    html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1)
+    path = tmp_path / "head-blank.html"
+    path.write_bytes(html.encode("gb18030"))
+    report = read_report(path)
+    assert _wrong(report) == {}
+    assert [f.kind for f in report.flags] == []
+
+
 def test_a_blank_row_of_its_own_label_is_never_a_tail():
     from extractors.tables import _continues
     from extractors.template import load_template
