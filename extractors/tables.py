@@ -321,10 +321,18 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
     long_cands = [(k, [x for x in ls if len(labels.core(x)) >= 4]) for k, ls in row_cands]
     long_cands = [(k, ls) for k, ls in long_cands if ls]
     first_data = next((i for i, r in enumerate(rows) if _label_match(r.texts(), long_cands)), len(rows))
-    # rows of figures above it whose shortened labels name a row less surely (本年度新收申请 | 203 | 44 …): data
-    while first_data > 0 and any(_looks_numeric(t) for t in rows[first_data - 1].texts()) \
-            and _label_match(rows[first_data - 1].texts(), long_cands, threshold=80):
-        first_data -= 1
+    # rows of figures above it whose shortened labels name a row less surely (本年度新收申请 | 203 | 44 …) are
+    # data, and so are those above a parent row printed with no figures (新收申请 … 办理结果 | | …, ①予以公开)
+    above = first_data
+    while above > 0:
+        texts = rows[above - 1].texts()
+        if any(_looks_numeric(t) for t in texts):
+            if not _label_match(texts, long_cands, threshold=80):
+                break
+            first_data = above - 1
+        elif not any(_group_of(t, group_cands, template) for t in dict.fromkeys(texts) if t.strip()):
+            break
+        above -= 1
     by_header = _complete_columns(_header_columns(rows[:first_data], template.request_columns), col_keys,
                                   rows[first_data:])
     use_header = _in_order(by_header, col_keys) and len(by_header) >= len(col_keys) - 1 \
@@ -664,7 +672,9 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             # the heading split around 信息内容, when a grid made from positions puts the heading row and the
             # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …), 信息内容 a cell of its own or
             # wrapped under 第二十条 in one (第二十条\n信息内容 | 第（一）项 …)
-            section = _ART20.search(joined.replace("信息内容", ""))
+            section = _ART20.search(joined.replace("信息内容", "")) or next(
+                (m for m in _ART20_PIECE.finditer(joined) if m.group(1)), None)  # or its （五）项 alone, over a
+            # column heading in one cell (（五）项\n上年项目数量)
         printed = [c for c in row.distinct() if c.text.strip()]
         # the block's heading printed down a merged column left of its header and rows (第二十条第（一）项 | 规　章 |
         # — | — | —): the row's label is the cell after it
@@ -771,9 +781,9 @@ def _proactive_header(row: _Row, block: str | None, blocks) -> tuple[dict[int, t
     for j, cell in enumerate(row.cells):
         if cell is None or not cell.text.strip() or (j > 0 and row.cells[j - 1] is cell):
             continue
-        # (the block's heading may share the cell, centred over the table on the header's line: 第二十条第（一）项
-        # over 制发件数, read as one cell without rulings)
-        text = _ART20.sub("", cell.text)
+        # (the block's heading, or its 第（一）项, may share the cell, centred over the table on the header's
+        # line: 第二十条第（一）项 over 制发件数, read as one cell without rulings)
+        text = _ART20_PIECE.sub("", _ART20.sub("", cell.text))
         match = labels.best_match(text, ((k, c.labels) for k, (ed, c) in cands.items()), threshold=85)
         if match and match.key not in used:
             used.add(match.key)

@@ -269,6 +269,24 @@ def test_the_tail_of_the_label_above_on_a_rows_first_line_is_not_its_label():
         assert not any(f.kind == "label" for f in result.flags), tail
 
 
+def test_shortened_labels_above_a_parent_row_printed_blank_are_rows_of_figures():
+    # one label column, labels shortened (新收申请, 上年结转: less sure than the template's words), the parent row
+    # 办理结果 printed with no figures before the first row named surely (indep-labels2 mianyang)
+    from extractors.model import Document, table_from_rows
+    from extractors.tables import extract_tables
+    from extractors.template import load_template
+
+    rows = [["", "自然人", "企业", "科研机构", "公益组织", "法律服务", "其他组织", "合计"],
+            ["新收申请", "5", "1", "0", "2", "0", "0", "8"], ["上年结转", "1", "0", "0", "0", "0", "0", "1"],
+            ["办理结果"] + [""] * 7, ["①予以公开", "3", "1", "0", "0", "0", "0", "4"]]
+    result = extract_tables(Document(path="t", format="text", blocks=[table_from_rows(rows, 1)]), load_template())
+    values = {c.key: c.value for c in result.cells if c.key}
+    assert values["requests.received.social_org"] == Decimal(2) and values["requests.received.total"] == 8
+    assert values["requests.carried_over.natural_person"] == 1
+    assert values["requests.result.disclosed.total"] == 4
+    assert not any(f.kind == "label" for f in result.flags)
+
+
 def test_a_one_column_block_takes_its_rows_figure_from_the_grid_column_beside_the_headers():
     # a grid made from positions (easyofd's OFD of a fresh variant, seed 1277): 本年处理决定数量 and the figures
     # under it, each centred over one wide cell, fall into neighbouring grid columns

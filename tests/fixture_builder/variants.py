@@ -350,6 +350,17 @@ def reworded_labels(v: Variant) -> None:
     v.opts.rules += v.rng.sample(pool, v.rng.randint(4, len(pool)))
 
 
+@kind("the proactive table's labels shortened (许可, 处罚, 强制, 收费, 制发, 废止, 新制作数, 上年项目数), each "
+      "block's heading cut to its 第（五）项 and printed in its header's first column heading's cell", stage=2)
+def proactive_short_labels(v: Variant) -> None:
+    pool = [("proactive.row.art20_5.licensing", _const("许可")), ("proactive.row.art20_6.penalty", _const("处罚")),
+            ("proactive.row.art20_6.coercion", _const("强制")), ("proactive.row.art20_8.fees", _const("收费")),
+            ("proactive.col.art20_1.issued", _const("制发")), ("proactive.col.art20_1.repealed", _const("废止")),
+            ("proactive.col.art20_1.made", _const("新制作数")), ("proactive.col.*.prev_items", _const("上年项目数"))]
+    v.opts.rules += v.rng.sample(pool, v.rng.randint(3, len(pool)))
+    v.opts.proactive_heading_in_header = True
+
+
 @kind("numbering dropped or in another style ((一), 一、, 1、), half-width brackets, 1、 beside 1. in one table",
       stage=2)
 def numbering(v: Variant) -> None:
@@ -910,6 +921,8 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("reworded-labels-2019", "minhang-2020", ["reworded-labels"], 54),
     ("reworded-labels-2021", "jinan-2023-mixed", ["reworded-labels", "abbreviated-labels"], 55),
     ("reworded-labels-borderless-2021", "hejiang-2022", ["reworded-labels", "borderless"], 56),
+    ("proactive-short-labels-2019", "baoshan-2020", ["proactive-short-labels"], 57),
+    ("proactive-short-labels-2021", "hejiang-2022", ["proactive-short-labels", "partial-rules"], 58),
 ]
 
 

@@ -48,6 +48,8 @@ class Opts:
     # same, each group named by a line above its table: （一）行政复议情况)
     appeals: str = "form"
     proactive_side: bool = False  # each 第二十条 heading down a merged column left of its header and rows
+    # each block's heading cut to its 第（一）项, printed over the first column heading in its cell (no row of its own)
+    proactive_heading_in_header: bool = False
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -118,16 +120,22 @@ def proactive_grid(truth: dict, o: Opts) -> VGrid:
             continue
         cols = block.columns[ed]
         g.tags[f"section:{block.key}"] = r
-        g.tags[f"after:section:{block.key}"] = r + 1
-        g.put(f"proactive.section.{block.key}", r, 0, o.label(f"proactive.section.{block.key}", block.section),
-              colspan=4, kind="section")
-        r += 1
+        section = o.label(f"proactive.section.{block.key}", block.section)
+        if o.proactive_heading_in_header:
+            g.tags[f"after:section:{block.key}"] = r
+        else:
+            g.tags[f"after:section:{block.key}"] = r + 1
+            g.put(f"proactive.section.{block.key}", r, 0, section, colspan=4, kind="section")
+            r += 1
         g.tags[f"head:{block.key}"] = r
         g.put("proactive.head", r, 0, o.label("proactive.head", "信息内容"), kind="head")
         spans = _spans(len(cols))
-        for (c0, cs), col in zip(spans, cols):
+        for i, ((c0, cs), col) in enumerate(zip(spans, cols)):
             ident = f"proactive.col.{block.key}.{col.key}"
-            g.put(ident, r, c0, o.label(ident, col.label), colspan=cs, kind="head")
+            text = o.label(ident, col.label)
+            if o.proactive_heading_in_header and i == 0:
+                text = section.replace("第二十条", "", 1).strip() + "\n" + text
+            g.put(ident, r, c0, text, colspan=cs, kind="head")
         _pad(g, r, spans)
         r += 1
         for row in block.rows_for(ed):
