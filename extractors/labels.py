@@ -137,15 +137,42 @@ def _score(a: str, b: str) -> float:
         ratio = max(ratio, 95.0 - min(10.0, (len(a) - len(b)) / 2))
     # A label cut by the page end or a cell's edge keeps its head ("2.其他法律行" | "政法规禁止公开"), and a label
     # some bodies print abbreviated keeps its key words in order (国家秘密, 法律法规禁止, 内部事务信息, 需另行制作,
-    # 逾期未缴费): four characters or more that are one to three pieces of a label, in order, name its row (80–90
-    # by how much of it is there; two labels that both hold them tie, and a tie is ambiguous: flagged, never
-    # guessed, or settled by the parent row above).
-    elif len(a) >= 4 and (b.startswith(a) or (_pieces(a, b) or _MAX_PIECES + 1) <= _MAX_PIECES):
+    # 逾期未缴费, 申请人逾期未按要求缴费、行政机关不再处理): four characters or more that are pieces of a label, in
+    # order, name its row — one to three pieces, or more of two characters each on average (80–90 by how much of
+    # it is there; two labels that both hold them tie, and a tie is ambiguous: flagged, never guessed, or settled
+    # by the parent row above).
+    elif len(a) >= 4 and (b.startswith(a) or _abbreviates(a, b)):
         ratio = max(ratio, 80.0 + 10.0 * len(a) / len(b))
+    # Its words reordered (政府信息公开申请本年新收数量): up to three runs of a label, two characters or more each,
+    # that make up most of it (80–88)
+    elif len(a) >= 4 and (share := _reordered(a, b)):
+        ratio = max(ratio, 80.0 + 8.0 * share)
     return ratio
 
 
 _MAX_PIECES = 3
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    pieces = _pieces(a, b)
+    return pieces is not None and (pieces <= _MAX_PIECES or len(a) >= 2 * pieces)
+
+
+def _reordered(a: str, b: str) -> float:
+    """How much of ``b`` (0-1) ``a`` spells as at most three runs of ``b`` of two characters or more, each
+    taken from a different place of ``b``, in any order; 0 when it does not, or spells under four fifths."""
+    if not _characters(a) <= _characters(b):
+        return 0.0
+    rest, left, runs = a, b, 0
+    while rest:
+        size = next((n for n in range(len(rest), 1, -1) if rest[:n] in left), 0)
+        runs += 1
+        if not size or runs > _MAX_PIECES:
+            return 0.0
+        left = left.replace(rest[:size], "\0", 1)  # (its place taken: no run counted twice)
+        rest = rest[size:]
+    share = len(a) / len(b)
+    return share if share >= 0.8 else 0.0
 _characters = lru_cache(maxsize=_CACHE_SIZE)(frozenset)  # a text's set of characters: labels and targets recur
 
 

@@ -27,6 +27,8 @@ _ART20_PIECE = regex.compile(r"第二十条|第?\s*[（(]\s*([一二三四五六
 _APPEALS_PART = regex.compile(r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*行政(?:复议|诉讼)(?:情况)?[:：]?")
 # a line that says only the table's money unit (normalised: no spaces, no colon): 单位：万元, （金额单位：元）
 _UNIT_NOTE = regex.compile(r"[(（]?(?:金额)?单位(?:万元|亿元|千元|元)[)）]?")
+# the proactive table's corner heading, over its row labels: 信息内容, or as some bodies word it
+_PROACTIVE_CORNER = frozenset(("信息内容", "内容", "项目", "类别", "信息类别"))
 _DIGIT_WRAP = regex.compile(r"(?<=\d)[ \t]*\n\s*(?=\d)")
 _SPACES = regex.compile(r"\s+")
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
@@ -367,6 +369,9 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             continue  # words where figures stand: a header repeated on a continued part
 
         leaves = []
+        # a parent's label and the row's own in one cell, a dash or colon between (不予公开—属于国家秘密, one
+        # label column): two parts
+        parts = [piece for part in parts for piece in _parent_and_own(part, group_cands, template)]
         for part in parts:
             g = _group_of(part, group_cands, template)
             if g is not None:
@@ -501,6 +506,18 @@ def _group_of(part: str, group_cands, template: Template) -> str | None:
         if len(owners) == 1:
             return owners.pop()
     return None
+
+
+_PARENT_DASH = regex.compile(r"\s*[—－–―\-:：]+\s*")
+
+
+def _parent_and_own(part: str, group_cands, template: Template) -> list[str]:
+    """``part`` as [parent's label, row's own label] when it is the two joined by a dash or a colon and the text
+    before it names a parent row (其他处理—其他, 不予公开：属于国家秘密); else [part]."""
+    pieces = _PARENT_DASH.split(part.strip(), maxsplit=1)
+    if len(pieces) == 2 and pieces[1] and _group_of(pieces[0], group_cands, template) not in (None, "result"):
+        return pieces
+    return [part]
 
 
 def _printed_label(text: str) -> str:
@@ -696,7 +713,7 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         first = printed[0] if printed else None
         if first is None:
             continue
-        if labels.core(first.text) == "信息内容" or _is_header(row, block, blocks):
+        if labels.core(first.text) in _PROACTIVE_CORNER or _is_header(row, block, blocks):
             if block is None and not seen:
                 # the table's first header with no heading above it (第二十条第（一）项 left at the foot of the
                 # page before, or not printed): the first block's, whose columns name the edition
@@ -718,6 +735,8 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
         block_key, row_key = match.key.split(".", 1)
         if block_key != block:  # a row under a missing or unreadable 第二十条 heading
             block, header, header_text = block_key, {}, {}
+            if last_header is not None:  # the header right above it, read for the block before: this block's
+                header, header_text = _proactive_header(last_header, block, blocks)
         key_prefix = f"proactive.{block_key}.{row_key}"
         if key_prefix in seen:
             # the first printing of a row stands, unless it was printed all blank and this one has figures (a

@@ -60,6 +60,9 @@ def test_keys_match_the_shared_specification():
     ("需另行制作", "result.unable.need_creation"),
     ("逾期未缴费", "result.other.unpaid_fee"),
     ("政府信息公开申请", None),  # the words both 其他处理 rows end on: a tie, never a guess
+    ("2.申请人逾期未按要求缴费、行政机关不再处理", "result.other.unpaid_fee"),  # pieces of two characters on average
+    ("一、政府信息公开申请本年新收数量", "received"),  # its words reordered
+    ("二、政府信息公开申请上年结转数量", "carried_over"),
 ])
 def test_request_row_labels_match_by_meaning(printed, key):
     cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]

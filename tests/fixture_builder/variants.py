@@ -350,6 +350,22 @@ def reworded_labels(v: Variant) -> None:
     v.opts.rules += v.rng.sample(pool, v.rng.randint(4, len(pool)))
 
 
+@kind("the requests table's labels in one column, a sub-row's after its parent's and a dash (不予公开—属于国家秘密; "
+      "no 三、本年度办理结果), rows worded in another order (政府信息公开申请本年新收数量)", stage=2)
+def flat_labels(v: Variant) -> None:
+    v.opts.requests_flat = True
+    if v.rng.random() < 0.7:
+        v.opts.rules += [("requests.row.received", _const("政府信息公开申请本年新收数量")),
+                         ("requests.row.carried_over", _const("政府信息公开申请上年结转数量"))]
+
+
+@kind("the proactive table with no 第二十条 heading: each block opens on its header, its corner heading 项目 or 类别",
+      stage=2)
+def proactive_no_headings(v: Variant) -> None:
+    v.opts.proactive_no_headings = True
+    v.opts.rules.append(("proactive.head", _const(v.rng.choice(("项目", "类别")))))
+
+
 @kind("the proactive table's labels shortened (许可, 处罚, 强制, 收费, 制发, 废止, 新制作数, 上年项目数), each "
       "block's heading cut to its 第（五）项 and printed in its header's first column heading's cell", stage=2)
 def proactive_short_labels(v: Variant) -> None:
@@ -923,6 +939,8 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("reworded-labels-borderless-2021", "hejiang-2022", ["reworded-labels", "borderless"], 56),
     ("proactive-short-labels-2019", "baoshan-2020", ["proactive-short-labels"], 57),
     ("proactive-short-labels-2021", "hejiang-2022", ["proactive-short-labels", "partial-rules"], 58),
+    ("flat-labels-2021", "hejiang-2022", ["flat-labels", "proactive-no-headings"], 59),
+    ("flat-labels-borderless-2019", "baoshan-2020", ["flat-labels", "proactive-no-headings", "borderless"], 60),
 ]
 
 

@@ -50,6 +50,9 @@ class Opts:
     proactive_side: bool = False  # each 第二十条 heading down a merged column left of its header and rows
     # each block's heading cut to its 第（一）项, printed over the first column heading in its cell (no row of its own)
     proactive_heading_in_header: bool = False
+    proactive_no_headings: bool = False  # no 第二十条 heading at all: each block opens on its header
+    # one label column: a sub-row's label after its parent's and a dash (不予公开—属于国家秘密), no parent cells
+    requests_flat: bool = False
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -121,7 +124,7 @@ def proactive_grid(truth: dict, o: Opts) -> VGrid:
         cols = block.columns[ed]
         g.tags[f"section:{block.key}"] = r
         section = o.label(f"proactive.section.{block.key}", block.section)
-        if o.proactive_heading_in_header:
+        if o.proactive_heading_in_header or o.proactive_no_headings:
             g.tags[f"after:section:{block.key}"] = r
         else:
             g.tags[f"after:section:{block.key}"] = r + 1
@@ -133,7 +136,7 @@ def proactive_grid(truth: dict, o: Opts) -> VGrid:
         for i, ((c0, cs), col) in enumerate(zip(spans, cols)):
             ident = f"proactive.col.{block.key}.{col.key}"
             text = o.label(ident, col.label)
-            if o.proactive_heading_in_header and i == 0:
+            if o.proactive_heading_in_header and not o.proactive_no_headings and i == 0:
                 text = section.replace("第二十条", "", 1).strip() + "\n" + text
             g.put(ident, r, c0, text, colspan=cs, kind="head")
         _pad(g, r, spans)
@@ -231,6 +234,10 @@ def requests_grid(truth: dict, o: Opts) -> VGrid:
         if not key.startswith("result."):
             ident = f"requests.row.{key}"
             g.put(ident, r, 0, o.label(ident, numbered(o.top_num, top_index[key]) + row.label), colspan=3)
+        elif o.requests_flat:
+            ident = f"requests.row.{key}"
+            parent = o.label(f"requests.group.{row.group}", groups[row.group].label) + "—" if row.group else ""
+            g.put(ident, r, 0, parent + o.label(ident, row.label), colspan=3)
         else:
             if key == result_rows[0]:
                 ident = "requests.group.result"
