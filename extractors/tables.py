@@ -647,11 +647,24 @@ def _appeal_figures(rows: list[_Row], data_rows: list[int], template: Template) 
             path = [r.cells[j].text for r in header if j < len(r.cells) and r.cells[j] is not None]
             column = _best_in(list(reversed(path)), template.appeal_columns)
             group = _best_in(list(reversed(labels)) + path, template.appeal_groups) \
-                or (next(iter(named)) if len(named) == 1 else None)
+                or (next(iter(named)) if len(named) == 1 else None) or _nearest_group(header, j, template)
             key = f"{group}.{column}"
             if group and column and found.setdefault(key, cell) is not cell:
                 doubtful.add(key)  # (a spanned cell repeats: the same cell is no second one)
     return {key: cell for key, cell in found.items() if key not in doubtful}
+
+
+def _nearest_group(header: list[_Row], j: int, template: Template) -> str | None:
+    """The group whose heading stands nearest grid column ``j`` in a header row naming two groups or more, when
+    none stands over it (read without rulings a heading spans no columns: 未经复议直接起诉 centred over its
+    five, in one of them); None for a column halfway between two."""
+    for r in header:
+        named = [(abs(c - j), g) for c, cell in r.placed()
+                 if cell.text.strip() and (g := _best_in([cell.text], template.appeal_groups))]
+        if len(named) > 1:
+            named.sort()
+            return named[0][1] if named[0][0] < named[1][0] else None
+    return None
 
 
 def _best_in(texts: list[str], options: tuple[Label, ...]) -> str | None:

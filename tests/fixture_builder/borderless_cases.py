@@ -206,6 +206,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str, int | None]] = [
     # （二）部分公开（区分处理的… 1 0 …: pieces of parent labels, not a row printed blank under it
     ("vertical-pieces-under-spanning-label-2022", (1373, 25),
      ["mixed-edition", "borderless", "wps-vertical"], "pdf-libreoffice", None),
+    # the appeals table printed as two tables each headed by a line (（二）行政诉讼情况), no rulings, a zero
+    # printed as nothing: 未经复议直接起诉 and 复议后起诉 each centred over its five columns stand in one grid
+    # column of them, so most figures have no group over them; each is the nearest's
+    ("appeals-headed-groups-over-no-column-2020", (1451, 0), ["appeals-stacked-headed", "blanks"],
+     "pdf-libreoffice", None),
 ]
 # cases also rendered by easyofd into tests/fixtures/ofd/<name>/ (tests/test_ofd.py reads them as their PDF)
 OFD_CASES = ("mixed-magnitude-2020",)
