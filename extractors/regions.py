@@ -170,6 +170,21 @@ def report_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a functional zone named with the division that governs it in brackets: 青岛西海岸新区（黄岛区）
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:新区|开发区|高新区|经济区|园区))\s*[（(]([\u4e00-\u9fff]{2,8}?(?:区|县|市|旗))[)）]")
+
+
+def _zone_named_by_division(text: str, table: DivisionTable) -> str:
+    """``text`` with a functional zone written with its division in brackets (青岛西海岸新区（黄岛区）) as that
+    division, after the zone's leading place name when it has one (青岛黄岛区): the zone is no division."""
+    def division(m: re.Match) -> str:
+        zone = m.group(1)
+        place = next((zone[:n] for n in range(len(zone) - 1, 1, -1)
+                      if zone[:n] in table.by_name or zone[:n] in table.short_to_full), "")
+        return place + m.group(2)
+    return _ZONE.sub(division, text)
+
+
 def _clean(text: str) -> tuple[str, bool]:
     """Text without noise, years and the title phrase; and whether a title phrase was removed."""
     s = _NOISE.sub("", unicodedata.normalize("NFKC", text))
@@ -331,7 +346,7 @@ def resolve(text: str, *, hint: str | None = None, year: int | None = None) -> R
     """
     table = division_table()
     year = year if year is not None else report_year(text)
-    cleaned, titled = _clean(text)
+    cleaned, titled = _clean(_zone_named_by_division(text, table))
     prefix, names, written, rest = _find_chain(cleaned, table)
     kind, organ = _organ(rest, titled)
     if not names:

@@ -164,3 +164,12 @@ def test_resolution_is_frozen() -> None:
 def test_degenerate_input_does_not_crash(text: str) -> None:
     r = resolve(text, hint="")
     assert r.code is None and r.problem is not None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("青岛西海岸新区（黄岛区）2020年政府信息公开工作年度报告", "370211"),  # (indep-broad-f docx-nonumber-hyphen)
+    ("重庆两江新区（渝北区）管委会2021年政府信息公开工作年度报告", "500112"),
+    ("浦东新区人民政府2022年政府信息公开工作年度报告", "310115"),  # a 新区 that is the division itself
+])
+def test_a_zone_written_with_its_division_in_brackets_is_that_division(text: str, code: str) -> None:
+    assert resolve(text).code == code
