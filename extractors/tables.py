@@ -20,7 +20,7 @@ from extractors.sections import heading_level
 from extractors.template import EDITIONS, Label, Template, load_template
 
 # 第二十条第（一）项, 第二十条第一项, 第二十条（一） (its 项 left out)
-_ART20 = regex.compile(r"第二十条\s*第?\s*(?|[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项?|([一二三四五六七八九十]+)\s*项)")
+_ART20 = regex.compile(r"第二十条\s*第?\s*[（(]?\s*([一二三四五六七八九十]+)\s*(?:[)）]\s*项?|项)")
 # the heading cut in two by the lines of its merged cell, read as two rows' cells: 第二十条 | …, 第（九）项 | …
 _ART20_PIECE = regex.compile(r"第二十条|第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 # a heading naming one group of the appeals table printed as tables of their own: （一）行政复议情况, 二、行政诉讼
