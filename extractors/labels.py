@@ -61,13 +61,16 @@ _YEAR_WORD = regex.compile(r"(?<=[本上下])年度")
 _CIRCLED = regex.compile(r"^[\s\p{Zs}]*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
 
 
+_LIST_PUNCT = regex.compile(r"[、，,；;]")  # between a label's words (逾期不补正，不再处理 / 、行政机关…)
+
+
 def _core(text: str) -> str:
     text = _YEAR_WORD.sub("年", normalise(_CIRCLED.sub("", text or "")))
     previous = None
     while previous != text:
         previous = text
         text = _NUMBERING.sub("", text)
-    stripped = _NOTE.sub("", text)
+    stripped = _LIST_PUNCT.sub("", _NOTE.sub("", text))
     return stripped or text
 
 
@@ -143,6 +146,10 @@ def _score(a: str, b: str) -> float:
     # by the parent row above).
     elif len(a) >= 4 and (b.startswith(a) or _abbreviates(a, b)):
         ratio = max(ratio, 80.0 + 10.0 * len(a) / len(b))
+    # ... with a word of one or two characters before or after them that the label lacks (涉及国家秘密,
+    # 经补正后申请内容仍不明确, 行政执法案卷信息): two points less a character
+    elif len(a) >= 5 and len(_characters(a) - _characters(b)) <= 2 and (trimmed := _trimmed_abbreviation(a, b)):
+        ratio = max(ratio, trimmed)
     # Its words reordered (政府信息公开申请本年新收数量): up to three runs of a label, two characters or more each,
     # that make up most of it (80–88)
     elif len(a) >= 4 and (share := _reordered(a, b)):
@@ -156,6 +163,17 @@ _MAX_PIECES = 3
 def _abbreviates(a: str, b: str) -> bool:
     pieces = _pieces(a, b)
     return pieces is not None and (pieces <= _MAX_PIECES or len(a) >= 2 * pieces)
+
+
+def _trimmed_abbreviation(a: str, b: str) -> float:
+    """The best abbreviation score of ``a`` with one or two characters off its ends, less two points a character
+    taken off; 0 for none."""
+    best = 0.0
+    for i, j in ((1, 0), (0, 1), (2, 0), (1, 1), (0, 2)):
+        part = a[i:len(a) - j]
+        if len(part) >= 4 and (b.startswith(part) or _abbreviates(part, b)):
+            best = max(best, 80.0 + 10.0 * len(part) / len(b) - 2.0 * (i + j))
+    return best if best >= 80.0 else 0.0
 
 
 def _reordered(a: str, b: str) -> float:

@@ -63,6 +63,9 @@ def test_keys_match_the_shared_specification():
     ("2.申请人逾期未按要求缴费、行政机关不再处理", "result.other.unpaid_fee"),  # pieces of two characters on average
     ("一、政府信息公开申请本年新收数量", "received"),  # its words reordered
     ("二、政府信息公开申请上年结转数量", "carried_over"),
+    ("1.涉及国家秘密", "result.withheld.state_secret"),  # a word of two characters the label lacks before them
+    ("7.行政执法案卷信息", "result.withheld.enforcement_file"),  # … or after them
+    ("1.申请人逾期不补正，不再处理", "result.other.no_supplement"),  # a comma between pieces
 ])
 def test_request_row_labels_match_by_meaning(printed, key):
     cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]
