@@ -144,7 +144,7 @@ def _score(a: str, b: str) -> float:
     # order, name its row — one to three pieces, or more of two characters each on average (80–90 by how much of
     # it is there; two labels that both hold them tie, and a tie is ambiguous: flagged, never guessed, or settled
     # by the parent row above).
-    elif len(a) >= 4 and (b.startswith(a) or _abbreviates(a, b)):
+    elif len(a) >= 4 and _abbreviates(a, b):
         ratio = max(ratio, 80.0 + 10.0 * len(a) / len(b))
     # ... with a word of one or two characters before or after them that the label lacks (涉及国家秘密,
     # 经补正后申请内容仍不明确, 行政执法案卷信息): two points less a character
@@ -161,6 +161,7 @@ _MAX_PIECES = 3
 
 
 def _abbreviates(a: str, b: str) -> bool:
+    """``a`` spells pieces of ``b`` in order: one to three (a head is one), or two characters each on average."""
     pieces = _pieces(a, b)
     return pieces is not None and (pieces <= _MAX_PIECES or len(a) >= 2 * pieces)
 
@@ -171,7 +172,7 @@ def _trimmed_abbreviation(a: str, b: str) -> float:
     best = 0.0
     for i, j in ((1, 0), (0, 1), (2, 0), (1, 1), (0, 2)):
         part = a[i:len(a) - j]
-        if len(part) >= 4 and (b.startswith(part) or _abbreviates(part, b)):
+        if len(part) >= 4 and _abbreviates(part, b):
             best = max(best, 80.0 + 10.0 * len(part) / len(b) - 2.0 * (i + j))
     return best if best >= 80.0 else 0.0
 
@@ -191,6 +192,8 @@ def _reordered(a: str, b: str) -> float:
         rest = rest[size:]
     share = len(a) / len(b)
     return share if share >= 0.8 else 0.0
+
+
 _characters = lru_cache(maxsize=_CACHE_SIZE)(frozenset)  # a text's set of characters: labels and targets recur
 
 

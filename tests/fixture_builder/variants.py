@@ -288,6 +288,11 @@ def short_labels(v: Variant) -> None:
                      ("requests.row.result.total", lambda s: _ROW_NUMBER.sub("", s, count=1).replace("总计", "办理结果合计"))]
 
 
+def _numbered_as_printed(words: str) -> Callable[[str], str]:
+    """A row label's rewrite to ``words``, its numbering (一、, （一）, 1.) kept as printed."""
+    return lambda text: (m.group(0) if (m := _ROW_NUMBER.match(text)) else "") + words
+
+
 # Abbreviations of the requests table's result rows as bodies print them: the key words of the template's label,
 # in order (a few wordings each; a row keeps its numbering)
 _ABBREVIATED = {
@@ -317,7 +322,7 @@ def abbreviated_labels(v: Variant) -> None:
     for row in v.rng.sample(rows, v.rng.randint(min(4, len(rows)), len(rows))):
         words = v.rng.choice(_ABBREVIATED[row])
         v.opts.rules.append((f"requests.row.{row}",
-                             lambda s, w=words: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + w))
+                             _numbered_as_printed(words)))
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -333,8 +338,8 @@ def _circled(text: str) -> str:
 def reworded_labels(v: Variant) -> None:
     ed2019 = v.truth["edition"] == "ed2019"
     pool = [
-        ("requests.row.received", lambda s: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + "本年度新收申请"),
-        ("requests.row.carried_over", lambda s: (m.group(0) if (m := _ROW_NUMBER.match(s)) else "") + "上年度结转申请"),
+        ("requests.row.received", _numbered_as_printed("本年度新收申请")),
+        ("requests.row.carried_over", _numbered_as_printed("上年度结转申请")),
         ("requests.row.result.disclosed", _sub("予以公开", "同意公开")),
         ("requests.row.result.*", _circled),
         ("appeals.group.review", _const("复议")),
