@@ -832,7 +832,9 @@ def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) 
     return out
 
 
-_BLOCK = r"第[一二三四五六七八九十]+条"  # 第二十条第（五）项: the heading of a block of rows
+# 第二十条第（五）项: the heading of a block of rows, also after the regulation's name (条例第二十条第一项,
+# 《条例》第二十条第五项, 《中华人民共和国政府信息公开条例》第二十条…)
+_BLOCK = r"(?:《?(?:中华人民共和国)?(?:政府信息公开)?条例》?)?第[一二三四五六七八九十]+条"
 # what opens a row's label (一、 （二） 3．) or a block of rows
 ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
                            rf"|\d{{1,2}}\s*[．.、](?!\d)|{_BLOCK})")

@@ -382,6 +382,15 @@ def proactive_short_labels(v: Variant) -> None:
     v.opts.proactive_heading_in_header = True
 
 
+@kind("each 第二十条 heading after the regulation's name and its item's numeral bare or bracketed: 条例第二十条第一项, "
+      "《条例》第二十条第（五）项, 《政府信息公开条例》第二十条第六项", stage=2)
+def regulation_headings(v: Variant) -> None:
+    name = v.rng.choice(("条例", "《条例》", "《政府信息公开条例》"))
+    bare = v.rng.random() < 0.6
+    v.opts.rules.append(("proactive.section.*", lambda s: name + (re.sub(r"（([一二三四五六七八九十]+)）", r"\1", s)
+                                                                  if bare else s)))
+
+
 @kind("numbering dropped or in another style ((一), 一、, 1、), half-width brackets, 1、 beside 1. in one table",
       stage=2)
 def numbering(v: Variant) -> None:
@@ -946,6 +955,9 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("proactive-short-labels-2021", "hejiang-2022", ["proactive-short-labels", "partial-rules"], 58),
     ("flat-labels-2021", "hejiang-2022", ["flat-labels", "proactive-no-headings"], 59),
     ("flat-labels-borderless-2019", "baoshan-2020", ["flat-labels", "proactive-no-headings", "borderless"], 60),
+    ("regulation-headings-borderless-2019", "baoshan-2020", ["regulation-headings", "borderless", "centred-labels"],
+     74),
+    ("regulation-headings-rules-2021", "hejiang-2022", ["regulation-headings", "partial-rules", "centred-labels"], 75),
 ]
 
 
