@@ -515,7 +515,7 @@ def _parent_and_own(part: str, group_cands, template: Template) -> list[str]:
     """``part`` as [parent's label, row's own label] when it is the two joined by a dash or a colon and the text
     before it names a parent row (其他处理—其他, 不予公开：属于国家秘密); else [part]."""
     pieces = _PARENT_DASH.split(part.strip(), maxsplit=1)
-    if len(pieces) == 2 and pieces[1] and _group_of(pieces[0], group_cands, template) not in (None, "result"):
+    if len(pieces) == 2 and pieces[1] and _group_of(pieces[0], group_cands, template) is not None:
         return pieces
     return [part]
 

@@ -356,12 +356,14 @@ def reworded_labels(v: Variant) -> None:
 
 
 @kind("the requests table's labels in one column, a sub-row's after its parent's and a dash (不予公开—属于国家秘密; "
-      "no 三、本年度办理结果), rows worded in another order (政府信息公开申请本年新收数量)", stage=2)
+      "三、本年度办理结果 left out or before the first result row and a colon), rows worded in another order "
+      "(政府信息公开申请本年新收数量)", stage=2)
 def flat_labels(v: Variant) -> None:
     v.opts.requests_flat = True
     if v.rng.random() < 0.7:
         v.opts.rules += [("requests.row.received", _const("政府信息公开申请本年新收数量")),
                          ("requests.row.carried_over", _const("政府信息公开申请上年结转数量"))]
+    v.opts.requests_flat_result_head = v.rng.random() < 0.5
 
 
 @kind("the proactive table with no 第二十条 heading: each block opens on its header, its corner heading 项目 or 类别",
@@ -958,6 +960,7 @@ COMMITTED: list[tuple[str, str, list[str], int]] = [
     ("regulation-headings-borderless-2019", "baoshan-2020", ["regulation-headings", "borderless", "centred-labels"],
      74),
     ("regulation-headings-rules-2021", "hejiang-2022", ["regulation-headings", "partial-rules", "centred-labels"], 75),
+    ("flat-labels-result-head-2019", "baoshan-2020", ["flat-labels", "partial-rules"], 77),
 ]
 
 

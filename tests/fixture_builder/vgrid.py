@@ -53,6 +53,9 @@ class Opts:
     proactive_no_headings: bool = False  # no 第二十条 heading at all: each block opens on its header
     # one label column: a sub-row's label after its parent's and a dash (不予公开—属于国家秘密), no parent cells
     requests_flat: bool = False
+    # with requests_flat: the result block's heading and a colon before the first result row's label
+    # (三、本年度办理结果：（一）予以公开)
+    requests_flat_result_head: bool = False
     label_center: bool = False  # row labels centred in their cells, each wrapped line on its own (WPS's way)
     label_width: float = 1.0  # factor on the label columns' widths (narrow: labels wrap over more lines)
     # how the reportlab producer (rlrender.py) draws the page; the DOCX/HTML renderers ignore these
@@ -237,6 +240,8 @@ def requests_grid(truth: dict, o: Opts) -> VGrid:
         elif o.requests_flat:
             ident = f"requests.row.{key}"
             parent = o.label(f"requests.group.{row.group}", groups[row.group].label) + "—" if row.group else ""
+            if key == result_rows[0] and o.requests_flat_result_head:
+                parent = numbered(o.top_num, 2) + groups["result"].label + "：" + parent
             g.put(ident, r, 0, parent + o.label(ident, row.label), colspan=3)
         else:
             if key == result_rows[0]:
