@@ -723,6 +723,11 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
                 if w not in body[d].values and column_of(w) < len(label_cols)), default=0)
     ends_cell = _cell_ends(body, column_of, leaf, size)
     joins, alone = _label_line_rows(body, set(data_rows), label_only, column_of, top_aligned, ends_cell, size)
+    for k, d in list(joins.items()):  # a rule drawn between a line and a figure line: another row's
+        if _ruled_apart(body[min(k, d)], body[max(k, d)], column_of):
+            del joins[k]
+            if label_only(body[k]) and _own_label(body[k], column_of)[0] == leaf:
+                alone.add(k)  # a row's own label: a row printed blank (else parent pieces, placed below)
     label_lines = {d: [body[d]] for d in data_rows}  # each figure line with the label lines joined to it
     for k, d in joins.items():
         label_lines[d].append(body[k])
@@ -736,7 +741,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
         elif idx in alone:
             pending.append(line)
         elif label_only(line) and abs(body[near].center - line.center) <= 1.4 * size \
-                and not opener_columns(line) & row_openers(near) and not reaches_label(line, near):
+                and not opener_columns(line) & row_openers(near) and not reaches_label(line, near) \
+                and not _ruled_apart(body[min(idx, near)], body[max(idx, near)], column_of):
             # a line right beside a row's figures belongs to that row, unless it opens a label where that row
             # opens its own: then it is a row printed blank above it (（一）予以公开 over （二）部分公开…)
             rows[data_rows[near]].append(line)
@@ -747,7 +753,13 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             below = [d for d in data_rows if d > idx]
             above = [d for d in data_rows if d < idx]
             target = below[0] if below and (_starts_row(line) or not above) else above[-1]
-            rows[data_rows[target]].append(line)
+            if _ruled_apart(body[min(idx, target)], body[max(idx, target)], column_of) \
+                    or not any(_near(body[k], line, size) for k in (idx - 1, idx + 1) if 0 <= k < len(body)):
+                # ruled off from that row, or standing apart from the lines above and below it (a parent's pieces
+                # stand by its rows' lines): a row of its own, printed blank, its numbering dropped (其他处理)
+                pending.append(line)
+            else:
+                rows[data_rows[target]].append(line)
         else:
             pending.append(line)
     # A line far from any figures is a row of its own (a block heading, a header, a row printed all blank);
@@ -762,7 +774,7 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
             and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line) \
             and not _row_below_header_across_pages(prev[-1], line, label_only, label_edge) \
-            and not ends_cell(prev[-1], line)
+            and not ends_cell(prev[-1], line) and not any(_ruled_apart(p, line, column_of) for p in prev)
         if adjacent:
             prev.append(line)
         else:
@@ -875,6 +887,24 @@ def _cell_ends(body: list[_Line], column_of, leaf: int, size: float):
         return width(words) < widest[column] - 1.5 * size
 
     return ends_cell
+
+
+def _near(a: _Line, b: _Line, size: float) -> bool:
+    """Whether two lines stand as close as the lines of one wrapped cell (or overlap)."""
+    return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
+
+
+def _ruled_apart(upper: _Line, lower: _Line, column_of) -> bool:
+    """Whether a horizontal rule runs between two lines of one page (``upper`` above ``lower``), across the
+    words of ``upper``'s own label (or of its words, a line of figures only), as a table ruled only across
+    draws one under each row: the two are lines of different rows (pdf.mark_rules_below marked the words)."""
+    _, own = _own_label(upper, column_of)
+    rules = [w.get("rule_below") for w in own or upper.words]
+    if not rules or None in rules:
+        return False
+    page = upper.words[0].get("page")
+    below = [w["mid"] for w in lower.words if w.get("page") == page and "mid" in w]
+    return bool(below) and min(rules) < min(below)
 
 
 def _own_label(line: _Line, column_of) -> tuple[int | None, list[dict]]:

@@ -145,6 +145,7 @@ def _read_page(page, number: int, sources: WordSources) -> list:
     words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     loose = _outside(join_autospaced_amounts(join_spaced_figures(words, size), size), boxes)
+    mark_rules_below(loose, row_rules(page, boxes))
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
@@ -274,6 +275,38 @@ def _keep_opening_lines(blocks: list, loose: list[dict], page: int, sources: Wor
         for word in words:
             word.setdefault("page", page)
         sources.put_opening(block, words)
+
+
+_RULE_MIN_WIDTH = 20.0  # points: shorter strokes (an underline under a word or two) rule no rows
+
+
+def row_rules(page, boxes: list[BBox]) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules outside its ruled tables (``boxes``), as (y, x0, x1) sorted by y: the lines
+    and thin rects (under 2 points high) a table ruled only across (三线表 ruled under every row, or Word's
+    horizontal borders only) draws between its rows, where the words of a table without vertical rules are
+    read (borderless); a row's cell never runs across one."""
+    out = []
+    for obj in page.lines + page.rects:
+        if obj["bottom"] - obj["top"] < 2 and obj["x1"] - obj["x0"] >= _RULE_MIN_WIDTH:
+            y = (obj["top"] + obj["bottom"]) / 2
+            if not any(x0 <= obj["x0"] and obj["x1"] <= x1 and top - 1 <= y <= bottom + 1
+                       for x0, top, x1, bottom in boxes):
+                out.append((y, obj["x0"], obj["x1"]))
+    return sorted(out)
+
+
+def mark_rules_below(words: list[dict], rules: list[tuple[float, float, float]]) -> None:
+    """Each word of ``words`` given, in place, ``mid`` (its middle's y on its page) and ``rule_below`` (the y of the
+    nearest of ``rules`` under that middle running across the word's centre, None if none): what the borderless
+    assembly reads to keep the lines of two rows apart (borderless._ruled_apart). Nothing is marked without
+    rules."""
+    if not rules:
+        return
+    ys = [r[0] for r in rules]
+    for word in words:
+        cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        word["mid"] = cy
+        word["rule_below"] = next((y for y, x0, x1 in rules[bisect_left(ys, cy):] if x0 - 1 <= cx <= x1 + 1), None)
 
 
 def _outside(objs: list[dict], boxes: list[BBox]) -> list[dict]:

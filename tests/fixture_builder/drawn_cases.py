@@ -36,6 +36,15 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # opening, the head (5.要求行政机关确认或重新出, figures blank) stayed a row of its own and 5 3 5 … went to
     # none (a fresh variant, seed 1423)
     ("row-head-parents-repeated-2024", (1423, 28), ["row-break-low", "split-repeat"], "pdf-reportlab"),
+    # a table ruled only across (a rule under every row, no vertical rule): rows printed blank, their numbering
+    # dropped at times, one under the other (要求提供公开出版物 over 4、无正当理由大量反复申请) and 其他处理 in the
+    # parent column over 七、总计: each a row of its own between its rules, not the next row's lines (seed 1473)
+    ("blank-rows-ruled-across-2019", (1473, 11), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
+     "pdf-libreoffice"),
+    # the same kinds in an outer box only: 其他处理 printed blank in the parent column, its numbering dropped,
+    # standing apart from the lines above and below it, is a row of its own, no piece of a parent's label
+    ("blank-parent-column-row-2019", (1473, 14), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
+     "pdf-libreoffice"),
 ]
 
 

@@ -29,12 +29,13 @@ def rulings_ignored():
     but PDFium's content regeneration re-encodes reportlab's subset fonts: their pages come back garbled.)"""
     from extractors.readers import pdf
 
-    found = pdf.find_ruled_tables
+    found, rules = pdf.find_ruled_tables, pdf.row_rules
     pdf.find_ruled_tables = lambda page: []
+    pdf.row_rules = lambda page, boxes: []  # no rule between rows either
     try:
         yield
     finally:
-        pdf.find_ruled_tables = found
+        pdf.find_ruled_tables, pdf.row_rules = found, rules
 
 
 def main(argv: list[str]) -> None:
