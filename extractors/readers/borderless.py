@@ -312,16 +312,21 @@ def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = No
 def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float) -> bool:
     """Whether a line read as a section heading inside a table is a row label (二、部分公开（区分处理的，只计这一情,
     numbered as the report's sections are): set no bigger than the table's figure lines (``height``), with a
-    figure line among the next three lines, each close under the one before."""
+    figure line among the next three lines, each close under the one before (a line of one character, a piece
+    of a parent label printed a character a line beside them, 本 / 年 / 度, not counted)."""
     line = lines[j]
     if max(w["x1"] - w["x0"] for w in line.words) > 0.6 * width or line.text.endswith(("。", "；")) \
             or line.bottom - line.top > 1.15 * height:
         return False
-    for k in range(j + 1, min(j + 4, len(lines))):
+    counted = 0
+    for k in range(j + 1, len(lines)):
         if lines[k].top - lines[k - 1].bottom > 1.2 * size:
             return False
         if _is_data(lines[k]):
             return True
+        counted += len(lines[k].text.strip()) > 1
+        if counted == 3:
+            return False
     return False
 
 
@@ -895,16 +900,17 @@ def _near(a: _Line, b: _Line, size: float) -> bool:
 
 
 def _ruled_apart(upper: _Line, lower: _Line, column_of) -> bool:
-    """Whether a horizontal rule runs between two lines of one page (``upper`` above ``lower``), across the
-    words of ``upper``'s own label (or of its words, a line of figures only), as a table ruled only across
-    draws one under each row: the two are lines of different rows (pdf.mark_rules_below marked the words)."""
+    """Whether a horizontal rule runs between two lines of one page (``upper`` above ``lower``) across both: the
+    rule under ``upper``'s own label (or its words, a line of figures only) is, or lies above, the rule over
+    a word of ``lower``, as a table ruled only across draws one under each row; a parent's piece beside the
+    rows (no rule across it there) is no row apart (pdf.mark_rules marked the words)."""
     _, own = _own_label(upper, column_of)
     rules = [w.get("rule_below") for w in own or upper.words]
     if not rules or None in rules:
         return False
-    page = upper.words[0].get("page")
-    below = [w["mid"] for w in lower.words if w.get("page") == page and "mid" in w]
-    return bool(below) and min(rules) < min(below)
+    page, under = upper.words[0].get("page"), min(rules)
+    return any(w.get("page") == page and w.get("rule_above") is not None and w["rule_above"] >= under - 0.5
+               for w in lower.words)
 
 
 def _own_label(line: _Line, column_of) -> tuple[int | None, list[dict]]:
@@ -1003,12 +1009,12 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                             for a, b in zip(chain, chain[1:])):
                 out.update({k: below for k in tail})
         i = j
-    alone |= _balance_labels(out, body, data, opener_column, column_of, centred=not top_aligned)
+    alone |= _balance_labels(out, body, data, opener_column, column_of, centred=not top_aligned, size=size)
     return out, alone
 
 
 def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], opener_column, column_of,
-                    centred: bool) -> set[int]:
+                    centred: bool, size: float) -> set[int]:
     """Rows printed blank among rows whose lines ``joins`` gave to figure lines, told by balance; their lines are
     left out of ``joins`` and returned (rows of their own).
 
@@ -1073,6 +1079,9 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         while len(short) < len(other) and 0 <= k < len(body) and k not in data and k not in joins \
                 and k not in alone and opener_column(body[k]) is None:  # a line opening a label is another row's
             if not body[k].values and any(column_of(w) == column for w in body[k].words):
+                nearest = body[short[-1] if short else d]  # standing as close as a wrapped cell's lines
+                if not _near(*((nearest, body[k]) if step > 0 else (body[k], nearest)), size):
+                    break
                 joins[k] = d
                 short.append(k)
             k += step

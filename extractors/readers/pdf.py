@@ -145,7 +145,7 @@ def _read_page(page, number: int, sources: WordSources) -> list:
     words = extract_words(chars, x_tolerance=1.5, y_tolerance=2)
     size = statistics.median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     loose = _outside(join_autospaced_amounts(join_spaced_figures(words, size), size), boxes)
-    mark_rules_below(loose, row_rules(page, boxes))
+    mark_rules(loose, row_rules(page, boxes))
     for table, words in find_borderless_tables(loose, number):
         tables.append(table)
         boxes.append(table.bbox)
@@ -190,7 +190,7 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
             sources.put(block, own)
 
 
-_ROW_HEAD_MAX_LINES = 12  # lines: a row's head, or a few rows printed blank (two or three lines each)
+_ROW_HEAD_MAX_LINES = 24  # lines: a row's head, or a few rows printed blank (two to four lines each, and parents' pieces)
 _DIGIT = regex.compile(r"\d")
 
 
@@ -295,9 +295,9 @@ def row_rules(page, boxes: list[BBox]) -> list[tuple[float, float, float]]:
     return sorted(out)
 
 
-def mark_rules_below(words: list[dict], rules: list[tuple[float, float, float]]) -> None:
-    """Each word of ``words`` given, in place, ``mid`` (its middle's y on its page) and ``rule_below`` (the y of the
-    nearest of ``rules`` under that middle running across the word's centre, None if none): what the borderless
+def mark_rules(words: list[dict], rules: list[tuple[float, float, float]]) -> None:
+    """Each word of ``words`` given, in place, ``rule_above`` and ``rule_below``: the y of the nearest of ``rules``
+    above and under its middle that runs across the word's centre (None if none). What the borderless
     assembly reads to keep the lines of two rows apart (borderless._ruled_apart). Nothing is marked without
     rules."""
     if not rules:
@@ -305,8 +305,9 @@ def mark_rules_below(words: list[dict], rules: list[tuple[float, float, float]])
     ys = [r[0] for r in rules]
     for word in words:
         cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-        word["mid"] = cy
-        word["rule_below"] = next((y for y, x0, x1 in rules[bisect_left(ys, cy):] if x0 - 1 <= cx <= x1 + 1), None)
+        at = bisect_left(ys, cy)
+        word["rule_below"] = next((y for y, x0, x1 in rules[at:] if x0 - 1 <= cx <= x1 + 1), None)
+        word["rule_above"] = next((y for y, x0, x1 in reversed(rules[:at]) if x0 - 1 <= cx <= x1 + 1), None)
 
 
 def _outside(objs: list[dict], boxes: list[BBox]) -> list[dict]:

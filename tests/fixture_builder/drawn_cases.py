@@ -45,6 +45,20 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # standing apart from the lines above and below it, is a row of its own, no piece of a parent's label
     ("blank-parent-column-row-2019", (1473, 14), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
      "pdf-libreoffice"),
+    # 二、部分公开（区分处理的，… printed blank and numbered as a section's heading, three short lines beside the
+    # pieces of 三、本年度办理结果 printed a character a line (本 / 年 / 度): the figure line after them is more than
+    # three lines down, and the heading-like line cut the table in two (seed 1475)
+    ("heading-like-blank-row-beside-pieces-2022", (1475, 9),
+     ["blank-rows", "partial-rules", "wrapped-labels", "numbering"], "pdf-libreoffice"),
+    # four rows printed blank at a page's foot (2.没有现成 … 2、重复申请), wrapped over three lines each beside
+    # their parents' pieces: thirteen lines, kept as the rows' heads for the part on the next page (seed 1475)
+    ("blank-rows-at-page-foot-2023", (1475, 39), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
+     "pdf-libreoffice"),
+    # labels centred in their cells, rows printed blank above and below a row (8、属于行政查 / 询事项 over
+    # 1.本机关不掌 / 握相关政府信 12 1 … / 息 over 没有现成信息 …): a row lacking lines on one side takes no line
+    # standing a row's gap away, which a parent's piece beside them (无法提) had bridged (seed 1475)
+    ("centred-row-between-blank-rows-2021", (1475, 4), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
+     "pdf-libreoffice"),
 ]
 
 
