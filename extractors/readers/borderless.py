@@ -895,7 +895,7 @@ def _cell_ends(body: list[_Line], column_of, leaf: int, size: float):
 
 
 def _near(a: _Line, b: _Line, size: float) -> bool:
-    """Whether two lines stand as close as the lines of one wrapped cell (or overlap)."""
+    """Whether two lines stand as close as the lines of one wrapped cell (pieces of one line overlap: near too)."""
     return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
 
 
@@ -934,9 +934,6 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
     the row above. Without such a line, labels aligned to the top of their cells continue the row above;
     centred ones are split between the rows by distance. Only lines that follow each other closely join.
     """
-    def close(a: _Line, b: _Line) -> bool:  # (pieces of one line overlap: close too)
-        return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
-
     opener_of: dict[int, int | None] = {}  # by the line's id (body holds every line): asked again and again
 
     def opener_column(line: _Line) -> int | None:
@@ -985,7 +982,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                 if top_aligned and ends_cell(body[prev], body[k]) or below is None and under_last_row(body[k], above):
                     alone.update(m for m in head[n:] if label_only(body[m]))
                     break
-                if not (label_only(body[k]) and close(body[prev], body[k])):
+                if not (label_only(body[k]) and _near(body[prev], body[k], size)):
                     break
                 out[k], prev = above, k
         if below is not None and tail:
@@ -1005,7 +1002,7 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                      or any(column_of(w) >= column for w in body[k].words)]
             chain.append(below)
             if not opens_own and all(label_only(body[k]) for k in tail) \
-                    and all(close(body[a], body[b]) and not (top_aligned and ends_cell(body[a], body[b]))
+                    and all(_near(body[a], body[b], size) and not (top_aligned and ends_cell(body[a], body[b]))
                             for a, b in zip(chain, chain[1:])):
                 out.update({k: below for k in tail})
         i = j

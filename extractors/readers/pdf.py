@@ -190,7 +190,8 @@ def _keep_stranded_header(blocks: list, loose: list[dict], size: float, sources:
             sources.put(block, own)
 
 
-_ROW_HEAD_MAX_LINES = 24  # lines: a row's head, or a few rows printed blank (two to four lines each, and parents' pieces)
+# lines: a row's head, or a few rows printed blank (two to four lines each) beside their parents' pieces
+_ROW_HEAD_MAX_LINES = 24
 _DIGIT = regex.compile(r"\d")
 
 
