@@ -1165,6 +1165,16 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
         after = off_centre(other, without=moved) + off_centre(to, added=moved)
         return after < before - 0.25 * height(to)
 
+    def opens_and_wraps(d: int, run: list[int]) -> bool:
+        """Whether the label of figure line ``d`` opens on that line and ``run`` (the lines right under it) are
+        its wrapped lines: each as close under the one before as a cell's lines, and all closer than the row
+        stands under the line above it (centred or not, no line of that label stands above its opening)."""
+        if opener_column(body[d]) is None or d == 0 or run[0] != d + 1:
+            return False
+        gaps = [body[k].top - body[k - 1].bottom for k in run]
+        return all(_near(body[k - 1], body[k], size) for k in run) \
+            and max(gaps) < 0.6 * (body[d].top - body[d - 1].bottom)
+
     for a, b in zip([None, *rows], [*rows, None]):
         if centred and b is not None:
             complete(b, 1)
@@ -1206,6 +1216,8 @@ def _balance_labels(joins: dict[int, int], body: list[_Line], data: set[int], op
             continue
         if tail and not head and opener_column(body[tail[0]]) is None:
             run = tail[len(tail) - beyond_centre(a, tail, top=False):]
+            if run and opens_and_wraps(a, run):
+                continue  # its label opens on its figure line and wraps onto them (4.无正当理由 7 … / 大量反复申请)
             if a_label(a, run):
                 drop(run)
             else:

@@ -59,6 +59,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # standing a row's gap away, which a parent's piece beside them (无法提) had bridged (seed 1475)
     ("centred-row-between-blank-rows-2021", (1475, 4), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
      "pdf-libreoffice"),
+    # labels centred, no rules: 4.无正当理由 opens its label on its figure line and wraps onto 大量反复申请 right
+    # under it, a row printed blank (要求提供公开出版物) a row's gap above: the wrapped line is its label's, no row
+    # printed blank beyond its centre (seed 1479)
+    ("label-opening-on-figures-wrapped-2019", (1479, 28), ["blank-rows", "centred-labels", "borderless",
+                                                            "wrapped-labels"], "pdf-libreoffice"),
 ]
 
 
