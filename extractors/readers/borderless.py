@@ -779,7 +779,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             prev[-1].bottom <= body[d].center <= line.top for d in data_rows) \
             and not (opener_columns(line) & opener_columns(prev[0])) and not _opens_block(line) \
             and not _row_below_header_across_pages(prev[-1], line, label_only, label_edge) \
-            and not ends_cell(prev[-1], line) and not any(_ruled_apart(p, line, column_of) for p in prev)
+            and not ends_cell(prev[-1], line) and not any(_ruled_apart(p, line, column_of) for p in prev) \
+            and _near_in_column(prev, line, column_of, size)
         if adjacent:
             prev.append(line)
         else:
@@ -897,6 +898,20 @@ def _cell_ends(body: list[_Line], column_of, leaf: int, size: float):
 def _near(a: _Line, b: _Line, size: float) -> bool:
     """Whether two lines stand as close as the lines of one wrapped cell (pieces of one line overlap: near too)."""
     return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
+
+
+def _near_in_column(above: list[_Line], line: _Line, column_of, size: float) -> bool:
+    """Whether ``line``'s own label stands as close under the last of ``above`` printing in its column as a cell's
+    lines (True when none does): a parent's piece standing between two rows' lines (（三）不 between 保护第三方合法权
+    / 益 and 属于三类内部事务 / 信息, rows printed blank) joins neither to the other."""
+    column, own = _own_label(line, column_of)
+    if not own:
+        return True
+    for upper in reversed(above):
+        theirs = [w for w in upper.words if column_of(w) == column]
+        if theirs:
+            return min(w["top"] for w in own) - max(w["bottom"] for w in theirs) <= _WRAP_GAP * size
+    return True
 
 
 def _ruled_apart(upper: _Line, lower: _Line, column_of) -> bool:

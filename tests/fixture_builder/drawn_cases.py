@@ -64,6 +64,10 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # printed blank beyond its centre (seed 1479)
     ("label-opening-on-figures-wrapped-2019", (1479, 28), ["blank-rows", "centred-labels", "borderless",
                                                             "wrapped-labels"], "pdf-libreoffice"),
+    # labels centred, no rules: two rows printed blank (保护第三方合法权 / 益 and 属于三类内部事务 / 信息), their
+    # parent's piece （三）不 standing between them, close to both: two rows, not one (seed 1479)
+    ("parent-piece-between-blank-rows-2021", (1479, 17), ["blank-rows", "centred-labels", "borderless",
+                                                           "wrapped-labels"], "pdf-libreoffice"),
 ]
 
 
