@@ -999,6 +999,18 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
                     break
                 if not (label_only(body[k]) and _near(body[prev], body[k], size)):
                     break
+                if not _near_in_column([body[m] for m in [above, *head[:n]]], body[k], column_of, size):
+                    # a row's gap under the row's label in its column (a parent's piece bridged it): the lines from
+                    # here open the label of the row below when their column's lines run on close to its figures,
+                    # else they are rows printed blank (重复申请 under 信访举报投 / 诉类申请 …)
+                    column = _own_label(body[k], column_of)[0]
+                    mine = [m for m in head[n:] + tail if _own_label(body[m], column_of)[0] == column]
+                    if below is not None and _near(body[mine[-1]], body[below], size):
+                        tail = head[n:] + tail
+                    else:  # (a parent's pieces, in shallower columns, are placed later)
+                        alone.update(m for m in head[n:] if label_only(body[m])
+                                     and (_own_label(body[m], column_of)[0] or 0) >= column)
+                    break
                 out[k], prev = above, k
         if below is not None and tail:
             column = opener_column(body[tail[0]]) if opener is not None else None

@@ -68,6 +68,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # parent's piece （三）不 standing between them, close to both: two rows, not one (seed 1479)
     ("parent-piece-between-blank-rows-2021", (1479, 17), ["blank-rows", "centred-labels", "borderless",
                                                            "wrapped-labels"], "pdf-libreoffice"),
+    # labels centred, no rules: 重复申请, printed blank, a row's gap under 信访举报投 / 诉类申请 (its figures between
+    # the two lines) in its column, close to it only through the parent's piece 理 of （五）不予处理 beside them:
+    # a row of its own, and so is 部分公开（区分处理 / … / 计其他情形）, printed blank over 1.属于国家秘密 (seed 1479)
+    ("blank-row-under-centred-label-2019", (1479, 32), ["blank-rows", "centred-labels", "borderless",
+                                                         "wrapped-labels"], "pdf-libreoffice"),
 ]
 
 
