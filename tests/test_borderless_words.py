@@ -248,3 +248,26 @@ def test_a_row_printed_blank_under_the_last_row_starting_left_of_its_label_is_a_
     rows = table.rows_text()
     assert [c for c in rows[-2] if c] == ["总计", "56", "11", "1", "1", "3", "2", "74"]
     assert [c for c in rows[-1] if c] == ["结转下年度继续办理"]
+
+
+def test_a_heading_like_row_printed_blank_and_wrapped_stays_in_its_table():
+    # 二、部分公开（区分处理的，… printed blank, numbered as the report's sections are and wrapped over three lines
+    # left of the figure columns, then the next row's 1、属于国家秘 opening above its figures: the figure line is
+    # the fifth line down (a fresh draw, seed 1483, read by LibreOffice's PDF); it cut the table in two
+    from extractors.readers.borderless import find_borderless_tables
+
+    boxes = [("上年结转政府信息公开申请数", 60.4, 177.4, 188.0), ("0", 206.7, 212.1, 194.0), ("4", 257.1, 262.5, 194.0),
+             ("0", 307.6, 313.0, 194.0), ("0", 358.0, 363.4, 194.0), ("4", 408.5, 413.9, 194.0),
+             ("0", 458.9, 464.3, 194.0), ("8", 509.4, 514.8, 194.0), ("量", 60.4, 69.4, 200.1),
+             ("予以公开", 81.4, 117.4, 216.8), ("1117", 198.6, 220.2, 216.8), ("0", 257.1, 262.5, 216.8),
+             ("0", 307.6, 313.0, 216.8), ("0", 358.0, 363.4, 216.8), ("0", 408.5, 413.9, 216.8),
+             ("86", 456.2, 467.0, 216.8), ("1203", 501.3, 522.9, 216.8), ("二、部分公开（区分处理", 81.4, 180.4, 233.4),
+             ("的，只计这一情形，不计", 81.4, 180.4, 245.6), ("其他情形）", 81.4, 126.4, 257.7),
+             ("1、属于国家秘", 118.6, 178.0, 274.4), ("122", 201.3, 217.5, 280.4), ("0", 257.1, 262.5, 280.4),
+             ("0", 307.6, 313.0, 280.4), ("0", 358.0, 363.4, 280.4), ("0", 408.5, 413.9, 280.4),
+             ("15", 456.2, 467.0, 280.4), ("137", 504.0, 520.2, 280.4), ("密", 118.6, 127.6, 286.5)]
+    words = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.0} for t, x0, x1, top in boxes]
+    tables = [table for table, _ in find_borderless_tables(words, 2)]
+    texts = [{c.text for c in table.cells} for table in tables]
+    assert [t for t in texts if "1203" in t or "137" in t] == [next(t for t in texts if "1203" in t)]
+    assert {"1203", "137", "8"} <= texts[0]

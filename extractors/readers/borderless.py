@@ -309,25 +309,34 @@ def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = No
     return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
 
 
-def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float) -> bool:
+def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float, fig_left: float) -> bool:
     """Whether a line read as a section heading inside a table is a row label (二、部分公开（区分处理的，只计这一情,
     numbered as the report's sections are): set no bigger than the table's figure lines (``height``), with a
-    figure line among the next three lines, each close under the one before (a line of one character, a piece
-    of a parent label printed a character a line beside them, 本 / 年 / 度, not counted)."""
+    figure line among the next lines, each close under the one before: three at most reaching the figure
+    columns (from ``fig_left``: a header's or prose), eight at most in all (a label wrapped in its column, the
+    next row's opening beside a parent's pieces; a line of one character, a piece of a parent label printed a
+    character a line beside them, 本 / 年 / 度, not counted)."""
     line = lines[j]
     if max(w["x1"] - w["x0"] for w in line.words) > 0.6 * width or line.text.endswith(("。", "；")) \
             or line.bottom - line.top > 1.15 * height:
         return False
-    counted = 0
+    across = within = 0
     for k in range(j + 1, len(lines)):
         if lines[k].top - lines[k - 1].bottom > 1.2 * size:
             return False
         if _is_data(lines[k]):
             return True
-        counted += len(lines[k].text.strip()) > 1
-        if counted == 3:
+        if len(lines[k].text.strip()) > 1:
+            if lines[k].x1 >= fig_left:
+                across += 1
+            else:
+                within += 1
+        if across == 3 or across + within == _HEADING_ROW_MAX_LINES:
             return False
     return False
+
+
+_HEADING_ROW_MAX_LINES = 8
 
 
 def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, int, int]]:
@@ -345,7 +354,7 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
         fig_left = min(v["x0"] for v in lines[i].values)
         height = lines[i].bottom - lines[i].top
         while j < len(lines) and (not _is_barrier(lines[j], size, width, _next(lines, j))
-                                  or _heading_in_table(lines, j, size, width, height)):
+                                  or _heading_in_table(lines, j, size, width, height, fig_left)):
             if _is_data(lines[j]):
                 last, gap = j, 0
                 fig_left = min([fig_left] + [v["x0"] for v in lines[j].values])
