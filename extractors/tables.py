@@ -702,9 +702,9 @@ def _proactive(rows: list[_Row], template: Template, result: TablesResult) -> No
             # the heading split around 信息内容, when a grid made from positions puts the heading row and the
             # header's on one line (第二十条 | 信息内容 | 第（一）项 | 本年制发件数 …), 信息内容 a cell of its own or
             # wrapped under 第二十条 in one (第二十条\n信息内容 | 第（一）项 …)
+            # or its （五）项 alone, over a column heading in one cell (（五）项\n上年项目数量)
             section = _ART20.search(joined.replace("信息内容", "")) or next(
-                (m for m in _ART20_PIECE.finditer(joined) if m.group(1)), None)  # or its （五）项 alone, over a
-            # column heading in one cell (（五）项\n上年项目数量)
+                (m for m in _ART20_PIECE.finditer(joined) if m.group(1)), None)
         printed = [c for c in row.distinct() if c.text.strip()]
         # the block's heading printed down a merged column left of its header and rows (第二十条第（一）项 | 规　章 |
         # — | — | —): the row's label is the cell after it

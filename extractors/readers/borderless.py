@@ -309,6 +309,9 @@ def _is_barrier(line: _Line, size: float, width: float, after: _Line | None = No
     return len(line.words) == 1 and heading_level(line.text) == 1 and len(line.text) > 6
 
 
+_HEADING_ROW_MAX_LINES = 8  # lines between a heading-like row label and its figure line
+
+
 def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, height: float, fig_left: float) -> bool:
     """Whether a line read as a section heading inside a table is a row label (二、部分公开（区分处理的，只计这一情,
     numbered as the report's sections are): set no bigger than the table's figure lines (``height``), with a
@@ -334,9 +337,6 @@ def _heading_in_table(lines: list[_Line], j: int, size: float, width: float, hei
         if across == 3 or across + within == _HEADING_ROW_MAX_LINES:
             return False
     return False
-
-
-_HEADING_ROW_MAX_LINES = 8
 
 
 def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, int, int]]:
