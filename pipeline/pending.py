@@ -220,6 +220,8 @@ def pause(stage: str) -> None:
     if os.environ.get("GONGKAI_TEST_PAUSE_AT") != stage:
         return
     marker = os.environ.get("GONGKAI_TEST_PAUSE_MARKER")
-    if marker:
-        Path(marker).write_text(str(os.getpid()))
+    if marker:  # written whole, then renamed: a test polling for the file never reads it empty
+        partial = Path(marker + ".partial")
+        partial.write_text(str(os.getpid()))
+        os.replace(partial, marker)
     time.sleep(float(os.environ.get("GONGKAI_TEST_PAUSE_SECONDS", "600")))
