@@ -766,7 +766,10 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             # go with the first row below them, the rest with the row above
             below = [d for d in data_rows if d > idx]
             above = [d for d in data_rows if d < idx]
-            target = below[0] if below and (_starts_row(line) or not above) else above[-1]
+            # never the total row's (（六）其他 / 处理 centred beside its rows, the last two printed blank, right
+            # above 总计): its label is its own, a parent's piece beside it is the rows' above
+            target = below[0] if below and (_starts_row(line) or not above) \
+                and not (above and _total_row(body[below[0]])) else above[-1]
             if _ruled_apart(body[min(idx, target)], body[max(idx, target)], column_of) \
                     or not any(_near(body[k], line, size) for k in (idx - 1, idx + 1) if 0 <= k < len(body)):
                 # ruled off from that row, or standing apart from the lines above and below it (a parent's pieces
@@ -871,6 +874,15 @@ BLOCK_START = regex.compile(rf"^\s*{_BLOCK}")
 def _opens_block(line: _Line) -> bool:
     """A line whose first word (its words run left to right) opens a block of rows (第二十条第（六）项)."""
     return bool(line.words) and BLOCK_START.match(line.words[0]["text"]) is not None
+
+
+# the total row's label (总计, 七、总计, （七）合计): printed in a parent's column, a label of its own
+TOTAL_LABEL = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)?\s*[总合]计\s*$")
+
+
+def _total_row(line: _Line) -> bool:
+    """A line holding the total row's label (总计, 七、总计)."""
+    return any(TOTAL_LABEL.match(w["text"]) for w in line.words)
 
 
 def _starts_row(line: _Line) -> bool:

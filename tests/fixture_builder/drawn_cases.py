@@ -73,6 +73,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # a row of its own, and so is 部分公开（区分处理 / … / 计其他情形）, printed blank over 1.属于国家秘密 (seed 1479)
     ("blank-row-under-centred-label-2019", (1479, 32), ["blank-rows", "centred-labels", "borderless",
                                                          "wrapped-labels"], "pdf-libreoffice"),
+    # （六）其他 / 处理, the parent's label centred beside its three rows at a page's head, the last two printed blank,
+    # right above 总计 printed in the parent's column: the piece opening the parent went to the total row, which
+    # then stood above the rows printed blank (seed 1497)
+    ("parent-pieces-above-total-row-2019", (1497, 12), ["blank-rows", "partial-rules", "wrapped-labels",
+                                                        "numbering"], "pdf-libreoffice"),
 ]
 
 
