@@ -367,12 +367,15 @@ def _regions(lines: list[_Line], size: float, width: float) -> list[tuple[int, i
             j += 1
         data_lines = sum(_is_data(ln) for ln in lines[first:last + 1])
         start = first
-        while start > 0 and first - start < _MAX_HEADER_LINES:
+        counted = 0  # like the lines between figure lines: lines of a label column wrapped close do not count
+        while start > 0 and counted < _MAX_HEADER_LINES:
             above = lines[start - 1]
             # a row label wrapped above its figures (一、本年新收政府信息公开 / 申请数量) looks like a heading
             wrapped_label = start == first and abs(above.center - lines[first].center) <= 1.4 * size
             if (_is_barrier(above, size, width) and not wrapped_label) or (regions and start - 1 < regions[-1][2]):
                 break
+            if above.x1 >= fig_left or lines[start].top - above.bottom > _WRAP_GAP * size:
+                counted += 1  # a header's line, or one standing apart; not rows printed blank packed at a page's head
             start -= 1
         end = last + 1  # the last row's label may wrap below its figures, over many lines in a narrow column
         while end < len(lines) and not _is_data(lines[end]) and not _is_barrier(lines[end], size, width) \

@@ -78,6 +78,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # then stood above the rows printed blank (seed 1497)
     ("parent-pieces-above-total-row-2019", (1497, 12), ["blank-rows", "partial-rules", "wrapped-labels",
                                                         "numbering"], "pdf-libreoffice"),
+    # three rows printed blank opening a page (申请人无正当理由… / 申请人逾期未按… / 3、其他, five lines each beside the
+    # parent's pieces 六、其 / 他处理): thirteen lines above the page's first figures (七、总计); the table began at
+    # its tenth and the first three read as a paragraph (seed 1497)
+    ("blank-rows-packed-at-page-head-2019", (1497, 17), ["blank-rows", "partial-rules", "wrapped-labels",
+                                                         "numbering"], "pdf-libreoffice"),
 ]
 
 
