@@ -8,7 +8,7 @@ their label's meaning, with the parent row (不予公开, 无法提供 …) carr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 import regex
 
@@ -344,6 +344,8 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
 
     leaf_cands = [(r.key, r.labels) for r in template.request_rows if not r.row_of_group]
     row_group = {r.key: r.group for r in template.request_rows}
+    rows = _split_merged_blank_rows(rows, first_data, leaf_cands,
+                                    {r.key: i for i, r in enumerate(template.request_rows)})
     group: str | None = None
     seen: dict[str, int] = {}
     last: tuple[str, str] | None = None  # the row above: its key and the label part that named it
@@ -476,6 +478,56 @@ def _requests(table: Table, template: Template, result: TablesResult) -> None:
             result.cells = [c for c in result.cells if c not in own]
         for cell in own:
             cell.key = None
+
+
+_WHOLE_LABEL = 90  # best_match score of each label a blank row's cell holds, to be read as two rows
+
+
+def _split_merged_blank_rows(rows: list[_Row], start: int, leaf_cands, order: dict[str, int]) -> list[_Row]:
+    """``rows`` with each row printed blank (from ``start``) whose label cell holds two of the template's row
+    labels whole, one under the other, read as two rows: 申请人无正当理由…申请 at a page's foot and 申请人逾期未按…
+    申请 opening the next, their numbering dropped, which nothing told the reader were two cells. The first keeps
+    the row's other label cells (a parent's); the rows are numbered again in order. Only rows with no figure:
+    which label a figure stood beside, a cell's text no longer tells."""
+    out, split = rows[:start], False
+    for row in rows[start:]:
+        two = _two_blank_rows(row, leaf_cands, order)
+        split = split or two is not None
+        out.extend(two or [row])
+    return [replace(row, index=i) for i, row in enumerate(out)] if split else rows
+
+
+def _two_blank_rows(row: _Row, leaf_cands, order: dict[str, int]) -> list[_Row] | None:
+    """The two rows ``row`` is (see :func:`_split_merged_blank_rows`), or None: its own label (its last cell
+    printed) split at the line break where both parts name a row, each clearly (a score of ``_WHOLE_LABEL`` or
+    more, four characters or more unless equal to the label), in the template's order; the whole itself no
+    label (under 95)."""
+    printed = [c for _, c in row.placed() if c.text.strip()]
+    if not printed or any(parse_cell(c.text).meaning in ("number", "zero") for c in printed):
+        return None
+    own = printed[-1]
+    lines = [line for line in own.text.split("\n") if line.strip()]
+    whole = labels.best_match(own.text, leaf_cands) if len(lines) > 1 else None
+    if len(lines) < 2 or (whole is not None and whole.score >= 95 and not labels.is_ambiguous(whole)):
+        return None
+    best: tuple[float, str, str] | None = None
+    for i in range(1, len(lines)):
+        parts = ("\n".join(lines[:i]), "\n".join(lines[i:]))
+        found = [labels.best_match(part, leaf_cands, threshold=_WHOLE_LABEL) for part in parts]
+        if any(m is None or labels.is_ambiguous(m) or (len(labels.core(p)) < 4 and m.score < 100)
+               for p, m in zip(parts, found)) or order[found[0].key] >= order[found[1].key]:
+            continue
+        score = min(m.score for m in found)
+        if best is None or score > best[0]:
+            best = (score, *parts)
+    if best is None:
+        return None
+    _, head, tail = best
+    first, second = replace(own, text=head), replace(own, text=tail)
+    label_cells = {id(c) for c in printed}
+    return [_Row(row.index, [first if c is own else c for c in row.cells], row.page),
+            _Row(row.index, [second if c is own else None if c is not None and id(c) in label_cells else c
+                             for c in row.cells], own.page or row.page)]
 
 
 def _continues(last: tuple[str, str], part: str, leaf_cands) -> bool:

@@ -179,6 +179,30 @@ def test_a_label_head_printed_blank_over_its_rest_beside_the_figures_is_one_row(
     assert [f.kind for f in report.flags] == []
 
 
+def test_two_labels_in_one_blank_row_are_two_rows(tmp_path):
+    # 无正当理由大量反复申请 and 要求行政机关确认或重新出具已获取信息 in one cell, a line break between them, every figure
+    # cell blank (two rows printed blank that nothing marked apart: a page break between them, their numbering
+    # dropped): two rows printed blank, 0 each, neither flagged as a label matching no row
+    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
+    label = cell.replace("<td>", '<td style="text-align:left">')
+    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    start = html.rindex("<tr>", 0, html.index(label.format("4.无正当理由大量反复申请")))
+    end = html.index("</tr>", html.index(label.format("5.要求行政机关确认或重新出具已获取信息"))) + len("</tr>")
+    html = html[:start] + "<tr>" + label.format("无正当理由大量反复申请<br/>要求行政机关确认或重新出具已获取信息") \
+        + cell.format("") * 7 + "</tr>" + html[end:]
+    parent = html.rindex('<td rowspan="5"', 0, start)  # （五）不予处理's
+    html = html[:parent] + '<td rowspan="4"' + html[parent + len('<td rowspan="5"'):]
+    html = html.replace('<td rowspan="22"', '<td rowspan="21"', 1)
+    path = tmp_path / "two-blank-labels.html"
+    path.write_bytes(html.encode("gb18030"))
+    report = read_report(path)
+    blank = {k for k in TRUTH["cells"] if ".mass_repeat." in k or ".confirm." in k}
+    assert {k: v for k, v in _wrong(report).items() if k not in blank} == {}
+    assert {report.values().get(k) for k in blank} == {Decimal(0)}
+    # (mass_repeat's 1 printed blank breaks the totals' identity and the narrative's figure: flagged as such)
+    assert [f.message for f in report.flags if f.kind == "label"] == []
+
+
 def test_a_blank_row_of_its_own_label_is_never_a_tail():
     from extractors.tables import _continues
     from extractors.template import load_template

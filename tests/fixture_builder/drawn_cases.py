@@ -83,6 +83,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # its tenth and the first three read as a paragraph (seed 1497)
     ("blank-rows-packed-at-page-head-2019", (1497, 17), ["blank-rows", "partial-rules", "wrapped-labels",
                                                          "numbering"], "pdf-libreoffice"),
+    # labels centred, no rules: 1.申请人无正当理由… printed blank at a page's foot, 申请人逾期未按… printed blank opening
+    # the next, its numbering dropped: one row of two labels (the reader cannot tell them apart), read as two by
+    # their labels (seed 1499)
+    ("blank-rows-across-page-break-2021", (1499, 14), ["blank-rows", "centred-labels", "borderless",
+                                                       "wrapped-labels"], "pdf-libreoffice"),
 ]
 
 
