@@ -420,7 +420,7 @@ def _blank_last_block(lines: list[_Line], end: int, size: float, width: float) -
     return k
 
 
-_NUMBERED = regex.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、"
+_NUMBERED = regex.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*[、.．]"
                           r"|(\d{1,2})\s*[．.、](?!\d))")
 _CN_DIGITS = "一二三四五六七八九"
 
@@ -745,6 +745,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             del joins[k]
             if label_only(body[k]) and _own_label(body[k], column_of)[0] == leaf:
                 alone.add(k)  # a row's own label: a row printed blank (else parent pieces, placed below)
+        elif _blank_beside_opener(body, k, column_of, size):
+            del joins[k]  # a parent's opening piece beside a row printed blank: placed below, a row of its own
     label_lines = {d: [body[d]] for d in data_rows}  # each figure line with the label lines joined to it
     for k, d in joins.items():
         label_lines[d].append(body[k])
@@ -774,7 +776,8 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             target = below[0] if below and (_starts_row(line) or not above) \
                 and not (above and _total_row(body[below[0]])) else above[-1]
             if _ruled_apart(body[min(idx, target)], body[max(idx, target)], column_of) \
-                    or not any(_near(body[k], line, size) for k in (idx - 1, idx + 1) if 0 <= k < len(body)):
+                    or not any(_near(body[k], line, size) for k in (idx - 1, idx + 1) if 0 <= k < len(body)) \
+                    or _blank_beside_opener(body, idx, column_of, size):
                 # ruled off from that row, or standing apart from the lines above and below it (a parent's pieces
                 # stand by its rows' lines): a row of its own, printed blank, its numbering dropped (其他处理)
                 pending.append(line)
@@ -869,7 +872,7 @@ def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) 
 # 《条例》第二十条第五项, 《中华人民共和国政府信息公开条例》第二十条…)
 _BLOCK = r"(?:《?(?:中华人民共和国)?(?:政府信息公开)?条例》?)?第[一二三四五六七八九十]+条"
 # what opens a row's label (一、 （二） 3．) or a block of rows
-ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
+ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]"
                            rf"|\d{{1,2}}\s*[．.、](?!\d)|{_BLOCK})")
 BLOCK_START = regex.compile(rf"^\s*{_BLOCK}")
 
@@ -935,6 +938,32 @@ def _near_in_column(above: list[_Line], line: _Line, column_of, size: float) -> 
         theirs = [w for w in upper.words if column_of(w) == column]
         if theirs:
             return min(w["top"] for w in own) - max(w["bottom"] for w in theirs) <= _WRAP_GAP * size
+    return True
+
+
+def _blank_beside_opener(body: list[_Line], idx: int, column_of, size: float) -> bool:
+    """Whether line ``idx`` opens a parent's label (三. / （三）) with the label of a row printed blank beside it, in
+    a deeper column (三. | 予以公开, then 本 / 年 / 度 down the parent's column beside 部分公开（区分处理 …, its
+    numbering dropped): that label stands a row's gap from the lines above and below it in its column, so it is
+    no piece of the next row's label (nor the tail of the last one's)."""
+    line = body[idx]
+    columns = {column_of(w) for w in line.words}
+    if len(columns) < 2 or not _starts_row(line):
+        return False
+    column = max(columns)
+    own = [w for w in line.words if column_of(w) == column]
+    top, bottom = min(w["top"] for w in own), max(w["bottom"] for w in own)
+    for others in (reversed(body[:idx]), body[idx + 1:]):
+        for other in others:
+            theirs = [w for w in other.words if column_of(w) == column]
+            if theirs:
+                if max(w["bottom"] for w in theirs) <= top:
+                    gap = top - max(w["bottom"] for w in theirs)
+                else:
+                    gap = min(w["top"] for w in theirs) - bottom
+                if gap <= _WRAP_GAP * size:
+                    return False
+                break
     return True
 
 

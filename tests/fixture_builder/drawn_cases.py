@@ -88,6 +88,16 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # their labels (seed 1499)
     ("blank-rows-across-page-break-2021", (1499, 14), ["blank-rows", "centred-labels", "borderless",
                                                        "wrapped-labels"], "pdf-libreoffice"),
+    # 一. 二. 三.: rows numbered with a Chinese numeral and a full stop; 三. | 予以公开 printed blank, the parent's
+    # label going on a character or two a line (本 / 年 / 度 …) beside 部分公开（区分处理…: 三. opened no row, so the
+    # line went with the row above and 上年结转…'s figures were read as 予以公开's (seed 1497)
+    ("numeral-full-stop-openers-2019", (1497, 3), ["blank-rows", "partial-rules", "wrapped-labels", "numbering"],
+     "pdf-libreoffice"),
+    # labels centred, no rules: 三、 | （一）予以公开 printed blank on one line, a row's gap over 部分公开（区分处理的，只 /
+    # 计这一情形… (numbering dropped), beside 本年 / 度办 / 理结 / 果: the line opened that row's label, and the two rows
+    # read as one (seed 1479)
+    ("blank-row-beside-parent-opener-2019", (1479, 25), ["blank-rows", "centred-labels", "borderless",
+                                                         "wrapped-labels"], "pdf-libreoffice"),
 ]
 
 
