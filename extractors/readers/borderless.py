@@ -776,10 +776,12 @@ def _build(lines: list[_Line], first_data: int, size: float) -> Table | None:
             target = below[0] if below and (_starts_row(line) or not above) \
                 and not (above and _total_row(body[below[0]])) else above[-1]
             if _ruled_apart(body[min(idx, target)], body[max(idx, target)], column_of) \
-                    or not any(_near(body[k], line, size) for k in (idx - 1, idx + 1) if 0 <= k < len(body)) \
+                    or not any(_near(body[k], line, size) and _pages(body[k]) & _pages(line)
+                               for k in (idx - 1, idx + 1) if 0 <= k < len(body)) \
                     or _blank_beside_opener(body, idx, column_of, size):
-                # ruled off from that row, or standing apart from the lines above and below it (a parent's pieces
-                # stand by its rows' lines): a row of its own, printed blank, its numbering dropped (其他处理)
+                # ruled off from that row, or standing apart from the lines above and below it on its page (a
+                # parent's pieces stand by its rows' lines; the next page's first line, rebuilt close under the
+                # last, is no neighbour): a row of its own, printed blank, its numbering dropped (其他处理)
                 pending.append(line)
             else:
                 rows[data_rows[target]].append(line)

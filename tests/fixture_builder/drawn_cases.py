@@ -98,6 +98,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # read as one (seed 1479)
     ("blank-row-beside-parent-opener-2019", (1479, 25), ["blank-rows", "centred-labels", "borderless",
                                                          "wrapped-labels"], "pdf-libreoffice"),
+    # 其他处理 (the 2019 template's row) printed blank in the parent column, its numbering dropped, the last line of a
+    # page, a row's gap under the rows before it: the next page's first line (总计), rebuilt close under it, made
+    # it look like a parent's piece beside its rows, and it joined the last row with figures (seed 1473)
+    ("blank-parent-column-row-at-page-foot-2019", (1473, 21), ["blank-rows", "partial-rules", "wrapped-labels",
+                                                               "numbering"], "pdf-libreoffice"),
 ]
 
 
