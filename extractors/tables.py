@@ -507,8 +507,10 @@ def _two_blank_rows(row: _Row, leaf_cands, order: dict[str, int]) -> list[_Row] 
         return None
     own = printed[-1]
     lines = [line for line in own.text.split("\n") if line.strip()]
-    whole = labels.best_match(own.text, leaf_cands) if len(lines) > 1 else None
-    if len(lines) < 2 or (whole is not None and whole.score >= 95 and not labels.is_ambiguous(whole)):
+    if len(lines) < 2:
+        return None
+    whole = labels.best_match(own.text, leaf_cands)
+    if whole is not None and whole.score >= 95 and not labels.is_ambiguous(whole):
         return None
     best: tuple[float, str, str] | None = None
     for i in range(1, len(lines)):
@@ -527,7 +529,7 @@ def _two_blank_rows(row: _Row, leaf_cands, order: dict[str, int]) -> list[_Row] 
     label_cells = {id(c) for c in printed}
     return [_Row(row.index, [first if c is own else c for c in row.cells], row.page),
             _Row(row.index, [second if c is own else None if c is not None and id(c) in label_cells else c
-                             for c in row.cells], own.page or row.page)]
+                             for c in row.cells], row.page)]
 
 
 def _continues(last: tuple[str, str], part: str, leaf_cands) -> bool:

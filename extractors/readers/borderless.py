@@ -885,7 +885,7 @@ def _opens_block(line: _Line) -> bool:
 
 
 # the total row's label (总计, 七、总计, （七）合计): printed in a parent's column, a label of its own
-TOTAL_LABEL = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)?\s*[总合]计\s*$")
+TOTAL_LABEL = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])?\s*[总合]计\s*$")
 
 
 def _total_row(line: _Line) -> bool:
