@@ -76,6 +76,19 @@ def _core(text: str) -> str:
 
 _core_cached = lru_cache(maxsize=_CACHE_SIZE)(_core)
 
+_MARKS = regex.compile(r"[\p{P}\p{S}]+")
+
+
+def words(text: str) -> str:
+    """A label's words as printed, its notes kept: normalised, leading numbering and every mark removed (a label
+    cut anywhere, （二）部分公开（区 | 分处理的…, is a run of its words, where :func:`core` drops the cut note)."""
+    text = normalise(_CIRCLED.sub("", text or ""))
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text)
+    return _MARKS.sub("", text)
+
 
 @dataclass(frozen=True)
 class Match:

@@ -542,8 +542,14 @@ def _continues(last: tuple[str, str], part: str, leaf_cands) -> bool:
         return False  # (a tail may itself be a piece of its label clear enough to name it: 政法规禁止公开)
     before = labels.best_match(head, leaf_cands)
     match = labels.best_match(head + part, leaf_cands)
-    return match is not None and match.key == key and not labels.is_ambiguous(match) \
-        and (before is None or match.score > before.score)
+    if match is not None and match.key == key and not labels.is_ambiguous(match) \
+            and (before is None or match.score > before.score):
+        return True
+    # or the two run on as one of that row's labels is printed, its note included (（二）部分公开（区 | 分处理的，只计
+    # 这一情形，不计其他情: the row's core, 部分公开, leaves the note out, and the head alone matched it as well)
+    joined, tail = labels.words(head + part), labels.words(part)
+    return len(tail) >= 4 and any(joined in labels.words(label) for k, printed in leaf_cands if k == key
+                                  for label in printed)
 
 
 def _group_of(part: str, group_cands, template: Template) -> str | None:

@@ -214,6 +214,18 @@ def test_a_blank_row_of_its_own_label_is_never_a_tail():
     assert not _continues(("result.withheld.state_secret", "1.属于国家秘密"), "政法规禁止公开", cands)
 
 
+def test_a_tail_running_on_in_a_labels_note_continues_it():
+    # （二）部分公开（区 printed blank over 分处理的，只计这一 / 情形，不计其他情 beside the figures: the row's core
+    # (部分公开) leaves the note out, so the head alone matched as well as both together; as printed they run on
+    from extractors.tables import _continues
+    from extractors.template import load_template
+
+    cands = [(r.key, r.labels) for r in load_template().request_rows if not r.row_of_group]
+    assert _continues(("result.partial", "（二）部分公开（区"), "分处理的，只计这一\n情形，不计其他情", cands)
+    assert not _continues(("result.partial", "（二）部分公开（区"), "属于国家秘密", cands)
+    assert not _continues(("result.partial", "（二）部分公开"), "情形）", cands)  # too short to tell
+
+
 def _proactive_of(blocks) -> dict:
     from extractors.model import Document
     from extractors.tables import extract_tables

@@ -103,6 +103,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # it look like a parent's piece beside its rows, and it joined the last row with figures (seed 1473)
     ("blank-parent-column-row-at-page-foot-2019", (1473, 21), ["blank-rows", "partial-rules", "wrapped-labels",
                                                                "numbering"], "pdf-libreoffice"),
+    # labels centred, no rules: （二）部分公开（区 a row's gap over the rest of its label, 分处理的，只计这一 / 情形，
+    # 不计其他情 beside the figures: two rows in the grid, the second naming no row, as the head alone matched
+    # 部分公开 as well as both together (seed 1503)
+    ("label-head-in-its-note-2024", (1503, 0), ["blank-rows", "centred-labels", "borderless", "wrapped-labels"],
+     "pdf-libreoffice"),
 ]
 
 
