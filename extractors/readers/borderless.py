@@ -1076,6 +1076,11 @@ def _label_line_rows(body: list[_Line], data: set[int], label_only, column_of, t
             opens_own = opens_own or column is not None and any(
                 ROW_START.match(w["text"]) and column_of(w) > column and body[tail[0]].x1 > w["x0"] + 0.5 * size
                 for w in body[below].words)
+            # or it is the total row, its label whole in a shallower column ((七)总计 324 35 … under 5、要求行政机关确认 /
+            # 或重新出具已获取信息 and (六)其他处理, printed blank at the page's foot): no head of it stands in a deeper
+            # one (a parent's piece on a row's figure line, 三、 beside 8、属于行政查询事 / 项, is no total)
+            opens_own = opens_own or column is not None and _total_row(body[below]) and not any(
+                column_of(w) >= column for w in body[below].words if w not in body[below].values)
             # labels centred in their cells: a parent label's piece among them (结果 of 三、本年度办理结果, centred
             # down its rows, between 3.补正后申请内容仍不明确 printed blank and the row below) bridges nothing, it
             # stands in its own column. (Top-aligned, a row's label opens on its figure line: a head above it is
