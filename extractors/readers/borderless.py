@@ -944,13 +944,13 @@ def _near_in_column(above: list[_Line], line: _Line, column_of, size: float) -> 
 
 
 def _blank_beside_opener(body: list[_Line], idx: int, column_of, size: float) -> bool:
-    """Whether line ``idx`` opens a parent's label (三. / （三）) with the label of a row printed blank beside it, in
-    a deeper column (三. | 予以公开, then 本 / 年 / 度 down the parent's column beside 部分公开（区分处理 …, its
-    numbering dropped): that label stands a row's gap from the lines above and below it in its column, so it is
-    no piece of the next row's label (nor the tail of the last one's)."""
+    """Whether line ``idx`` holds a piece of a parent's label (三. , or 三 with its 、 cut onto the next line) and,
+    in a deeper column, the label of a row printed blank (三. | 予以公开, then 本 / 年 / 度 down the parent's column
+    beside 部分公开（区分处理 …, its numbering dropped): that label stands a row's gap from the lines above and
+    below it in its column, so it is no piece of the next row's label (nor the tail of the last one's)."""
     line = body[idx]
     columns = {column_of(w) for w in line.words}
-    if len(columns) < 2 or not _starts_row(line):
+    if len(columns) < 2:
         return False
     column = max(columns)
     own = [w for w in line.words if column_of(w) == column]

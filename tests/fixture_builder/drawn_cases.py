@@ -108,6 +108,11 @@ CASES: list[tuple[str, tuple[int, int], list[str], str]] = [
     # 部分公开 as well as both together (seed 1503)
     ("label-head-in-its-note-2024", (1503, 0), ["blank-rows", "centred-labels", "borderless", "wrapped-labels"],
      "pdf-libreoffice"),
+    # 三 | 予以公开 printed blank, the parent's numbering cut from its numeral (、 on the line below, then 本 / 年 /
+    # 度 …) beside 部分公开（区分处理…: with no row opener on the line, it went with the row above, and 上年结转's
+    # figures were read as 予以公开's (seed 1477)
+    ("blank-row-beside-cut-parent-numbering-2019", (1477, 8), ["blank-rows", "partial-rules", "wrapped-labels",
+                                                               "numbering"], "pdf-libreoffice"),
 ]
 
 
