@@ -64,12 +64,18 @@ _CIRCLED = regex.compile(r"^[\s\p{Zs}]*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]
 _LIST_PUNCT = regex.compile(r"[、，,；;]")  # between a label's words (逾期不补正，不再处理 / 、行政机关…)
 
 
-def _core(text: str) -> str:
-    text = _YEAR_WORD.sub("年", normalise(_CIRCLED.sub("", text or "")))
+def _unnumbered(text: str) -> str:
+    """``text`` normalised, its leading numbering removed (（三）1. as well)."""
+    text = normalise(_CIRCLED.sub("", text or ""))
     previous = None
     while previous != text:
         previous = text
         text = _NUMBERING.sub("", text)
+    return text
+
+
+def _core(text: str) -> str:
+    text = _YEAR_WORD.sub("年", _unnumbered(text))
     stripped = _LIST_PUNCT.sub("", _NOTE.sub("", text))
     return stripped or text
 
@@ -82,12 +88,7 @@ _MARKS = regex.compile(r"[\p{P}\p{S}]+")
 def words(text: str) -> str:
     """A label's words as printed, its notes kept: normalised, leading numbering and every mark removed (a label
     cut anywhere, （二）部分公开（区 | 分处理的…, is a run of its words, where :func:`core` drops the cut note)."""
-    text = normalise(_CIRCLED.sub("", text or ""))
-    previous = None
-    while previous != text:
-        previous = text
-        text = _NUMBERING.sub("", text)
-    return _MARKS.sub("", text)
+    return _MARKS.sub("", _unnumbered(text))
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,26 @@ HEJIANG = FIXTURES / "hejiang-2022"
 TRUTH = json.loads((HEJIANG / "truth.json").read_text(encoding="utf-8"))
 
 
-def _edited(tmp_path, old: str, new: str, count: int = 1):
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
-    assert html.count(old) >= count
-    path = tmp_path / "edited.html"
-    path.write_bytes(html.replace(old, new, count).encode("gb18030"))
+# a figure cell and a row label cell of the page's requests table, as it prints them
+_CELL = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
+_LABEL = _CELL.replace("<td>", '<td style="text-align:left">')
+
+
+def _page() -> str:
+    return (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+
+
+def _read(tmp_path, name: str, html: str):
+    """The report of ``html`` (an edited copy of the page), written as the page is (GB18030) and read back."""
+    path = tmp_path / name
+    path.write_bytes(html.encode("gb18030"))
     return read_report(path)
+
+
+def _edited(tmp_path, old: str, new: str, count: int = 1):
+    html = _page()
+    assert html.count(old) >= count
+    return _read(tmp_path, "edited.html", html.replace(old, new, count))
 
 
 def _wrong(report) -> dict:
@@ -67,28 +81,24 @@ def test_a_proactive_table_opening_on_its_header_reads_the_first_block(tmp_path)
 
 
 def test_a_cell_the_grid_lacks_is_missing_not_zero(tmp_path):
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    html = _page()
     start = html.index("四、结转下年度继续办理")
     row_end = html.index("</tr>", start)
     last_cell = html.rindex("<td", start, row_end)
-    path = tmp_path / "short-row.html"
-    path.write_bytes((html[:last_cell] + html[row_end:]).encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "short-row.html", html[:last_cell] + html[row_end:])
     assert report.values().get("requests.carried_forward.total") is None
     assert not any(f.kind == "identity" for f in report.flags)
     assert any(f.kind == "rows_missing" and f.where == "requests" for f in report.flags)
 
 
 def test_an_appeals_row_printed_all_blank_is_read_as_printed_blanks(tmp_path):
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    html = _page()
     start = html.index("<table", html.index("四、政府信息公开行政复议"))
     end = html.index("</table>", start)
     table = html[start:end]
     last_row = table.rindex("<tr")
     blanked = table[:last_row] + regex.sub(r">\s*[0-9—]+\s*<", ">/<", table[last_row:])
-    path = tmp_path / "no-appeals.html"
-    path.write_bytes((html[:start] + blanked + html[end:]).encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "no-appeals.html", html[:start] + blanked + html[end:])
     appeals = {k: v for k, v in report.values().items() if k.startswith("appeals.")}
     assert len(appeals) == 15 and set(appeals.values()) == {0}
     assert all(report.cell(k).meaning == "empty" for k in appeals)
@@ -109,14 +119,12 @@ def test_a_money_unit_printed_above_the_table_applies_to_its_money_cells():
 
 def test_an_appeals_row_with_zeros_printed_as_nothing_reads_its_few_figures(tmp_path):
     # only the 4 non-zero figures of 行政复议 printed; every other cell of the row left empty
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    html = _page()
     start = html.rindex("<tr>", 0, html.index("</table>", html.index("尚未审结")))
     printed = iter(["2", "1", "", "1", "4"] + [""] * 10)
     row = regex.sub(r'(<span style="font-size:10.5pt">)[^<]*(</span>)', lambda m: m[1] + next(printed) + m[2],
                     html[start:html.index("</tr>", start)])
-    path = tmp_path / "edited.html"
-    path.write_bytes((html[:start] + row + html[html.index("</tr>", start):]).encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "edited.html", html[:start] + row + html[html.index("</tr>", start):])
     truth = {k: Decimal(v if k.startswith("appeals.review.") else 0)
              for k, v in TRUTH["cells"].items() if k.startswith("appeals.")}
     assert {k: report.values()[k] for k in truth} == truth
@@ -126,17 +134,14 @@ def test_an_appeals_row_with_zeros_printed_as_nothing_reads_its_few_figures(tmp_
 def test_a_row_label_cut_by_the_page_end_is_read_by_its_head_and_its_tail_is_context(tmp_path):
     # "2.其他法律行" with the figures, "政法规禁止公开" alone in the next row (a row broken by the page end,
     # the header repeated between them as WPS prints it): the head names the row, the tail is not a row
-    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
-    tail = "<tr>" + cell.format("政法规禁止公开") + cell.format("") * 7 + "</tr>\n<tr>"
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    tail = "<tr>" + _CELL.format("政法规禁止公开") + _CELL.format("") * 7 + "</tr>\n<tr>"
+    html = _page()
     start = html.index("2.其他法律行政法规禁止公开")
     after = html.index("<tr>", start)
     html = html[:start] + "2.其他法律行" + html[start + len("2.其他法律行政法规禁止公开"):after] + tail \
         + html[after + len("<tr>"):]
     html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1).replace('<td rowspan="8"', '<td rowspan="9"', 1)
-    path = tmp_path / "row-break.html"
-    path.write_bytes(html.encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "row-break.html", html)
     assert _wrong(report) == {}
     assert [f.kind for f in report.flags] == []
 
@@ -145,17 +150,14 @@ def test_a_label_head_too_short_to_name_its_row_is_named_with_its_rest_on_the_ro
     # "1.信访举" beside the figures, "报投诉类申请" alone on the row under them (a three-line table whose rows are
     # found by their lines: the parent's second line 予处理 beside the label's second line opened a row): the
     # two together name the row above, the row under is context
-    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
-    tail = "<tr>" + cell.format("报投诉类申请") + cell.format("") * 7 + "</tr>\n<tr>"
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
+    tail = "<tr>" + _CELL.format("报投诉类申请") + _CELL.format("") * 7 + "</tr>\n<tr>"
+    html = _page()
     start = html.index("1.信访举报投诉类申请")
     after = html.index("<tr>", start)
     html = html[:start] + "1.信访举" + html[start + len("1.信访举报投诉类申请"):after] + tail \
         + html[after + len("<tr>"):]
     html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1).replace('<td rowspan="5"', '<td rowspan="6"', 1)
-    path = tmp_path / "label-head.html"
-    path.write_bytes(html.encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "label-head.html", html)
     assert _wrong(report) == {}
     assert [f.kind for f in report.flags] == []
 
@@ -163,18 +165,14 @@ def test_a_label_head_too_short_to_name_its_row_is_named_with_its_rest_on_the_ro
 def test_a_label_head_printed_blank_over_its_rest_beside_the_figures_is_one_row(tmp_path):
     # "2.没有现成信息需要" alone on a line, printed blank, "另行制作" beside the row's figures on the line under
     # it (figures centred in a two-line row, read as two rows): one row, the blank line is none
-    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
-    label = cell.replace("<td>", '<td style="text-align:left">')
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
-    start = html.index(label.format("2.没有现成信息需要另行制作"))
-    html = html[:start] + label.format("2.没有现成信息需要") + cell.format("") * 7 + "</tr>\n<tr>" \
-        + label.format("另行制作") + html[start + len(label.format("2.没有现成信息需要另行制作")):]
+    html = _page()
+    start = html.index(_LABEL.format("2.没有现成信息需要另行制作"))
+    html = html[:start] + _LABEL.format("2.没有现成信息需要") + _CELL.format("") * 7 + "</tr>\n<tr>" \
+        + _LABEL.format("另行制作") + html[start + len(_LABEL.format("2.没有现成信息需要另行制作")):]
     parent = html.rindex('<td rowspan="3"', 0, start)  # （四）无法提供's
     html = html[:parent] + '<td rowspan="4"' + html[parent + len('<td rowspan="3"'):]
     html = html.replace('<td rowspan="22"', '<td rowspan="23"', 1)
-    path = tmp_path / "head-blank.html"
-    path.write_bytes(html.encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "head-blank.html", html)
     assert _wrong(report) == {}
     assert [f.kind for f in report.flags] == []
 
@@ -183,19 +181,15 @@ def test_two_labels_in_one_blank_row_are_two_rows(tmp_path):
     # 无正当理由大量反复申请 and 要求行政机关确认或重新出具已获取信息 in one cell, a line break between them, every figure
     # cell blank (two rows printed blank that nothing marked apart: a page break between them, their numbering
     # dropped): two rows printed blank, 0 each, neither flagged as a label matching no row
-    cell = '<td><p align="center" style="text-indent:0"><span style="font-size:10.5pt">{}</span></p></td>'
-    label = cell.replace("<td>", '<td style="text-align:left">')
-    html = (HEJIANG / "hejiang-2022.html").read_bytes().decode("gb18030")
-    start = html.rindex("<tr>", 0, html.index(label.format("4.无正当理由大量反复申请")))
-    end = html.index("</tr>", html.index(label.format("5.要求行政机关确认或重新出具已获取信息"))) + len("</tr>")
-    html = html[:start] + "<tr>" + label.format("无正当理由大量反复申请<br/>要求行政机关确认或重新出具已获取信息") \
-        + cell.format("") * 7 + "</tr>" + html[end:]
+    html = _page()
+    start = html.rindex("<tr>", 0, html.index(_LABEL.format("4.无正当理由大量反复申请")))
+    end = html.index("</tr>", html.index(_LABEL.format("5.要求行政机关确认或重新出具已获取信息"))) + len("</tr>")
+    html = html[:start] + "<tr>" + _LABEL.format("无正当理由大量反复申请<br/>要求行政机关确认或重新出具已获取信息") \
+        + _CELL.format("") * 7 + "</tr>" + html[end:]
     parent = html.rindex('<td rowspan="5"', 0, start)  # （五）不予处理's
     html = html[:parent] + '<td rowspan="4"' + html[parent + len('<td rowspan="5"'):]
     html = html.replace('<td rowspan="22"', '<td rowspan="21"', 1)
-    path = tmp_path / "two-blank-labels.html"
-    path.write_bytes(html.encode("gb18030"))
-    report = read_report(path)
+    report = _read(tmp_path, "two-blank-labels.html", html)
     blank = {k for k in TRUTH["cells"] if ".mass_repeat." in k or ".confirm." in k}
     assert {k: v for k, v in _wrong(report).items() if k not in blank} == {}
     assert {report.values().get(k) for k in blank} == {Decimal(0)}

@@ -873,9 +873,10 @@ def _label_pieces(body: list[_Line], column_of, n_label_cols: int, size: float) 
 # 第二十条第（五）项: the heading of a block of rows, also after the regulation's name (条例第二十条第一项,
 # 《条例》第二十条第五项, 《中华人民共和国政府信息公开条例》第二十条…)
 _BLOCK = r"(?:《?(?:中华人民共和国)?(?:政府信息公开)?条例》?)?第[一二三四五六七八九十]+条"
+# a row's numbering in Chinese numerals: （二） 三、 三.
+_CN_NUMBER = r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]"
 # what opens a row's label (一、 （二） 3．) or a block of rows
-ROW_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]"
-                           rf"|\d{{1,2}}\s*[．.、](?!\d)|{_BLOCK})")
+ROW_START = regex.compile(rf"^\s*(?:{_CN_NUMBER}|\d{{1,2}}\s*[．.、](?!\d)|{_BLOCK})")
 BLOCK_START = regex.compile(rf"^\s*{_BLOCK}")
 
 
@@ -885,7 +886,7 @@ def _opens_block(line: _Line) -> bool:
 
 
 # the total row's label (总计, 七、总计, （七）合计): printed in a parent's column, a label of its own
-TOTAL_LABEL = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])?\s*[总合]计\s*$")
+TOTAL_LABEL = regex.compile(rf"^\s*(?:{_CN_NUMBER})?\s*[总合]计\s*$")
 
 
 def _total_row(line: _Line) -> bool:
@@ -929,18 +930,28 @@ def _near(a: _Line, b: _Line, size: float) -> bool:
     return b.top - a.bottom <= _WRAP_GAP * size and a.top - b.bottom <= _WRAP_GAP * size
 
 
+def _gap_in_column(line: _Line, others, column_of) -> float | None:
+    """The gap (pt) between ``line``'s own label and the first of ``others`` (lines above it, nearest first, or
+    below it) printing in that label's column; None when none does, or the line prints no label."""
+    column, own = _own_label(line, column_of)
+    if not own:
+        return None
+    top, bottom = min(w["top"] for w in own), max(w["bottom"] for w in own)
+    for other in others:
+        theirs = [w for w in other.words if column_of(w) == column]
+        if theirs:
+            if max(w["bottom"] for w in theirs) <= top:
+                return top - max(w["bottom"] for w in theirs)
+            return min(w["top"] for w in theirs) - bottom
+    return None
+
+
 def _near_in_column(above: list[_Line], line: _Line, column_of, size: float) -> bool:
     """Whether ``line``'s own label stands as close under the last of ``above`` printing in its column as a cell's
     lines (True when none does): a parent's piece standing between two rows' lines (（三）不 between 保护第三方合法权
     / 益 and 属于三类内部事务 / 信息, rows printed blank) joins neither to the other."""
-    column, own = _own_label(line, column_of)
-    if not own:
-        return True
-    for upper in reversed(above):
-        theirs = [w for w in upper.words if column_of(w) == column]
-        if theirs:
-            return min(w["top"] for w in own) - max(w["bottom"] for w in theirs) <= _WRAP_GAP * size
-    return True
+    gap = _gap_in_column(line, reversed(above), column_of)
+    return gap is None or gap <= _WRAP_GAP * size
 
 
 def _blank_beside_opener(body: list[_Line], idx: int, column_of, size: float) -> bool:
@@ -949,24 +960,10 @@ def _blank_beside_opener(body: list[_Line], idx: int, column_of, size: float) ->
     beside 部分公开（区分处理 …, its numbering dropped): that label stands a row's gap from the lines above and
     below it in its column, so it is no piece of the next row's label (nor the tail of the last one's)."""
     line = body[idx]
-    columns = {column_of(w) for w in line.words}
-    if len(columns) < 2:
+    if len({column_of(w) for w in line.words}) < 2:
         return False
-    column = max(columns)
-    own = [w for w in line.words if column_of(w) == column]
-    top, bottom = min(w["top"] for w in own), max(w["bottom"] for w in own)
-    for others in (reversed(body[:idx]), body[idx + 1:]):
-        for other in others:
-            theirs = [w for w in other.words if column_of(w) == column]
-            if theirs:
-                if max(w["bottom"] for w in theirs) <= top:
-                    gap = top - max(w["bottom"] for w in theirs)
-                else:
-                    gap = min(w["top"] for w in theirs) - bottom
-                if gap <= _WRAP_GAP * size:
-                    return False
-                break
-    return True
+    gaps = (_gap_in_column(line, others, column_of) for others in (reversed(body[:idx]), body[idx + 1:]))
+    return all(gap is None or gap > _WRAP_GAP * size for gap in gaps)
 
 
 def _ruled_apart(upper: _Line, lower: _Line, column_of) -> bool:
